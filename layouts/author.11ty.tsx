@@ -1,0 +1,33 @@
+import type { AuthorGroup } from "../src/collections/by-author.ts";
+import { ArticleCard } from "./components/ArticleCard.tsx";
+import { Document } from "./components/Document.tsx";
+import { documentProps, type EleventyPageData } from "./page-data.ts";
+
+/** An author's or desk's page: who they are and everything they wrote. */
+export function render(data: EleventyPageData & { authorGroup: AuthorGroup }) {
+  const { site } = data.newsroom;
+  const { author, articles } = data.authorGroup;
+  const description = author.role ? `${author.name}, ${author.role} at ${site.name}.` : `${author.name} at ${site.name}.`;
+  return (
+    <Document {...documentProps(data, author.name, description, "page-author")}>
+      <main id="main" tabindex={-1} class="layout-listing" data-component="author-page" data-author={author.id}>
+        <header class="author-header">
+          {author.photo ? <img class="author-header__photo" src={author.photo.url} alt={author.photo.alt} width={author.photo.width} height={author.photo.height} /> : null}
+          <div>
+            <p class="kicker"><a href="/authors/">{author.isDesk ? "Desks" : "Journalists"}</a></p>
+            <h1 class="listing__title">{author.name}</h1>
+            {author.role ? <p class="author-header__role">{author.role}</p> : null}
+            <div class="author-header__bio" dangerouslySetInnerHTML={{ __html: author.bioHtml /* sanitised by the pipeline */ }} />
+          </div>
+        </header>
+        <h2 class="section-heading">Latest from {author.name}</h2>
+        {articles.length === 0 ? <p class="empty-state">Nothing published yet.</p> : null}
+        <ul class="card-grid">
+          {articles.map((article) => (
+            <li><ArticleCard article={article} locale={site.language} timeZone={site.timeZone} /></li>
+          ))}
+        </ul>
+      </main>
+    </Document>
+  );
+}

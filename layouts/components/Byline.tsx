@@ -1,0 +1,44 @@
+import type { AuthorRef } from "../../src/content/model.ts";
+import { Time } from "./Time.tsx";
+
+export type BylineProps = {
+  authors: readonly AuthorRef[];
+  publishedAt: Date;
+  updatedAt?: Date;
+  readingMinutes: number;
+  locale: string;
+  timeZone: string;
+};
+
+/** People are "By"; desks ("News desk") are named as themselves. */
+export function Byline({ authors, publishedAt, updatedAt, readingMinutes, locale, timeZone }: BylineProps) {
+  const people = authors.filter((author) => !author.isDesk);
+  const desks = authors.filter((author) => author.isDesk);
+  return (
+    <div class="byline" data-component="byline">
+      <p class="byline__authors">
+        {people.length > 0 ? <>By <AuthorLinks authors={people} /></> : null}
+        {people.length > 0 && desks.length > 0 ? <span class="byline__sep"> · </span> : null}
+        {desks.length > 0 ? <AuthorLinks authors={desks} /> : null}
+      </p>
+      <p class="byline__meta">
+        <span data-component="published">Published <Time date={publishedAt} locale={locale} timeZone={timeZone} /></span>
+        {updatedAt ? <span data-component="updated">Updated <Time date={updatedAt} locale={locale} timeZone={timeZone} /></span> : null}
+        <span data-component="reading-time">{readingMinutes} min read</span>
+      </p>
+    </div>
+  );
+}
+
+function AuthorLinks({ authors }: { authors: readonly AuthorRef[] }) {
+  return (
+    <>
+      {authors.map((author, index) => (
+        <>
+          {index > 0 ? (index === authors.length - 1 ? " and " : ", ") : null}
+          <a class="byline__author" rel="author" href={author.url} data-author-kind={author.isDesk ? "desk" : "person"}>{author.name}</a>
+        </>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import type { SiteSettings } from "../../src/content/model.ts";
+import { routes } from "../../src/content/routes.ts";
+
+export type MastheadProps = { site: SiteSettings; currentUrl: string };
+
+export function Masthead({ site, currentUrl }: MastheadProps) {
+  const links = [
+    { label: "Home", url: routes.home() },
+    { label: "News feed", url: routes.newsFeed() },
+    ...site.navigation.map((item) => ({ label: item.label, url: routes.tag(item.tag) })),
+    { label: "Topics", url: routes.tagIndex() },
+  ];
+  return (
+    <header class="masthead" data-component="masthead">
+      <div class="masthead__inner">
+        <a class="masthead__name" href={routes.home()}>{site.name}</a>
+        {site.tagline ? <p class="masthead__tagline">{site.tagline}</p> : null}
+      </div>
+      <nav class="sections" aria-label="Sections">
+        <ul class="sections__list">
+          {links.map((link) => (
+            <li>
+              <a href={link.url} aria-current={link.url === currentUrl ? "page" : undefined}>{link.label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,25 @@
+import type { ArticleSummary } from "../../src/content/model.ts";
+import { routes } from "../../src/content/routes.ts";
+import { formatTime, formatShortDate, dayKey } from "../../src/format/dates.ts";
+import { Time } from "./Time.tsx";
+
+export type NewsFeedColumnProps = { articles: readonly ArticleSummary[]; locale: string; timeZone: string; now: Date };
+
+/** The side column of latest headlines: time for today's, date for older ones. */
+export function NewsFeedColumn({ articles, locale, timeZone, now }: NewsFeedColumnProps) {
+  const today = dayKey(now, timeZone);
+  return (
+    <section class="news-feed-column" data-component="news-feed-column" aria-labelledby="news-feed-column-heading">
+      <h2 class="section-heading" id="news-feed-column-heading">News feed</h2>
+      <ol class="news-feed-column__list">
+        {articles.map((article) => (
+          <li>
+            <Time date={article.publishedAt} locale={locale} timeZone={timeZone} format={dayKey(article.publishedAt, timeZone) === today ? formatTime : formatShortDate} />
+            <a href={article.url}>{article.title}</a>
+          </li>
+        ))}
+      </ol>
+      <p class="news-feed-column__more"><a href={routes.newsFeed()}>All the latest news</a></p>
+    </section>
+  );
+}

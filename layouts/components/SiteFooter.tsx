@@ -1,0 +1,21 @@
+import type { SiteSettings } from "../../src/content/model.ts";
+import { routes } from "../../src/content/routes.ts";
+
+export type SiteFooterProps = { site: SiteSettings; year: number };
+
+export function SiteFooter({ site, year }: SiteFooterProps) {
+  return (
+    <footer class="site-footer" data-component="footer">
+      <div class="site-footer__inner">
+        <p class="site-footer__name">{site.name}</p>
+        {site.tagline ? <p>{site.tagline}</p> : null}
+        <ul class="site-footer__links">
+          <li><a href={routes.newsFeed()}>News feed</a></li>
+          <li><a href={routes.tagIndex()}>All topics</a></li>
+          <li><a href={routes.authorIndex()}>Our journalists</a></li>
+        </ul>
+        <p class="site-footer__copy">© {year} {site.name}</p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,40 @@
+import { groupByDay } from "../src/collections/group-by-day.ts";
+import type { Page } from "../src/collections/paginate.ts";
+import type { Article } from "../src/content/model.ts";
+import { formatDay, formatTime } from "../src/format/dates.ts";
+import { Document } from "./components/Document.tsx";
+import { Pagination } from "./components/Pagination.tsx";
+import { Time } from "./components/Time.tsx";
+import { documentProps, type EleventyPageData } from "./page-data.ts";
+
+/** Every published article, newest first, grouped by day in the site's time zone. */
+export function render(data: EleventyPageData & { feedPage: Page<Article> }) {
+  const { site } = data.newsroom;
+  const page = data.feedPage;
+  const title = page.pageNumber === 1 ? "News feed" : `News feed, page ${page.pageNumber}`;
+  return (
+    <Document {...documentProps(data, title, `All the latest news from ${site.name}, newest first.`, "page-news-feed")}>
+      <main id="main" tabindex={-1} class="layout-listing">
+        <h1 class="listing__title">{title}</h1>
+        {page.items.length === 0 ? <p class="empty-state">No stories have been published yet.</p> : null}
+        {groupByDay(page.items, site.timeZone).map((group) => (
+          <section class="day" data-component="day" data-day={group.day} aria-labelledby={`day-${group.day}`}>
+            <h2 class="day__heading" id={`day-${group.day}`}>{formatDay(group.articles[0]!.publishedAt, site.language, site.timeZone)}</h2>
+            <ol class="day__list">
+              {group.articles.map((article) => (
+                <li class="feed-item" data-component="feed-item">
+                  <Time date={article.publishedAt} locale={site.language} timeZone={site.timeZone} format={formatTime} />
+                  <div class="feed-item__text">
+                    <h3 class="feed-item__title"><a href={article.url}>{article.title}</a></h3>
+                    <p class="feed-item__dek">{article.dek}</p>
+                  </div>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ))}
+        <Pagination label="News feed pages" {...page} />
+      </main>
+    </Document>
+  );
+}

@@ -1,0 +1,28 @@
+import type { TagPage } from "../src/collections/site-model.ts";
+import { ArticleCard } from "./components/ArticleCard.tsx";
+import { Document } from "./components/Document.tsx";
+import { Pagination } from "./components/Pagination.tsx";
+import { documentProps, type EleventyPageData } from "./page-data.ts";
+
+/** One page of a tag's articles, newest first. */
+export function render(data: EleventyPageData & { tagPage: TagPage }) {
+  const { site } = data.newsroom;
+  const page = data.tagPage;
+  const title = page.pageNumber === 1 ? page.tag.label : `${page.tag.label}, page ${page.pageNumber}`;
+  const count = `${page.articleCount} ${page.articleCount === 1 ? "story" : "stories"}`;
+  return (
+    <Document {...documentProps(data, title, `${page.tag.label}: ${count} from ${site.name}.`, "page-tag")}>
+      <main id="main" tabindex={-1} class="layout-listing" data-component="tag-page" data-tag={page.tag.slug}>
+        <p class="kicker"><a href="/tags/">Topics</a></p>
+        <h1 class="listing__title">{title}</h1>
+        <p class="listing__count">{count}</p>
+        <ul class="card-grid">
+          {page.items.map((article) => (
+            <li><ArticleCard article={article} locale={site.language} timeZone={site.timeZone} headingLevel={2} /></li>
+          ))}
+        </ul>
+        <Pagination label={`${page.tag.label} pages`} {...page} />
+      </main>
+    </Document>
+  );
+}

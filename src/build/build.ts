@@ -1,0 +1,65 @@
+import { existsSync } from "node:fs";
+import { chmod, mkdtemp, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { ContentError } from "../diagnostics/diagnostic.ts";
+import { newsroomPlugin, type EleventyConfig } from "../eleventy/plugin.ts";
+
+export interface BuildOptions {
+  rootDir: string;
+  contentDir?: string;
+  outputDir?: string;
+  isPreview?: boolean;
+  quiet?: boolean;
+}
+
+export interface BuildResult {
+  outputDir: string;
+  fileCount: number;
+}
+
+/**
+ * Builds the site into a staging folder beside the output and swaps it in
+ * only when the whole build succeeded: a failed build leaves the previous
+ * site untouched, so a half-built site can never be deployed.
+ */
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const rootDir = path.resolve(options.rootDir);
+  const contentDir = options.contentDir ?? "content";
+  const outputDir = path.resolve(rootDir, options.outputDir ?? "_site");
+  const stagingDir = await mkdtemp(path.join(path.dirname(outputDir), `.build-staging-${path.basename(outputDir)}-`));
+  try {
+    const eleventy = new Eleventy(path.join(rootDir, contentDir), stagingDir, {
+      quietMode: options.quiet ?? true,
+      config(eleventyConfig: EleventyConfig) {
+        newsroomPlugin(eleventyConfig, { rootDir, contentDir, isPreview: options.isPreview ?? false });
+      },
+    });
+    eleventy.disableLogger?.();
+    const written = (await eleventy.write()) as unknown;
+    const fileCount = countWritten(written);
+    await chmod(stagingDir, 0o755); // mkdtemp creates it private
+    const previous = existsSync(outputDir) ? `${stagingDir}-previous` : undefined;
+    if (previous) await rename(outputDir, previous);
+    await rename(stagingDir, outputDir);
+    if (previous) await rm(previous, { recursive: true, force: true });
+    return { outputDir, fileCount };
+  } catch (error) {
+    await rm(stagingDir, { recursive: true, force: true });
+    throw unwrapContentError(error) ?? error;
+  }
+}
+
+function countWritten(result: unknown): number {
+  if (!Array.isArray(result)) return 0;
+  return result.flat(Infinity).filter((entry) => entry && typeof entry === "object" && "outputPath" in entry).length;
+}
+
+/** Eleventy wraps errors thrown in event handlers; editors need ours, unwrapped. */
+export function unwrapContentError(error: unknown): ContentError | undefined {
+  for (let current = error; current; current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause) {
+    if (current instanceof ContentError) return current;
+    if (current && typeof current === "object" && (current as Error).name === "ContentError") return current as ContentError;
+  }
+  return undefined;
+}

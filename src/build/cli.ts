@@ -1,0 +1,28 @@
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import { buildSite, unwrapContentError } from "./build.ts";
+
+/** `npm run build [-- --preview] [--output dir] [--content dir]` */
+const { values } = parseArgs({
+  options: {
+    preview: { type: "boolean", default: process.env.NEWSROOM_PREVIEW === "1" },
+    output: { type: "string", default: "_site" },
+    content: { type: "string", default: "content" },
+  },
+});
+
+const started = performance.now();
+try {
+  const result = await buildSite({ rootDir: process.cwd(), contentDir: values.content, outputDir: values.output, isPreview: values.preview });
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  console.log(`Built ${result.fileCount} pages into ${values.output}/ in ${seconds} s${values.preview ? " (preview: drafts shown)" : ""}`);
+} catch (error) {
+  const contentError = unwrapContentError(error);
+  if (contentError) {
+    console.error(contentError.message);
+    console.error("Nothing was written: fix the problems above and build again.");
+  } else {
+    console.error("internal error, please report:", error);
+  }
+  process.exitCode = 1;
+}

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { kebabId, relativePath, text, timestamp, webUrl } from "./fields.ts";
+
+/** Link to something outside the site, listed under "Related". */
+export const externalLinkSchema = z
+  .object({ title: text("related link title"), url: webUrl("related link url") })
+  .strict();
+
+export const heroSchema = z
+  .object({
+    src: relativePath("hero.src"),
+    alt: text("hero.alt (the description of the photo for blind readers)"),
+    caption: text("hero.caption").optional(),
+    credit: text("hero.credit (the photographer or source)"),
+  })
+  .strict();
+
+export const audioSchema = z
+  .object({
+    src: relativePath("audio.src"),
+    disclosure: text("audio.disclosure (how the audio was made)"),
+  })
+  .strict();
+
+/**
+ * The frontmatter of `content/articles/<id>.md`: the one definition of what an
+ * editor writes. Keys not listed here are errors (a misspelt key is not ignored).
+ */
+export const articleSchema = z
+  .object({
+    title: text("title"),
+    dek: text("dek (the one-sentence standfirst)"),
+    authors: z
+      .array(kebabId("author id"), { error: "authors must be a list of author ids, like [maria-okafor]" })
+      .min(1, "authors must name at least one author or desk"),
+    date: timestamp,
+    updated: timestamp.optional(),
+    tags: z.array(kebabId("tag"), { error: "tags must be a list, like [transport, harbour]" }).default([]),
+    related: z
+      .array(z.union([kebabId("related article id"), externalLinkSchema], {
+        error: "each related entry is an article id, or a title and url",
+      }))
+      .default([]),
+    hero: heroSchema,
+    audio: audioSchema.optional(),
+    featured: z.boolean({ error: "featured must be true or false" }).default(false),
+    draft: z.boolean({ error: "draft must be true or false" }).default(false),
+    slug: kebabId("slug").optional(),
+  })
+  .strict()
+  .superRefine((article, ctx) => {
+    if (article.updated && article.updated < article.date) {
+      ctx.addIssue({ code: "custom", path: ["updated"], message: "updated is earlier than date" });
+    }
+  });
+
+export type ArticleFrontmatter = z.output<typeof articleSchema>;
+export type ExternalLink = z.output<typeof externalLinkSchema>;
+export type HeroFrontmatter = z.output<typeof heroSchema>;
+
+export const ARTICLE_KEYS = Object.keys(articleSchema.def.shape ?? {});

@@ -1,0 +1,264 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { z } from "zod";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { didYouMean } from "../diagnostics/suggest.ts";
+import { readingMinutes } from "../format/reading-time.ts";
+import { labelFromSlug, slugify } from "../format/slug.ts";
+import { readImageInfo, type ImageInfo } from "../images/image-info.ts";
+import { createMarkdownRenderer, type MarkdownRenderer } from "../markdown/pipeline.ts";
+import type { RelatedCardTarget } from "../markdown/remark-related-card.ts";
+import { mapLimit } from "../util/map-limit.ts";
+import { articleSchema, type ArticleFrontmatter } from "./article-schema.ts";
+import { resolveAsset } from "./assets.ts";
+import { authorSchema, type AuthorFrontmatter } from "./author-schema.ts";
+import { parseFrontmatter, type ParsedFrontmatter } from "./frontmatter.ts";
+import type { Article, Author, AudioVersion, Content, Hero, Tag } from "./model.ts";
+import { routes } from "./routes.ts";
+import { schemaDiagnostics } from "./schema-diagnostics.ts";
+import { siteSchema, type SiteSettings } from "./site-schema.ts";
+import { parseYamlSource } from "./yaml-source.ts";
+
+export interface LoadOptions {
+  /** The project root; diagnostics name files relative to it. */
+  rootDir: string;
+  /** The content folder, relative to rootDir. */
+  contentDir?: string;
+  /** Preview builds include drafts. */
+  isPreview?: boolean;
+}
+
+export interface LoadResult {
+  /** Present when nothing is an error. */
+  content?: Content;
+  diagnostics: Diagnostic[];
+}
+
+const AUDIO_TYPES: Record<string, string> = { ".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".ogg": "audio/ogg", ".opus": "audio/ogg", ".wav": "audio/wav" };
+const RENDER_CONCURRENCY = 16;
+
+/** A Markdown file whose frontmatter passed its schema. */
+interface ValidFile<T> {
+  id: string;
+  sourcePath: string;
+  absolutePath: string;
+  data: T;
+  parsed: ParsedFrontmatter;
+}
+
+/**
+ * Reads every article, author and the site settings once, validates them,
+ * resolves references (authors, related articles, images) and renders the
+ * bodies. Returns every problem found, never throws on bad content.
+ */
+export async function loadContent(options: LoadOptions): Promise<LoadResult> {
+  const rootDir = path.resolve(options.rootDir);
+  const contentDir = path.resolve(rootDir, options.contentDir ?? "content");
+  const relative = (file: string) => path.relative(rootDir, file).split(path.sep).join("/");
+  const diagnostics: Diagnostic[] = [];
+  const report = (file: string, place: { line: number; column: number }, message: string, ruleId: string, hint?: string) =>
+    diagnostics.push({ file, ...place, severity: "error", message, ruleId, ...(hint ? { hint } : {}) });
+
+  const site = loadSite(path.join(contentDir, "site.yaml"), relative, diagnostics);
+  const imageCache = new Map<string, Promise<ImageInfo | Error>>();
+  const siteOrigin = site ? new URL(site.baseUrl).origin : "https://invalid.example";
+
+  const resolveImage = async (fromFile: string, written: string) => {
+    const asset = resolveAsset(contentDir, fromFile, written);
+    if (!asset.ok) return asset;
+    const info = await readImageInfo(asset.absolutePath, imageCache);
+    if (info instanceof Error) return { ok: false as const, problem: `"${written}" ${info.message}`, hint: "use a JPEG, PNG, WebP or AVIF file" };
+    return { ok: true as const, url: asset.url, width: info.width, height: info.height };
+  };
+
+  const renderer = (articles: ReadonlyMap<string, RelatedCardTarget>): MarkdownRenderer =>
+    createMarkdownRenderer({
+      siteOrigin,
+      articles,
+      resolveImage: (written, file) => resolveImage(path.resolve(rootDir, file.path), written),
+    });
+
+  // Authors first: articles refer to them.
+  const authorFiles = readValidFiles(path.join(contentDir, "authors"), authorSchema, relative, diagnostics);
+  const bioRenderer = renderer(new Map());
+  const authors = new Map<string, Author>();
+  for (const file of authorFiles) {
+    const bio = await bioRenderer({ body: file.parsed.body, path: file.sourcePath, bodyLineOffset: file.parsed.bodyLineOffset });
+    diagnostics.push(...bio.diagnostics);
+    const author: Author = {
+      id: file.id,
+      name: file.data.name,
+      isDesk: file.data.type === "desk",
+      ...(file.data.role ? { role: file.data.role } : {}),
+      bioHtml: bio.html,
+      url: routes.author(file.id),
+      sourcePath: file.sourcePath,
+    };
+    if (file.data.photo) {
+      const photo = await resolveImage(file.absolutePath, file.data.photo.src);
+      if (photo.ok) author.photo = { url: photo.url, width: photo.width, height: photo.height, alt: file.data.photo.alt };
+      else report(file.sourcePath, file.parsed.locate(["photo", "src"]), photo.problem, "author/photo-not-found", photo.hint);
+    }
+    authors.set(file.id, author);
+  }
+
+  const articleFiles = readValidFiles(path.join(contentDir, "articles"), articleSchema, relative, diagnostics);
+  const published = articleFiles.filter((file) => options.isPreview || !file.data.draft);
+  const publishedIds = new Set(published.map((file) => file.id));
+  const allIds = new Set(articleFiles.map((file) => file.id));
+
+  // Slugs are unique across every article, drafts included: publishing a draft must not break a URL.
+  const slugOwners = new Map<string, ValidFile<ArticleFrontmatter>>();
+  const slugs = new Map<string, string>();
+  for (const file of articleFiles) {
+    const slug = file.data.slug ?? slugify(file.id);
+    slugs.set(file.id, slug);
+    const owner = slugOwners.get(slug);
+    if (owner) {
+      report(file.sourcePath, file.parsed.locate(file.data.slug ? ["slug"] : []), `slug "${slug}" is already used by ${owner.sourcePath}`, "article/duplicate-slug", "set a different slug: in one of them");
+    } else {
+      slugOwners.set(slug, file);
+    }
+  }
+
+  const cardTargets = new Map<string, RelatedCardTarget>(
+    published.map((file) => [file.id, { title: file.data.title, dek: file.data.dek, url: routes.article(slugs.get(file.id)!) }]),
+  );
+  const renderBody = renderer(cardTargets);
+  const tagLabels = site?.tagLabels ?? {};
+  const tag = (slug: string): Tag => ({ slug, label: tagLabels[slug] ?? labelFromSlug(slug), url: routes.tag(slug) });
+
+  const articles = await mapLimit(published, RENDER_CONCURRENCY, async (file): Promise<Article | undefined> => {
+    const { data, parsed, sourcePath } = file;
+    const before = diagnostics.length;
+    data.authors.forEach((id, index) => {
+      if (!authors.has(id)) {
+        report(sourcePath, parsed.locate(["authors", index]), `unknown author "${id}"`, "article/unknown-author",
+          didYouMean(id, authors.keys()) ?? `add content/authors/${id}.md or use one of: ${[...authors.keys()].join(", ")}`);
+      }
+    });
+    data.related.forEach((entry, index) => {
+      if (typeof entry !== "string" || publishedIds.has(entry)) return;
+      const hint = allIds.has(entry) ? "that article is a draft; link it once it is published" : didYouMean(entry, publishedIds);
+      report(sourcePath, parsed.locate(["related", index]), `unknown related article "${entry}"`, "article/unknown-related", hint);
+    });
+    const heroImage = await resolveImage(file.absolutePath, data.hero.src);
+    if (!heroImage.ok) report(sourcePath, parsed.locate(["hero", "src"]), heroImage.problem, "article/hero-not-found", heroImage.hint);
+    const audio = data.audio ? resolveAudio(contentDir, file, data.audio, report) : undefined;
+    const body = await renderBody({ body: parsed.body, path: sourcePath, bodyLineOffset: parsed.bodyLineOffset });
+    diagnostics.push(...body.diagnostics);
+    if (diagnostics.length > before || !heroImage.ok) return undefined;
+
+    const hero: Hero = { url: heroImage.url, width: heroImage.width, height: heroImage.height, alt: data.hero.alt, caption: data.hero.caption, credit: data.hero.credit };
+    return {
+      id: file.id,
+      slug: slugs.get(file.id)!,
+      url: routes.article(slugs.get(file.id)!),
+      sourcePath,
+      title: data.title,
+      dek: data.dek,
+      authors: data.authors.map((id) => {
+        const author = authors.get(id)!;
+        return { id, name: author.name, isDesk: author.isDesk, url: author.url };
+      }),
+      publishedAt: data.date,
+      ...(data.updated ? { updatedAt: data.updated } : {}),
+      tags: data.tags.map(tag),
+      related: data.related.map((entry) => (typeof entry === "string" ? { id: entry } : entry)),
+      hero,
+      ...(audio ? { audio } : {}),
+      isFeatured: data.featured,
+      isDraft: data.draft,
+      bodyHtml: body.html,
+      wordCount: body.wordCount,
+      readingMinutes: readingMinutes(body.wordCount),
+    };
+  });
+
+  if (!site || diagnostics.some((d) => d.severity === "error")) return { diagnostics };
+  const sorted = articles
+    .filter((article): article is Article => article !== undefined)
+    .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.id.localeCompare(b.id));
+  return { content: { site, articles: sorted, authors }, diagnostics };
+}
+
+function loadSite(file: string, relative: (file: string) => string, diagnostics: Diagnostic[]): SiteSettings | undefined {
+  const sourcePath = relative(file);
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    diagnostics.push({ file: sourcePath, line: 0, column: 0, severity: "error", message: "site settings file not found", hint: "create content/site.yaml (see README, Site settings)", ruleId: "site/missing" });
+    return undefined;
+  }
+  const yaml = parseYamlSource(text);
+  for (const error of yaml.errors) {
+    diagnostics.push({ file: sourcePath, ...error.place, severity: "error", message: `YAML syntax: ${error.message}`, ruleId: "yaml/syntax" });
+  }
+  if (yaml.errors.length > 0) return undefined;
+  const result = siteSchema.safeParse(yaml.data);
+  if (!result.success) {
+    diagnostics.push(...schemaDiagnostics(result.error, { file: sourcePath, yaml, schema: siteSchema }));
+    return undefined;
+  }
+  return result.data;
+}
+
+/** Reads `<dir>/*.md`, parses and validates each; invalid files are reported and left out. */
+function readValidFiles<S extends z.ZodType>(
+  dir: string,
+  schema: S,
+  relative: (file: string) => string,
+  diagnostics: Diagnostic[],
+): ValidFile<z.output<S>>[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => name.endsWith(".md")).sort();
+  } catch {
+    return [];
+  }
+  const files: ValidFile<z.output<S>>[] = [];
+  for (const name of names) {
+    const absolutePath = path.join(dir, name);
+    const sourcePath = relative(absolutePath);
+    const id = name.slice(0, -".md".length);
+    const parsed = parseFrontmatter(readFileSync(absolutePath, "utf8"));
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+      diagnostics.push({ file: sourcePath, line: 0, column: 0, severity: "error", message: `file name "${name}" is not a valid id`, hint: `rename it to ${slugify(id) || "a-name"}.md: lowercase letters, digits and hyphens`, ruleId: "file/invalid-name" });
+      continue;
+    }
+    for (const error of parsed.errors) {
+      diagnostics.push({ file: sourcePath, ...error.place, severity: "error", message: `YAML syntax: ${error.message}`, ruleId: "yaml/syntax" });
+    }
+    if (parsed.errors.length > 0) continue;
+    const result = schema.safeParse(parsed.data);
+    if (!result.success) {
+      diagnostics.push(...schemaDiagnostics(result.error, { file: sourcePath, yaml: parsed, schema }));
+      continue;
+    }
+    files.push({ id, sourcePath, absolutePath, data: result.data, parsed });
+  }
+  return files;
+}
+
+function resolveAudio(
+  contentDir: string,
+  file: ValidFile<ArticleFrontmatter>,
+  audio: NonNullable<ArticleFrontmatter["audio"]>,
+  report: (file: string, place: { line: number; column: number }, message: string, ruleId: string, hint?: string) => void,
+): AudioVersion | undefined {
+  const place = file.parsed.locate(["audio", "src"]);
+  const asset = resolveAsset(contentDir, file.absolutePath, audio.src);
+  if (!asset.ok) {
+    report(file.sourcePath, place, asset.problem, "article/audio-not-found", asset.hint);
+    return undefined;
+  }
+  const mimeType = AUDIO_TYPES[path.extname(asset.absolutePath).toLowerCase()];
+  if (!mimeType) {
+    report(file.sourcePath, place, `"${audio.src}" is not an audio format browsers play`, "article/audio-format", "use an .mp3, .m4a or .ogg file");
+    return undefined;
+  }
+  return { url: asset.url, mimeType, disclosure: audio.disclosure };
+}
+
+export type { AuthorFrontmatter };

@@ -1,0 +1,15 @@
+/** The site's URL scheme, in one place. URLs are stable: changing one breaks every link to it. */
+export const routes = {
+  home: () => "/",
+  article: (slug: string) => `/news/${slug}/`,
+  newsFeed: (page = 1) => (page === 1 ? "/news-feed/" : `/news-feed/${page}/`),
+  tagIndex: () => "/tags/",
+  tag: (slug: string, page = 1) => (page === 1 ? `/tags/${slug}/` : `/tags/${slug}/${page}/`),
+  authorIndex: () => "/authors/",
+  author: (id: string) => `/authors/${id}/`,
+} as const;
+
+/** The file Eleventy writes for a URL ending in "/". */
+export function outputPathFor(url: string): string {
+  return `${url.replace(/^\//, "")}index.html`;
+}

@@ -1,0 +1,35 @@
+import { ContentError, formatDiagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
+import { loadContent } from "../content/load-content.ts";
+import { buildSiteModel, type SiteModel } from "../collections/site-model.ts";
+
+export interface NewsroomOptions {
+  /** Project root; content and diagnostics paths are relative to it. */
+  rootDir: string;
+  /** Content folder relative to rootDir. */
+  contentDir: string;
+  /** Preview builds show drafts and "Edit" links. */
+  isPreview: boolean;
+}
+
+/**
+ * Holds the content of the current build. Reloaded before every Eleventy
+ * build (and every dev-server rebuild); a build with content errors stops
+ * here, before Eleventy writes anything.
+ */
+export class ContentStore {
+  #model: SiteModel | undefined;
+  constructor(readonly options: NewsroomOptions) {}
+
+  async reload(): Promise<SiteModel> {
+    const { content, diagnostics } = await loadContent(this.options);
+    if (!content || hasErrors(diagnostics)) throw new ContentError(diagnostics);
+    for (const warning of diagnostics) console.warn(formatDiagnostic(warning));
+    this.#model = buildSiteModel(content, { isPreview: this.options.isPreview });
+    return this.#model;
+  }
+
+  get model(): SiteModel {
+    if (!this.#model) throw new Error("internal error, please report: content read before it was loaded");
+    return this.#model;
+  }
+}

@@ -1,0 +1,78 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { MEDIA_FOLDERS } from "../content/assets.ts";
+import { pageDefinitions } from "../pages/page-definitions.ts";
+import { ContentStore, type NewsroomOptions } from "./content-store.ts";
+import { addTsxTemplates } from "./tsx-templates.ts";
+
+// Eleventy ships no types for its config object; this is the part we use.
+export interface EleventyConfig {
+  dir: { input: string; output: string };
+  addExtension(extensions: string | string[], options: Record<string, unknown>): void;
+  addTemplateFormats(formats: string | string[]): void;
+  addGlobalData(name: string, value: unknown): void;
+  addTemplate(virtualPath: string, content: unknown, data?: Record<string, unknown>): void;
+  addPassthroughCopy(paths: string | Record<string, string>): void;
+  setFrontMatterParsingOptions(options: Record<string, unknown>): void;
+  setTemplateFormats(formats: string[]): void;
+  setLayoutsDirectory(dir: string): void;
+  setIncludesDirectory(dir: string): void;
+  on(event: string, callback: (...args: unknown[]) => unknown): void;
+  ignores: Set<string>;
+}
+
+export const ARTICLE_LAYOUT = "article.11ty.tsx";
+
+/** `layouts/` of this package: designers' files, outside the editors' content folder. */
+const LAYOUTS_DIR = fileURLToPath(new URL("../../layouts", import.meta.url));
+
+/**
+ * The one place that knows Eleventy's APIs. Content is loaded and validated
+ * by `src/content` before each build; Eleventy then renders articles (the
+ * `.md` files, through the unified pipeline) and the listing pages.
+ */
+export function newsroomPlugin(eleventyConfig: EleventyConfig, options: NewsroomOptions): void {
+  const store = new ContentStore(options);
+  const contentDir = path.join(options.rootDir, options.contentDir);
+  const toSourcePath = (inputPath: string) =>
+    path.relative(options.rootDir, path.resolve(inputPath)).split(path.sep).join("/");
+
+  eleventyConfig.on("eleventy.before", async () => {
+    await store.reload();
+  });
+  eleventyConfig.addGlobalData("newsroom", () => store.model);
+
+  addTsxTemplates(eleventyConfig);
+  // Eleventy resolves these relative to the input folder.
+  const layoutsFromInput = path.relative(contentDir, LAYOUTS_DIR);
+  eleventyConfig.setLayoutsDirectory(layoutsFromInput);
+  eleventyConfig.setIncludesDirectory(layoutsFromInput);
+
+  // Articles were parsed and validated by our loader; Eleventy must not
+  // re-interpret editor frontmatter (permalink, layout, tags as collections).
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: () => ({}) } });
+  eleventyConfig.setTemplateFormats(["md", "11ty.tsx"]);
+  eleventyConfig.ignores.add(path.join(contentDir, "authors", "**"));
+  eleventyConfig.ignores.add(path.join(contentDir, "**", "*.txt"));
+
+  eleventyConfig.addExtension("md", {
+    // The loader already ran every body through the unified pipeline (it
+    // needs the diagnostics before anything is written); serve that result.
+    compile: (_inputContent: string, inputPath: string) => () =>
+      store.model.articlesBySource.get(toSourcePath(inputPath))?.bodyHtml ?? "",
+    getData: (inputPath: string) => {
+      const article = store.model.articlesBySource.get(toSourcePath(inputPath));
+      if (!article) return { permalink: false, eleventyExcludeFromCollections: true };
+      return { layout: ARTICLE_LAYOUT, permalink: article.url, articleSource: article.sourcePath, date: article.publishedAt, tags: [] };
+    },
+  });
+
+  for (const [name, page] of Object.entries(pageDefinitions)) {
+    eleventyConfig.addTemplate(`newsroom-pages/${name}.11ty.tsx`, { render: () => "" }, { ...page.data, layout: page.layout });
+  }
+
+  eleventyConfig.addPassthroughCopy({ [path.join(options.rootDir, "public")]: "/" });
+  for (const folder of MEDIA_FOLDERS) {
+    eleventyConfig.addPassthroughCopy({ [path.join(contentDir, folder)]: `/${folder}` });
+  }
+}

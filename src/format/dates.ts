@@ -1,0 +1,84 @@
+/**
+ * Dates as readers see them: always in the site's time zone, whatever the
+ * time zone of the build machine or of the offset the editor wrote.
+ */
+
+interface ZonedParts {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+  second: string;
+  offset: string;
+}
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function zonedParts(date: Date, timeZone: string): ZonedParts {
+  let formatter = partsFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      timeZoneName: "longOffset",
+    });
+    partsFormatters.set(timeZone, formatter);
+  }
+  const parts = Object.fromEntries(formatter.formatToParts(date).map((part) => [part.type, part.value]));
+  // "GMT+01:00" -> "+01:00"; plain "GMT" is UTC.
+  const offset = parts.timeZoneName === "GMT" ? "+00:00" : String(parts.timeZoneName).replace("GMT", "");
+  return { ...(parts as Omit<ZonedParts, "offset">), offset };
+}
+
+/** ISO 8601 in the site's zone with its offset, for `<time datetime>`: 2026-11-26T08:15:00+00:00. */
+export function isoInZone(date: Date, timeZone: string): string {
+  const p = zonedParts(date, timeZone);
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${p.offset}`;
+}
+
+/** The calendar day in the site's zone, "2026-11-26": the key that groups the news feed. */
+export function dayKey(date: Date, timeZone: string): string {
+  const p = zonedParts(date, timeZone);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+const displayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function displayFormatter(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let formatter = displayFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { timeZone, ...options });
+    displayFormatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** "26 November 2026, 08:15 GMT" */
+export function formatDateTime(date: Date, locale: string, timeZone: string): string {
+  return displayFormatter(locale, timeZone, {
+    day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short",
+  }).format(date);
+}
+
+/** "Thursday 26 November 2026": the news feed's day headings. */
+export function formatDay(date: Date, locale: string, timeZone: string): string {
+  return displayFormatter(locale, timeZone, { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(date);
+}
+
+/** "08:15": times within a day heading. */
+export function formatTime(date: Date, locale: string, timeZone: string): string {
+  return displayFormatter(locale, timeZone, { hour: "2-digit", minute: "2-digit" }).format(date);
+}
+
+/** "26 Nov 2026": compact dates in lists. */
+export function formatShortDate(date: Date, locale: string, timeZone: string): string {
+  return displayFormatter(locale, timeZone, { day: "numeric", month: "short", year: "numeric" }).format(date);
+}

@@ -1,0 +1,69 @@
+import remarkDirective from "remark-directive";
+import remarkGfm from "remark-gfm";
+import remarkHtml from "remark-html";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { VFile } from "vfile";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { remarkExternalLinks } from "./remark-external-links.ts";
+import { remarkHeadingIds } from "./remark-heading-ids.ts";
+import { remarkLocalImages, type LocalImagesOptions } from "./remark-local-images.ts";
+import { remarkRelatedCard, type RelatedCardOptions } from "./remark-related-card.ts";
+import { remarkUnknownDirectives } from "./remark-unknown-directives.ts";
+import { remarkWordCount } from "./remark-word-count.ts";
+import { sanitizeSchema } from "./sanitize-schema.ts";
+
+export interface PipelineOptions extends RelatedCardOptions, LocalImagesOptions {
+  siteOrigin: string;
+}
+
+export interface RenderedMarkdown {
+  html: string;
+  wordCount: number;
+  diagnostics: Diagnostic[];
+}
+
+export interface MarkdownSource {
+  /** The body, without frontmatter. */
+  body: string;
+  /** Repository-relative path, used in diagnostics. */
+  path: string;
+  /** File line of the body's first line minus one. */
+  bodyLineOffset: number;
+}
+
+export type MarkdownRenderer = (source: MarkdownSource) => Promise<RenderedMarkdown>;
+
+/**
+ * remark-parse -> remark-gfm -> remark-directive -> our plugins -> remark-html
+ * (sanitising with our schema). The processor is built once and reused.
+ */
+export function createMarkdownRenderer(options: PipelineOptions): MarkdownRenderer {
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkDirective)
+    .use(remarkRelatedCard, { articles: options.articles })
+    .use(remarkUnknownDirectives, { known: ["related"] })
+    .use(remarkHeadingIds)
+    .use(remarkExternalLinks, { siteOrigin: options.siteOrigin })
+    .use(remarkLocalImages, { resolveImage: options.resolveImage })
+    .use(remarkWordCount)
+    .use(remarkHtml, { sanitize: sanitizeSchema })
+    .freeze();
+
+  return async ({ body, path, bodyLineOffset }) => {
+    const file = new VFile({ value: body, path });
+    const html = String(await processor.process(file));
+    const diagnostics: Diagnostic[] = file.messages.map((message) => ({
+      file: path,
+      line: (message.line ?? 1) + bodyLineOffset,
+      column: message.column ?? 1,
+      severity: message.fatal ? "error" : "warning",
+      message: message.reason,
+      ...(message.note ? { hint: message.note } : {}),
+      ruleId: `${message.source ?? "markdown"}/${message.ruleId ?? "problem"}`,
+    }));
+    return { html, wordCount: file.data.wordCount ?? 0, diagnostics };
+  };
+}
