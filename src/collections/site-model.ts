@@ -6,8 +6,6 @@ import { editorsPicks, latestArticles } from "./latest.ts";
 import { paginate, type Page } from "./paginate.ts";
 import { relatedArticles, type RelatedItem } from "./related.ts";
 
-export const FEED_PAGE_SIZE = 30;
-export const TAG_PAGE_SIZE = 20;
 export const SIDE_FEED_SIZE = 8;
 export const PICKS_SIZE = 4;
 
@@ -46,9 +44,9 @@ export function buildSiteModel(content: Content, options: { isPreview: boolean }
     picks: editorsPicks(articles, { limit: PICKS_SIZE }),
     tagGroups,
     authorGroups: articlesByAuthor(articles, authors),
-    feedPages: paginate(articles, FEED_PAGE_SIZE, (page) => routes.newsFeed(page)),
+    feedPages: paginate(articles, site.pageSizes.newsFeed, (page) => routes.newsFeed(page)),
     tagPages: tagGroups.flatMap((group) =>
-      paginate(group.articles, TAG_PAGE_SIZE, (page) => routes.tag(group.tag.slug, page)).map((page) => ({
+      paginate(group.articles, site.pageSizes.tag, (page) => routes.tag(group.tag.slug, page)).map((page) => ({
         ...page,
         tag: group.tag,
         articleCount: group.articles.length,

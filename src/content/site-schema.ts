@@ -42,6 +42,14 @@ export const siteSchema = z
     /** Display names for tags whose slug does not read well ("us-politics": "US politics"). */
     tagLabels: z.record(z.string(), text("tag label")).default({}),
     newsletters: z.array(newsletterSchema).default([]),
+    /** Articles per page of the news feed and of each tag page. */
+    pageSizes: z
+      .object({
+        newsFeed: z.number().int().min(1, "pageSizes.newsFeed must be at least 1").default(30),
+        tag: z.number().int().min(1, "pageSizes.tag must be at least 1").default(20),
+      })
+      .strict()
+      .default({ newsFeed: 30, tag: 20 }),
     /** Where "Edit" links point in preview builds; `{path}` becomes the article's repository path. */
     editUrl: webUrl("editUrl")
       .refine((url) => url.includes("%7Bpath%7D") || url.includes("{path}"), "editUrl must contain {path}")

@@ -25,6 +25,8 @@ export const ARTICLE_LAYOUT = "article.11ty.tsx";
 
 /** `layouts/` of this package: designers' files, outside the editors' content folder. */
 const LAYOUTS_DIR = fileURLToPath(new URL("../../layouts", import.meta.url));
+/** `public/` of this package: CSS, JS and icons, copied to the site root as they are. */
+const PUBLIC_DIR = fileURLToPath(new URL("../../public", import.meta.url));
 
 /**
  * The one place that knows Eleventy's APIs. Content is loaded and validated
@@ -71,7 +73,7 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
     eleventyConfig.addTemplate(`newsroom-pages/${name}.11ty.tsx`, { render: () => "" }, { ...page.data, layout: page.layout });
   }
 
-  eleventyConfig.addPassthroughCopy({ [path.join(options.rootDir, "public")]: "/" });
+  eleventyConfig.addPassthroughCopy({ [PUBLIC_DIR]: "/" });
   for (const folder of MEDIA_FOLDERS) {
     eleventyConfig.addPassthroughCopy({ [path.join(contentDir, folder)]: `/${folder}` });
   }

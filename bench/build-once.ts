@@ -1,0 +1,38 @@
+/**
+ * One build of a corpus, in its own process so its peak RSS is the build's.
+ *
+ *   node --import tsx bench/build-once.ts <corpusDir> [outputDir]
+ *
+ * Without outputDir the site goes to a temp folder that is deleted afterwards.
+ * The last stdout line is JSON: {"pages":N,"maxRssKB":N,"buildSeconds":N}.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { buildSite } from "../src/build/build.ts";
+
+async function main(): Promise<void> {
+  const [corpusArg, outputArg] = process.argv.slice(2);
+  if (!corpusArg) {
+    process.stderr.write("usage: node --import tsx bench/build-once.ts <corpusDir> [outputDir]\n");
+    process.exit(2);
+  }
+  const rootDir = path.resolve(corpusArg);
+  const tempDir = outputArg ? undefined : mkdtempSync(path.join(os.tmpdir(), "newsroom-bench-"));
+  const outputDir = outputArg ? path.resolve(outputArg) : path.join(tempDir!, "_site");
+  try {
+    const started = performance.now();
+    const result = await buildSite({ rootDir, outputDir, quiet: true });
+    const buildSeconds = (performance.now() - started) / 1000;
+    // maxRSS is in kilobytes on Linux and macOS.
+    const maxRssKB = process.resourceUsage().maxRSS;
+    process.stdout.write(`\n${JSON.stringify({ pages: result.fileCount, maxRssKB, buildSeconds: Number(buildSeconds.toFixed(3)) })}\n`);
+  } finally {
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

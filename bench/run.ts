@@ -1,0 +1,156 @@
+/**
+ * Build benchmark: for each corpus size, one full build in a fresh child
+ * process; reports wall time, throughput and the child's peak RSS.
+ *
+ *   npm run bench                          # sizes 1000 and 4000, seed 1
+ *   npm run bench -- --sizes 1000 --json   # one JSON object per size on stdout
+ *   npm run bench -- --seed 7
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { BENCH_DIR, ensureCorpus } from "./generate-corpus.ts";
+
+interface Options {
+  sizes: number[];
+  seed: number;
+  json: boolean;
+}
+
+interface BuildReport {
+  pages: number;
+  maxRssKB: number;
+  buildSeconds?: number;
+}
+
+export interface BenchResult {
+  size: number;
+  wallSeconds: number;
+  peakRssMB: number;
+  articlesPerSecond: number;
+  pages: number;
+}
+
+const ROOT_DIR = path.dirname(BENCH_DIR);
+const BUILD_ONCE = path.join(BENCH_DIR, "build-once.ts");
+
+function usage(message: string): never {
+  process.stderr.write(`${message}\nusage: tsx bench/run.ts [--sizes 1000,4000] [--seed N] [--json]\n`);
+  process.exit(2);
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const options: Options = { sizes: [1000, 4000], seed: 1, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = () => inline ?? argv[++i] ?? usage(`${flag} needs a value`);
+    switch (flag) {
+      case "--json":
+        options.json = true;
+        break;
+      case "--sizes": {
+        const sizes = value().split(",").map((part) => Number(part.trim()));
+        if (sizes.length === 0 || sizes.some((size) => !Number.isInteger(size) || size < 1)) usage("--sizes must be positive integers, like 1000,4000");
+        options.sizes = sizes;
+        break;
+      }
+      case "--seed": {
+        const seed = Number(value());
+        if (!Number.isInteger(seed)) usage("--seed must be an integer");
+        options.seed = seed;
+        break;
+      }
+      case "--help":
+      case "-h":
+        usage("Build benchmark.");
+        break;
+      default:
+        usage(`unknown argument ${arg}`);
+    }
+  }
+  return options;
+}
+
+/** Runs build-once.ts in a fresh Node process; resolves with its report and the wall time. */
+function buildInChild(corpusDir: string): Promise<{ report: BuildReport; wallSeconds: number }> {
+  const tempDir = mkdtempSync(path.join(os.tmpdir(), "newsroom-bench-"));
+  const outputDir = path.join(tempDir, "_site");
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ["--import", "tsx", BUILD_ONCE, corpusDir, outputDir], {
+      cwd: ROOT_DIR,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let stdout = "";
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => (stdout += chunk));
+    child.on("error", (error) => {
+      rmSync(tempDir, { recursive: true, force: true });
+      reject(error);
+    });
+    child.on("close", (code, signal) => {
+      const wallSeconds = (performance.now() - started) / 1000;
+      rmSync(tempDir, { recursive: true, force: true });
+      if (code !== 0) {
+        reject(new Error(`build failed (${signal ? `signal ${signal}` : `exit code ${code}`})${stdout.trim() ? `; output:\n${stdout.trim()}` : ""}`));
+        return;
+      }
+      const last = stdout.trim().split("\n").pop() ?? "";
+      try {
+        resolve({ report: JSON.parse(last) as BuildReport, wallSeconds });
+      } catch {
+        reject(new Error(`build printed no report; last line: ${JSON.stringify(last)}`));
+      }
+    });
+  });
+}
+
+const round = (value: number, digits: number) => Number(value.toFixed(digits));
+
+function table(results: readonly BenchResult[]): string {
+  const header = ["size", "wall s", "ms/article", "articles/s", "peak RSS MB", "pages written"];
+  const rows = results.map((r) => [
+    String(r.size),
+    r.wallSeconds.toFixed(2),
+    ((r.wallSeconds * 1000) / r.size).toFixed(2),
+    r.articlesPerSecond.toFixed(1),
+    r.peakRssMB.toFixed(1),
+    String(r.pages),
+  ]);
+  const widths = header.map((title, col) => Math.max(title.length, ...rows.map((row) => row[col]!.length)));
+  const line = (cells: readonly string[]) => cells.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!))).join("  ");
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const log = (message: string) => process.stderr.write(`${message}\n`);
+  log(`bench: sizes ${options.sizes.join(", ")}, seed ${options.seed}, node ${process.version}, ${os.cpus().length} CPUs`);
+  const results: BenchResult[] = [];
+  for (const size of options.sizes) {
+    const corpus = await ensureCorpus(size, options.seed, log);
+    log(`building ${size} articles...`);
+    const { report, wallSeconds } = await buildInChild(corpus.dir);
+    const result: BenchResult = {
+      size,
+      wallSeconds: round(wallSeconds, 3),
+      peakRssMB: round(report.maxRssKB / 1024, 1),
+      articlesPerSecond: round(size / wallSeconds, 1),
+      pages: report.pages,
+    };
+    results.push(result);
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+    } else {
+      log(`  done in ${result.wallSeconds.toFixed(2)} s wall${report.buildSeconds === undefined ? "" : ` (${report.buildSeconds.toFixed(2)} s inside buildSite)`}`);
+      process.stdout.write(`\n${table([result])}\n`);
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

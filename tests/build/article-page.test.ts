@@ -1,0 +1,132 @@
+import assert from "node:assert/strict";
+import { before, describe, test } from "node:test";
+import { attributes, buildFixture, texts, type BuiltSite } from "./build-fixture.ts";
+
+let site: BuiltSite;
+let article: Document;
+before(async () => {
+  site = await buildFixture("basic");
+  article = site.page("/news/council-budget/");
+});
+
+describe("article page", () => {
+  test("shows the headline as text, escaping HTML an editor typed in it", () => {
+    assert.deepEqual(texts(article, "h1"), ['Council agrees budget with <em>cuts</em> & a "tram" pledge']);
+    assert.equal(article.querySelector("h1 em"), null);
+    assert.equal(texts(article, '[data-component="dek"]')[0], "The vote passed 31 to 20 after a six-hour debate.");
+  });
+
+  test("links every author and desk of the byline to their page", () => {
+    const byline = article.querySelector('[data-component="byline"]')!;
+    const links = [...byline.querySelectorAll("a")].map((a) => [a.textContent, a.getAttribute("href"), a.dataset.authorKind]);
+    assert.deepEqual(links, [
+      ["Ana Lima", "/authors/ana-lima/", "person"],
+      ["City desk", "/authors/city-desk/", "desk"],
+    ]);
+    assert.match(byline.textContent!, /^By Ana Lima · City desk/);
+  });
+
+  test("gives publication and update times in the site's zone with their offset", () => {
+    assert.deepEqual(attributes(article, '[data-component="published"] time', "datetime"), ["2026-11-26T09:30:00+01:00"]);
+    assert.deepEqual(attributes(article, '[data-component="updated"] time', "datetime"), ["2026-11-26T14:05:00+01:00"]);
+    assert.match(texts(article, '[data-component="published"] time')[0]!, /^26 November 2026 at 09:30 CET$/);
+    assert.deepEqual(texts(article, '[data-component="reading-time"]'), ["1 min read"]);
+  });
+
+  test("shows an article in the site's zone even when it was written in UTC", () => {
+    const late = site.page("/news/late-night-ferry/");
+    assert.deepEqual(attributes(late, '[data-component="published"] time', "datetime"), ["2026-11-27T00:30:00+01:00"]);
+    assert.equal(late.querySelector('[data-component="updated"]'), null);
+  });
+
+  test("renders the hero with its intrinsic size, alt, caption and credit", () => {
+    const img = article.querySelector('[data-component="hero"] img')!;
+    assert.deepEqual(
+      ["src", "width", "height", "alt", "fetchpriority"].map((name) => img.getAttribute(name)),
+      ["/images/council.jpg", "320", "180", "Councillors voting in the chamber", "high"],
+    );
+    assert.equal(texts(article, '[data-component="hero"] figcaption')[0], "The chamber during the vote. Fixture Photographer");
+  });
+
+  test("places the related-article card where the editor put it, from the other article's data", () => {
+    const card = article.querySelector('[data-component="article-body"] [data-component="related-card"]')!;
+    assert.equal(card.querySelector("a")!.getAttribute("href"), "/news/tram-extension/");
+    assert.equal(texts(card as unknown as Document, ".related-card__title")[0], "Tram line to reach the harbour by 2029");
+    assert.equal(texts(card as unknown as Document, ".related-card__dek")[0], "The extension adds four stops and a new depot.");
+    assert.equal(card.previousElementSibling!.textContent!.startsWith("The budget passed"), true);
+  });
+
+  test("gives sub-heads unique ids and external links rel=noopener", () => {
+    assert.deepEqual(attributes(article, ".article-body h2", "id"), ["the-vote", "what-it-means", "what-it-means-1"]);
+    assert.deepEqual(attributes(article, '.article-body a[href^="https://minutes"]', "rel"), ["noopener noreferrer"]);
+    assert.deepEqual(attributes(article, '.article-body a[href="/news/tram-extension/"]:not(.related-card__link)', "rel"), [null]);
+  });
+
+  test("publishes body images with their size and lazy loading", () => {
+    const img = article.querySelector(".article-body img")!;
+    assert.deepEqual(
+      ["src", "alt", "width", "height", "loading", "decoding"].map((name) => img.getAttribute(name)),
+      ["/images/library.jpg", "A library reading room", "200", "150", "lazy", "async"],
+    );
+  });
+
+  test("shows template syntax in the text literally", () => {
+    assert.match(site.html("/news/council-budget/"), /Template syntax such as \{\{ site.name \}\} and \{% raw %\} stays/);
+  });
+
+  test("lists tags with their labels and related articles, explicit first then by shared tags", () => {
+    assert.deepEqual(texts(article, '[data-component="tags"] a'), ["City Hall", "Budget"]);
+    assert.deepEqual(attributes(article, '[data-component="tags"] a', "href"), ["/tags/city-hall/", "/tags/budget/"]);
+    assert.deepEqual(attributes(article, '[data-component="related"] li > a', "href"), [
+      "/news/tram-extension/",
+      "https://gazette.example.test/papers/budget.pdf",
+      "/news/summer-festival/",
+    ]);
+  });
+
+  test("has the page furniture: promo, skip link, news feed, more news, picks, newsletters, footer", () => {
+    assert.equal(texts(article, '[data-component="promo-banner"]')[0], "Fixture promo text. Support us");
+    assert.equal(article.querySelector("a.skip-link")!.getAttribute("href"), "#main");
+    assert.equal(article.querySelector("main")!.id, "main");
+    assert.deepEqual(attributes(article, '[data-component="news-feed-column"] li a', "href"), [
+      "/news/late-night-ferry/",
+      "/news/tram-extension/",
+      "/news/bridge-repairs/",
+      "/news/summer-festival/",
+    ]);
+    assert.equal(article.querySelectorAll('[data-component="more-news"] [data-component="article-card"]').length, 4);
+    assert.deepEqual(attributes(article, '[data-component="editors-picks"] h3 a', "href"), ["/news/tram-extension/"]);
+    assert.ok(article.querySelector('[data-component="footer"]'));
+  });
+
+  test("has one real sign-up form per newsletter posting to the provider", () => {
+    const forms = [...article.querySelectorAll('[data-component="newsletters"] form')];
+    assert.deepEqual(
+      forms.map((form) => [form.getAttribute("method"), form.getAttribute("action")]),
+      [
+        ["post", "https://newsletters.example.test/subscribe/daily"],
+        ["post", "https://newsletters.example.test/subscribe/weekly"],
+      ],
+    );
+    for (const form of forms) {
+      const input = form.querySelector("input")!;
+      assert.deepEqual([input.type, input.name, input.hasAttribute("required")], ["email", "email", true]);
+      assert.equal(form.querySelector(`label[for="${input.id}"]`)!.textContent, "Email address");
+      assert.equal(form.querySelector('[role="status"]')!.id, input.getAttribute("aria-describedby")!.split(" ")[1]);
+    }
+  });
+
+  test("plays the audio version with its disclosure", () => {
+    const page = site.page("/news/late-night-ferry/");
+    assert.deepEqual(attributes(page, '[data-component="audio"] source', "src"), ["/audio/late-night-ferry.wav"]);
+    assert.deepEqual(attributes(page, '[data-component="audio"] source', "type"), ["audio/wav"]);
+    assert.equal(texts(page, ".audio__disclosure")[0], "This audio was generated with machine text-to-speech.");
+    assert.equal(article.querySelector('[data-component="audio"]'), null);
+  });
+
+  test("has no edit link and no draft in a production build", () => {
+    assert.equal(article.querySelector('[data-component="edit-link"]'), null);
+    assert.throws(() => site.html("/news/secret-draft/"), /ENOENT/);
+    assert.doesNotMatch(site.html("/news-feed/"), /secret-draft/);
+  });
+});

@@ -1,0 +1,31 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseHTML } from "linkedom";
+import { buildSite } from "../../src/build/build.ts";
+
+export const FIXTURE_SITES = fileURLToPath(new URL("../fixtures/sites/", import.meta.url));
+
+export interface BuiltSite {
+  outputDir: string;
+  /** The built page at a site URL ("/news/x/"), parsed. */
+  page(url: string): Document;
+  html(url: string): string;
+}
+
+/** Builds `tests/fixtures/sites/<name>` into a fresh temporary folder. */
+export async function buildFixture(name: string, options: { isPreview?: boolean } = {}): Promise<BuiltSite> {
+  const outputDir = path.join(mkdtempSync(path.join(tmpdir(), `newsroom-${name}-`)), "site");
+  await buildSite({ rootDir: path.join(FIXTURE_SITES, name), outputDir, isPreview: options.isPreview ?? false });
+  const html = (url: string) => readFileSync(path.join(outputDir, url.endsWith("/") ? `${url}index.html` : url), "utf8");
+  return { outputDir, html, page: (url) => parseHTML(html(url)).document as unknown as Document };
+}
+
+export function texts(document: Document, selector: string): string[] {
+  return [...document.querySelectorAll(selector)].map((element) => (element.textContent ?? "").replace(/\s+/g, " ").trim());
+}
+
+export function attributes(document: Document, selector: string, name: string): (string | null)[] {
+  return [...document.querySelectorAll(selector)].map((element) => element.getAttribute(name));
+}
