@@ -25,7 +25,7 @@ export function resolveAsset(contentDir: string, fromFile: string, written: stri
     return { ok: false, problem: `"${written}" is not in a media folder`, hint: `put it in content/${MEDIA_FOLDERS.join("/ or content/")}/` };
   }
   if (!existsSync(absolutePath) || !statSync(absolutePath).isFile()) {
-    return { ok: false, problem: `file "${written}" not found`, hint: `looked for content/${relative.split(path.sep).join("/")}` };
+    return { ok: false, problem: `file "${written}" not found`, hint: `there is no ${relative.split(path.sep).join("/")} in the content folder` };
   }
   return { ok: true, absolutePath, url: "/" + relative.split(path.sep).map(encodeURIComponent).join("/") };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slugify } from "../format/slug.ts";
 
 /**
  * Field types shared by the content schemas. Every message is written for an
@@ -46,7 +47,10 @@ export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const kebabId = (what: string) =>
   z
     .string({ error: `${what} must be text` })
-    .regex(KEBAB_ID, `${what} must be lowercase letters, digits and hyphens, like "city-hall"`);
+    .regex(KEBAB_ID, {
+      error: (issue) =>
+        `${what} "${String(issue.input)}" must be lowercase letters, digits and hyphens, like "${slugify(String(issue.input)) || "city-hall"}"`,
+    });
 
 export const text = (what: string) =>
   z.string({ error: `${what} must be text` }).trim().min(1, `${what} must not be empty`);

@@ -1,0 +1,48 @@
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, test } from "node:test";
+import { buildSite, unwrapContentError } from "../../src/build/build.ts";
+import { formatDiagnostic, sortDiagnostics } from "../../src/diagnostics/diagnostic.ts";
+import { FIXTURE_SITES } from "./build-fixture.ts";
+
+async function buildBroken(outputDir: string) {
+  try {
+    await buildSite({ rootDir: path.join(FIXTURE_SITES, "broken"), outputDir });
+  } catch (error) {
+    return error;
+  }
+  assert.fail("the broken site built without errors");
+}
+
+describe("a site with content errors", () => {
+  test("reports every problem in one run, each at its file, line and column, with a hint", async () => {
+    const error = unwrapContentError(await buildBroken(path.join(mkdtempSync(path.join(tmpdir(), "newsroom-broken-")), "site")));
+    assert.ok(error, "expected a content error, not an internal one");
+    assert.deepEqual(sortDiagnostics(error.diagnostics).map(formatDiagnostic), [
+      'content/articles/bad-fields.md:2:1 error: missing "title" (add it: title must be text) [frontmatter/missing-field]',
+      'content/articles/bad-fields.md:2:1 error: unknown key "titel" (did you mean "title"?) [frontmatter/unknown-key]',
+      'content/articles/bad-fields.md:5:7 error: "2026-11-21T09:00:00" has no time zone offset: write it like 2026-03-14T09:30:00+01:00 [frontmatter/invalid-value]',
+      'content/articles/bad-fields.md:7:8 error: tag "Transport" must be lowercase letters, digits and hyphens, like "transport" [frontmatter/invalid-value]',
+      "content/articles/bad-fields.md:10:8 error: hero.alt (the description of the photo for blind readers) must not be empty [frontmatter/invalid-value]",
+      'content/articles/bad-references.md:4:21 error: unknown author "jon-doe" (did you mean "john-doe"?) [article/unknown-author]',
+      'content/articles/bad-references.md:7:5 error: unknown related article "good-stroy" (did you mean "good-story"?) [article/unknown-related]',
+      'content/articles/bad-references.md:9:8 error: file "../images/missing.jpg" not found (there is no images/missing.jpg in the content folder) [article/hero-not-found]',
+      'content/articles/bad-references.md:15:1 error: unknown article "good-storey" in ::related (did you mean "good-story"?) [related-card/unknown-id]',
+      'content/articles/bad-yaml.md:3:25 error: YAML syntax: Missing closing "quote [yaml/syntax]',
+    ]);
+    assert.match(error.message, /\n10 errors in 3 files$/);
+  });
+
+  test("writes nothing and leaves the previous site untouched", async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), "newsroom-atomic-"));
+    const outputDir = path.join(parent, "site");
+    mkdirSync(outputDir);
+    writeFileSync(path.join(outputDir, "index.html"), "previous build");
+    await buildBroken(outputDir);
+    assert.deepEqual(readdirSync(parent), ["site"], "no staging folder is left behind");
+    assert.deepEqual(readdirSync(outputDir), ["index.html"]);
+    assert.equal(readFileSync(path.join(outputDir, "index.html"), "utf8"), "previous build");
+  });
+});
