@@ -4,9 +4,11 @@
  *   node --import tsx bench/build-once.ts <corpusDir> [outputDir]
  *
  * Without outputDir the site goes to a temp folder that is deleted afterwards.
- * The last stdout line is JSON: {"pages":N,"maxRssKB":N,"buildSeconds":N}.
+ * The last stdout line is JSON: {"pages":N,"articlePages":N,"maxRssKB":N,"buildSeconds":N}.
+ * articlePages counts news/<slug>/index.html, so a build that silently
+ * skipped articles is caught by the runner.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildSite } from "../src/build/build.ts";
@@ -26,10 +28,19 @@ async function main(): Promise<void> {
     const buildSeconds = (performance.now() - started) / 1000;
     // maxRSS is in kilobytes on Linux and macOS.
     const maxRssKB = process.resourceUsage().maxRSS;
-    process.stdout.write(`\n${JSON.stringify({ pages: result.fileCount, maxRssKB, buildSeconds: Number(buildSeconds.toFixed(3)) })}\n`);
+    const articlePages = countArticlePages(result.outputDir);
+    process.stdout.write(`\n${JSON.stringify({ pages: result.fileCount, articlePages, maxRssKB, buildSeconds: Number(buildSeconds.toFixed(3)) })}\n`);
   } finally {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   }
+}
+
+function countArticlePages(outputDir: string): number {
+  const newsDir = path.join(outputDir, "news");
+  if (!existsSync(newsDir)) return 0;
+  return readdirSync(newsDir, { withFileTypes: true }).filter(
+    (entry) => entry.isDirectory() && existsSync(path.join(newsDir, entry.name, "index.html")),
+  ).length;
 }
 
 main().catch((error: unknown) => {

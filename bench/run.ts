@@ -20,6 +20,7 @@ interface Options {
 
 interface BuildReport {
   pages: number;
+  articlePages: number;
   maxRssKB: number;
   buildSeconds?: number;
 }
@@ -34,6 +35,8 @@ export interface BenchResult {
 
 const ROOT_DIR = path.dirname(BENCH_DIR);
 const BUILD_ONCE = path.join(BENCH_DIR, "build-once.ts");
+const TSX_LOADER = import.meta.resolve("tsx");
+const TSCONFIG = path.join(ROOT_DIR, "tsconfig.json");
 
 function usage(message: string): never {
   process.stderr.write(`${message}\nusage: tsx bench/run.ts [--sizes 1000,4000] [--seed N] [--json]\n`);
@@ -79,8 +82,14 @@ function buildInChild(corpusDir: string): Promise<{ report: BuildReport; wallSec
   const outputDir = path.join(tempDir, "_site");
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ["--import", "tsx", BUILD_ONCE, corpusDir, outputDir], {
-      cwd: ROOT_DIR,
+    // Equivalent to `node --import tsx bench/build-once.ts <corpusDir>`, but run
+    // from inside the corpus: Eleventy applies the .gitignore of the working
+    // directory, and the package's .gitignore lists bench/.corpus/, which would
+    // silently drop every article. tsx is pointed at the package tsconfig (JSX
+    // via Preact) explicitly, since it otherwise reads the one in the cwd.
+    const child = spawn(process.execPath, ["--import", TSX_LOADER, BUILD_ONCE, corpusDir, outputDir], {
+      cwd: corpusDir,
+      env: { ...process.env, TSX_TSCONFIG_PATH: TSCONFIG },
       stdio: ["ignore", "pipe", "inherit"],
     });
     let stdout = "";
@@ -133,6 +142,9 @@ async function main(): Promise<void> {
     const corpus = await ensureCorpus(size, options.seed, log);
     log(`building ${size} articles...`);
     const { report, wallSeconds } = await buildInChild(corpus.dir);
+    if (report.articlePages !== size) {
+      throw new Error(`the build wrote ${report.articlePages} article pages for ${size} articles`);
+    }
     const result: BenchResult = {
       size,
       wallSeconds: round(wallSeconds, 3),
@@ -148,6 +160,7 @@ async function main(): Promise<void> {
       process.stdout.write(`\n${table([result])}\n`);
     }
   }
+  if (!options.json && results.length > 1) process.stdout.write(`\nSummary (seed ${options.seed})\n${table(results)}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -34,7 +34,9 @@ export function buildSiteModel(content: Content, options: { isPreview: boolean }
   const tagGroups = articlesByTag(articles);
   const byTag = new Map(tagGroups.map((group) => [group.tag.slug, group.articles]));
   const related = new Map<string, RelatedItem[]>();
-  return {
+  // Frozen: Eleventy passes frozen objects to every page by reference instead
+  // of deep-copying them into each page's data.
+  return Object.freeze<SiteModel>({
     site,
     isPreview: options.isPreview,
     articles,
@@ -57,5 +59,5 @@ export function buildSiteModel(content: Content, options: { isPreview: boolean }
       if (!items) related.set(article.id, (items = relatedArticles(article, { byId, byTag })));
       return items;
     },
-  };
+  });
 }

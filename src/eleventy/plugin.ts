@@ -17,6 +17,7 @@ export interface EleventyConfig {
   setTemplateFormats(formats: string[]): void;
   setLayoutsDirectory(dir: string): void;
   setIncludesDirectory(dir: string): void;
+  addWatchTarget(target: string): void;
   on(event: string, callback: (...args: unknown[]) => unknown): void;
   ignores: Set<string>;
 }
@@ -55,6 +56,9 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
   eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: () => ({}) } });
   eleventyConfig.setTemplateFormats(["md", "11ty.tsx"]);
   eleventyConfig.ignores.add(path.join(contentDir, "authors", "**"));
+  // Not templates, but content: the dev server rebuilds when they change.
+  eleventyConfig.addWatchTarget(path.join(contentDir, "authors"));
+  eleventyConfig.addWatchTarget(path.join(contentDir, "site.yaml"));
   eleventyConfig.ignores.add(path.join(contentDir, "**", "*.txt"));
 
   eleventyConfig.addExtension("md", {

@@ -1,0 +1,166 @@
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { after, before, describe, test } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { buildSite } from "../../src/build/build.ts";
+import { launchChromium, skipReason } from "./chromium.ts";
+import { serveStatic, type StaticServer } from "./static-server.ts";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const SCREENSHOTS = path.join(ROOT, "tests/output/screenshots");
+const skip = skipReason();
+if (skip) console.warn(`# browser tests skipped: ${skip}`);
+
+let browser: Browser;
+let server: StaticServer;
+let articleUrl: string;
+
+before(async () => {
+  if (skip) return;
+  const outputDir = path.join(mkdtempSync(path.join(tmpdir(), "newsroom-browser-")), "site");
+  await buildSite({ rootDir: ROOT, outputDir });
+  server = await serveStatic(outputDir);
+  browser = await launchChromium();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  // The newest article of the sample site, whatever the editors last published.
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/news-feed/`);
+  articleUrl = (await page.locator('[data-component="feed-item"] h3 a').first().getAttribute("href"))!;
+  await page.close();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page, collecting console errors, page errors and failed same-origin requests. */
+async function openPage(width: number, url: string, options: { javaScriptEnabled?: boolean } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("response", (response) => {
+    if (response.url().startsWith(server.origin) && response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+  });
+  await page.goto(`${server.origin}${url}`, { waitUntil: "load" });
+  return { page, problems, close: () => context.close() };
+}
+
+async function isInViewportOrBelow(page: Page, selector: string) {
+  return page.locator(selector).first().isVisible();
+}
+
+describe("article page in Chromium", { skip }, () => {
+  for (const width of [390, 1280]) {
+    test(`at ${width} px the headline, hero and byline are visible, nothing overflows, no console error`, async () => {
+      const { page, problems, close } = await openPage(width, articleUrl);
+      try {
+        assert.ok(await isInViewportOrBelow(page, "h1"), "headline visible");
+        assert.ok(await isInViewportOrBelow(page, '[data-component="byline"]'), "byline visible");
+        assert.ok(await isInViewportOrBelow(page, '[data-component="hero"] img'), "hero visible");
+        const hero = await page.locator('[data-component="hero"] img').evaluate((img: HTMLImageElement) => ({
+          loaded: img.complete && img.naturalWidth > 0,
+          width: img.getBoundingClientRect().width,
+        }));
+        assert.ok(hero.loaded, "hero image loaded");
+        assert.ok(hero.width > width * 0.5, `hero is ${hero.width}px wide at ${width}px`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+        await page.screenshot({ path: path.join(SCREENSHOTS, `article-${width}.png`), fullPage: true });
+        assert.deepEqual(problems, []);
+      } finally {
+        await close();
+      }
+    });
+  }
+
+  test("the skip link is the first focusable element and moves focus to the main content", async () => {
+    const { page, close } = await openPage(390, articleUrl);
+    try {
+      await page.keyboard.press("Tab");
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Skip to content");
+      assert.ok(await page.locator(".skip-link").isVisible(), "the focused skip link is visible");
+      await page.keyboard.press("Enter");
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "main");
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe("newsletter sign-up in Chromium", { skip }, () => {
+  test("explains an invalid address inline and sends nothing", async () => {
+    const { page, close } = await openPage(390, articleUrl);
+    try {
+      let requests = 0;
+      await page.route("**/subscribe/**", (route) => {
+        requests++;
+        return route.fulfill({ status: 200, body: "ok" });
+      });
+      const form = page.locator("form[data-newsletter]").first();
+      await form.locator('input[type="email"]').fill("reader@example");
+      await form.locator('button[type="submit"]').click();
+      await assertEventually(async () => (await form.locator('[role="status"]').textContent()) ?? "", /not a valid email address/);
+      assert.equal(await form.locator('input[type="email"]').getAttribute("aria-invalid"), "true");
+      assert.equal(await form.getAttribute("data-state"), "error");
+      assert.equal(requests, 0);
+    } finally {
+      await close();
+    }
+  });
+
+  test("posts a valid address to the provider and announces success", async () => {
+    const { page, close } = await openPage(1280, articleUrl);
+    try {
+      const posted: { method: string; body: string | null }[] = [];
+      await page.route("**/subscribe/**", (route) => {
+        posted.push({ method: route.request().method(), body: route.request().postData() });
+        return route.fulfill({ status: 200, body: "ok" });
+      });
+      const form = page.locator("form[data-newsletter]").first();
+      await form.locator('input[type="email"]').fill("reader@example.org");
+      await form.locator('button[type="submit"]').click();
+      await assertEventually(async () => (await form.locator('[role="status"]').textContent()) ?? "", /^Thanks! You are signed up to /);
+      assert.deepEqual(posted, [{ method: "POST", body: "email=reader%40example.org" }]);
+      assert.equal(await form.locator('input[type="email"]').inputValue(), "");
+      await page.screenshot({ path: path.join(SCREENSHOTS, "newsletter-success-1280.png") });
+    } finally {
+      await close();
+    }
+  });
+
+  test("works without JavaScript: the form itself posts to the provider", async () => {
+    const { page, close } = await openPage(390, articleUrl, { javaScriptEnabled: false });
+    try {
+      const posted: string[] = [];
+      await page.route("**/subscribe/**", (route) => {
+        posted.push(`${route.request().method()} ${route.request().postData()}`);
+        return route.fulfill({ status: 200, contentType: "text/html", body: "<p>Subscribed</p>" });
+      });
+      const form = page.locator("form[data-newsletter]").first();
+      await form.locator('input[type="email"]').fill("reader@example.org");
+      await Promise.all([page.waitForURL("**/subscribe/**"), form.locator('button[type="submit"]').click()]);
+      assert.deepEqual(posted, ["POST email=reader%40example.org"]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+async function assertEventually(read: () => Promise<string>, pattern: RegExp, timeoutMs = 3000) {
+  const deadline = Date.now() + timeoutMs;
+  let value = "";
+  while (Date.now() < deadline) {
+    value = await read();
+    if (pattern.test(value)) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.match(value, pattern);
+}

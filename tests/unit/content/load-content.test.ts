@@ -1,0 +1,249 @@
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import sharp from "sharp";
+import { loadContent } from "../../../src/content/load-content.ts";
+import type { Diagnostic } from "../../../src/diagnostics/diagnostic.ts";
+import { makeTempDir } from "../helpers.ts";
+
+const SITE_YAML = [
+  "name: The Test Herald",
+  "baseUrl: https://herald.example.org/",
+  "language: en-GB",
+  "timeZone: Europe/London",
+  "tagLabels:",
+  "  city-hall: City Hall",
+  "",
+].join("\n");
+
+const AUTHORS: Record<string, string> = {
+  "john-doe": "---\nname: John Doe\nrole: Reporter\n---\nJohn covers the harbour.\n",
+  "news-desk": "---\nname: News desk\ntype: desk\n---\nThe desk.\n",
+};
+
+/**
+ * An article file whose frontmatter lines are pinned:
+ * 1 ---, 2 title, 3 dek, 4 authors, 5 date, 6 hero:, 7 src, 8 alt, 9 credit,
+ * 10.. `extra` lines, then ---, then the body.
+ */
+function article(options: { title?: string; authors?: string; date?: string; heroSrc?: string; extra?: string[]; body?: string } = {}): string {
+  return [
+    "---",
+    `title: ${options.title ?? "A headline"}`,
+    "dek: A one-sentence standfirst.",
+    `authors: ${options.authors ?? "[john-doe]"}`,
+    `date: ${options.date ?? "2026-03-14T09:30:00+01:00"}`,
+    "hero:",
+    `  src: ${options.heroSrc ?? "../images/hero.jpg"}`,
+    "  alt: A grey rectangle",
+    "  credit: Test",
+    ...(options.extra ?? []),
+    "---",
+    options.body ?? "Some body text for the reader.\n",
+  ].join("\n");
+}
+
+async function makeSiteFolder(articles: Record<string, string>) {
+  const temp = makeTempDir();
+  temp.write("content/site.yaml", SITE_YAML);
+  for (const [id, text] of Object.entries(AUTHORS)) temp.write(`content/authors/${id}.md`, text);
+  const heroPath = temp.write("content/images/hero.jpg", "");
+  await sharp({ create: { width: 40, height: 30, channels: 3, background: "#888" } }).jpeg().toFile(heroPath);
+  for (const [name, text] of Object.entries(articles)) temp.write(`content/articles/${name}`, text);
+  return temp;
+}
+
+const brief = (d: Diagnostic) => `${d.file}:${d.line}:${d.column} ${d.message} [${d.ruleId}]${d.hint ? ` (${d.hint})` : ""}`;
+
+describe("loadContent: a valid content folder", () => {
+  let temp: Awaited<ReturnType<typeof makeSiteFolder>>;
+  before(async () => {
+    temp = await makeSiteFolder({
+      "older-story.md": article({ title: "Older", date: "2026-01-10T08:00:00Z", extra: ["tags: [city-hall, harbour]", "featured: true"] }),
+      "newer-story.md": article({
+        title: "Newer",
+        authors: "[john-doe, news-desk]",
+        date: "2026-02-01T08:00:00+01:00",
+        extra: ["related: [older-story, {title: Minutes, url: 'https://council.example.com/m'}]", "slug: the-newer-one"],
+        body: `${"word ".repeat(600)}\n\n::related{id=older-story}\n\n![A grey box](../images/hero.jpg)\n`,
+      }),
+      "a-draft.md": article({ title: "Draft", date: "2026-03-01T08:00:00Z", extra: ["draft: true"] }),
+    });
+  });
+  after(() => temp.cleanup());
+
+  it("loads without diagnostics, published articles newest first, drafts left out", async () => {
+    const { content, diagnostics } = await loadContent({ rootDir: temp.dir });
+    assert.deepEqual(diagnostics.map(brief), []);
+    assert.ok(content);
+    assert.deepEqual(content.articles.map((a) => a.id), ["newer-story", "older-story"]);
+    assert.equal(content.site.baseUrl, "https://herald.example.org");
+  });
+
+  it("includes drafts in preview builds", async () => {
+    const { content } = await loadContent({ rootDir: temp.dir, isPreview: true });
+    assert.deepEqual(content?.articles.map((a) => [a.id, a.isDraft]), [["a-draft", true], ["newer-story", false], ["older-story", false]]);
+  });
+
+  it("resolves authors, slugs, URLs, tags and related entries", async () => {
+    const { content } = await loadContent({ rootDir: temp.dir });
+    const newer = content?.articles[0];
+    const older = content?.articles[1];
+    assert.deepEqual(newer?.authors, [
+      { id: "john-doe", name: "John Doe", isDesk: false, url: "/authors/john-doe/" },
+      { id: "news-desk", name: "News desk", isDesk: true, url: "/authors/news-desk/" },
+    ]);
+    assert.equal(newer?.slug, "the-newer-one");
+    assert.equal(newer?.url, "/news/the-newer-one/");
+    assert.equal(newer?.sourcePath, "content/articles/newer-story.md");
+    assert.deepEqual(newer?.related, [{ id: "older-story" }, { title: "Minutes", url: "https://council.example.com/m" }]);
+    assert.equal(older?.url, "/news/older-story/");
+    assert.deepEqual(older?.tags, [
+      { slug: "city-hall", label: "City Hall", url: "/tags/city-hall/" },
+      { slug: "harbour", label: "Harbour", url: "/tags/harbour/" },
+    ]);
+    assert.equal(older?.isFeatured, true);
+    assert.equal(newer?.publishedAt.toISOString(), "2026-02-01T07:00:00.000Z");
+    assert.equal(content?.authors.get("john-doe")?.role, "Reporter");
+    assert.equal(content?.authors.get("john-doe")?.bioHtml, "<p>John covers the harbour.</p>\n");
+  });
+
+  it("counts words and reading minutes from the rendered body", async () => {
+    const { content } = await loadContent({ rootDir: temp.dir });
+    const newer = content?.articles[0];
+    assert.equal(newer?.wordCount, 600);
+    assert.equal(newer?.readingMinutes, 3); // 600 / 238 = 2.52
+    assert.equal(content?.articles[1]?.readingMinutes, 1);
+  });
+
+  it("gives the hero and body images their real width and height", async () => {
+    const { content } = await loadContent({ rootDir: temp.dir });
+    const newer = content?.articles[0];
+    assert.deepEqual(newer?.hero, { url: "/images/hero.jpg", width: 40, height: 30, alt: "A grey rectangle", caption: undefined, credit: "Test" });
+    assert.match(newer?.bodyHtml ?? "", /<img src="\/images\/hero\.jpg" alt="A grey box" width="40" height="30" loading="lazy" decoding="async">/);
+    assert.match(newer?.bodyHtml ?? "", /<a href="\/news\/older-story\/" class="related-card__link">/);
+  });
+});
+
+describe("loadContent: errors", () => {
+  let temp: Awaited<ReturnType<typeof makeSiteFolder>>;
+  before(async () => {
+    temp = await makeSiteFolder({
+      "good-story.md": article({ title: "Good" }),
+      "unknown-author.md": article({ authors: "[jon-doe]" }),
+      "unknown-related.md": article({ extra: ["related:", "  - good-stry"] }),
+      "unknown-card.md": article({ body: "First line.\n\nSecond paragraph.\n\n::related{id=good-stroy}\n" }),
+      "missing-hero.md": article({ heroSrc: "../images/missing.jpg" }),
+      "first-slug.md": article({ extra: ["slug: same-slug"] }),
+      "second-slug.md": article({ extra: ["tags: [a]", "slug: same-slug"] }),
+      "Bad_Name.md": article(),
+      "yaml-error.md": article({ extra: ["tags: a: b"] }),
+      "no-offset.md": article({ date: "2026-03-14T09:30:00" }),
+      "draft-target.md": article({ extra: ["draft: true"] }),
+      "related-draft.md": article({ extra: ["related: [draft-target]"] }),
+    });
+  });
+  after(() => temp.cleanup());
+
+  it("reports every problem of the folder in one run, each at its file and line", async () => {
+    const { content, diagnostics } = await loadContent({ rootDir: temp.dir });
+    assert.equal(content, undefined);
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+    const one = (name: string) => {
+      const list = byFile.get(`content/articles/${name}`) ?? [];
+      assert.equal(list.length, 1, `${name}: ${list.map(brief).join("; ") || "no diagnostic"}`);
+      return list[0]!;
+    };
+
+    const author = one("unknown-author.md");
+    assert.deepEqual([author.line, author.column, author.message, author.hint, author.ruleId], [4, 11, 'unknown author "jon-doe"', 'did you mean "john-doe"?', "article/unknown-author"]);
+
+    const related = one("unknown-related.md");
+    assert.deepEqual([related.line, related.column, related.message, related.hint, related.ruleId], [11, 5, 'unknown related article "good-stry"', 'did you mean "good-story"?', "article/unknown-related"]);
+
+    // The closing --- is file line 10, so body line 5 (the ::related) is file line 15.
+    const card = one("unknown-card.md");
+    assert.deepEqual([card.line, card.column, card.message, card.hint, card.ruleId], [15, 1, 'unknown article "good-stroy" in ::related', 'did you mean "good-story"?', "related-card/unknown-id"]);
+
+    const hero = one("missing-hero.md");
+    assert.deepEqual([hero.line, hero.column, hero.message, hero.ruleId], [7, 8, 'file "../images/missing.jpg" not found', "article/hero-not-found"]);
+
+    const slug = one("second-slug.md");
+    assert.deepEqual([slug.line, slug.column, slug.message, slug.ruleId], [11, 7, 'slug "same-slug" is already used by content/articles/first-slug.md', "article/duplicate-slug"]);
+    assert.equal(byFile.get("content/articles/first-slug.md"), undefined);
+
+    const name = one("Bad_Name.md");
+    assert.deepEqual([name.line, name.column, name.message, name.ruleId], [0, 0, 'file name "Bad_Name.md" is not a valid id', "file/invalid-name"]);
+    assert.match(name.hint ?? "", /rename it to bad-name\.md/);
+
+    const yaml = one("yaml-error.md");
+    assert.equal(yaml.ruleId, "yaml/syntax");
+    assert.equal(yaml.line, 10);
+    assert.match(yaml.message, /^YAML syntax: /);
+
+    const offset = one("no-offset.md");
+    assert.deepEqual([offset.line, offset.column, offset.ruleId], [5, 7, "frontmatter/invalid-value"]);
+    assert.match(offset.message, /has no time zone offset/);
+
+    const draft = one("related-draft.md");
+    assert.equal(draft.message, 'unknown related article "draft-target"');
+    assert.equal(draft.hint, "that article is a draft; link it once it is published");
+
+    assert.equal(byFile.get("content/articles/good-story.md"), undefined);
+    assert.equal(byFile.get("content/articles/draft-target.md"), undefined);
+    assert.equal(diagnostics.length, 9, diagnostics.map(brief).join("\n"));
+    assert.ok(diagnostics.every((d) => d.severity === "error"));
+  });
+
+  it("reports a missing site.yaml without throwing", async () => {
+    const empty = makeTempDir();
+    try {
+      const { content, diagnostics } = await loadContent({ rootDir: empty.dir });
+      assert.equal(content, undefined);
+      assert.deepEqual(diagnostics.map((d) => [d.file, d.line, d.ruleId]), [["content/site.yaml", 0, "site/missing"]]);
+    } finally {
+      empty.cleanup();
+    }
+  });
+
+  it("reports invalid site settings at their line", async () => {
+    const bad = makeTempDir();
+    try {
+      bad.write("content/site.yaml", SITE_YAML.replace("timeZone: Europe/London", "timeZone: Europe/Atlantis"));
+      const { diagnostics } = await loadContent({ rootDir: bad.dir });
+      assert.deepEqual(diagnostics.map((d) => [d.file, d.line, d.column, d.message]), [
+        ["content/site.yaml", 4, 11, "timeZone must be a time zone name like Europe/London"],
+      ]);
+    } finally {
+      bad.cleanup();
+    }
+  });
+
+  it(
+    "loads a valid article written with CRLF line endings",
+    { todo: "frontmatter.ts parseFrontmatter keeps a trailing \\r on the last frontmatter line with CRLF files, so a valid last value fails validation" },
+    async () => {
+      const crlf = await makeSiteFolder({ "windows-file.md": article({ extra: ["featured: true", "slug: windows-file"] }).replace(/\n/g, "\r\n") });
+      try {
+        const { diagnostics } = await loadContent({ rootDir: crlf.dir });
+        assert.deepEqual(diagnostics.map(brief), []);
+      } finally {
+        crlf.cleanup();
+      }
+    },
+  );
+
+  it(
+    "reports an unknown key in a related link as a diagnostic instead of throwing",
+    { todo: "loadContent rejects: schemaDiagnostics/knownKeysAt throws TypeError on an unrecognized key under related[n] (ZodUnion not unwrapped)" },
+    async () => {
+      const folder = await makeSiteFolder({ "extra-key.md": article({ extra: ["related:", "  - {title: T, url: 'https://example.org/', note: x}"] }) });
+      try {
+        const { diagnostics } = await loadContent({ rootDir: folder.dir });
+        assert.deepEqual(diagnostics.map((d) => [d.line, d.ruleId]), [[11, "frontmatter/unknown-key"]]);
+      } finally {
+        folder.cleanup();
+      }
+    },
+  );
+});
