@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource preact */
 import type { Article } from "../src/content/model.ts";
 import { ArticleBody } from "./components/ArticleBody.tsx";
 import { ArticleList } from "./components/ArticleList.tsx";

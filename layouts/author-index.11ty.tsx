@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource preact */
 import { Document } from "./components/Document.tsx";
 import { documentProps, type EleventyPageData } from "./page-data.ts";
 

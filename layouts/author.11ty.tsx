@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource preact */
 import type { AuthorGroup } from "../src/collections/by-author.ts";
 import { ArticleCard } from "./components/ArticleCard.tsx";
 import { Document } from "./components/Document.tsx";

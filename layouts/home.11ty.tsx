@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource preact */
 import { editorsPicks, latestArticles } from "../src/collections/latest.ts";
 import { ArticleList } from "./components/ArticleList.tsx";
 import { Byline } from "./components/Byline.tsx";

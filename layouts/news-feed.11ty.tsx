@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource preact */
 import { groupByDay } from "../src/collections/group-by-day.ts";
 import type { Page } from "../src/collections/paginate.ts";
 import type { Article } from "../src/content/model.ts";

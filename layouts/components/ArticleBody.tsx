@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource preact */
 export type ArticleBodyProps = { html: string };
 
 /**

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource preact */
 import type { ArticleSummary } from "../../src/content/model.ts";
 import { formatShortDate } from "../../src/format/dates.ts";
 import { Time } from "./Time.tsx";

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource preact */
 import type { AudioVersion } from "../../src/content/model.ts";
 
 export type AudioPlayerProps = { audio: AudioVersion; title: string };

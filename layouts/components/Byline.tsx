@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource preact */
 import type { AuthorRef } from "../../src/content/model.ts";
 import { Time } from "./Time.tsx";
 

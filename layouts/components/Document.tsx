@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource preact */
 import type { ComponentChildren } from "preact";
 import type { SiteSettings } from "../../src/content/model.ts";
 import { Masthead } from "./Masthead.tsx";

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource preact */
 import type { Hero } from "../../src/content/model.ts";
 
 export type HeroFigureProps = { hero: Hero };

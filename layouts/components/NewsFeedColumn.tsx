@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource preact */
 import type { ArticleSummary } from "../../src/content/model.ts";
 import { routes } from "../../src/content/routes.ts";
 import { formatTime, formatShortDate, dayKey } from "../../src/format/dates.ts";

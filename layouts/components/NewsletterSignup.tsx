@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource preact */
 import type { Newsletter } from "../../src/content/model.ts";
 
 export type NewsletterSignupProps = { newsletters: readonly Newsletter[] };

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource preact */
 export type PaginationProps = { label: string; pageNumber: number; totalPages: number; previousUrl?: string; nextUrl?: string };
 
 export function Pagination({ label, pageNumber, totalPages, previousUrl, nextUrl }: PaginationProps) {

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource preact */
 export type PreviewNoticeProps = { editUrl?: string; isDraft: boolean };
 
 /** Shown in preview builds only: the draft state and a link to edit the source. */

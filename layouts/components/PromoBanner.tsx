@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource preact */
 import type { SiteSettings } from "../../src/content/model.ts";
 
 export type PromoBannerProps = { promo: NonNullable<SiteSettings["promo"]> };

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource preact */
 import type { RelatedItem } from "../../src/collections/related.ts";
 
 export type RelatedListProps = { items: readonly RelatedItem[] };

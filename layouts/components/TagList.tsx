@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource preact */
 import type { Tag } from "../../src/content/model.ts";
 
 export type TagListProps = { tags: readonly Tag[] };

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource preact */
 import { formatDateTime, isoInZone } from "../../src/format/dates.ts";
 
 export type TimeProps = { date: Date; locale: string; timeZone: string; format?: (date: Date, locale: string, timeZone: string) => string };

@@ -15,6 +15,7 @@ export interface EleventyConfig {
   addPassthroughCopy(paths: string | Record<string, string>): void;
   setFrontMatterParsingOptions(options: Record<string, unknown>): void;
   setTemplateFormats(formats: string[]): void;
+  setUseGitIgnore(enabled: boolean): void;
   setLayoutsDirectory(dir: string): void;
   setIncludesDirectory(dir: string): void;
   addWatchTarget(target: string): void;
@@ -55,6 +56,9 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
   // re-interpret editor frontmatter (permalink, layout, tags as collections).
   eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: () => ({}) } });
   eleventyConfig.setTemplateFormats(["md", "11ty.tsx"]);
+  // The content folder is named explicitly; a .gitignore around it (a generated
+  // corpus, a checkout inside another project) must not hide articles.
+  eleventyConfig.setUseGitIgnore(false);
   eleventyConfig.ignores.add(path.join(contentDir, "authors", "**"));
   // Not templates, but content: the dev server rebuilds when they change.
   eleventyConfig.addWatchTarget(path.join(contentDir, "authors"));
