@@ -17,7 +17,9 @@ function countNewlines(text: string, end: number): number {
  * Splits frontmatter from body with gray-matter and parses the YAML with
  * source positions, so that each problem is reported at its real file line.
  */
-export function parseFrontmatter(source: string): ParsedFrontmatter {
+export function parseFrontmatter(rawSource: string): ParsedFrontmatter {
+  // Files saved on Windows: line positions stay the same with "\n" alone.
+  const source = rawSource.includes("\r") ? rawSource.replace(/\r\n?/g, "\n") : rawSource;
   let yaml: YamlSource | undefined;
   let yamlText = "";
   // An options object is always passed: without one gray-matter caches every

@@ -16,25 +16,42 @@ function dotted(path: readonly PropertyKey[]): string {
   return path.map((segment) => (typeof segment === "number" ? `[${segment}]` : String(segment))).join(".").replace(/\.\[/g, "[");
 }
 
-/** Keys allowed at `path` of a zod object schema, for "did you mean" on unknown keys. */
+type SchemaDef = { shape?: Record<string, unknown>; options?: unknown[]; element?: unknown; innerType?: unknown; in?: unknown; schema?: unknown };
+
+function defOf(schema: unknown): SchemaDef | undefined {
+  return (schema as { def?: SchemaDef } | undefined)?.def;
+}
+
+/** The object shapes a schema can be, looking through optional/default/pipe wrappers and unions. */
+function objectShapes(schema: unknown, depth = 0): Record<string, unknown>[] {
+  const def = defOf(schema);
+  if (!def || depth > 10) return [];
+  if (def.shape) return [def.shape];
+  if (def.options) return def.options.flatMap((option) => objectShapes(option, depth + 1));
+  const inner = def.innerType ?? def.in ?? def.schema;
+  return inner ? objectShapes(inner, depth + 1) : [];
+}
+
+/** The element schemas of the arrays a schema can be. */
+function arrayElements(schema: unknown, depth = 0): unknown[] {
+  const def = defOf(schema);
+  if (!def || depth > 10) return [];
+  if (def.element) return [def.element];
+  if (def.options) return def.options.flatMap((option) => arrayElements(option, depth + 1));
+  const inner = def.innerType ?? def.in ?? def.schema;
+  return inner ? arrayElements(inner, depth + 1) : [];
+}
+
+/** Keys allowed at `path` of a zod schema, for "did you mean" on unknown keys. */
 function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
-  let current: unknown = schema;
-  for (const segment of [...path, null]) {
-    // Unwrap optional/default/pipe/array wrappers until an object shape appears.
-    for (let depth = 0; depth < 8; depth++) {
-      const def = (current as { def?: Record<string, unknown> }).def;
-      if (!def) return [];
-      if (def.shape) break;
-      current = def.innerType ?? def.in ?? def.element ?? def.schema;
-    }
-    const shape = (current as { def: { shape?: Record<string, unknown> } }).def.shape;
-    if (!shape) return [];
-    if (segment === null) return Object.keys(shape);
-    if (typeof segment === "number") continue;
-    current = shape[segment as string];
-    if (!current) return [];
+  let candidates: unknown[] = [schema];
+  for (const segment of path) {
+    candidates =
+      typeof segment === "number"
+        ? candidates.flatMap((candidate) => arrayElements(candidate))
+        : candidates.flatMap((candidate) => objectShapes(candidate).map((shape) => shape[segment as string]).filter(Boolean));
   }
-  return [];
+  return [...new Set(candidates.flatMap((candidate) => objectShapes(candidate).flatMap(Object.keys)))];
 }
 
 /**

@@ -44,6 +44,16 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
   eleventyConfig.on("eleventy.before", async () => {
     await store.reload();
   });
+  eleventyConfig.on("eleventy.after", (event: unknown) => {
+    // A safety net: an article that passed validation but produced no page
+    // (an ignore rule, a permalink clash) must fail the build, not vanish.
+    const results = (event as { results?: { url?: string }[] }).results ?? [];
+    const written = new Set(results.map((result) => result.url));
+    const missing = store.model.articles.filter((article) => !written.has(article.url));
+    if (missing.length > 0) {
+      throw new Error(`internal error, please report: ${missing.length} article pages were not written, e.g. ${missing[0]!.sourcePath}`);
+    }
+  });
   eleventyConfig.addGlobalData("newsroom", () => store.model);
 
   addTsxTemplates(eleventyConfig);

@@ -12,6 +12,7 @@ import { remarkRelatedCard, type RelatedCardOptions } from "./remark-related-car
 import { remarkUnknownDirectives } from "./remark-unknown-directives.ts";
 import { remarkWordCount } from "./remark-word-count.ts";
 import { sanitizeSchema } from "./sanitize-schema.ts";
+import { isPageId } from "../format/page-ids.ts";
 
 export interface PipelineOptions extends RelatedCardOptions, LocalImagesOptions {
   siteOrigin: string;
@@ -45,7 +46,7 @@ export function createMarkdownRenderer(options: PipelineOptions): MarkdownRender
     .use(remarkDirective)
     .use(remarkRelatedCard, { articles: options.articles })
     .use(remarkUnknownDirectives, { known: ["related"] })
-    .use(remarkHeadingIds)
+    .use(remarkHeadingIds, { isReserved: isPageId })
     .use(remarkExternalLinks, { siteOrigin: options.siteOrigin })
     .use(remarkLocalImages, { resolveImage: options.resolveImage })
     .use(remarkWordCount)

@@ -1,4 +1,4 @@
-import type { Root } from "mdast";
+import type { Definition, Root } from "mdast";
 import { visit } from "unist-util-visit";
 
 export interface ExternalLinksOptions {
@@ -6,17 +6,28 @@ export interface ExternalLinksOptions {
   siteOrigin: string;
 }
 
-/** Adds rel="noopener noreferrer" to links that leave the site. */
+/**
+ * Adds rel="noopener noreferrer" to links that leave the site, inline
+ * (`[text](url)`) and by reference (`[text][ref]` with `[ref]: url`).
+ */
 export function remarkExternalLinks(options: ExternalLinksOptions) {
+  const isExternal = (href: string) => {
+    try {
+      const url = new URL(href);
+      return (url.protocol === "http:" || url.protocol === "https:") && url.origin !== options.siteOrigin;
+    } catch {
+      return false; // relative: internal
+    }
+  };
   return (tree: Root) => {
-    visit(tree, "link", (node) => {
-      let url: URL;
-      try {
-        url = new URL(node.url);
-      } catch {
-        return; // relative: internal
-      }
-      if ((url.protocol === "http:" || url.protocol === "https:") && url.origin !== options.siteOrigin) {
+    const definitions = new Map<string, Definition>();
+    visit(tree, "definition", (node) => {
+      definitions.set(node.identifier.toLowerCase(), node);
+    });
+    visit(tree, (node) => {
+      if (node.type !== "link" && node.type !== "linkReference") return;
+      const href = node.type === "link" ? node.url : definitions.get(node.identifier.toLowerCase())?.url;
+      if (href && isExternal(href)) {
         node.data = { ...node.data, hProperties: { ...node.data?.hProperties, rel: ["noopener", "noreferrer"] } };
       }
     });

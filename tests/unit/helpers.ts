@@ -1,19 +1,12 @@
 /**
  * Builders for plain test objects and small shared utilities of the unit suite.
+ * Only type imports from src/: collection tests stay fast (no zod, no remark).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import remarkDirective from "remark-directive";
-import remarkGfm from "remark-gfm";
-import remarkHtml from "remark-html";
-import remarkParse from "remark-parse";
-import { unified, type PluggableList } from "unified";
-import { VFile } from "vfile";
 import type { Article, Author, AuthorRef, Content, Hero, SiteSettings, Tag } from "../../src/content/model.ts";
-import { siteSchema } from "../../src/content/site-schema.ts";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
-import { sanitizeSchema } from "../../src/markdown/sanitize-schema.ts";
 
 export function makeTag(slug: string, overrides: Partial<Tag> = {}): Tag {
   return { slug, label: slug, url: `/tags/${slug}/`, ...overrides };
@@ -62,15 +55,19 @@ export function makeArticle(id: string, overrides: Partial<Article> = {}): Artic
   };
 }
 
-/** Site settings as the schema outputs them (defaults applied). */
-export function makeSite(overrides: Record<string, unknown> = {}): SiteSettings {
-  return siteSchema.parse({
+/** Site settings as the schema outputs them (defaults applied). Plain object: no zod in collection tests. */
+export function makeSite(overrides: Partial<SiteSettings> = {}): SiteSettings {
+  return {
     name: "The Test Herald",
     baseUrl: "https://herald.example.org",
     language: "en-GB",
     timeZone: "Europe/London",
+    navigation: [],
+    tagLabels: {},
+    newsletters: [],
+    pageSizes: { newsFeed: 30, tag: 20 },
     ...overrides,
-  });
+  };
 }
 
 export function makeContent(articles: Article[], authors: Author[] = [], site: SiteSettings = makeSite()): Content {
@@ -87,22 +84,6 @@ export function makeDiagnostic(overrides: Partial<Diagnostic> = {}): Diagnostic 
     ruleId: "test/rule",
     ...overrides,
   };
-}
-
-/**
- * Runs `markdown` through remark-parse + remark-gfm + remark-directive, the
- * given plugins, then remark-html with the project's sanitising schema.
- */
-export async function processWith(markdown: string, plugins: PluggableList, filePath = "content/articles/x.md") {
-  const file = new VFile({ value: markdown, path: filePath });
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkDirective)
-    .use(plugins)
-    .use(remarkHtml, { sanitize: sanitizeSchema });
-  const html = String(await processor.process(file));
-  return { html, file, messages: file.messages };
 }
 
 /** A fresh temporary folder; call `cleanup()` in an `after` hook. */

@@ -136,3 +136,15 @@ describe("createMarkdownRenderer: plugins together", () => {
     assert.equal(b.wordCount, 3);
   });
 });
+
+describe("createMarkdownRenderer: ids", () => {
+  it(
+    "never produces two elements with the same id (heading text vs. footnote section)",
+    
+    async () => {
+      const { html } = await render("## Footnote label\n\nClaim[^1].\n\n[^1]: Source.\n");
+      const ids = [...html.matchAll(/id="([^"]+)"/g)].map((m) => m[1]);
+      assert.equal(new Set(ids).size, ids.length, ids.join(", "));
+    },
+  );
+});

@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { remarkExternalLinks } from "../../../src/markdown/remark-external-links.ts";
-import { processWith } from "../helpers.ts";
+import { processWith } from "./helpers.ts";
 
 const run = async (markdown: string) => (await processWith(markdown, [[remarkExternalLinks, { siteOrigin: "https://herald.example.org" }]])).html;
 
@@ -41,7 +41,7 @@ describe("remarkExternalLinks", () => {
 
   it(
     "applies to reference-style links to other origins",
-    { todo: "remark-external-links visits only `link` nodes; `[text][ref]` (linkReference + definition) to another origin gets no rel" },
+    
     async () => {
       const html = await run("Read [the report][r].\n\n[r]: https://other.example.com/y\n");
       assert.equal(html, '<p>Read <a href="https://other.example.com/y" rel="noopener noreferrer">the report</a>.</p>\n');

@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { VFile } from "vfile";
 import { remarkLocalImages, type LocalImageResult } from "../../../src/markdown/remark-local-images.ts";
-import { processWith } from "../helpers.ts";
+import { processWith } from "./helpers.ts";
 
 function resolver(results: Record<string, LocalImageResult>) {
   const calls: { written: string; path: string | undefined }[] = [];

@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { remarkRelatedCard, type RelatedCardTarget } from "../../../src/markdown/remark-related-card.ts";
-import { processWith } from "../helpers.ts";
+import { processWith } from "./helpers.ts";
 
 const articles = new Map<string, RelatedCardTarget>([
   ["harbour-ferry-strike", { title: "Ferry crews strike", dek: "No crossings on Monday.", url: "/news/harbour-ferry-strike/" }],

@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { remarkRelatedCard } from "../../../src/markdown/remark-related-card.ts";
 import { remarkUnknownDirectives } from "../../../src/markdown/remark-unknown-directives.ts";
-import { processWith } from "../helpers.ts";
+import { processWith } from "./helpers.ts";
 
 const run = (markdown: string) =>
   processWith(markdown, [

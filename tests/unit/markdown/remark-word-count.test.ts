@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { remarkWordCount } from "../../../src/markdown/remark-word-count.ts";
-import { processWith } from "../helpers.ts";
+import { processWith } from "./helpers.ts";
 
 const count = async (markdown: string) => (await processWith(markdown, [remarkWordCount])).file.data.wordCount;
 

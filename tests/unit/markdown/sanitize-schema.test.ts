@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { defaultSchema } from "hast-util-sanitize";
 import { sanitizeSchema } from "../../../src/markdown/sanitize-schema.ts";
-import { processWith } from "../helpers.ts";
+import { processWith } from "./helpers.ts";
 
 describe("sanitizeSchema", () => {
   it("allows only http, https, mailto and tel in href", () => {

@@ -1,0 +1,86 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { articlesByTag } from "../../../src/collections/by-tag.ts";
+import { relatedArticles, type RelatedItem } from "../../../src/collections/related.ts";
+import type { Article } from "../../../src/content/model.ts";
+import { makeArticle, makeTag } from "../helpers.ts";
+
+const day = (n: number) => new Date(Date.UTC(2026, 0, n, 12));
+const tags = (...slugs: string[]) => slugs.map((slug) => makeTag(slug));
+
+/** Context as the site model builds it: by id, and by tag with newest-first lists. */
+function context(articles: Article[]) {
+  const sorted = [...articles].sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime());
+  return {
+    byId: new Map(sorted.map((a) => [a.id, a])),
+    byTag: new Map(articlesByTag(sorted).map((g) => [g.tag.slug, g.articles])),
+  };
+}
+const describeItems = (items: RelatedItem[]) => items.map((item) => (item.kind === "article" ? item.article.id : `link:${item.url}`));
+
+describe("relatedArticles", () => {
+  it("puts the explicit list first, in the editor's order, including external links", () => {
+    const self = makeArticle("self", {
+      related: [{ id: "old" }, { title: "Report", url: "https://example.org/r" }, { id: "new" }],
+      tags: tags("harbour"),
+    });
+    const all = [self, makeArticle("old", { publishedAt: day(1) }), makeArticle("new", { publishedAt: day(9) }), makeArticle("tagged", { tags: tags("harbour") })];
+    const items = relatedArticles(self, context(all));
+    assert.deepEqual(describeItems(items), ["old", "link:https://example.org/r", "new"]);
+    assert.deepEqual(items[1], { kind: "link", title: "Report", url: "https://example.org/r" });
+  });
+
+  it("fills up to 3 with the articles sharing the most tags", () => {
+    const self = makeArticle("self", { tags: tags("harbour", "transport", "strike"), publishedAt: day(20) });
+    const all = [
+      self,
+      makeArticle("one-tag", { tags: tags("harbour"), publishedAt: day(15) }),
+      makeArticle("three-tags", { tags: tags("harbour", "transport", "strike"), publishedAt: day(1) }),
+      makeArticle("two-tags", { tags: tags("transport", "strike"), publishedAt: day(2) }),
+      makeArticle("no-shared", { tags: tags("arts"), publishedAt: day(19) }),
+    ];
+    assert.deepEqual(describeItems(relatedArticles(self, context(all))), ["three-tags", "two-tags", "one-tag"]);
+  });
+
+  it("prefers the newest among articles sharing as many tags", () => {
+    const self = makeArticle("self", { tags: tags("harbour") });
+    const all = [self, ...[3, 7, 5, 1].map((n) => makeArticle(`day-${n}`, { tags: tags("harbour"), publishedAt: day(n) }))];
+    assert.deepEqual(describeItems(relatedArticles(self, context(all))), ["day-7", "day-5", "day-3"]);
+  });
+
+  it("never lists the article itself, even when named explicitly", () => {
+    const self = makeArticle("self", { tags: tags("harbour"), related: [{ id: "self" }] });
+    const items = relatedArticles(self, context([self, makeArticle("other", { tags: tags("harbour") })]));
+    assert.deepEqual(describeItems(items), ["other"]);
+  });
+
+  it("does not repeat an explicit article among the tag matches, nor a repeated explicit id", () => {
+    const self = makeArticle("self", { tags: tags("harbour", "transport"), related: [{ id: "both" }, { id: "both" }] });
+    const all = [
+      self,
+      makeArticle("both", { tags: tags("harbour", "transport"), publishedAt: day(5) }),
+      makeArticle("harbour-only", { tags: tags("harbour"), publishedAt: day(4) }),
+      makeArticle("transport-only", { tags: tags("transport"), publishedAt: day(3) }),
+    ];
+    const items = describeItems(relatedArticles(self, context(all)));
+    assert.deepEqual(items, ["both", "harbour-only", "transport-only"]);
+    assert.equal(new Set(items).size, items.length);
+  });
+
+  it("skips explicit ids that are not published", () => {
+    const self = makeArticle("self", { related: [{ id: "draft-or-gone" }] });
+    assert.deepEqual(relatedArticles(self, context([self])), []);
+  });
+
+  it("does not add tag matches when the explicit list already fills the limit", () => {
+    const self = makeArticle("self", { tags: tags("harbour"), related: [{ id: "a" }, { id: "b" }, { id: "c" }] });
+    const all = [self, ...["a", "b", "c", "d"].map((id) => makeArticle(id, { tags: tags("harbour") }))];
+    assert.deepEqual(describeItems(relatedArticles(self, context(all))), ["a", "b", "c"]);
+  });
+
+  it("honours a custom limit", () => {
+    const self = makeArticle("self", { tags: tags("harbour") });
+    const all = [self, ...[1, 2, 3].map((n) => makeArticle(`a${n}`, { tags: tags("harbour"), publishedAt: day(n) }))];
+    assert.deepEqual(describeItems(relatedArticles(self, context(all), 1)), ["a3"]);
+  });
+});
