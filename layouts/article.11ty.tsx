@@ -53,7 +53,7 @@ export function render(data: EleventyPageData & { articleSource: string }) {
             </footer>
           </article>
         </main>
-        <aside class="layout-article__side" aria-label="Latest news">
+        <aside class="layout-article__side" aria-label="News feed">
           <NewsFeedColumn articles={latestArticles(model.articles, { limit: 8, excludeIds: [article.id] })} locale={locale} timeZone={timeZone} now={referenceDate(model)} />
         </aside>
       </div>

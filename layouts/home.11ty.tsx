@@ -41,7 +41,7 @@ export function render(data: EleventyPageData) {
             <ArticleList id="editors-picks" heading="Editors’ picks" articles={picks} locale={locale} timeZone={timeZone} />
             <ArticleList id="latest-news" heading="Latest news" articles={latest} locale={locale} timeZone={timeZone} more={{ label: "All the latest news", url: "/news-feed/" }} />
           </div>
-          <aside class="layout-home__side" aria-label="Latest news">
+          <aside class="layout-home__side" aria-label="News feed">
             <NewsFeedColumn articles={model.latest} locale={locale} timeZone={timeZone} now={referenceDate(model)} />
           </aside>
         </div>

@@ -9,6 +9,7 @@ import { remarkExternalLinks } from "./remark-external-links.ts";
 import { remarkHeadingIds } from "./remark-heading-ids.ts";
 import { remarkLocalImages, type LocalImagesOptions } from "./remark-local-images.ts";
 import { remarkRelatedCard, type RelatedCardOptions } from "./remark-related-card.ts";
+import { remarkTableScroll } from "./remark-table-scroll.ts";
 import { remarkUnknownDirectives } from "./remark-unknown-directives.ts";
 import { remarkWordCount } from "./remark-word-count.ts";
 import { sanitizeSchema } from "./sanitize-schema.ts";
@@ -50,6 +51,7 @@ export function createMarkdownRenderer(options: PipelineOptions): MarkdownRender
     .use(remarkExternalLinks, { siteOrigin: options.siteOrigin })
     .use(remarkLocalImages, { resolveImage: options.resolveImage })
     .use(remarkWordCount)
+    .use(remarkTableScroll)
     .use(remarkHtml, { sanitize: sanitizeSchema })
     .freeze();
 
