@@ -29,7 +29,7 @@ export function render(data: EleventyPageData & { articleSource: string }) {
     <Document {...documentProps(data, article.title, article.dek, "page-article")}>
       <div class="layout-article">
         <main id="main" tabindex={-1} class="layout-article__main">
-          <article class="article" data-component="article">
+          <article class="article" data-component="article" data-pagefind-body data-pagefind-sort={`date:${article.publishedAt.toISOString()}`}>
             <header class="article__header">
               {model.isPreview ? <PreviewNotice editUrl={editUrl} isDraft={article.isDraft} /> : null}
               {primaryTag ? <p class="kicker"><a href={primaryTag.url}>{primaryTag.label}</a></p> : null}

@@ -37,7 +37,7 @@ function AuthorLinks({ authors }: { authors: readonly AuthorRef[] }) {
       {authors.map((author, index) => (
         <>
           {index > 0 ? (index === authors.length - 1 ? " and " : ", ") : null}
-          <a class="byline__author" rel="author" href={author.url} data-author-kind={author.isDesk ? "desk" : "person"}>{author.name}</a>
+          <a class="byline__author" rel="author" href={author.url} data-author-kind={author.isDesk ? "desk" : "person"} data-pagefind-filter="author">{author.name}</a>
         </>
       ))}
     </>

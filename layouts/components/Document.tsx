@@ -13,11 +13,13 @@ export type DocumentProps = {
   url: string;
   year: number;
   bodyClass: string;
+  /** Extra elements for <head>: page-specific styles, scripts, metadata. */
+  head?: ComponentChildren;
   children: ComponentChildren;
 };
 
 /** The HTML document around every page: head, skip link, promo, masthead, footer. */
-export function Document({ site, title, description, url, year, bodyClass, children }: DocumentProps) {
+export function Document({ site, title, description, url, year, bodyClass, head, children }: DocumentProps) {
   const fullTitle = url === "/" ? site.name : `${title} | ${site.name}`;
   return (
     <html lang={site.language}>
@@ -28,6 +30,7 @@ export function Document({ site, title, description, url, year, bodyClass, child
         <meta name="description" content={description} />
         <link rel="stylesheet" href="/css/site.css" />
         <script type="module" src="/js/newsletter.js"></script>
+        {head}
       </head>
       <body class={bodyClass}>
         <a class="skip-link" href="#main">Skip to content</a>

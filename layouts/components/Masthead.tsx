@@ -16,6 +16,11 @@ export function Masthead({ site, currentUrl }: MastheadProps) {
       <div class="masthead__inner">
         <a class="masthead__name" href={routes.home()}>{site.name}</a>
         {site.tagline ? <p class="masthead__tagline">{site.tagline}</p> : null}
+        <form class="masthead__search" role="search" action={routes.search()} method="get" data-component="site-search">
+          <label class="visually-hidden" for="site-search-query">Search the news</label>
+          <input id="site-search-query" class="masthead__search-input" type="search" name="q" placeholder="Search" autocomplete="off" />
+          <button class="masthead__search-button" type="submit">Search</button>
+        </form>
       </div>
       <nav class="sections" aria-label="Sections">
         <ul class="sections__list">

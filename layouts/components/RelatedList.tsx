@@ -6,7 +6,7 @@ export type RelatedListProps = { items: readonly RelatedItem[] };
 export function RelatedList({ items }: RelatedListProps) {
   if (items.length === 0) return null;
   return (
-    <section class="related" data-component="related" aria-labelledby="related-heading">
+    <section class="related" data-component="related" aria-labelledby="related-heading" data-pagefind-ignore>
       <h2 id="related-heading" class="section-heading">Related</h2>
       <ul class="related__list">
         {items.map((item) =>

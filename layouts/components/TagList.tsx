@@ -7,10 +7,10 @@ export function TagList({ tags }: TagListProps) {
   if (tags.length === 0) return null;
   return (
     <nav class="tag-list" data-component="tags" aria-label="Topics">
-      <h2 class="tag-list__heading">Topics</h2>
+      <h2 class="tag-list__heading" data-pagefind-ignore>Topics</h2>
       <ul>
         {tags.map((tag) => (
-          <li><a class="chip" href={tag.url} rel="tag">{tag.label}</a></li>
+          <li><a class="chip" href={tag.url} rel="tag" data-pagefind-filter="tag">{tag.label}</a></li>
         ))}
       </ul>
     </nav>

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { chmod, mkdtemp, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
+import * as pagefind from "pagefind";
 import { ContentError } from "../diagnostics/diagnostic.ts";
 import { newsroomPlugin, type EleventyConfig } from "../eleventy/plugin.ts";
 
@@ -11,6 +12,8 @@ export interface BuildOptions {
   outputDir?: string;
   isPreview?: boolean;
   quiet?: boolean;
+  /** The build's "now" (default: the clock); set it for reproducible builds. */
+  now?: Date;
 }
 
 export interface BuildResult {
@@ -32,12 +35,18 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const eleventy = new Eleventy(path.join(rootDir, contentDir), stagingDir, {
       quietMode: options.quiet ?? true,
       config(eleventyConfig: EleventyConfig) {
-        newsroomPlugin(eleventyConfig, { rootDir, contentDir, isPreview: options.isPreview ?? false });
+        newsroomPlugin(eleventyConfig, {
+          rootDir,
+          contentDir,
+          isPreview: options.isPreview ?? false,
+          now: () => options.now ?? new Date(),
+        });
       },
     });
     eleventy.disableLogger?.();
     const written = (await eleventy.write()) as unknown;
     const fileCount = countWritten(written);
+    await indexForSearch(stagingDir);
     await chmod(stagingDir, 0o755); // mkdtemp creates it private
     const previous = existsSync(outputDir) ? `${stagingDir}-previous` : undefined;
     if (previous) await rename(outputDir, previous);
@@ -47,6 +56,20 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   } catch (error) {
     await rm(stagingDir, { recursive: true, force: true });
     throw unwrapContentError(error) ?? error;
+  }
+}
+
+/** Pagefind's index of the article pages, written into the site at /pagefind/. */
+async function indexForSearch(siteDir: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({ keepIndexUrl: false });
+  if (!index) throw new Error(`internal error, please report: search index: ${errors.join("; ")}`);
+  try {
+    const added = await index.addDirectory({ path: siteDir });
+    if (added.errors.length > 0) throw new Error(`internal error, please report: search index: ${added.errors.join("; ")}`);
+    const result = await index.writeFiles({ outputPath: path.join(siteDir, "pagefind") });
+    if (result.errors.length > 0) throw new Error(`internal error, please report: search index: ${result.errors.join("; ")}`);
+  } finally {
+    await pagefind.close();
   }
 }
 

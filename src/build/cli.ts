@@ -8,12 +8,19 @@ const { values } = parseArgs({
     preview: { type: "boolean", default: process.env.NEWSROOM_PREVIEW === "1" },
     output: { type: "string", default: "_site" },
     content: { type: "string", default: "content" },
+    // Reproducible builds: the time the Google News sitemap counts back from.
+    now: { type: "string", default: process.env.NEWSROOM_NOW },
   },
 });
 
+const now = values.now ? new Date(values.now) : undefined;
+if (now && Number.isNaN(now.getTime())) {
+  console.error(`--now "${values.now}" is not a date and time, like 2026-11-28T09:00:00Z`);
+  process.exit(2);
+}
 const started = performance.now();
 try {
-  const result = await buildSite({ rootDir: process.cwd(), contentDir: values.content, outputDir: values.output, isPreview: values.preview });
+  const result = await buildSite({ rootDir: process.cwd(), contentDir: values.content, outputDir: values.output, isPreview: values.preview, ...(now ? { now } : {}) });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.log(`Built ${result.fileCount} pages into ${values.output}/ in ${seconds} s${values.preview ? " (preview: drafts shown)" : ""}`);
 } catch (error) {

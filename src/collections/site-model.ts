@@ -5,6 +5,8 @@ import { articlesByTag, type TagGroup } from "./by-tag.ts";
 import { editorsPicks, latestArticles } from "./latest.ts";
 import { paginate, type Page } from "./paginate.ts";
 import { relatedArticles, type RelatedItem } from "./related.ts";
+import type { FeedScope } from "../feeds/feed-model.ts";
+import { sitemapEntries, sitemapFiles, type SitemapFile } from "../feeds/sitemap.ts";
 
 export const SIDE_FEED_SIZE = 8;
 export const PICKS_SIZE = 4;
@@ -15,6 +17,8 @@ export type TagPage = Page<Article> & { tag: Tag; articleCount: number };
 export interface SiteModel {
   site: SiteSettings;
   isPreview: boolean;
+  /** When this build ran; only the Google News sitemap depends on it. */
+  builtAt: Date;
   articles: Article[];
   authors: ReadonlyMap<string, Author>;
   articlesBySource: ReadonlyMap<string, Article>;
@@ -26,34 +30,65 @@ export interface SiteModel {
   feedPages: Page<Article>[];
   tagPages: TagPage[];
   relatedTo(article: Article): RelatedItem[];
+  feeds: { site: FeedScope; tags: FeedScope[]; authors: FeedScope[] };
+  /** sitemap.xml, or a sitemap index and its parts past 50,000 URLs. */
+  sitemapFiles: SitemapFile[];
 }
 
-export function buildSiteModel(content: Content, options: { isPreview: boolean }): SiteModel {
+export function buildSiteModel(content: Content, options: { isPreview: boolean; builtAt: Date }): SiteModel {
   const { site, articles, authors } = content;
   const byId = new Map(articles.map((article) => [article.id, article]));
   const tagGroups = articlesByTag(articles);
   const byTag = new Map(tagGroups.map((group) => [group.tag.slug, group.articles]));
+  const authorGroups = articlesByAuthor(articles, authors);
+  const feedPages = paginate(articles, site.pageSizes.newsFeed, (page) => routes.newsFeed(page));
+  const tagPages = tagGroups.flatMap((group) =>
+    paginate(group.articles, site.pageSizes.tag, (page) => routes.tag(group.tag.slug, page)).map((page) => ({
+      ...page,
+      tag: group.tag,
+      articleCount: group.articles.length,
+    })),
+  );
   const related = new Map<string, RelatedItem[]>();
   // Frozen: Eleventy passes frozen objects to every page by reference instead
   // of deep-copying them into each page's data.
   return Object.freeze<SiteModel>({
     site,
     isPreview: options.isPreview,
+    builtAt: options.builtAt,
     articles,
     authors,
     articlesBySource: new Map(articles.map((article) => [article.sourcePath, article])),
     latest: latestArticles(articles, { limit: SIDE_FEED_SIZE }),
     picks: editorsPicks(articles, { limit: PICKS_SIZE }),
     tagGroups,
-    authorGroups: articlesByAuthor(articles, authors),
-    feedPages: paginate(articles, site.pageSizes.newsFeed, (page) => routes.newsFeed(page)),
-    tagPages: tagGroups.flatMap((group) =>
-      paginate(group.articles, site.pageSizes.tag, (page) => routes.tag(group.tag.slug, page)).map((page) => ({
-        ...page,
-        tag: group.tag,
-        articleCount: group.articles.length,
+    authorGroups,
+    feedPages,
+    tagPages,
+    sitemapFiles: sitemapFiles(site.baseUrl, sitemapEntries({ articles, feedPages, tagPages, authorGroups })),
+    feeds: {
+      site: {
+        title: site.name,
+        description: site.tagline ?? `The latest news from ${site.name}`,
+        pageUrl: routes.home(),
+        urls: routes.siteFeeds(),
+        articles,
+      },
+      tags: tagGroups.map(({ tag, articles: tagged }) => ({
+        title: `${tag.label} | ${site.name}`,
+        description: `The latest ${tag.label} stories from ${site.name}`,
+        pageUrl: tag.url,
+        urls: routes.tagFeeds(tag.slug),
+        articles: tagged,
       })),
-    ),
+      authors: authorGroups.map(({ author, articles: written }) => ({
+        title: `${author.name} | ${site.name}`,
+        description: `The latest stories by ${author.name} for ${site.name}`,
+        pageUrl: author.url,
+        urls: routes.authorFeeds(author.id),
+        articles: written,
+      })),
+    },
     relatedTo(article) {
       let items = related.get(article.id);
       if (!items) related.set(article.id, (items = relatedArticles(article, { byId, byTag })));

@@ -7,6 +7,12 @@ export const routes = {
   tag: (slug: string, page = 1) => (page === 1 ? `/tags/${slug}/` : `/tags/${slug}/${page}/`),
   authorIndex: () => "/authors/",
   author: (id: string) => `/authors/${id}/`,
+  search: () => "/search/",
+  siteFeeds: () => ({ rss: "/feed.xml", atom: "/atom.xml", json: "/feed.json" }),
+  tagFeeds: (slug: string) => ({ rss: `/tags/${slug}/feed.xml`, atom: `/tags/${slug}/atom.xml` }),
+  authorFeeds: (id: string) => ({ rss: `/authors/${id}/feed.xml`, atom: `/authors/${id}/atom.xml` }),
+  sitemap: () => "/sitemap.xml",
+  newsSitemap: () => "/news-sitemap.xml",
 } as const;
 
 /** The file Eleventy writes for a URL ending in "/". */

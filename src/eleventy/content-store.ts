@@ -9,6 +9,8 @@ export interface NewsroomOptions {
   contentDir: string;
   /** Preview builds show drafts and "Edit" links. */
   isPreview: boolean;
+  /** The build's "now", for what depends on it (the Google News sitemap's two days). */
+  now?: () => Date;
 }
 
 /**
@@ -24,7 +26,7 @@ export class ContentStore {
     const { content, diagnostics } = await loadContent(this.options);
     if (!content || hasErrors(diagnostics)) throw new ContentError(diagnostics);
     for (const warning of diagnostics) console.warn(formatDiagnostic(warning));
-    this.#model = buildSiteModel(content, { isPreview: this.options.isPreview });
+    this.#model = buildSiteModel(content, { isPreview: this.options.isPreview, builtAt: (this.options.now ?? (() => new Date()))() });
     return this.#model;
   }
 

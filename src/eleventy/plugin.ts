@@ -88,7 +88,11 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
   });
 
   for (const [name, page] of Object.entries(pageDefinitions)) {
-    eleventyConfig.addTemplate(`newsroom-pages/${name}.11ty.tsx`, { render: () => "" }, { ...page.data, layout: page.layout });
+    eleventyConfig.addTemplate(
+      `newsroom-pages/${name}.11ty.tsx`,
+      { render: page.render ?? (() => "") },
+      { ...page.data, ...(page.layout ? { layout: page.layout } : {}) },
+    );
   }
 
   eleventyConfig.addPassthroughCopy({ [PUBLIC_DIR]: "/" });

@@ -43,7 +43,8 @@ export function remarkRelatedCard(options: RelatedCardOptions) {
       }
       node.data = {
         hName: "aside",
-        hProperties: { className: ["related-card"], dataComponent: "related-card" },
+        // Another article's words: not part of this one for search.
+        hProperties: { className: ["related-card"], dataComponent: "related-card", dataPagefindIgnore: "" },
         hChildren: [
           {
             type: "element",

@@ -20,7 +20,7 @@ export const sanitizeSchema: Schema = {
       ["rel", "noopener", "noreferrer"],
     ],
     div: [...(defaultSchema.attributes?.div ?? []), ["className", "table-scroll"], ["role", "region"], "tabIndex", "ariaLabel"],
-    aside: [["className", "related-card"], ["dataComponent", "related-card"]],
+    aside: [["className", "related-card"], ["dataComponent", "related-card"], ["dataPagefindIgnore", ""]],
     img: [...(defaultSchema.attributes?.img ?? []), "width", "height", "title", ["loading", "lazy"], ["decoding", "async"]],
     span: [...(defaultSchema.attributes?.span ?? []), ["className", "related-card__label", "related-card__title", "related-card__dek"]],
   },

@@ -1,21 +1,41 @@
-import type { SiteModel, TagPage } from "../collections/site-model.ts";
-import type { Page } from "../collections/paginate.ts";
-import type { Article } from "../content/model.ts";
 import type { AuthorGroup } from "../collections/by-author.ts";
+import type { Page } from "../collections/paginate.ts";
+import type { SiteModel, TagPage } from "../collections/site-model.ts";
+import type { Article } from "../content/model.ts";
 import { routes } from "../content/routes.ts";
+import { renderAtom } from "../feeds/atom.ts";
+import { feedDocument, type FeedScope } from "../feeds/feed-model.ts";
+import { renderJsonFeed } from "../feeds/json-feed.ts";
+import { renderRss } from "../feeds/rss.ts";
+import { renderNewsSitemap, renderRobotsTxt, type SitemapFile } from "../feeds/sitemap.ts";
 
 /**
- * The site's pages that are not articles: which layout renders them, at which
- * URL, and over which data they paginate. Layouts live in `layouts/`; these
- * definitions are code, so editorial folders hold none.
+ * The site's pages that are not articles: which layout renders them (or
+ * which function, for feeds and sitemaps), at which URL, over which data.
+ * Layouts live in `layouts/`; these definitions are code, so editorial
+ * folders hold none.
  */
 export interface PageDefinition {
-  /** The layout entry in `layouts/` that renders the page. */
-  layout: string;
+  /** The layout entry in `layouts/` that renders an HTML page. */
+  layout?: string;
+  /** Renders a non-HTML file (feed, sitemap) from the page's data. */
+  render?: (data: PageData & Record<string, unknown>) => string;
   data: Record<string, unknown>;
 }
 
-type Data = { newsroom: SiteModel };
+export interface PageData {
+  newsroom: SiteModel;
+}
+
+const feedFile = (scopeOf: (data: PageData & Record<string, unknown>) => FeedScope, format: "rss" | "atom" | "json"): Pick<PageDefinition, "render"> => ({
+  render: (data) => {
+    const scope = scopeOf(data);
+    const document = feedDocument(data.newsroom.site, scope, scope.urls[format] ?? "");
+    return format === "rss" ? renderRss(document) : format === "atom" ? renderAtom(document) : renderJsonFeed(document);
+  },
+});
+
+const notInCollections = { eleventyExcludeFromCollections: true };
 
 export const pageDefinitions: Record<string, PageDefinition> = {
   home: { layout: "home.11ty.tsx", data: { permalink: routes.home() } },
@@ -42,7 +62,43 @@ export const pageDefinitions: Record<string, PageDefinition> = {
       permalink: (data: { authorGroup: AuthorGroup }) => data.authorGroup.author.url,
     },
   },
+  search: { layout: "search.11ty.tsx", data: { permalink: routes.search() } },
   notFound: { layout: "not-found.11ty.tsx", data: { permalink: "/404.html" } },
-};
 
-export type { Data as PageData };
+  rss: { ...feedFile((data) => data.newsroom.feeds.site, "rss"), data: { permalink: routes.siteFeeds().rss, ...notInCollections } },
+  atom: { ...feedFile((data) => data.newsroom.feeds.site, "atom"), data: { permalink: routes.siteFeeds().atom, ...notInCollections } },
+  jsonFeed: { ...feedFile((data) => data.newsroom.feeds.site, "json"), data: { permalink: routes.siteFeeds().json, ...notInCollections } },
+  tagRss: {
+    ...feedFile((data) => data.feed as FeedScope, "rss"),
+    data: { pagination: { data: "newsroom.feeds.tags", size: 1, alias: "feed" }, permalink: (data: { feed: FeedScope }) => data.feed.urls.rss, ...notInCollections },
+  },
+  tagAtom: {
+    ...feedFile((data) => data.feed as FeedScope, "atom"),
+    data: { pagination: { data: "newsroom.feeds.tags", size: 1, alias: "feed" }, permalink: (data: { feed: FeedScope }) => data.feed.urls.atom, ...notInCollections },
+  },
+  authorRss: {
+    ...feedFile((data) => data.feed as FeedScope, "rss"),
+    data: { pagination: { data: "newsroom.feeds.authors", size: 1, alias: "feed" }, permalink: (data: { feed: FeedScope }) => data.feed.urls.rss, ...notInCollections },
+  },
+  authorAtom: {
+    ...feedFile((data) => data.feed as FeedScope, "atom"),
+    data: { pagination: { data: "newsroom.feeds.authors", size: 1, alias: "feed" }, permalink: (data: { feed: FeedScope }) => data.feed.urls.atom, ...notInCollections },
+  },
+
+  sitemap: {
+    render: (data) => (data.sitemapFile as SitemapFile).xml,
+    data: {
+      pagination: { data: "newsroom.sitemapFiles", size: 1, alias: "sitemapFile" },
+      permalink: (data: { sitemapFile: SitemapFile }) => data.sitemapFile.url,
+      ...notInCollections,
+    },
+  },
+  newsSitemap: {
+    render: (data) => renderNewsSitemap(data.newsroom, data.newsroom.builtAt),
+    data: { permalink: routes.newsSitemap(), ...notInCollections },
+  },
+  robots: {
+    render: (data) => renderRobotsTxt(data.newsroom.site.baseUrl),
+    data: { permalink: "/robots.txt", ...notInCollections },
+  },
+};

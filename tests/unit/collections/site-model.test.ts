@@ -14,7 +14,7 @@ const articles = Array.from({ length: 10 }, (_, i) => 10 - i).map((n) =>
   }),
 );
 const site = makeSite({ pageSizes: { newsFeed: 4, tag: 2 } });
-const model = buildSiteModel(makeContent(articles, [makeAuthor("adam"), makeAuthor("zoe")], site), { isPreview: false });
+const model = buildSiteModel(makeContent(articles, [makeAuthor("adam"), makeAuthor("zoe")], site), { isPreview: false, builtAt: new Date("2026-11-28T00:00:00Z") });
 const ids = (list: { id: string }[]) => list.map((a) => a.id);
 
 describe("buildSiteModel", () => {

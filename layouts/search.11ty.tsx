@@ -1,0 +1,34 @@
+/** @jsxRuntime automatic @jsxImportSource preact */
+import { routes } from "../src/content/routes.ts";
+import { Document } from "./components/Document.tsx";
+import { documentProps, type EleventyPageData } from "./page-data.ts";
+
+/**
+ * Search with Pagefind's UI (index written at the end of the build). Without
+ * JavaScript the page says so and offers the topic index instead.
+ */
+export function render(data: EleventyPageData) {
+  const { site } = data.newsroom;
+  return (
+    <Document
+      {...documentProps(data, "Search", `Search every story published by ${site.name}.`, "page-search")}
+      head={
+        <>
+          <link rel="stylesheet" href="/pagefind/pagefind-ui.css" />
+          <script src="/pagefind/pagefind-ui.js" defer></script>
+          <script src="/js/search.js" defer></script>
+        </>
+      }
+    >
+      <main id="main" tabindex={-1} class="layout-listing">
+        <h1 class="listing__title">Search</h1>
+        <div id="search" class="search" data-component="search">
+          <p class="search__no-js">
+            Search needs JavaScript, which is off or still loading in your browser. You can browse{" "}
+            <a href={routes.tagIndex()}>every topic</a> or the <a href={routes.newsFeed()}>news feed</a> instead.
+          </p>
+        </div>
+      </main>
+    </Document>
+  );
+}

@@ -1,0 +1,87 @@
+import type { Article, SiteSettings } from "../content/model.ts";
+import { absoluteUrl, absolutizeHtml } from "./absolute-urls.ts";
+
+/** How many entries a feed carries. */
+export const FEED_SIZE = 50;
+
+/** What one feed is about: the whole site, a tag or an author. */
+export interface FeedScope {
+  title: string;
+  description: string;
+  /** The HTML page the feed mirrors, root-relative. */
+  pageUrl: string;
+  /** Root-relative URLs of this scope's feeds. */
+  urls: FeedUrls;
+  /** Newest first; the feed keeps the first FEED_SIZE. */
+  articles: readonly Article[];
+}
+
+export interface FeedUrls {
+  rss: string;
+  atom: string;
+  json?: string;
+}
+
+/** Everything a feed format needs, with absolute URLs, in one shape. */
+export interface FeedDocument {
+  title: string;
+  description: string;
+  language: string;
+  homeUrl: string;
+  selfUrl: string;
+  /** Newest change of any entry: keeps output independent of the clock. */
+  updated: Date;
+  entries: FeedEntry[];
+}
+
+export interface FeedEntry {
+  id: string;
+  url: string;
+  title: string;
+  summary: string;
+  contentHtml: string;
+  published: Date;
+  updated: Date;
+  authors: { name: string; url: string }[];
+  categories: { term: string; label: string }[];
+  image: { url: string; width: number; height: number; alt: string; credit: string; mimeType: string };
+}
+
+const IMAGE_TYPES: Record<string, string> = { jpg: "image/jpeg", jpeg: "image/jpeg", png: "image/png", webp: "image/webp", avif: "image/avif", gif: "image/gif" };
+
+export function feedDocument(site: SiteSettings, scope: FeedScope, selfUrl: string): FeedDocument {
+  const base = site.baseUrl;
+  const entries = scope.articles.slice(0, FEED_SIZE).map((article): FeedEntry => {
+    const url = absoluteUrl(base, article.url);
+    const extension = article.hero.url.split(".").pop()?.toLowerCase() ?? "";
+    return {
+      id: url,
+      url,
+      title: article.title,
+      summary: article.dek,
+      contentHtml: absolutizeHtml(article.bodyHtml, base),
+      published: article.publishedAt,
+      updated: article.updatedAt ?? article.publishedAt,
+      authors: article.authors.map((author) => ({ name: author.name, url: absoluteUrl(base, author.url) })),
+      categories: article.tags.map((tag) => ({ term: tag.slug, label: tag.label })),
+      image: {
+        url: absoluteUrl(base, article.hero.url),
+        width: article.hero.width,
+        height: article.hero.height,
+        alt: article.hero.alt,
+        credit: article.hero.credit,
+        mimeType: IMAGE_TYPES[extension] ?? "image/jpeg",
+      },
+    };
+  });
+  const updated = entries.reduce((newest, entry) => (entry.updated > newest ? entry.updated : newest), new Date(0));
+  return {
+    title: scope.title,
+    description: scope.description,
+    language: site.language,
+    homeUrl: absoluteUrl(base, scope.pageUrl),
+    selfUrl: absoluteUrl(base, selfUrl),
+    updated,
+    entries,
+  };
+}

@@ -1,0 +1,112 @@
+import type { SiteModel } from "../collections/site-model.ts";
+import type { Article } from "../content/model.ts";
+import { routes } from "../content/routes.ts";
+import { absoluteUrl } from "./absolute-urls.ts";
+import { element } from "./xml.ts";
+
+/** sitemaps.org: at most 50,000 URLs per sitemap file. */
+export const SITEMAP_URL_LIMIT = 50_000;
+/** Google News: only articles of the last two days, at most 1,000 of them. */
+export const NEWS_SITEMAP_MAX_AGE_MS = 2 * 24 * 60 * 60 * 1000;
+export const NEWS_SITEMAP_LIMIT = 1000;
+
+export interface SitemapEntry {
+  /** Root-relative. */
+  url: string;
+  lastmod: Date;
+}
+
+/** A file to write: its root-relative URL and its XML. */
+export interface SitemapFile {
+  url: string;
+  xml: string;
+}
+
+const changedAt = (article: Article) => article.updatedAt ?? article.publishedAt;
+const newest = (articles: readonly Article[]) =>
+  articles.reduce((latest, article) => (changedAt(article) > latest ? changedAt(article) : latest), new Date(0));
+
+/** Every public page with the time its content last changed. */
+export function sitemapEntries(model: Pick<SiteModel, "articles" | "feedPages" | "tagPages" | "authorGroups">): SitemapEntry[] {
+  const everything = newest(model.articles);
+  return [
+    { url: routes.home(), lastmod: everything },
+    ...model.articles.map((article) => ({ url: article.url, lastmod: changedAt(article) })),
+    ...model.feedPages.map((page) => ({ url: page.url, lastmod: newest(page.items) })),
+    { url: routes.tagIndex(), lastmod: everything },
+    ...model.tagPages.map((page) => ({ url: page.url, lastmod: newest(page.items) })),
+    { url: routes.authorIndex(), lastmod: everything },
+    ...model.authorGroups.map((group) => ({ url: group.author.url, lastmod: newest(group.articles) })),
+    { url: routes.search(), lastmod: everything },
+  ];
+}
+
+function urlset(baseUrl: string, entries: readonly SitemapEntry[]): string {
+  const urls = entries.map(
+    (entry) => `<url>${element("loc", absoluteUrl(baseUrl, entry.url))}${element("lastmod", entry.lastmod.toISOString())}</url>`,
+  );
+  return ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, "</urlset>", ""].join("\n");
+}
+
+/**
+ * `/sitemap.xml`; past 50,000 URLs it becomes a sitemap index over
+ * `/sitemaps/sitemap-N.xml` files of at most 50,000 URLs each.
+ */
+export function sitemapFiles(baseUrl: string, entries: readonly SitemapEntry[], limit = SITEMAP_URL_LIMIT): SitemapFile[] {
+  if (entries.length <= limit) return [{ url: routes.sitemap(), xml: urlset(baseUrl, entries) }];
+  const parts: SitemapFile[] = [];
+  for (let start = 0; start < entries.length; start += limit) {
+    parts.push({ url: `/sitemaps/sitemap-${parts.length + 1}.xml`, xml: urlset(baseUrl, entries.slice(start, start + limit)) });
+  }
+  const index = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...parts.map((part, i) => {
+      const lastmod = entries.slice(i * limit, (i + 1) * limit).reduce((latest, entry) => (entry.lastmod > latest ? entry.lastmod : latest), new Date(0));
+      return `<sitemap>${element("loc", absoluteUrl(baseUrl, part.url))}${element("lastmod", lastmod.toISOString())}</sitemap>`;
+    }),
+    "</sitemapindex>",
+    "",
+  ].join("\n");
+  return [{ url: routes.sitemap(), xml: index }, ...parts];
+}
+
+/** Google News sitemap: articles published in the two days before `now`, newest first. */
+export function renderNewsSitemap(model: SiteModel, now: Date): string {
+  const since = now.getTime() - NEWS_SITEMAP_MAX_AGE_MS;
+  const recent = model.articles
+    .filter((article) => article.publishedAt.getTime() >= since && article.publishedAt <= now)
+    .slice(0, NEWS_SITEMAP_LIMIT);
+  // Google wants ISO 639 codes: "en", not "en-GB" (but zh-cn / zh-tw keep the region).
+  const language = /^zh-(cn|tw)$/i.test(model.site.language) ? model.site.language.toLowerCase() : model.site.language.split("-")[0]!.toLowerCase();
+  const urls = recent.map((article) =>
+    [
+      "<url>",
+      element("loc", absoluteUrl(model.site.baseUrl, article.url)),
+      "<news:news>",
+      `<news:publication>${element("news:name", model.site.name)}${element("news:language", language)}</news:publication>`,
+      element("news:publication_date", article.publishedAt.toISOString()),
+      element("news:title", article.title),
+      "</news:news>",
+      "</url>",
+    ].join(""),
+  );
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">',
+    ...urls,
+    "</urlset>",
+    "",
+  ].join("\n");
+}
+
+export function renderRobotsTxt(baseUrl: string): string {
+  return [
+    "User-agent: *",
+    "Allow: /",
+    "",
+    `Sitemap: ${absoluteUrl(baseUrl, routes.sitemap())}`,
+    `Sitemap: ${absoluteUrl(baseUrl, routes.newsSitemap())}`,
+    "",
+  ].join("\n");
+}
