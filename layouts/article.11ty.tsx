@@ -13,6 +13,8 @@ import { RelatedList } from "./components/RelatedList.tsx";
 import { TagList } from "./components/TagList.tsx";
 import { documentProps, referenceDate, type EleventyPageData } from "./page-data.ts";
 import { latestArticles } from "../src/collections/latest.ts";
+import { heroCrops, socialImage } from "../src/discovery/article-images.ts";
+import { newsArticleJsonLd } from "../src/discovery/structured-data.ts";
 
 const MORE_NEWS_SIZE = 4;
 
@@ -26,7 +28,20 @@ export function render(data: EleventyPageData & { articleSource: string }) {
   const editUrl = model.isPreview && site.editUrl ? site.editUrl.replace(/\{path\}|%7Bpath%7D/, article.sourcePath) : undefined;
   const primaryTag = article.tags[0];
   return (
-    <Document {...documentProps(data, article.title, article.dek, "page-article")}>
+    <Document
+      {...documentProps(data, article.title, article.dek, "page-article", {
+        type: "article",
+        image: { ...socialImage(article), alt: article.hero.alt },
+        article: {
+          publishedAt: article.publishedAt,
+          updatedAt: article.updatedAt,
+          authorUrls: article.authors.map((author) => author.url),
+          tags: article.tags.map((tag) => tag.label),
+          section: primaryTag?.label,
+        },
+        jsonLd: [newsArticleJsonLd(article, site, heroCrops(article))],
+      })}
+    >
       <div class="layout-article">
         <main id="main" tabindex={-1} class="layout-article__main">
           <article class="article" data-component="article" data-pagefind-body data-pagefind-sort={`date:${article.publishedAt.toISOString()}`}>
@@ -54,7 +69,7 @@ export function render(data: EleventyPageData & { articleSource: string }) {
           </article>
         </main>
         <aside class="layout-article__side" aria-label="News feed">
-          <NewsFeedColumn articles={latestArticles(model.articles, { limit: 8, excludeIds: [article.id] })} locale={locale} timeZone={timeZone} now={referenceDate(model)} />
+          <NewsFeedColumn articles={latestArticles(model.articles, { limit: 8, excludeIds: [article.id] })} locale={locale} timeZone={timeZone} now={referenceDate(model)} excludeUrl={article.url} />
         </aside>
       </div>
       <div class="below-article">

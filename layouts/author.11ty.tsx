@@ -2,6 +2,9 @@
 import type { AuthorGroup } from "../src/collections/by-author.ts";
 import { ArticleCard } from "./components/ArticleCard.tsx";
 import { Document } from "./components/Document.tsx";
+import { routes } from "../src/content/routes.ts";
+import { feedLinks } from "../src/discovery/page-meta.ts";
+import { profilePageJsonLd } from "../src/discovery/structured-data.ts";
 import { documentProps, type EleventyPageData } from "./page-data.ts";
 
 /** An author's or desk's page: who they are and everything they wrote. */
@@ -10,7 +13,14 @@ export function render(data: EleventyPageData & { authorGroup: AuthorGroup }) {
   const { author, articles } = data.authorGroup;
   const description = author.role ? `${author.name}, ${author.role} at ${site.name}.` : `${author.name} at ${site.name}.`;
   return (
-    <Document {...documentProps(data, author.name, description, "page-author")}>
+    <Document
+      {...documentProps(data, author.name, description, "page-author", {
+        type: "profile",
+        ...(author.photo ? { image: { url: author.photo.url, width: author.photo.width, height: author.photo.height, alt: author.photo.alt } } : {}),
+        feeds: [...feedLinks(author.name, routes.authorFeeds(author.id)), ...feedLinks(site.name, routes.siteFeeds())],
+        jsonLd: [profilePageJsonLd(author, site)],
+      })}
+    >
       <main id="main" tabindex={-1} class="layout-listing" data-component="author-page" data-author={author.id}>
         <header class="author-header">
           {author.photo ? <img class="author-header__photo" src={author.photo.url} alt={author.photo.alt} width={author.photo.width} height={author.photo.height} /> : null}

@@ -5,6 +5,7 @@ import { Byline } from "./components/Byline.tsx";
 import { Document } from "./components/Document.tsx";
 import { NewsFeedColumn } from "./components/NewsFeedColumn.tsx";
 import { NewsletterSignup } from "./components/NewsletterSignup.tsx";
+import { webSiteJsonLd } from "../src/discovery/structured-data.ts";
 import { documentProps, referenceDate, type EleventyPageData } from "./page-data.ts";
 
 /** The home page: the lead story, editors' picks and the latest news. */
@@ -19,7 +20,7 @@ export function render(data: EleventyPageData) {
   const picks = editorsPicks(model.articles, { limit: 3, excludeIds });
   const latest = latestArticles(model.articles, { limit: 6, excludeIds: [...excludeIds, ...picks.map((pick) => pick.id)] });
   return (
-    <Document {...documentProps(data, site.name, site.tagline ?? site.name, "page-home")}>
+    <Document {...documentProps(data, site.name, site.tagline ?? site.name, "page-home", { jsonLd: [webSiteJsonLd(site)] })}>
       <main id="main" tabindex={-1} class="layout-home">
         <h1 class="visually-hidden">{site.name}</h1>
         {lead ? (

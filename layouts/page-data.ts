@@ -1,4 +1,5 @@
 import type { SiteModel } from "../src/collections/site-model.ts";
+import { defaultPageMeta, type PageMeta } from "../src/discovery/page-meta.ts";
 
 /** What Eleventy passes every layout entry: our site model and the page's own URL. */
 export interface EleventyPageData {
@@ -14,8 +15,13 @@ export function referenceDate(model: SiteModel): Date {
   return model.articles[0]?.publishedAt ?? new Date(0);
 }
 
-/** Shared props every page passes to `Document`. */
-export function documentProps(data: EleventyPageData, title: string, description: string, bodyClass: string) {
+/** Shared props every page passes to `Document`; `meta` overrides the defaults. */
+export function documentProps(data: EleventyPageData, title: string, description: string, bodyClass: string, meta: Partial<PageMeta> = {}) {
   const site = data.newsroom.site;
-  return { site, title, description, url: data.page.url, year: referenceDate(data.newsroom).getUTCFullYear(), bodyClass };
+  return {
+    site,
+    meta: { ...defaultPageMeta(site, { title, description, path: data.page.url }), ...meta },
+    year: referenceDate(data.newsroom).getUTCFullYear(),
+    bodyClass,
+  };
 }

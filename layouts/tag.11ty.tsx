@@ -3,6 +3,8 @@ import type { TagPage } from "../src/collections/site-model.ts";
 import { ArticleCard } from "./components/ArticleCard.tsx";
 import { Document } from "./components/Document.tsx";
 import { Pagination } from "./components/Pagination.tsx";
+import { routes } from "../src/content/routes.ts";
+import { feedLinks } from "../src/discovery/page-meta.ts";
 import { documentProps, type EleventyPageData } from "./page-data.ts";
 
 /** One page of a tag's articles, newest first. */
@@ -12,7 +14,11 @@ export function render(data: EleventyPageData & { tagPage: TagPage }) {
   const title = page.pageNumber === 1 ? page.tag.label : `${page.tag.label}, page ${page.pageNumber}`;
   const count = `${page.articleCount} ${page.articleCount === 1 ? "story" : "stories"}`;
   return (
-    <Document {...documentProps(data, title, `${page.tag.label}: ${count} from ${site.name}.`, "page-tag")}>
+    <Document
+      {...documentProps(data, title, `${page.tag.label}: ${count} from ${site.name}.`, "page-tag", {
+        feeds: [...feedLinks(page.tag.label, routes.tagFeeds(page.tag.slug)), ...feedLinks(site.name, routes.siteFeeds())],
+      })}
+    >
       <main id="main" tabindex={-1} class="layout-listing" data-component="tag-page" data-tag={page.tag.slug}>
         <p class="kicker"><a href="/tags/">Topics</a></p>
         <h1 class="listing__title">{title}</h1>

@@ -4,13 +4,30 @@ import { routes } from "../../src/content/routes.ts";
 import { formatTime, formatShortDate, dayKey } from "../../src/format/dates.ts";
 import { Time } from "./Time.tsx";
 
-export type NewsFeedColumnProps = { articles: readonly ArticleSummary[]; locale: string; timeZone: string; now: Date };
+export type NewsFeedColumnProps = {
+  articles: readonly ArticleSummary[];
+  locale: string;
+  timeZone: string;
+  now: Date;
+  /** The page's own article, left out when the column refreshes itself. */
+  excludeUrl?: string;
+};
 
 /** The side column of latest headlines: time for today's, date for older ones. */
-export function NewsFeedColumn({ articles, locale, timeZone, now }: NewsFeedColumnProps) {
+export function NewsFeedColumn({ articles, locale, timeZone, now, excludeUrl }: NewsFeedColumnProps) {
   const today = dayKey(now, timeZone);
   return (
-    <section class="news-feed-column" data-component="news-feed-column" aria-labelledby="news-feed-column-heading">
+    <section
+      class="news-feed-column"
+      data-component="news-feed-column"
+      aria-labelledby="news-feed-column-heading"
+      // Read by public/js/fresh-news.js, which refreshes the list from the JSON Feed.
+      data-feed={routes.siteFeeds().json}
+      data-limit={articles.length}
+      data-exclude={excludeUrl}
+      data-locale={locale}
+      data-time-zone={timeZone}
+    >
       <h2 class="section-heading" id="news-feed-column-heading">News feed</h2>
       <ol class="news-feed-column__list">
         {articles.map((article) => (

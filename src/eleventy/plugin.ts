@@ -4,6 +4,7 @@ import { MEDIA_FOLDERS } from "../content/assets.ts";
 import { pageDefinitions } from "../pages/page-definitions.ts";
 import { ContentStore, type NewsroomOptions } from "./content-store.ts";
 import { addTsxTemplates } from "./tsx-templates.ts";
+import { writeBrandImages } from "../discovery/brand-images.ts";
 
 // Eleventy ships no types for its config object; this is the part we use.
 export interface EleventyConfig {
@@ -44,7 +45,7 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
   eleventyConfig.on("eleventy.before", async () => {
     await store.reload();
   });
-  eleventyConfig.on("eleventy.after", (event: unknown) => {
+  eleventyConfig.on("eleventy.after", async (event: unknown) => {
     // A safety net: an article that passed validation but produced no page
     // (an ignore rule, a permalink clash) must fail the build, not vanish.
     const results = (event as { results?: { url?: string }[] }).results ?? [];
@@ -53,6 +54,8 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
     if (missing.length > 0) {
       throw new Error(`internal error, please report: ${missing.length} article pages were not written, e.g. ${missing[0]!.sourcePath}`);
     }
+    const outputDir = (event as { directories?: { output?: string } }).directories?.output;
+    if (outputDir) await writeBrandImages(path.resolve(outputDir), store.model.site);
   });
   eleventyConfig.addGlobalData("newsroom", () => store.model);
 

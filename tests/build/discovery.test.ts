@@ -1,0 +1,212 @@
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { before, describe, test } from "node:test";
+import Parser from "rss-parser";
+import { buildFixture, type BuiltSite } from "./build-fixture.ts";
+import { SCHEMAS, validateXml, xmllintSkipReason } from "./xmllint.ts";
+
+const BASE = "https://gazette.example.test";
+/** The build's "now": 27 Nov 2026, noon in Berlin. */
+const NOW = new Date("2026-11-27T12:00:00+01:00");
+const parser: Parser<Record<string, unknown>, Record<string, any>> = new Parser({ customFields: { item: [["dc:creator", "creators", { keepArray: true }], ["media:content", "media"], ["atom:updated", "updated"]] } });
+
+let site: BuiltSite;
+before(async () => {
+  site = await buildFixture("basic", { now: NOW });
+});
+
+function htmlPages(dir: string, prefix = ""): string[] {
+  return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const relative = path.posix.join(prefix, entry.name);
+    if (entry.isDirectory()) return entry.name === "pagefind" ? [] : htmlPages(dir, relative);
+    return entry.name.endsWith(".html") ? [relative] : [];
+  });
+}
+
+function jsonLd(document: Document): Record<string, any>[] {
+  return [...document.querySelectorAll('script[type="application/ld+json"]')].map((script) => JSON.parse(script.textContent!));
+}
+
+function meta(document: Document, key: string): string[] {
+  return [...document.querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`)].map((element) => element.getAttribute("content")!);
+}
+
+describe("feeds", () => {
+  test("the site's RSS feed parses and carries every entry's details, newest first", async () => {
+    const feed = await parser.parseString(site.html("/feed.xml"));
+    assert.equal(feed.title, "The Fixture Gazette");
+    assert.equal(feed.link, `${BASE}/`);
+    assert.deepEqual(feed.items.map((item) => item.link), [
+      `${BASE}/news/late-night-ferry/`,
+      `${BASE}/news/council-budget/`,
+      `${BASE}/news/tram-extension/`,
+      `${BASE}/news/bridge-repairs/`,
+      `${BASE}/news/summer-festival/`,
+    ]);
+    const budget = feed.items[1]!;
+    assert.equal(budget.title, 'Council agrees budget with <em>cuts</em> & a "tram" pledge');
+    assert.equal(budget.guid, `${BASE}/news/council-budget/`);
+    assert.equal(new Date(budget.pubDate!).toISOString(), "2026-11-26T08:30:00.000Z");
+    assert.equal(budget.updated, "2026-11-26T13:05:00.000Z");
+    assert.deepEqual(budget.creators, ["Ana Lima", "City desk"]);
+    assert.deepEqual(budget.categories?.map((category: unknown) => (typeof category === "string" ? category : (category as { _: string })._)), ["City Hall", "Budget"]);
+    assert.equal(budget.content, "The vote passed 31 to 20 after a six-hour debate.");
+    assert.match(budget["content:encoded"], /<img src="https:\/\/gazette\.example\.test\/images\/library\.jpg"/);
+    assert.match(budget["content:encoded"], /href="https:\/\/gazette\.example\.test\/news\/tram-extension\/"/);
+    assert.deepEqual({ ...budget.media.$ }, { url: `${BASE}/images/council.jpg`, medium: "image", type: "image/jpeg", width: "320", height: "180" });
+    assert.doesNotMatch(site.html("/feed.xml"), /secret-draft/);
+  });
+
+  test("the Atom feed parses with the same entries, authors and update times", async () => {
+    const xml = site.html("/atom.xml");
+    const feed = await parser.parseString(xml);
+    assert.equal(feed.items.length, 5);
+    assert.equal(feed.items[1]!.link, `${BASE}/news/council-budget/`);
+    assert.equal(feed.items[1]!.id, `${BASE}/news/council-budget/`);
+    assert.match(xml, /<updated>2026-11-26T13:05:00.000Z<\/updated>/);
+    assert.match(xml, /<author><name>Ana Lima<\/name><uri>https:\/\/gazette\.example\.test\/authors\/ana-lima\/<\/uri><\/author><author><name>City desk<\/name>/);
+    assert.match(xml, /<category term="city-hall" label="City Hall"\/>/);
+    assert.match(xml, /<link rel="enclosure" type="image\/jpeg" href="https:\/\/gazette\.example\.test\/images\/council\.jpg"\/>/);
+  });
+
+  test("the JSON Feed is version 1.1 with content, image, dates and authors", () => {
+    const feed = JSON.parse(site.html("/feed.json"));
+    assert.equal(feed.version, "https://jsonfeed.org/version/1.1");
+    assert.equal(feed.feed_url, `${BASE}/feed.json`);
+    const budget = feed.items[1];
+    assert.deepEqual(
+      { id: budget.id, image: budget.image, published: budget.date_published, modified: budget.date_modified, tags: budget.tags },
+      { id: `${BASE}/news/council-budget/`, image: `${BASE}/images/council.jpg`, published: "2026-11-26T08:30:00.000Z", modified: "2026-11-26T13:05:00.000Z", tags: ["City Hall", "Budget"] },
+    );
+    assert.deepEqual(budget.authors, [{ name: "Ana Lima", url: `${BASE}/authors/ana-lima/` }, { name: "City desk", url: `${BASE}/authors/city-desk/` }]);
+    assert.match(budget.content_html, /^<p>The council agreed its budget/);
+  });
+
+  test("each tag and each author has RSS and Atom feeds of their own articles", async () => {
+    const transport = await parser.parseString(site.html("/tags/transport/feed.xml"));
+    assert.deepEqual(transport.items.map((item) => item.link), [`${BASE}/news/late-night-ferry/`, `${BASE}/news/tram-extension/`, `${BASE}/news/bridge-repairs/`]);
+    const ana = await parser.parseString(site.html("/authors/ana-lima/atom.xml"));
+    assert.deepEqual(ana.items.map((item) => item.link), [`${BASE}/news/council-budget/`, `${BASE}/news/summer-festival/`]);
+    assert.ok(existsSync(path.join(site.outputDir, "tags/transport/atom.xml")));
+    assert.ok(existsSync(path.join(site.outputDir, "authors/city-desk/feed.xml")));
+  });
+
+  test("every page advertises the site's feeds, and tag and author pages their own first", () => {
+    for (const page of htmlPages(site.outputDir)) {
+      const hrefs = [...site.page(`/${page}`).querySelectorAll('link[rel="alternate"]')].map((link) => link.getAttribute("href"));
+      assert.ok(["/feed.xml", "/atom.xml", "/feed.json"].every((href) => hrefs.includes(href)), `${page} advertises the site feeds`);
+    }
+    const tagFeeds = [...site.page("/tags/transport/").querySelectorAll('link[rel="alternate"]')].map((link) => link.getAttribute("href"));
+    assert.deepEqual(tagFeeds.slice(0, 2), ["/tags/transport/feed.xml", "/tags/transport/atom.xml"]);
+  });
+});
+
+describe("sitemaps", { skip: xmllintSkipReason() }, () => {
+  test("sitemap.xml is valid and lists every public page, each mapping to a built file", () => {
+    const file = path.join(site.outputDir, "sitemap.xml");
+    validateXml(file, path.join(SCHEMAS, "sitemap.xsd"));
+    const xml = readFileSync(file, "utf8");
+    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]!);
+    assert.equal(locs.length, [...xml.matchAll(/<lastmod>/g)].length);
+    for (const loc of locs) {
+      assert.ok(loc.startsWith(`${BASE}/`), loc);
+      const pathname = new URL(loc).pathname;
+      assert.ok(existsSync(path.join(site.outputDir, pathname, "index.html")), `${loc} has a built page`);
+    }
+    const expected = htmlPages(site.outputDir).filter((page) => page !== "404.html").map((page) => `${BASE}/${page.replace(/index\.html$/, "")}`);
+    assert.deepEqual([...locs].sort(), expected.sort());
+    assert.match(xml, /<loc>https:\/\/gazette\.example\.test\/news\/council-budget\/<\/loc><lastmod>2026-11-26T13:05:00.000Z<\/lastmod>/);
+  });
+
+  test("the Google News sitemap is valid and holds only the articles of the two days before the build", () => {
+    const file = path.join(site.outputDir, "news-sitemap.xml");
+    validateXml(file, path.join(SCHEMAS, "urlset-driver.xsd"));
+    const xml = readFileSync(file, "utf8");
+    assert.deepEqual([...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]), [`${BASE}/news/late-night-ferry/`, `${BASE}/news/council-budget/`]);
+    assert.match(xml, /<news:publication><news:name>The Fixture Gazette<\/news:name><news:language>en<\/news:language><\/news:publication>/);
+    assert.match(xml, /<news:publication_date>2026-11-26T08:30:00.000Z<\/news:publication_date><news:title>Council agrees budget with &lt;em&gt;cuts&lt;\/em&gt; &amp; a &quot;tram&quot; pledge<\/news:title>/);
+  });
+
+  test("robots.txt points to both sitemaps", () => {
+    assert.equal(site.html("/robots.txt"), `User-agent: *\nAllow: /\n\nSitemap: ${BASE}/sitemap.xml\nSitemap: ${BASE}/news-sitemap.xml\n`);
+  });
+});
+
+describe("structured data and social cards", () => {
+  test("an article carries a NewsArticle with every author, its dates, publisher, image credit and keywords", () => {
+    const [article, ...rest] = jsonLd(site.page("/news/council-budget/"));
+    assert.equal(rest.length, 0);
+    assert.equal(article!["@type"], "NewsArticle");
+    assert.equal(article!.headline, 'Council agrees budget with <em>cuts</em> & a "tram" pledge');
+    assert.equal(article!.description, "The vote passed 31 to 20 after a six-hour debate.");
+    assert.equal(article!.datePublished, "2026-11-26T09:30:00+01:00");
+    assert.equal(article!.dateModified, "2026-11-26T14:05:00+01:00");
+    assert.deepEqual(article!.author, [
+      { "@type": "Person", name: "Ana Lima", url: `${BASE}/authors/ana-lima/` },
+      { "@type": "Organization", name: "City desk", url: `${BASE}/authors/city-desk/` },
+    ]);
+    assert.equal(article!.publisher["@type"], "NewsMediaOrganization");
+    assert.equal(article!.publisher.logo.url, `${BASE}/images/site/logo.png`);
+    assert.deepEqual(article!.mainEntityOfPage, { "@type": "WebPage", "@id": `${BASE}/news/council-budget/` });
+    assert.equal(article!.articleSection, "City Hall");
+    assert.deepEqual(article!.keywords, ["City Hall", "Budget"]);
+    assert.ok(article!.image.length >= 1);
+    for (const image of article!.image) {
+      assert.equal(image["@type"], "ImageObject");
+      assert.equal(image.creditText, "Fixture Photographer");
+      assert.deepEqual(image.creator, { "@type": "Person", name: "Fixture Photographer" });
+      assert.ok(existsSync(path.join(site.outputDir, new URL(image.url).pathname)), `${image.url} exists`);
+    }
+    assert.ok(!site.html("/news/council-budget/").includes("</em> & a"), "no raw HTML from the headline in the page");
+  });
+
+  test("the audio version is part of the NewsArticle", () => {
+    const [article] = jsonLd(site.page("/news/late-night-ferry/"));
+    assert.deepEqual(article!.audio, {
+      "@type": "AudioObject",
+      contentUrl: `${BASE}/audio/late-night-ferry.wav`,
+      encodingFormat: "audio/wav",
+      description: "This audio was generated with machine text-to-speech.",
+    });
+  });
+
+  test("author pages carry a ProfilePage and the home page a WebSite with search", () => {
+    const [profile] = jsonLd(site.page("/authors/ana-lima/"));
+    assert.equal(profile!["@type"], "ProfilePage");
+    assert.deepEqual(profile!.mainEntity, { "@type": "Person", name: "Ana Lima", url: `${BASE}/authors/ana-lima/`, jobTitle: "City Hall reporter", worksFor: { "@type": "NewsMediaOrganization", name: "The Fixture Gazette" } });
+    const [desk] = jsonLd(site.page("/authors/city-desk/"));
+    assert.equal(desk!.mainEntity["@type"], "Organization");
+    const [website] = jsonLd(site.page("/"));
+    assert.equal(website!["@type"], "WebSite");
+    assert.equal(website!.potentialAction.target.urlTemplate, `${BASE}/search/?q={search_term_string}`);
+  });
+
+  test("every page has a canonical URL, a description, Open Graph and Twitter card tags", () => {
+    for (const page of htmlPages(site.outputDir)) {
+      const document = site.page(`/${page}`);
+      const canonical = document.querySelector('link[rel="canonical"]')!.getAttribute("href")!;
+      assert.equal(canonical, `${BASE}/${page.replace(/index\.html$/, "")}`, page);
+      for (const key of ["description", "og:title", "og:description", "og:url", "og:image", "og:image:width", "og:image:height", "og:image:alt", "og:type", "twitter:card"]) {
+        assert.equal(meta(document, key).length, 1, `${page} has one ${key}`);
+        assert.ok(meta(document, key)[0]!.length > 0, `${page} ${key} is not empty`);
+      }
+      assert.deepEqual(meta(document, "robots"), ["max-image-preview:large"]);
+      assert.deepEqual(meta(document, "twitter:card"), ["summary_large_image"]);
+      const image = new URL(meta(document, "og:image")[0]!);
+      assert.ok(existsSync(path.join(site.outputDir, image.pathname)), `${page}: ${image} exists`);
+    }
+  });
+
+  test("articles are og:type article with their times, authors and tags", () => {
+    const document = site.page("/news/council-budget/");
+    assert.deepEqual(meta(document, "og:type"), ["article"]);
+    assert.deepEqual(meta(document, "article:published_time"), ["2026-11-26T09:30:00+01:00"]);
+    assert.deepEqual(meta(document, "article:modified_time"), ["2026-11-26T14:05:00+01:00"]);
+    assert.deepEqual(meta(document, "article:author"), [`${BASE}/authors/ana-lima/`, `${BASE}/authors/city-desk/`]);
+    assert.deepEqual(meta(document, "article:tag"), ["City Hall", "Budget"]);
+    assert.deepEqual(meta(document, "og:image:alt"), ["Councillors voting in the chamber"]);
+    assert.deepEqual(meta(site.page("/tags/"), "og:image"), [`${BASE}/images/site/social-card.png`]);
+    assert.deepEqual(meta(site.page("/tags/"), "og:image:width"), ["1200"]);
+  });
+});
