@@ -23,10 +23,12 @@ export function render(data: EleventyPageData) {
       <main id="main" tabindex={-1} class="layout-listing">
         <h1 class="listing__title">Search</h1>
         <div id="search" class="search" data-component="search">
-          <p class="search__no-js">
-            Search needs JavaScript, which is off or still loading in your browser. You can browse{" "}
-            <a href={routes.tagIndex()}>every topic</a> or the <a href={routes.newsFeed()}>news feed</a> instead.
-          </p>
+          <noscript>
+            <p class="search__no-js">
+              Search needs JavaScript, which is switched off in your browser. You can browse{" "}
+              <a href={routes.tagIndex()}>every topic</a> or the <a href={routes.newsFeed()}>news feed</a> instead.
+            </p>
+          </noscript>
         </div>
       </main>
     </Document>
