@@ -5,6 +5,7 @@ import { Byline } from "./components/Byline.tsx";
 import { Document } from "./components/Document.tsx";
 import { NewsFeedColumn } from "./components/NewsFeedColumn.tsx";
 import { NewsletterSignup } from "./components/NewsletterSignup.tsx";
+import { LEAD_IMAGE_SIZES, Picture } from "./components/Picture.tsx";
 import { webSiteJsonLd } from "../src/discovery/structured-data.ts";
 import { documentProps, referenceDate, type EleventyPageData } from "./page-data.ts";
 
@@ -26,7 +27,7 @@ export function render(data: EleventyPageData) {
         {lead ? (
           <section class="lead-story" data-component="lead-story" aria-labelledby="lead-story-heading">
             <a class="lead-story__image-link" href={lead.url} tabindex={-1} aria-hidden="true">
-              <img class="lead-story__image" src={lead.hero.url} alt="" width={lead.hero.width} height={lead.hero.height} fetchpriority="high" />
+              <Picture image={lead.hero} alt="" sizes={LEAD_IMAGE_SIZES} pictureClass="lead-story__picture" imgClass="lead-story__image" priority="eager" hasPlaceholder isCropped />
             </a>
             <div class="lead-story__text">
               <h2 class="lead-story__headline" id="lead-story-heading"><a href={lead.url}>{lead.title}</a></h2>

@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource preact */
 import type { ArticleSummary } from "../../src/content/model.ts";
 import { formatShortDate } from "../../src/format/dates.ts";
+import { Picture } from "./Picture.tsx";
 import { Time } from "./Time.tsx";
 
 export type ArticleCardProps = {
@@ -11,12 +12,19 @@ export type ArticleCardProps = {
   headingLevel?: 2 | 3;
 };
 
-/** A story in a list: thumbnail, headline, dek and date. */
+/**
+ * The card's thumbnail slot. `auto` lets Chromium use the laid-out width of
+ * these lazy images (a grid cell, a 6.5rem phone thumbnail, or a full-width
+ * first card); the rest is the fallback for browsers without `sizes=auto`.
+ */
+export const CARD_IMAGE_SIZES = "auto, (max-width: 35.99em) 100vw, 20rem";
+
+/** A story in a list: square thumbnail (cropped around the hero's focus), headline, dek and date. */
 export function ArticleCard({ article, locale, timeZone, headingLevel = 3 }: ArticleCardProps) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article class="card" data-component="article-card">
-      <img class="card__image" src={article.hero.url} alt="" width={article.hero.width} height={article.hero.height} loading="lazy" decoding="async" />
+      <Picture image={article.hero.thumbnail} alt="" sizes={CARD_IMAGE_SIZES} pictureClass="card__picture" imgClass="card__image" priority="lazy" isCropped />
       <div class="card__text">
         <Heading class="card__title"><a href={article.url}>{article.title}</a></Heading>
         <p class="card__dek">{article.dek}</p>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseFocus } from "../images/planner.ts";
 import { kebabId, relativePath, text, timestamp, webUrl } from "./fields.ts";
 
 /** Link to something outside the site, listed under "Related". */
@@ -12,6 +13,11 @@ export const heroSchema = z
     alt: text("hero.alt (the description of the photo for blind readers)"),
     caption: text("hero.caption").optional(),
     credit: text("hero.credit (the photographer or source)"),
+    /** The point crops keep in view (thumbnail, social card), across then down: "60% 30%". */
+    focus: z
+      .string({ error: 'hero.focus must be two percentages, across then down, like "60% 30%"' })
+      .refine((value) => parseFocus(value) !== undefined, 'hero.focus must be two percentages from 0% to 100%, across then down, like "60% 30%"')
+      .optional(),
   })
   .strict();
 

@@ -5,7 +5,9 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/suggest.ts";
 import { readingMinutes } from "../format/reading-time.ts";
 import { labelFromSlug, slugify } from "../format/slug.ts";
-import { readImageInfo, type ImageInfo } from "../images/image-info.ts";
+import { AUTHOR_PHOTO_WIDTH, DEFAULT_IMAGE_SETTINGS, FORMATS, SOCIAL_SIZE, imageCacheDir, type ImageSettings } from "../images/image-options.ts";
+import { ImagePipeline, type PipelineSummary, type SourceImage } from "../images/image-pipeline.ts";
+import { CENTER, cssPosition, focalCrop, focusInCrop, parseFocus, type PlannedRendition } from "../images/planner.ts";
 import { createMarkdownRenderer, type MarkdownRenderer } from "../markdown/pipeline.ts";
 import type { RelatedCardTarget } from "../markdown/remark-related-card.ts";
 import { mapLimit } from "../util/map-limit.ts";
@@ -13,7 +15,7 @@ import { articleSchema, type ArticleFrontmatter } from "./article-schema.ts";
 import { resolveAsset } from "./assets.ts";
 import { authorSchema, type AuthorFrontmatter } from "./author-schema.ts";
 import { parseFrontmatter, type ParsedFrontmatter } from "./frontmatter.ts";
-import type { Article, Author, AudioVersion, Content, Hero, Tag } from "./model.ts";
+import type { Article, Author, AudioVersion, Content, Hero, ResponsiveImage, Tag } from "./model.ts";
 import { routes } from "./routes.ts";
 import { schemaDiagnostics } from "./schema-diagnostics.ts";
 import { siteSchema, type SiteSettings } from "./site-schema.ts";
@@ -26,12 +28,30 @@ export interface LoadOptions {
   contentDir?: string;
   /** Preview builds include drafts. */
   isPreview?: boolean;
+  /** Image derivative cache; default `imageCacheDir(rootDir)` (`.cache/images/`). */
+  imageCacheDir?: string;
+  /** Image encodes in flight at once; default: the machine's cores. */
+  imageConcurrency?: number;
+  /** Where image progress lines go; default stderr. */
+  log?: (line: string) => void;
 }
 
 export interface LoadResult {
   /** Present when nothing is an error. */
   content?: Content;
   diagnostics: Diagnostic[];
+  /** What the image pipeline encoded and reused. */
+  images?: PipelineSummary;
+}
+
+/** A place in a content file that uses an image, for reporting a source that fails to encode. */
+interface ImageReference {
+  source: SourceImage;
+  written: string;
+  file: string;
+  line: number;
+  column: number;
+  ruleId: string;
 }
 
 const AUDIO_TYPES: Record<string, string> = { ".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".ogg": "audio/ogg", ".opus": "audio/ogg", ".wav": "audio/wav" };
@@ -60,22 +80,51 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     diagnostics.push({ file, ...place, severity: "error", message, ruleId, ...(hint ? { hint } : {}) });
 
   const site = loadSite(path.join(contentDir, "site.yaml"), relative, diagnostics);
-  const imageCache = new Map<string, Promise<ImageInfo | Error>>();
   const siteOrigin = site ? new URL(site.baseUrl).origin : "https://invalid.example";
 
-  const resolveImage = async (fromFile: string, written: string) => {
+  // Images: checked and planned as they are met, encoded into the cache on a
+  // bounded queue while the rest loads; damaged ones are reported at the end.
+  const imageSettings = resolveImageSettings(site?.images);
+  const images = new ImagePipeline({
+    cacheDir: options.imageCacheDir ?? imageCacheDir(rootDir),
+    settings: imageSettings,
+    ...(options.imageConcurrency ? { concurrency: options.imageConcurrency } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  const imageReferences: ImageReference[] = [];
+  const bodyLineOffsets = new Map<string, number>();
+  const bodyImages = new Map<string, ResponsiveImage[]>();
+  const heroSources = new Map<Hero, SourceImage>();
+
+  const inspectImage = async (fromFile: string, written: string) => {
     const asset = resolveAsset(contentDir, fromFile, written);
-    if (!asset.ok) return asset;
-    const info = await readImageInfo(asset.absolutePath, imageCache);
-    if (info instanceof Error) return { ok: false as const, problem: `"${written}" ${info.message}`, hint: "use a JPEG, PNG, WebP or AVIF file" };
-    return { ok: true as const, url: asset.url, width: info.width, height: info.height };
+    if (!asset.ok) return { ...asset, kind: "not-found" };
+    if (!asset.url.startsWith("/images/")) {
+      return { ok: false as const, problem: `"${written}" is not in the images folder`, hint: "put images in content/images/", kind: "not-found" };
+    }
+    const checked = await images.inspect(asset.absolutePath, written);
+    return checked.ok ? checked : { ...checked, kind: checked.problem.includes("megapixels") ? "too-large" : "not-an-image" };
   };
 
   const renderer = (articles: ReadonlyMap<string, RelatedCardTarget>): MarkdownRenderer =>
     createMarkdownRenderer({
       siteOrigin,
       articles,
-      resolveImage: (written, file) => resolveImage(path.resolve(rootDir, file.path), written),
+      resolveImage: async (written, file, { alt, position }) => {
+        const checked = await inspectImage(path.resolve(rootDir, file.path), written);
+        if (!checked.ok) return { ok: false, problem: checked.problem, hint: checked.hint, ruleId: checked.kind === "not-found" ? "image-not-found" : checked.kind };
+        const image = responsiveImage(images.rendition(checked.source, { widths: imageSettings.bodyWidths, formats: FORMATS }), alt, cssPosition(CENTER));
+        imageReferences.push({
+          source: checked.source,
+          written,
+          file: file.path,
+          line: (position?.start.line ?? 1) + (bodyLineOffsets.get(file.path) ?? 0),
+          column: position?.start.column ?? 1,
+          ruleId: "images/damaged",
+        });
+        bodyImages.set(file.path, [...(bodyImages.get(file.path) ?? []), image]);
+        return { ok: true, image };
+      },
     });
 
   // Authors first: articles refer to them.
@@ -83,6 +132,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const bioRenderer = renderer(new Map());
   const authors = new Map<string, Author>();
   for (const file of authorFiles) {
+    bodyLineOffsets.set(file.sourcePath, file.parsed.bodyLineOffset);
     const bio = await bioRenderer({ body: file.parsed.body, path: file.sourcePath, bodyLineOffset: file.parsed.bodyLineOffset });
     diagnostics.push(...bio.diagnostics);
     const author: Author = {
@@ -95,9 +145,15 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
       sourcePath: file.sourcePath,
     };
     if (file.data.photo) {
-      const photo = await resolveImage(file.absolutePath, file.data.photo.src);
-      if (photo.ok) author.photo = { url: photo.url, width: photo.width, height: photo.height, alt: file.data.photo.alt };
-      else report(file.sourcePath, file.parsed.locate(["photo", "src"]), photo.problem, "author/photo-not-found", photo.hint);
+      const place = file.parsed.locate(["photo", "src"]);
+      const photo = await inspectImage(file.absolutePath, file.data.photo.src);
+      if (photo.ok) {
+        const plan = images.rendition(photo.source, { widths: [AUTHOR_PHOTO_WIDTH], formats: ["jpeg"] });
+        author.photo = { url: plan.sources[0]!.candidates[0]!.url, width: plan.width, height: plan.height, alt: file.data.photo.alt };
+        imageReferences.push({ source: photo.source, written: file.data.photo.src, file: file.sourcePath, ...place, ruleId: "author/photo-damaged" });
+      } else {
+        report(file.sourcePath, place, photo.problem, photo.kind === "not-found" ? "author/photo-not-found" : `author/photo-${photo.kind}`, photo.hint);
+      }
     }
     authors.set(file.id, author);
   }
@@ -142,14 +198,19 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
       const hint = allIds.has(entry) ? "that article is a draft; link it once it is published" : didYouMean(entry, publishedIds);
       report(sourcePath, parsed.locate(["related", index]), `unknown related article "${entry}"`, "article/unknown-related", hint);
     });
-    const heroImage = await resolveImage(file.absolutePath, data.hero.src);
-    if (!heroImage.ok) report(sourcePath, parsed.locate(["hero", "src"]), heroImage.problem, "article/hero-not-found", heroImage.hint);
+    const heroPlace = parsed.locate(["hero", "src"]);
+    const heroImage = await inspectImage(file.absolutePath, data.hero.src);
+    if (!heroImage.ok) report(sourcePath, heroPlace, heroImage.problem, heroImage.kind === "not-found" ? "article/hero-not-found" : `article/hero-${heroImage.kind}`, heroImage.hint);
     const audio = data.audio ? resolveAudio(contentDir, file, data.audio, report) : undefined;
+    bodyLineOffsets.set(sourcePath, parsed.bodyLineOffset);
     const body = await renderBody({ body: parsed.body, path: sourcePath, bodyLineOffset: parsed.bodyLineOffset });
     diagnostics.push(...body.diagnostics);
-    if (diagnostics.length > before || !heroImage.ok) return undefined;
+    if (!heroImage.ok) return undefined;
+    imageReferences.push({ source: heroImage.source, written: data.hero.src, file: sourcePath, ...heroPlace, ruleId: "article/hero-damaged" });
+    const hero = planHero(images, heroImage.source, data.hero, imageSettings);
+    heroSources.set(hero, heroImage.source);
+    if (diagnostics.length > before) return undefined;
 
-    const hero: Hero = { url: heroImage.url, width: heroImage.width, height: heroImage.height, alt: data.hero.alt, caption: data.hero.caption, credit: data.hero.credit };
     return {
       id: file.id,
       slug: slugs.get(file.id)!,
@@ -166,6 +227,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
       tags: data.tags.map(tag),
       related: data.related.map((entry) => (typeof entry === "string" ? { id: entry } : entry)),
       hero,
+      bodyImages: bodyImages.get(sourcePath) ?? [],
       ...(audio ? { audio } : {}),
       isFeatured: data.featured,
       isDraft: data.draft,
@@ -175,11 +237,73 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     };
   });
 
-  if (!site || diagnostics.some((d) => d.severity === "error")) return { diagnostics };
+  // Every encode has finished (or failed) before anything is returned: a
+  // damaged image is an error like any other, and nothing reaches the output.
+  const imageSummary = await images.finish();
+  for (const reference of imageReferences) {
+    const reason = imageSummary.failures.get(reference.source.absolutePath);
+    if (!reason) continue;
+    report(reference.file, reference, `"${reference.written}" is damaged or not a complete image (${reason})`, reference.ruleId, "export it again from the original photo and replace the file");
+  }
+  if (!site || diagnostics.some((d) => d.severity === "error")) return { diagnostics, images: imageSummary };
+  for (const [hero, source] of heroSources) {
+    const placeholder = await images.placeholder(source);
+    if (placeholder) hero.placeholder = placeholder;
+  }
   const sorted = articles
     .filter((article): article is Article => article !== undefined)
     .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.id.localeCompare(b.id));
-  return { content: { site, articles: sorted, authors }, diagnostics };
+  return { content: { site, articles: sorted, authors }, diagnostics, images: imageSummary };
+}
+
+/** Site settings' `images:` over the defaults. */
+function resolveImageSettings(fromSite: Partial<ImageSettings> | undefined): ImageSettings {
+  const settings: ImageSettings = { ...DEFAULT_IMAGE_SETTINGS };
+  for (const [key, value] of Object.entries(fromSite ?? {})) {
+    if (value !== undefined) Object.assign(settings, { [key]: value });
+  }
+  return settings;
+}
+
+/** The fallback `<img src>`: the JPEG nearest 800 px wide without going over, else the smallest. */
+function fallbackUrl(plan: PlannedRendition): string {
+  const jpeg = plan.sources.find((source) => source.format === "jpeg") ?? plan.sources[plan.sources.length - 1]!;
+  const fitting = jpeg.candidates.filter((candidate) => candidate.width <= 800);
+  return (fitting[fitting.length - 1] ?? jpeg.candidates[0]!).url;
+}
+
+function responsiveImage(plan: PlannedRendition, alt: string, position: string): ResponsiveImage {
+  return {
+    url: fallbackUrl(plan),
+    width: plan.width,
+    height: plan.height,
+    alt,
+    sources: plan.sources.map((source) => ({
+      format: source.format,
+      mimeType: source.mimeType,
+      candidates: source.candidates.map(({ url, width, height }) => ({ url, width, height })),
+    })),
+    position,
+  };
+}
+
+/** The hero, its square thumbnail and its social card; the last two cropped around `hero.focus`. */
+function planHero(images: ImagePipeline, source: SourceImage, frontmatter: ArticleFrontmatter["hero"], settings: ImageSettings): Hero {
+  const focus = (frontmatter.focus ? parseFocus(frontmatter.focus) : undefined) ?? CENTER;
+  const square = focalCrop(source.width, source.height, 1, focus);
+  const thumbnail = responsiveImage(
+    images.rendition(source, { widths: settings.thumbnailWidths, formats: FORMATS, crop: square }),
+    "",
+    cssPosition(focusInCrop(focus, square, source.width, source.height)),
+  );
+  void images.placeholder(source); // starts it now; filled in once loading is done
+  return {
+    ...responsiveImage(images.rendition(source, { widths: settings.widths, formats: FORMATS }), frontmatter.alt, cssPosition(focus)),
+    ...(frontmatter.caption ? { caption: frontmatter.caption } : {}),
+    credit: frontmatter.credit,
+    thumbnail,
+    social: images.fixedSize(source, SOCIAL_SIZE, "jpeg", focus),
+  };
 }
 
 function loadSite(file: string, relative: (file: string) => string, diagnostics: Diagnostic[]): SiteSettings | undefined {

@@ -28,13 +28,55 @@ export interface Tag {
   url: string;
 }
 
+/** One image file at a fixed size (an author photo, the social card). */
 export interface PublishedImage {
   url: string;
   width: number;
   height: number;
 }
 
-export type Hero = PublishedImage & Pick<HeroFrontmatter, "alt" | "caption" | "credit">;
+export type ImageFormat = "avif" | "webp" | "jpeg";
+
+/** One format of a responsive image: a `<source>` (or the `<img>`'s own srcset for JPEG). */
+export interface ImageSource {
+  format: ImageFormat;
+  mimeType: string;
+  /** Ascending width; `width` is the `w` descriptor of srcset. */
+  candidates: PublishedImage[];
+}
+
+/**
+ * An image as the layouts render it: derivatives per format and width (built
+ * from the source by src/images, cached), intrinsic size for the aspect
+ * ratio, alt text. Layouts choose `sizes`; they never call sharp.
+ */
+export interface ResponsiveImage {
+  /** Fallback `<img src>`: a JPEG about 800 px wide (or the largest, if smaller). */
+  url: string;
+  /** Intrinsic size: the largest derivative's (the source's aspect ratio). */
+  width: number;
+  height: number;
+  alt: string;
+  /** AVIF, WebP, then JPEG. */
+  sources: ImageSource[];
+  /** Shown while the image loads (heroes only); absent for transparent images. */
+  placeholder?: { color: string; dataUri: string };
+  /** CSS `object-position` keeping the focal point in view when a box crops the image. */
+  position: string;
+  credit?: string;
+}
+
+/**
+ * The hero photograph: the responsive image itself, its square list
+ * thumbnail and its social card, both cropped around `hero.focus`.
+ */
+export interface Hero extends ResponsiveImage, Pick<HeroFrontmatter, "caption" | "credit"> {
+  credit: string;
+  /** Square crop for lists (cards in More news, tag and author pages). */
+  thumbnail: ResponsiveImage;
+  /** 1200x630 JPEG crop for Open Graph and Twitter cards (smaller, same aspect, if the source is). */
+  social: PublishedImage;
+}
 
 export interface AudioVersion {
   url: string;
@@ -58,6 +100,8 @@ export interface Article {
   /** Explicit related entries, in the editor's order. */
   related: (Pick<Article, "id"> | ExternalLink)[];
   hero: Hero;
+  /** The responsive images of the body, in order (their markup is in bodyHtml). */
+  bodyImages: ResponsiveImage[];
   audio?: AudioVersion;
   isFeatured: boolean;
   isDraft: boolean;

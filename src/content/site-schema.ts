@@ -20,6 +20,23 @@ export const newsletterSchema = z
   })
   .strict();
 
+const pixelWidths = (key: string) =>
+  z
+    .array(z.number({ error: `${key} must be a list of widths in pixels, like [400, 800]` }).int(`${key} must be whole pixels`).min(16, `${key} must be at least 16 pixels`).max(8192, `${key} must be at most 8192 pixels`), {
+      error: `${key} must be a list of widths in pixels, like [400, 800]`,
+    })
+    .min(1, `${key} must list at least one width`);
+
+/** `images:` in site.yaml: derivative widths and the pixel limit; see src/images/image-options.ts for defaults. */
+export const imageSettingsSchema = z
+  .object({
+    widths: pixelWidths("images.widths").optional(),
+    bodyWidths: pixelWidths("images.bodyWidths").optional(),
+    thumbnailWidths: pixelWidths("images.thumbnailWidths").optional(),
+    maxMegapixels: z.number({ error: "images.maxMegapixels must be a number, like 50" }).positive("images.maxMegapixels must be above 0").optional(),
+  })
+  .strict();
+
 /** `content/site.yaml`: settings that apply to every page. */
 export const siteSchema = z
   .object({
@@ -50,6 +67,8 @@ export const siteSchema = z
       })
       .strict()
       .default({ newsFeed: 30, tag: 20 }),
+    /** Image derivative settings (optional; defaults in src/images/image-options.ts). */
+    images: imageSettingsSchema.optional(),
     /** Where "Edit" links point in preview builds; `{path}` becomes the article's repository path. */
     editUrl: webUrl("editUrl")
       .refine((url) => url.includes("%7Bpath%7D") || url.includes("{path}"), "editUrl must contain {path}")

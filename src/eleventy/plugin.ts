@@ -4,6 +4,7 @@ import { MEDIA_FOLDERS } from "../content/assets.ts";
 import { pageDefinitions } from "../pages/page-definitions.ts";
 import { ContentStore, type NewsroomOptions } from "./content-store.ts";
 import { addTsxTemplates } from "./tsx-templates.ts";
+import { addResponsiveImages } from "./images.ts";
 import { writeBrandImages } from "../discovery/brand-images.ts";
 
 // Eleventy ships no types for its config object; this is the part we use.
@@ -58,6 +59,7 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
     if (outputDir) await writeBrandImages(path.resolve(outputDir), store.model.site);
   });
   eleventyConfig.addGlobalData("newsroom", () => store.model);
+  addResponsiveImages(eleventyConfig, { rootDir: options.rootDir, model: () => store.model });
 
   addTsxTemplates(eleventyConfig);
   // Eleventy resolves these relative to the input folder.
@@ -99,7 +101,7 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
   }
 
   eleventyConfig.addPassthroughCopy({ [PUBLIC_DIR]: "/" });
-  for (const folder of MEDIA_FOLDERS) {
+  for (const folder of MEDIA_FOLDERS.filter((name) => name !== "images")) { // images are published as derivatives only
     eleventyConfig.addPassthroughCopy({ [path.join(contentDir, folder)]: `/${folder}` });
   }
 }

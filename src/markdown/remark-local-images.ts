@@ -1,21 +1,44 @@
+import type { Element, ElementContent } from "hast";
 import type { Image, Root } from "mdast";
+import type { Position } from "unist";
 import type { VFile } from "vfile";
 import { visit } from "unist-util-visit";
+import type { ResponsiveImage } from "../content/model.ts";
+
+/** What the resolver gives back for a body image: its derivatives (alt comes from the Markdown). */
+export type LocalImageRendition = Pick<ResponsiveImage, "url" | "width" | "height" | "sources">;
 
 export type LocalImageResult =
-  | { ok: true; url: string; width: number; height: number }
-  | { ok: false; problem: string; hint: string };
+  | { ok: true; image: LocalImageRendition }
+  /** `ruleId` defaults to "image-not-found". */
+  | { ok: false; problem: string; hint: string; ruleId?: string };
+
+export interface LocalImageContext {
+  alt: string;
+  /** Where the image is written in the Markdown body. */
+  position: Position | undefined;
+}
 
 export interface LocalImagesOptions {
-  /** Resolves a path written in the file (relative to it) to a published image. */
-  resolveImage: (written: string, file: VFile) => Promise<LocalImageResult>;
+  /** Resolves a path written in the file (relative to it) to a published responsive image. */
+  resolveImage: (written: string, file: VFile, context: LocalImageContext) => Promise<LocalImageResult>;
 }
+
+/**
+ * The slot a body image fills, matching public/css/site.css: the text column
+ * is 36rem at most, and the viewport less the gutters (4vw each) below 40em.
+ */
+export const BODY_IMAGE_SIZES = "(max-width: 39.99em) 92vw, 36rem";
 
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:|^\/\//i;
 
+const srcset = (candidates: LocalImageRendition["sources"][number]["candidates"]) =>
+  candidates.map((candidate) => `${candidate.url} ${candidate.width}w`).join(", ");
+
 /**
- * Body images stored in the repository: checked to exist, given their
- * published URL, intrinsic width/height (no layout shift) and lazy loading.
+ * Body images stored in the repository become a `<picture>`: AVIF and WebP
+ * sources and a JPEG `<img>` with srcset and sizes, the intrinsic
+ * width/height (no layout shift), lazy loading and async decoding.
  * Missing alt text is an error: a blind reader would get nothing.
  */
 export function remarkLocalImages(options: LocalImagesOptions) {
@@ -26,24 +49,49 @@ export function remarkLocalImages(options: LocalImagesOptions) {
         const message = file.message("image has no alt text", { place: node.position, ruleId: "missing-alt", source: "images" });
         message.fatal = true;
         message.note = "describe the picture inside the brackets: ![A ferry leaving the harbour](../images/ferry.jpg)";
+        return;
       }
       if (!HAS_SCHEME.test(node.url)) images.push(node);
     });
     await Promise.all(
       images.map(async (node) => {
-        const result = await options.resolveImage(node.url, file);
+        const result = await options.resolveImage(node.url, file, { alt: node.alt ?? "", position: node.position });
         if (!result.ok) {
-          const message = file.message(result.problem, { place: node.position, ruleId: "image-not-found", source: "images" });
+          const message = file.message(result.problem, { place: node.position, ruleId: result.ruleId ?? "image-not-found", source: "images" });
           message.fatal = true;
           message.note = result.hint;
           return;
         }
-        node.url = result.url;
-        node.data = {
-          ...node.data,
-          hProperties: { ...node.data?.hProperties, width: result.width, height: result.height, loading: "lazy", decoding: "async" },
-        };
+        node.data = { ...node.data, hName: "picture", hProperties: { src: undefined, alt: undefined, title: undefined }, hChildren: pictureChildren(node, result.image) };
       }),
     );
   };
+}
+
+function pictureChildren(node: Image, image: LocalImageRendition): ElementContent[] {
+  const jpeg = image.sources.find((source) => source.format === "jpeg");
+  const sources: Element[] = image.sources
+    .filter((source) => source !== jpeg)
+    .map((source) => ({
+      type: "element",
+      tagName: "source",
+      properties: { type: source.mimeType, srcSet: srcset(source.candidates), sizes: BODY_IMAGE_SIZES },
+      children: [],
+    }));
+  const img: Element = {
+    type: "element",
+    tagName: "img",
+    properties: {
+      src: image.url,
+      alt: node.alt ?? "",
+      ...(node.title ? { title: node.title } : {}),
+      width: image.width,
+      height: image.height,
+      ...(jpeg ? { srcSet: srcset(jpeg.candidates), sizes: BODY_IMAGE_SIZES } : {}),
+      loading: "lazy",
+      decoding: "async",
+    },
+    children: [],
+  };
+  return [...sources, img];
 }

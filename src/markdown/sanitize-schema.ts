@@ -21,7 +21,9 @@ export const sanitizeSchema: Schema = {
     ],
     div: [...(defaultSchema.attributes?.div ?? []), ["className", "table-scroll"], ["role", "region"], "tabIndex", "ariaLabel"],
     aside: [["className", "related-card"], ["dataComponent", "related-card"], ["dataPagefindIgnore", ""]],
-    img: [...(defaultSchema.attributes?.img ?? []), "width", "height", "title", ["loading", "lazy"], ["decoding", "async"]],
+    img: [...(defaultSchema.attributes?.img ?? []), "width", "height", "title", ["loading", "lazy"], ["decoding", "async"], "srcSet", "sizes"],
+    // <picture> sources from remark-local-images (editors' raw HTML never gets here).
+    source: ["srcSet", "sizes", ["type", "image/avif", "image/webp"]],
     span: [...(defaultSchema.attributes?.span ?? []), ["className", "related-card__label", "related-card__title", "related-card__dek"]],
   },
   protocols: { ...defaultSchema.protocols, href: ["http", "https", "mailto", "tel"] },

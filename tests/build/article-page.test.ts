@@ -39,12 +39,13 @@ describe("article page", () => {
     assert.equal(late.querySelector('[data-component="updated"]'), null);
   });
 
-  test("renders the hero with its intrinsic size, alt, caption and credit", () => {
-    const img = article.querySelector('[data-component="hero"] img')!;
+  test("renders the hero as a picture with its intrinsic size, alt, high priority, caption and credit", () => {
+    const img = article.querySelector('[data-component="hero"] picture img')!;
     assert.deepEqual(
-      ["src", "width", "height", "alt", "fetchpriority"].map((name) => img.getAttribute(name)),
-      ["/images/council.jpg", "320", "180", "Councillors voting in the chamber", "high"],
+      ["width", "height", "alt", "fetchpriority", "loading"].map((name) => img.getAttribute(name)),
+      ["320", "180", "Councillors voting in the chamber", "high", null],
     );
+    assert.match(img.getAttribute("src")!, /^\/images\/derived\/[0-9a-f]{20}-320\.jpg$/);
     assert.equal(texts(article, '[data-component="hero"] figcaption')[0], "The chamber during the vote. Fixture Photographer");
   });
 
@@ -62,12 +63,13 @@ describe("article page", () => {
     assert.deepEqual(attributes(article, '.article-body a[href="/news/tram-extension/"]:not(.related-card__link)', "rel"), [null]);
   });
 
-  test("publishes body images with their size and lazy loading", () => {
-    const img = article.querySelector(".article-body img")!;
+  test("publishes body images as a picture with their size and lazy loading", () => {
+    const img = article.querySelector(".article-body picture img")!;
     assert.deepEqual(
-      ["src", "alt", "width", "height", "loading", "decoding"].map((name) => img.getAttribute(name)),
-      ["/images/library.jpg", "A library reading room", "200", "150", "lazy", "async"],
+      ["alt", "width", "height", "loading", "decoding"].map((name) => img.getAttribute(name)),
+      ["A library reading room", "200", "150", "lazy", "async"],
     );
+    assert.match(img.getAttribute("src")!, /^\/images\/derived\/[0-9a-f]{20}-200\.jpg$/);
   });
 
   test("shows template syntax in the text literally", () => {

@@ -12,6 +12,8 @@ const NOW = new Date("2026-11-27T12:00:00+01:00");
 const parser: Parser<Record<string, unknown>, Record<string, any>> = new Parser({ customFields: { item: [["dc:creator", "creators", { keepArray: true }], ["media:content", "media"], ["atom:updated", "updated"]] } });
 
 let site: BuiltSite;
+/** The council-budget hero's published (content-addressed) JPEG, as its article page shows it. */
+const budgetHeroUrl = () => site.page("/news/council-budget/").querySelector('[data-component="hero"] img')!.getAttribute("src")!;
 before(async () => {
   site = await buildFixture("basic", { now: NOW });
 });
@@ -52,9 +54,9 @@ describe("feeds", () => {
     assert.deepEqual(budget.creators, ["Ana Lima", "City desk"]);
     assert.deepEqual(budget.categories?.map((category: unknown) => (typeof category === "string" ? category : (category as { _: string })._)), ["City Hall", "Budget"]);
     assert.equal(budget.content, "The vote passed 31 to 20 after a six-hour debate.");
-    assert.match(budget["content:encoded"], /<img src="https:\/\/gazette\.example\.test\/images\/library\.jpg"/);
+    assert.match(budget["content:encoded"], /<img src="https:\/\/gazette\.example\.test\/images\/derived\/[0-9a-f]{20}-200\.jpg"/);
     assert.match(budget["content:encoded"], /href="https:\/\/gazette\.example\.test\/news\/tram-extension\/"/);
-    assert.deepEqual({ ...budget.media.$ }, { url: `${BASE}/images/council.jpg`, medium: "image", type: "image/jpeg", width: "320", height: "180" });
+    assert.deepEqual({ ...budget.media.$ }, { url: `${BASE}${budgetHeroUrl()}`, medium: "image", type: "image/jpeg", width: "320", height: "180" });
     assert.doesNotMatch(site.html("/feed.xml"), /secret-draft/);
   });
 
@@ -67,7 +69,7 @@ describe("feeds", () => {
     assert.match(xml, /<updated>2026-11-26T13:05:00.000Z<\/updated>/);
     assert.match(xml, /<author><name>Ana Lima<\/name><uri>https:\/\/gazette\.example\.test\/authors\/ana-lima\/<\/uri><\/author><author><name>City desk<\/name>/);
     assert.match(xml, /<category term="city-hall" label="City Hall"\/>/);
-    assert.match(xml, /<link rel="enclosure" type="image\/jpeg" href="https:\/\/gazette\.example\.test\/images\/council\.jpg"\/>/);
+    assert.ok(xml.includes(`<link rel="enclosure" type="image/jpeg" href="${BASE}${budgetHeroUrl()}"/>`));
   });
 
   test("the JSON Feed is version 1.1 with content, image, dates and authors", () => {
@@ -77,10 +79,20 @@ describe("feeds", () => {
     const budget = feed.items[1];
     assert.deepEqual(
       { id: budget.id, image: budget.image, published: budget.date_published, modified: budget.date_modified, tags: budget.tags },
-      { id: `${BASE}/news/council-budget/`, image: `${BASE}/images/council.jpg`, published: "2026-11-26T08:30:00.000Z", modified: "2026-11-26T13:05:00.000Z", tags: ["City Hall", "Budget"] },
+      { id: `${BASE}/news/council-budget/`, image: `${BASE}${budgetHeroUrl()}`, published: "2026-11-26T08:30:00.000Z", modified: "2026-11-26T13:05:00.000Z", tags: ["City Hall", "Budget"] },
     );
     assert.deepEqual(budget.authors, [{ name: "Ana Lima", url: `${BASE}/authors/ana-lima/` }, { name: "City desk", url: `${BASE}/authors/city-desk/` }]);
     assert.match(budget.content_html, /^<p>The council agreed its budget/);
+  });
+
+  test("a light headlines feed carries deks, not bodies, for pages refreshing their news column", () => {
+    const feed = JSON.parse(site.html("/headlines.json"));
+    assert.equal(feed.version, "https://jsonfeed.org/version/1.1");
+    assert.equal(feed.feed_url, `${BASE}/headlines.json`);
+    assert.equal(feed.items.length, 5);
+    assert.deepEqual(Object.keys(feed.items[1]).sort(), ["authors", "content_text", "date_modified", "date_published", "id", "image", "summary", "tags", "title", "url"]);
+    assert.equal(feed.items[1].content_text, "The vote passed 31 to 20 after a six-hour debate.");
+    assert.equal(site.page("/").querySelector('[data-component="news-feed-column"]')!.getAttribute("data-feed"), "/headlines.json");
   });
 
   test("each tag and each author has RSS and Atom feeds of their own articles", async () => {

@@ -13,7 +13,15 @@ export function makeTag(slug: string, overrides: Partial<Tag> = {}): Tag {
 }
 
 export function makeHero(overrides: Partial<Hero> = {}): Hero {
-  return { url: "/images/hero.jpg", width: 1200, height: 800, alt: "A harbour at dawn", credit: "Staff", ...overrides };
+  const jpeg = (url: string, width: number, height: number) => ({ url, width, height, alt: "", position: "50% 50%", sources: [{ format: "jpeg" as const, mimeType: "image/jpeg", candidates: [{ url, width, height }] }] });
+  return {
+    ...jpeg("/images/derived/hero-1200.jpg", 1200, 800),
+    alt: "A harbour at dawn",
+    credit: "Staff",
+    thumbnail: jpeg("/images/derived/hero-square-320.jpg", 320, 320),
+    social: { url: "/images/derived/hero-1200x630.jpg", width: 1200, height: 630 },
+    ...overrides,
+  };
 }
 
 export function makeAuthorRef(id: string, overrides: Partial<AuthorRef> = {}): AuthorRef {
@@ -46,6 +54,7 @@ export function makeArticle(id: string, overrides: Partial<Article> = {}): Artic
     tags: [],
     related: [],
     hero: makeHero(),
+    bodyImages: [],
     isFeatured: false,
     isDraft: false,
     bodyHtml: "<p>Body</p>",

@@ -118,8 +118,13 @@ describe("loadContent: a valid content folder", () => {
   it("gives the hero and body images their real width and height", async () => {
     const { content } = await loadContent({ rootDir: temp.dir });
     const newer = content?.articles[0];
-    assert.deepEqual(newer?.hero, { url: "/images/hero.jpg", width: 40, height: 30, alt: "A grey rectangle", caption: undefined, credit: "Test" });
-    assert.match(newer?.bodyHtml ?? "", /<img src="\/images\/hero\.jpg" alt="A grey box" width="40" height="30" loading="lazy" decoding="async">/);
+    const hero = newer?.hero;
+    assert.deepEqual([hero?.width, hero?.height, hero?.alt, hero?.caption, hero?.credit], [40, 30, "A grey rectangle", undefined, "Test"]);
+    assert.match(hero?.url ?? "", /^\/images\/derived\/[0-9a-f]{20}-40\.jpg$/);
+    assert.deepEqual(hero?.sources.map((source) => [source.format, source.candidates.map((c) => `${c.width}x${c.height}`)]), [["avif", ["40x30"]], ["webp", ["40x30"]], ["jpeg", ["40x30"]]]);
+    assert.deepEqual(newer?.bodyImages.map((image) => [image.alt, image.width, image.height]), [["A grey box", 40, 30]]);
+    assert.match(newer?.bodyHtml ?? "", /<picture><source type="image\/avif" srcset="\/images\/derived\/[0-9a-f]{20}-40\.avif 40w" sizes="[^"]+">/);
+    assert.match(newer?.bodyHtml ?? "", /<img src="\/images\/derived\/[0-9a-f]{20}-40\.jpg" alt="A grey box" width="40" height="30" srcset="[^"]+" sizes="[^"]+" loading="lazy" decoding="async">/);
     assert.match(newer?.bodyHtml ?? "", /<a href="\/news\/older-story\/" class="related-card__link">/);
   });
 });

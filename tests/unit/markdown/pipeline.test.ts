@@ -9,7 +9,7 @@ function renderer(overrides: Partial<PipelineOptions> = {}) {
     articles: new Map([["ferry-strike", { title: "Ferry strike", dek: "No boats.", url: "/news/ferry-strike/" }]]),
     resolveImage: async (written): Promise<LocalImageResult> =>
       written === "../images/ok.jpg"
-        ? { ok: true, url: "/images/ok.jpg", width: 40, height: 30 }
+        ? { ok: true, image: { url: "/images/derived/ok-40.jpg", width: 40, height: 30, sources: [{ format: "jpeg", mimeType: "image/jpeg", candidates: [{ url: "/images/derived/ok-40.jpg", width: 40, height: 30 }] }] } }
         : { ok: false, problem: `file "${written}" not found`, hint: "check the path" },
     ...overrides,
   });
@@ -100,7 +100,7 @@ describe("createMarkdownRenderer: plugins together", () => {
     assert.match(html, /<span class="related-card__title">Ferry strike<\/span>/);
     assert.match(html, /<a href="https:\/\/council\.example\.com\/m" rel="noopener noreferrer">the minutes<\/a>/);
     assert.match(html, /<a href="\/news\/a\/">our report<\/a>/);
-    assert.match(html, /<img src="\/images\/ok\.jpg" alt="Harbour" width="40" height="30" loading="lazy" decoding="async">/);
+    assert.match(html, /<picture><img src="\/images\/derived\/ok-40\.jpg" alt="Harbour" width="40" height="30" srcset="\/images\/derived\/ok-40\.jpg 40w" sizes="[^"]+" loading="lazy" decoding="async"><\/picture>/);
     // "The vote" + "See the minutes and our report" (the card's text is not in the body)
     assert.equal(wordCount, 8);
   });

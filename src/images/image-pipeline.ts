@@ -1,0 +1,256 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import sharp, { type Metadata } from "sharp";
+import { ImageCache } from "./image-cache.ts";
+import { encodeDerivative } from "./encoder.ts";
+import { defaultEncodeConcurrency, type ImageFormat, type ImageSettings } from "./image-options.ts";
+import { makePlaceholder, type Placeholder } from "./placeholder.ts";
+import { planFixedSize, planRendition, type DerivativeSpec, type Focus, type PlannedRendition, type RenditionRequest } from "./planner.ts";
+import { TaskQueue } from "./task-queue.ts";
+
+/** A source image that passed every check; what planning needs. */
+export interface SourceImage {
+  absolutePath: string;
+  hash: string;
+  /** Size after EXIF orientation. */
+  width: number;
+  height: number;
+  format: string;
+  hasAlpha: boolean;
+}
+
+export type SourceCheck = { ok: true; source: SourceImage } | { ok: false; problem: string; hint: string };
+
+export interface ImagePipelineOptions {
+  cacheDir: string;
+  settings: ImageSettings;
+  /** Encodes in flight at once; default: the machine's cores. */
+  concurrency?: number;
+  /** Progress lines; default stderr. */
+  log?: (line: string) => void;
+  /** Progress is shown once more than this many images need encoding. */
+  progressAfter?: number;
+}
+
+export interface PipelineSummary {
+  /** Source path -> why it could not be encoded. */
+  failures: Map<string, string>;
+  encoded: number;
+  reused: number;
+  images: number;
+  seconds: number;
+}
+
+const READABLE = new Set(["jpeg", "png", "webp", "heif", "avif", "tiff"]);
+
+interface SourceProgress {
+  name: string;
+  scheduled: number;
+  done: number;
+  /** When its first encode started running (not when it was queued). */
+  started?: number;
+}
+
+/**
+ * The build's image work: checks sources, plans derivatives, encodes the
+ * missing ones into the cache on a bounded queue while the rest of the
+ * content loads, and reports what failed. Nothing here writes to the site;
+ * `ImageCache.publish` does that once the build has succeeded.
+ */
+export class ImagePipeline {
+  readonly cache: ImageCache;
+  readonly settings: ImageSettings;
+  readonly #queue: TaskQueue;
+  readonly #log: (line: string) => void;
+  readonly #progressAfter: number;
+  readonly #limitInputPixels: number;
+  readonly #sources = new Map<string, Promise<SourceCheck>>();
+  readonly #scheduled = new Map<string, Promise<void>>();
+  readonly #placeholders = new Map<string, Promise<Placeholder | undefined>>();
+  readonly #failures = new Map<string, string>();
+  readonly #progress = new Map<string, SourceProgress>();
+  #encoded = 0;
+  #reused = 0;
+  #imagesDone = 0;
+  #started = performance.now();
+
+  constructor(options: ImagePipelineOptions) {
+    this.cache = new ImageCache(options.cacheDir);
+    this.settings = options.settings;
+    this.#queue = new TaskQueue(options.concurrency ?? defaultEncodeConcurrency());
+    this.#log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
+    this.#progressAfter = options.progressAfter ?? 5;
+    this.#limitInputPixels = Math.round(options.settings.maxMegapixels * 1_000_000);
+  }
+
+  /**
+   * Reads, hashes and checks a source (readable image format, within the
+   * pixel limit). Memoised per path. `written` is how the editor wrote the
+   * path, for the message.
+   */
+  inspect(absolutePath: string, written: string): Promise<SourceCheck> {
+    let pending = this.#sources.get(absolutePath);
+    if (!pending) {
+      pending = this.#inspect(absolutePath, written);
+      this.#sources.set(absolutePath, pending);
+    }
+    return pending;
+  }
+
+  async #inspect(absolutePath: string, written: string): Promise<SourceCheck> {
+    const notImage = { ok: false as const, problem: `"${written}" is not an image`, hint: "use a JPEG, PNG, WebP or AVIF file" };
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(absolutePath);
+    } catch {
+      return { ok: false, problem: `file "${written}" cannot be read`, hint: "check the file's permissions" };
+    }
+    let metadata: Metadata;
+    try {
+      metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
+    } catch {
+      return notImage;
+    }
+    const { width, height, format } = metadata;
+    if (!width || !height || !format) return notImage;
+    if (!READABLE.has(format)) {
+      return { ok: false, problem: `"${written}" is a ${format.toUpperCase()} file, not a photograph format`, hint: "use a JPEG, PNG, WebP or AVIF file" };
+    }
+    const megapixels = (width * height) / 1_000_000;
+    if (width * height > this.#limitInputPixels) {
+      return {
+        ok: false,
+        problem: `"${written}" is ${width}x${height} pixels (${megapixels.toFixed(1)} megapixels), above the limit of ${this.settings.maxMegapixels} megapixels`,
+        hint: `scale it down before adding it (4000 px wide is plenty), or raise images.maxMegapixels in site.yaml`,
+      };
+    }
+    // EXIF orientations 5-8 are rotated by 90 degrees: the displayed size is swapped.
+    const rotated = (metadata.orientation ?? 1) >= 5;
+    return {
+      ok: true,
+      source: {
+        absolutePath,
+        hash: createHash("sha256").update(bytes).digest("hex").slice(0, 32),
+        width: rotated ? height : width,
+        height: rotated ? width : height,
+        format,
+        hasAlpha: metadata.hasAlpha ?? false,
+      },
+    };
+  }
+
+  /** Plans a responsive image and queues whatever the cache lacks. */
+  rendition(source: SourceImage, request: RenditionRequest): PlannedRendition {
+    const plan = planRendition(source, request);
+    for (const spec of plan.derivatives) this.#schedule(source, spec);
+    return plan;
+  }
+
+  /** Plans one fixed-size focal crop (the social card) and queues it if missing. */
+  fixedSize(source: SourceImage, size: { width: number; height: number }, format: ImageFormat, focus: Focus) {
+    const spec = planFixedSize(source, size, format, focus);
+    this.#schedule(source, spec);
+    return { url: spec.url, width: spec.width, height: spec.height };
+  }
+
+  /** The blurred preview of an image with no transparency (undefined for transparent ones), cached. */
+  placeholder(source: SourceImage): Promise<Placeholder | undefined> {
+    if (source.hasAlpha) return Promise.resolve(undefined);
+    let pending = this.#placeholders.get(source.hash);
+    if (!pending) {
+      pending = this.#placeholder(source);
+      this.#placeholders.set(source.hash, pending);
+    }
+    return pending;
+  }
+
+  async #placeholder(source: SourceImage): Promise<Placeholder | undefined> {
+    const name = `placeholder-v1-${source.hash}.json`;
+    const cached = await this.cache.readText(name);
+    if (cached) return JSON.parse(cached) as Placeholder;
+    try {
+      const placeholder = await this.#queue.push(async () => makePlaceholder(await this.#readSame(source), { limitInputPixels: this.#limitInputPixels }));
+      await this.cache.write(name, JSON.stringify(placeholder));
+      return placeholder;
+    } catch (error) {
+      this.#fail(source, error);
+      return undefined;
+    }
+  }
+
+  #schedule(source: SourceImage, spec: DerivativeSpec): void {
+    if (this.#scheduled.has(spec.fileName)) return;
+    const work = (async () => {
+      if (await this.cache.has(spec.fileName)) {
+        this.#reused++;
+        return;
+      }
+      const progress = this.#progressOf(source);
+      progress.scheduled++;
+      try {
+        await this.#queue.push(async () => {
+          progress.started ??= performance.now();
+          if (this.#failures.has(source.absolutePath)) return;
+          const bytes = await this.#readSame(source);
+          await this.cache.write(spec.fileName, await encodeDerivative(bytes, spec, { limitInputPixels: this.#limitInputPixels }));
+          this.#encoded++;
+        });
+      } catch (error) {
+        this.#fail(source, error);
+      } finally {
+        progress.done++;
+        if (progress.done === progress.scheduled) this.#imageDone(progress);
+      }
+    })();
+    this.#scheduled.set(spec.fileName, work);
+  }
+
+  /** The source's bytes, refusing a file that changed since it was hashed (its derivatives would be misnamed). */
+  async #readSame(source: SourceImage): Promise<Buffer> {
+    const bytes = await readFile(source.absolutePath);
+    if (createHash("sha256").update(bytes).digest("hex").slice(0, 32) !== source.hash) {
+      throw new Error("the file changed during the build; build again");
+    }
+    return bytes;
+  }
+
+  #fail(source: SourceImage, error: unknown): void {
+    if (this.#failures.has(source.absolutePath)) return;
+    const reason = error instanceof Error ? error.message.split("\n")[0]! : String(error);
+    this.#failures.set(source.absolutePath, reason);
+  }
+
+  #progressOf(source: SourceImage): SourceProgress {
+    let progress = this.#progress.get(source.absolutePath);
+    if (!progress) {
+      progress = { name: path.basename(source.absolutePath), scheduled: 0, done: 0 };
+      this.#progress.set(source.absolutePath, progress);
+    }
+    return progress;
+  }
+
+  #imageDone(progress: SourceProgress): void {
+    this.#imagesDone++;
+    if (this.#progress.size <= this.#progressAfter) return;
+    const seconds = ((performance.now() - (progress.started ?? performance.now())) / 1000).toFixed(2);
+    const files = [...this.#progress.values()].reduce((sum, p) => sum + p.scheduled, 0);
+    this.#log(`images: ${this.#imagesDone}/${this.#progress.size} (${this.#encoded}/${files} files) ${progress.name} in ${seconds} s`);
+  }
+
+  /** Waits for every queued encode; returns what failed (by source path) and what was done. */
+  async finish(): Promise<PipelineSummary> {
+    let settledCount = -1;
+    // Encodes may be scheduled while earlier ones run (placeholders, late body images): wait until none are added.
+    while (settledCount !== this.#scheduled.size + this.#placeholders.size) {
+      settledCount = this.#scheduled.size + this.#placeholders.size;
+      await Promise.all([...this.#scheduled.values(), ...this.#placeholders.values()]);
+      await this.#queue.idle();
+    }
+    const seconds = (performance.now() - this.#started) / 1000;
+    if (this.#progress.size > this.#progressAfter) {
+      this.#log(`images: encoded ${this.#encoded} files of ${this.#progress.size} images in ${seconds.toFixed(1)} s (${(this.#encoded / seconds).toFixed(1)} files/s), ${this.#reused} from the cache`);
+    }
+    return { failures: new Map(this.#failures), encoded: this.#encoded, reused: this.#reused, images: this.#sources.size, seconds };
+  }
+}
