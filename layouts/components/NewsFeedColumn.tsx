@@ -22,7 +22,7 @@ export function NewsFeedColumn({ articles, locale, timeZone, now, excludeUrl }: 
       data-component="news-feed-column"
       aria-labelledby="news-feed-column-heading"
       // Read by public/js/fresh-news.js, which refreshes the list from the JSON Feed.
-      data-feed={routes.siteFeeds().json}
+      data-feed={routes.headlinesFeed()}
       data-limit={articles.length}
       data-exclude={excludeUrl}
       data-locale={locale}

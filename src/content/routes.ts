@@ -9,6 +9,8 @@ export const routes = {
   author: (id: string) => `/authors/${id}/`,
   search: () => "/search/",
   siteFeeds: () => ({ rss: "/feed.xml", atom: "/atom.xml", json: "/feed.json" }),
+  /** A light JSON Feed of the latest headlines, for pages refreshing their news column. */
+  headlinesFeed: () => "/headlines.json",
   tagFeeds: (slug: string) => ({ rss: `/tags/${slug}/feed.xml`, atom: `/tags/${slug}/atom.xml` }),
   authorFeeds: (id: string) => ({ rss: `/authors/${id}/feed.xml`, atom: `/authors/${id}/atom.xml` }),
   sitemap: () => "/sitemap.xml",

@@ -1,7 +1,15 @@
 import type { FeedDocument } from "./feed-model.ts";
 
-/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1). Also what the pages' freshness script reads. */
-export function renderJsonFeed(feed: FeedDocument): string {
+export interface JsonFeedOptions {
+  /**
+   * Headlines only: each item's text is its dek instead of the whole body.
+   * The pages' freshness script reads this one: a few KB instead of every body.
+   */
+  headlinesOnly?: boolean;
+}
+
+/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
+export function renderJsonFeed(feed: FeedDocument, options: JsonFeedOptions = {}): string {
   return `${JSON.stringify(
     {
       version: "https://jsonfeed.org/version/1.1",
@@ -15,7 +23,7 @@ export function renderJsonFeed(feed: FeedDocument): string {
         url: entry.url,
         title: entry.title,
         summary: entry.summary,
-        content_html: entry.contentHtml,
+        ...(options.headlinesOnly ? { content_text: entry.summary } : { content_html: entry.contentHtml }),
         image: entry.image.url,
         date_published: entry.published.toISOString(),
         date_modified: entry.updated.toISOString(),

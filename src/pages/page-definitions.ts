@@ -36,6 +36,8 @@ const feedFile = (scopeOf: (data: PageData & Record<string, unknown>) => FeedSco
 });
 
 const notInCollections = { eleventyExcludeFromCollections: true };
+/** Headlines in the light feed: enough to refill any news column. */
+const HEADLINES_SIZE = 20;
 
 export const pageDefinitions: Record<string, PageDefinition> = {
   home: { layout: "home.11ty.tsx", data: { permalink: routes.home() } },
@@ -68,6 +70,13 @@ export const pageDefinitions: Record<string, PageDefinition> = {
   rss: { ...feedFile((data) => data.newsroom.feeds.site, "rss"), data: { permalink: routes.siteFeeds().rss, ...notInCollections } },
   atom: { ...feedFile((data) => data.newsroom.feeds.site, "atom"), data: { permalink: routes.siteFeeds().atom, ...notInCollections } },
   jsonFeed: { ...feedFile((data) => data.newsroom.feeds.site, "json"), data: { permalink: routes.siteFeeds().json, ...notInCollections } },
+  headlines: {
+    render: (data) => {
+      const scope = { ...data.newsroom.feeds.site, articles: data.newsroom.feeds.site.articles.slice(0, HEADLINES_SIZE) };
+      return renderJsonFeed(feedDocument(data.newsroom.site, scope, routes.headlinesFeed()), { headlinesOnly: true });
+    },
+    data: { permalink: routes.headlinesFeed(), ...notInCollections },
+  },
   tagRss: {
     ...feedFile((data) => data.feed as FeedScope, "rss"),
     data: { pagination: { data: "newsroom.feeds.tags", size: 1, alias: "feed" }, permalink: (data: { feed: FeedScope }) => data.feed.urls.rss, ...notInCollections },

@@ -59,12 +59,12 @@ describe("search in Chromium", { skip }, () => {
 
 describe("fresh headlines in Chromium", { skip }, () => {
   test("the news-feed column shows headlines published after the page was built", async () => {
-    const feed = JSON.parse(readFileSync(path.join(site.outputDir, "feed.json"), "utf8"));
+    const feed = JSON.parse(readFileSync(path.join(site.outputDir, "headlines.json"), "utf8"));
     feed.items.unshift({ ...feed.items[0], id: "https://gazette.example.test/news/breaking/", url: "https://gazette.example.test/news/breaking/", title: "Breaking: <b>ferry</b> returns", date_published: new Date().toISOString() });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     try {
-      await page.route("**/feed.json", (route) => route.fulfill({ status: 200, contentType: "application/feed+json", body: JSON.stringify(feed) }));
+      await page.route("**/headlines.json", (route) => route.fulfill({ status: 200, contentType: "application/feed+json", body: JSON.stringify(feed) }));
       await page.goto(`${server.origin}/news/tram-extension/`);
       const column = page.locator('[data-component="news-feed-column"]');
       await page.waitForSelector('[data-component="news-feed-column"][data-refreshed="true"]', { timeout: 5000 });

@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
+import { createGzip } from "node:zlib";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -29,8 +30,12 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, "index.html");
     const found = existsSync(file);
     if (!found) file = path.join(root, "404.html");
-    response.writeHead(found ? 200 : 404, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    createReadStream(file).pipe(response);
+    const type = TYPES[path.extname(file)] ?? "application/octet-stream";
+    // Compress text as every CDN and static host does, so byte budgets measure what readers download.
+    const gzip = /^(text\/|application\/(json|xml))/.test(type) && /\bgzip\b/.test(String(request.headers["accept-encoding"]));
+    response.writeHead(found ? 200 : 404, { "content-type": type, ...(gzip ? { "content-encoding": "gzip", vary: "accept-encoding" } : {}) });
+    const body = createReadStream(file);
+    (gzip ? body.pipe(createGzip()) : body).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
