@@ -1,9 +1,12 @@
 import type { SiteModel } from "../src/collections/site-model.ts";
+import type { AssetManifest } from "../src/eleventy/static-assets.ts";
 import { defaultPageMeta, type PageMeta } from "../src/discovery/page-meta.ts";
 
 /** What Eleventy passes every layout entry: our site model and the page's own URL. */
 export interface EleventyPageData {
   newsroom: SiteModel;
+  /** Published URLs of public/ files (CSS and JS carry content hashes). */
+  assets: AssetManifest;
   page: { url: string };
 }
 
@@ -22,6 +25,7 @@ export function documentProps(data: EleventyPageData, title: string, description
     site,
     meta: { ...defaultPageMeta(site, { title, description, path: data.page.url }), ...meta },
     year: referenceDate(data.newsroom).getUTCFullYear(),
+    assets: data.assets,
     bodyClass,
   };
 }

@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource preact */
 import { routes } from "../src/content/routes.ts";
+import { assetUrl } from "../src/eleventy/static-assets.ts";
 import { Document } from "./components/Document.tsx";
 import { documentProps, type EleventyPageData } from "./page-data.ts";
 
@@ -16,7 +17,7 @@ export function render(data: EleventyPageData) {
         <>
           <link rel="stylesheet" href="/pagefind/pagefind-ui.css" />
           <script src="/pagefind/pagefind-ui.js" defer></script>
-          <script src="/js/search.js" defer></script>
+          <script src={assetUrl(data.assets, "/js/search.js")} defer></script>
         </>
       }
     >

@@ -2,6 +2,7 @@
 import type { ComponentChildren } from "preact";
 import type { SiteSettings } from "../../src/content/model.ts";
 import type { PageMeta } from "../../src/discovery/page-meta.ts";
+import { assetUrl, type AssetManifest } from "../../src/eleventy/static-assets.ts";
 import { Masthead } from "./Masthead.tsx";
 import { PromoBanner } from "./PromoBanner.tsx";
 import { SeoHead } from "./SeoHead.tsx";
@@ -12,13 +13,14 @@ export type DocumentProps = {
   meta: PageMeta;
   year: number;
   bodyClass: string;
+  assets: AssetManifest;
   /** Extra elements for <head>: page-specific styles and scripts. */
   head?: ComponentChildren;
   children: ComponentChildren;
 };
 
 /** The HTML document around every page: head, skip link, promo, masthead, footer. */
-export function Document({ site, meta, year, bodyClass, head, children }: DocumentProps) {
+export function Document({ site, meta, year, bodyClass, assets, head, children }: DocumentProps) {
   const fullTitle = meta.path === "/" ? site.name : `${meta.title} | ${site.name}`;
   return (
     <html lang={site.language}>
@@ -27,9 +29,9 @@ export function Document({ site, meta, year, bodyClass, head, children }: Docume
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
         <SeoHead site={site} meta={meta} fullTitle={fullTitle} />
-        <link rel="stylesheet" href="/css/site.css" />
-        <script type="module" src="/js/newsletter.js"></script>
-        <script type="module" src="/js/fresh-news.js"></script>
+        <link rel="stylesheet" href={assetUrl(assets, "/css/site.css")} />
+        <script type="module" src={assetUrl(assets, "/js/newsletter.js")}></script>
+        <script type="module" src={assetUrl(assets, "/js/fresh-news.js")}></script>
         {head}
       </head>
       <body class={bodyClass}>

@@ -6,6 +6,7 @@ import { ContentStore, type NewsroomOptions } from "./content-store.ts";
 import { addTsxTemplates } from "./tsx-templates.ts";
 import { addResponsiveImages } from "./images.ts";
 import { writeBrandImages } from "../discovery/brand-images.ts";
+import { readPublicAssets, writePublicAssets } from "./static-assets.ts";
 
 // Eleventy ships no types for its config object; this is the part we use.
 export interface EleventyConfig {
@@ -43,9 +44,12 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
   const toSourcePath = (inputPath: string) =>
     path.relative(options.rootDir, path.resolve(inputPath)).split(path.sep).join("/");
 
+  let publicAssets: Awaited<ReturnType<typeof readPublicAssets>> | undefined;
   eleventyConfig.on("eleventy.before", async () => {
     await store.reload();
+    publicAssets = await readPublicAssets(PUBLIC_DIR);
   });
+  eleventyConfig.addGlobalData("assets", () => publicAssets?.manifest ?? {});
   eleventyConfig.on("eleventy.after", async (event: unknown) => {
     // A safety net: an article that passed validation but produced no page
     // (an ignore rule, a permalink clash) must fail the build, not vanish.
@@ -56,7 +60,10 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
       throw new Error(`internal error, please report: ${missing.length} article pages were not written, e.g. ${missing[0]!.sourcePath}`);
     }
     const outputDir = (event as { directories?: { output?: string } }).directories?.output;
-    if (outputDir) await writeBrandImages(path.resolve(outputDir), store.model.site);
+    if (outputDir) {
+      await writeBrandImages(path.resolve(outputDir), store.model.site);
+      await writePublicAssets(path.resolve(outputDir), publicAssets?.files ?? []);
+    }
   });
   eleventyConfig.addGlobalData("newsroom", () => store.model);
   addResponsiveImages(eleventyConfig, { rootDir: options.rootDir, model: () => store.model });
@@ -100,7 +107,8 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
     );
   }
 
-  eleventyConfig.addPassthroughCopy({ [PUBLIC_DIR]: "/" });
+  // public/ is published by writePublicAssets (CSS and JS under content-hashed names).
+  eleventyConfig.addWatchTarget(PUBLIC_DIR);
   for (const folder of MEDIA_FOLDERS.filter((name) => name !== "images")) { // images are published as derivatives only
     eleventyConfig.addPassthroughCopy({ [path.join(contentDir, folder)]: `/${folder}` });
   }

@@ -6,6 +6,7 @@ import { routes } from "../content/routes.ts";
 import { renderAtom } from "../feeds/atom.ts";
 import { feedDocument, type FeedScope } from "../feeds/feed-model.ts";
 import { renderJsonFeed } from "../feeds/json-feed.ts";
+import { renderHeaders } from "../feeds/headers.ts";
 import { renderRss } from "../feeds/rss.ts";
 import { renderNewsSitemap, renderRobotsTxt, type SitemapFile } from "../feeds/sitemap.ts";
 
@@ -105,6 +106,10 @@ export const pageDefinitions: Record<string, PageDefinition> = {
   newsSitemap: {
     render: (data) => renderNewsSitemap(data.newsroom, data.newsroom.builtAt),
     data: { permalink: routes.newsSitemap(), ...notInCollections },
+  },
+  hostHeaders: {
+    render: () => renderHeaders(),
+    data: { permalink: "/_headers", ...notInCollections },
   },
   robots: {
     render: (data) => renderRobotsTxt(data.newsroom.site.baseUrl),

@@ -1,0 +1,51 @@
+/**
+ * `_headers` for Netlify and Cloudflare Pages: how long browsers and CDNs may
+ * keep each kind of file. Both hosts join the values of every rule that
+ * matches a path, so the rules never overlap: each path gets one policy.
+ */
+
+/** Content-hashed files never change under their name. */
+const IMMUTABLE = "public, max-age=31536000, immutable";
+/** Pages, feeds and sitemaps change with every publication. */
+const SHORT = "public, max-age=300, must-revalidate";
+/** Originals and search-index files: stable names, rarely changed. */
+const DAY = "public, max-age=86400";
+
+export interface HeaderRule {
+  path: string;
+  cacheControl: string;
+}
+
+export const HEADER_RULES: readonly HeaderRule[] = [
+  { path: "/css/*", cacheControl: IMMUTABLE },
+  { path: "/js/*", cacheControl: IMMUTABLE },
+  { path: "/images/derived/*", cacheControl: IMMUTABLE },
+  { path: "/", cacheControl: SHORT },
+  { path: "/index.html", cacheControl: SHORT },
+  { path: "/404.html", cacheControl: SHORT },
+  { path: "/news/*", cacheControl: SHORT },
+  { path: "/news-feed/*", cacheControl: SHORT },
+  { path: "/tags/*", cacheControl: SHORT },
+  { path: "/authors/*", cacheControl: SHORT },
+  { path: "/search/*", cacheControl: SHORT },
+  { path: "/feed.xml", cacheControl: SHORT },
+  { path: "/atom.xml", cacheControl: SHORT },
+  { path: "/feed.json", cacheControl: SHORT },
+  { path: "/headlines.json", cacheControl: SHORT },
+  { path: "/sitemap.xml", cacheControl: SHORT },
+  { path: "/sitemaps/*", cacheControl: SHORT },
+  { path: "/news-sitemap.xml", cacheControl: SHORT },
+  { path: "/robots.txt", cacheControl: SHORT },
+  { path: "/pagefind/*", cacheControl: SHORT },
+  { path: "/audio/*", cacheControl: DAY },
+  { path: "/images/site/*", cacheControl: DAY },
+];
+
+export function renderHeaders(rules: readonly HeaderRule[] = HEADER_RULES): string {
+  return `${rules.map((rule) => `${rule.path}\n  Cache-Control: ${rule.cacheControl}\n  X-Content-Type-Options: nosniff`).join("\n")}\n`;
+}
+
+/** The rules whose path pattern matches a URL path ("*" matches anything after it). */
+export function matchingRules(urlPath: string, rules: readonly HeaderRule[] = HEADER_RULES): HeaderRule[] {
+  return rules.filter((rule) => (rule.path.endsWith("*") ? urlPath.startsWith(rule.path.slice(0, -1)) : urlPath === rule.path));
+}
