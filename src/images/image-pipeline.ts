@@ -121,7 +121,7 @@ export class ImagePipeline {
     if (width * height > this.#limitInputPixels) {
       return {
         ok: false,
-        problem: `"${written}" is ${width}x${height} pixels (${megapixels.toFixed(1)} megapixels), above the limit of ${this.settings.maxMegapixels} megapixels`,
+        problem: `"${written}" is ${width}x${height} pixels (${Number(megapixels.toPrecision(2))} megapixels), above the limit of ${this.settings.maxMegapixels} megapixels`,
         hint: `scale it down before adding it (4000 px wide is plenty), or raise images.maxMegapixels in site.yaml`,
       };
     }
