@@ -1,0 +1,110 @@
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { after, before, describe, test } from "node:test";
+import type { Browser } from "playwright-core";
+import { buildSite } from "../../src/build/build.ts";
+import { launchChromium, skipReason } from "./chromium.ts";
+import { serveStatic, type StaticServer } from "./static-server.ts";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const SCREENSHOTS = path.join(ROOT, "tests/output/screenshots");
+const skip = skipReason();
+
+let browser: Browser;
+let server: StaticServer;
+let articleUrl: string;
+
+before(async () => {
+  if (skip) return;
+  // The sample site, through the shared image cache (.cache/images/): warm after the first build.
+  const outputDir = path.join(mkdtempSync(path.join(tmpdir(), "newsroom-images-browser-")), "site");
+  await buildSite({ rootDir: ROOT, outputDir });
+  server = await serveStatic(outputDir);
+  browser = await launchChromium();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/news-feed/`);
+  articleUrl = (await page.locator('[data-component="feed-item"] h3 a').first().getAttribute("href"))!;
+  await page.close();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Sum of layout-shift entries without recent input, as Chromium reports them (CLS). */
+const CLS_SCRIPT = () =>
+  new Promise<number>((resolve) => {
+    let total = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+        if (!entry.hadRecentInput) total += entry.value;
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+    setTimeout(() => resolve(total), 300);
+  });
+
+describe("responsive hero in Chromium", { skip }, () => {
+  for (const deviceScaleFactor of [1, 2]) {
+    test(`at 390 px and ${deviceScaleFactor}x the hero candidate is at most about 2x its rendered width, in a modern format, and nothing shifts`, async () => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor });
+      const page = await context.newPage();
+      try {
+        await page.goto(`${server.origin}${articleUrl}`, { waitUntil: "load" });
+        const hero = await page.locator('[data-component="hero"] img').evaluate((img: HTMLImageElement) => ({
+          currentSrc: img.currentSrc,
+          naturalWidth: img.naturalWidth,
+          renderedWidth: img.getBoundingClientRect().width,
+          complete: img.complete,
+        }));
+        assert.ok(hero.complete && hero.naturalWidth > 0, "the hero loaded");
+        assert.match(hero.currentSrc, /\/images\/derived\/[0-9a-f]{20}-\d+\.avif$/, "Chromium picks the AVIF source");
+        const candidateWidth = Number(/-(\d+)\.avif$/.exec(hero.currentSrc)![1]);
+        assert.ok(candidateWidth >= hero.renderedWidth * deviceScaleFactor * 0.95, `candidate ${candidateWidth}px is sharp enough for ${hero.renderedWidth}px at ${deviceScaleFactor}x`);
+        assert.ok(candidateWidth <= hero.renderedWidth * 2 * deviceScaleFactor, `candidate ${candidateWidth}px for ${hero.renderedWidth}px rendered at ${deviceScaleFactor}x`);
+        // Lazy body images and thumbnails load as the reader scrolls; their boxes were reserved.
+        await page.evaluate(async () => {
+          for (let y = 0; y < document.body.scrollHeight; y += 400) {
+            window.scrollTo(0, y);
+            await new Promise((resolve) => setTimeout(resolve, 30));
+          }
+        });
+        await page.waitForLoadState("networkidle");
+        assert.equal(await page.evaluate(CLS_SCRIPT), 0, "cumulative layout shift");
+        if (deviceScaleFactor === 1) {
+          await page.evaluate(() => window.scrollTo(0, 0));
+          await page.screenshot({ path: path.join(SCREENSHOTS, "images-article-390.png"), fullPage: true });
+        }
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  test("at 1280 px the hero takes the 800 px candidate for its ~800 px column", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.origin}${articleUrl}`, { waitUntil: "load" });
+      const hero = await page.locator('[data-component="hero"] img').evaluate((img: HTMLImageElement) => ({ currentSrc: img.currentSrc, renderedWidth: img.getBoundingClientRect().width }));
+      const candidateWidth = Number(/-(\d+)\.avif$/.exec(hero.currentSrc)?.[1]);
+      assert.ok(candidateWidth >= hero.renderedWidth && candidateWidth <= hero.renderedWidth * 2, `candidate ${candidateWidth}px for ${hero.renderedWidth}px`);
+      assert.equal(await page.evaluate(CLS_SCRIPT), 0, "cumulative layout shift");
+      await page.evaluate(async () => {
+        for (let y = 0; y < document.body.scrollHeight; y += 600) {
+          window.scrollTo(0, y);
+          await new Promise((resolve) => setTimeout(resolve, 30));
+        }
+        window.scrollTo(0, 0);
+      });
+      await page.waitForLoadState("networkidle");
+      await page.screenshot({ path: path.join(SCREENSHOTS, "images-article-1280.png"), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+});
