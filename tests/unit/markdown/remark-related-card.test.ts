@@ -14,7 +14,7 @@ describe("remarkRelatedCard", () => {
   it("renders the target's title, dek and link inside an aside card", async () => {
     const { html, messages } = await run("Intro.\n\n::related{id=harbour-ferry-strike}\n");
     assert.equal(messages.length, 0);
-    assert.match(html, /<aside class="related-card" data-component="related-card">/);
+    assert.match(html, /<aside class="related-card" data-component="related-card" data-pagefind-ignore="">/);
     assert.match(html, /<a href="\/news\/harbour-ferry-strike\/" class="related-card__link">/);
     assert.match(html, /<span class="related-card__label">Related<\/span>/);
     assert.match(html, /<span class="related-card__title">Ferry crews strike<\/span>/);
