@@ -1,12 +1,23 @@
-import type { Article } from "../content/model.ts";
+import type { Article, ResponsiveImage } from "../content/model.ts";
 import type { CroppedImage } from "./structured-data.ts";
 
-/** The article's Open Graph / Twitter image: the hero itself. */
+/** The article's Open Graph / Twitter image: the hero's 1200x630 focal crop. */
 export function socialImage(article: Article): CroppedImage {
-  return { url: article.hero.url, width: article.hero.width, height: article.hero.height };
+  return article.hero.social;
 }
 
-/** The hero images offered to search engines in NewsArticle.image. */
+/** The largest JPEG of a responsive image: the one every crawler can read. */
+export function largestJpeg(image: ResponsiveImage): CroppedImage {
+  const jpeg = image.sources.find((source) => source.format === "jpeg");
+  const largest = jpeg?.candidates[jpeg.candidates.length - 1];
+  return largest ?? { url: image.url, width: image.width, height: image.height };
+}
+
+/**
+ * The hero images offered to search engines in NewsArticle.image: the wide
+ * social crop, the photograph at its own aspect ratio and the square crop,
+ * all framed around the editor's focal point.
+ */
 export function heroCrops(article: Article): CroppedImage[] {
-  return [socialImage(article)];
+  return [article.hero.social, largestJpeg(article.hero), largestJpeg(article.hero.thumbnail)];
 }

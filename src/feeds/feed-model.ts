@@ -1,4 +1,5 @@
 import type { Article, SiteSettings } from "../content/model.ts";
+import { largestJpeg } from "../discovery/article-images.ts";
 import { absoluteUrl, absolutizeHtml } from "./absolute-urls.ts";
 
 /** How many entries a feed carries. */
@@ -47,13 +48,11 @@ export interface FeedEntry {
   image: { url: string; width: number; height: number; alt: string; credit: string; mimeType: string };
 }
 
-const IMAGE_TYPES: Record<string, string> = { jpg: "image/jpeg", jpeg: "image/jpeg", png: "image/png", webp: "image/webp", avif: "image/avif", gif: "image/gif" };
-
 export function feedDocument(site: SiteSettings, scope: FeedScope, selfUrl: string): FeedDocument {
   const base = site.baseUrl;
   const entries = scope.articles.slice(0, FEED_SIZE).map((article): FeedEntry => {
     const url = absoluteUrl(base, article.url);
-    const extension = article.hero.url.split(".").pop()?.toLowerCase() ?? "";
+    const image = largestJpeg(article.hero);
     return {
       id: url,
       url,
@@ -65,12 +64,12 @@ export function feedDocument(site: SiteSettings, scope: FeedScope, selfUrl: stri
       authors: article.authors.map((author) => ({ name: author.name, url: absoluteUrl(base, author.url) })),
       categories: article.tags.map((tag) => ({ term: tag.slug, label: tag.label })),
       image: {
-        url: absoluteUrl(base, article.hero.url),
-        width: article.hero.width,
-        height: article.hero.height,
+        url: absoluteUrl(base, image.url),
+        width: image.width,
+        height: image.height,
         alt: article.hero.alt,
         credit: article.hero.credit,
-        mimeType: IMAGE_TYPES[extension] ?? "image/jpeg",
+        mimeType: "image/jpeg",
       },
     };
   });

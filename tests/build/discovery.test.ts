@@ -218,6 +218,9 @@ describe("structured data and social cards", () => {
     assert.deepEqual(meta(document, "article:author"), [`${BASE}/authors/ana-lima/`, `${BASE}/authors/city-desk/`]);
     assert.deepEqual(meta(document, "article:tag"), ["City Hall", "Budget"]);
     assert.deepEqual(meta(document, "og:image:alt"), ["Councillors voting in the chamber"]);
+    const [width, height] = [Number(meta(document, "og:image:width")[0]), Number(meta(document, "og:image:height")[0])];
+    assert.ok(Math.abs(width / height - 1200 / 630) < 0.02, `social card ${width}x${height} has the 1.91:1 shape`);
+    assert.match(meta(document, "og:image")[0]!, /^https:\/\/gazette\.example\.test\/images\/derived\/.+\.jpg$/);
     assert.deepEqual(meta(site.page("/tags/"), "og:image"), [`${BASE}/images/site/social-card.png`]);
     assert.deepEqual(meta(site.page("/tags/"), "og:image:width"), ["1200"]);
   });
