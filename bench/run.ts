@@ -5,9 +5,13 @@
  *   npm run bench                          # sizes 1000 and 4000, seed 1
  *   npm run bench -- --sizes 1000 --json   # one JSON object per size on stdout
  *   npm run bench -- --seed 7
+ *   npm run bench -- --sizes 1000 --images 20   # adds the image benchmark (bench/images-once.ts)
+ *
+ * Builds run with the corpus's image cache warm (as CI does with a restored
+ * .cache/images/): an untimed build fills it first when it is empty.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { BENCH_DIR, ensureCorpus } from "./generate-corpus.ts";
@@ -16,6 +20,16 @@ interface Options {
   sizes: number[];
   seed: number;
   json: boolean;
+  /** Photographs for the image benchmark; 0 = skip it. */
+  images: number;
+}
+
+interface ImageReport {
+  images: number;
+  derivatives: number;
+  imagesCold: number;
+  sharpBaseline: number;
+  imagesWarm: number;
 }
 
 interface BuildReport {
@@ -31,20 +45,25 @@ export interface BenchResult {
   peakRssMB: number;
   articlesPerSecond: number;
   pages: number;
+  /** With --images: seconds for N photographs through our pipeline (cold cache), plain sharp, and a warm rebuild's image stage. */
+  imagesCold?: number;
+  sharpBaseline?: number;
+  imagesWarm?: number;
 }
 
 const ROOT_DIR = path.dirname(BENCH_DIR);
 const BUILD_ONCE = path.join(BENCH_DIR, "build-once.ts");
+const IMAGES_ONCE = path.join(BENCH_DIR, "images-once.ts");
 const TSX_LOADER = import.meta.resolve("tsx");
 const TSCONFIG = path.join(ROOT_DIR, "tsconfig.json");
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nusage: tsx bench/run.ts [--sizes 1000,4000] [--seed N] [--json]\n`);
+  process.stderr.write(`${message}\nusage: tsx bench/run.ts [--sizes 1000,4000] [--seed N] [--images N] [--json]\n`);
   process.exit(2);
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { sizes: [1000, 4000], seed: 1, json: false };
+  const options: Options = { sizes: [1000, 4000], seed: 1, json: false, images: 0 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
@@ -57,6 +76,12 @@ function parseArgs(argv: readonly string[]): Options {
         const sizes = value().split(",").map((part) => Number(part.trim()));
         if (sizes.length === 0 || sizes.some((size) => !Number.isInteger(size) || size < 1)) usage("--sizes must be positive integers, like 1000,4000");
         options.sizes = sizes;
+        break;
+      }
+      case "--images": {
+        const images = Number(value());
+        if (!Number.isInteger(images) || images < 1) usage("--images must be a positive integer, like 20");
+        options.images = images;
         break;
       }
       case "--seed": {
@@ -116,6 +141,29 @@ function buildInChild(corpusDir: string): Promise<{ report: BuildReport; wallSec
   });
 }
 
+/** Runs bench/images-once.ts in a fresh process; resolves with its JSON report. */
+function imagesInChild(count: number, seed: number): Promise<ImageReport> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", TSX_LOADER, IMAGES_ONCE, String(count), String(seed)], {
+      cwd: ROOT_DIR,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let stdout = "";
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => (stdout += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const last = stdout.trim().split("\n").pop() ?? "";
+      if (code !== 0) return reject(new Error(`image benchmark failed (exit code ${code})`));
+      try {
+        resolve(JSON.parse(last) as ImageReport);
+      } catch {
+        reject(new Error(`image benchmark printed no report; last line: ${JSON.stringify(last)}`));
+      }
+    });
+  });
+}
+
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
 function table(results: readonly BenchResult[]): string {
@@ -140,6 +188,10 @@ async function main(): Promise<void> {
   const results: BenchResult[] = [];
   for (const size of options.sizes) {
     const corpus = await ensureCorpus(size, options.seed, log);
+    if (!existsSync(path.join(corpus.dir, ".cache", "images"))) {
+      log(`filling the image cache of the ${size}-article corpus (untimed build)...`);
+      await buildInChild(corpus.dir);
+    }
     log(`building ${size} articles...`);
     const { report, wallSeconds } = await buildInChild(corpus.dir);
     if (report.articlePages !== size) {
@@ -152,6 +204,21 @@ async function main(): Promise<void> {
       articlesPerSecond: round(size / wallSeconds, 1),
       pages: report.pages,
     };
+    if (options.images > 0) {
+      log(`image benchmark: ${options.images} photographs, cold, plain sharp, warm...`);
+      const images = await imagesInChild(options.images, options.seed);
+      Object.assign(result, { imagesCold: images.imagesCold, sharpBaseline: images.sharpBaseline, imagesWarm: images.imagesWarm });
+      if (!options.json) {
+        const perSecond = (seconds: number) => (images.derivatives / seconds).toFixed(1);
+        process.stdout.write(
+          `\nimages: ${images.images} photographs of 2400x1350, ${images.derivatives} derivatives\n` +
+            `  cold, our pipeline   ${images.imagesCold.toFixed(2)} s  ${perSecond(images.imagesCold)} derivatives/s\n` +
+            `  cold, plain sharp    ${images.sharpBaseline.toFixed(2)} s  ${perSecond(images.sharpBaseline)} derivatives/s\n` +
+            `  ratio (ours / plain, throughput) ${(images.sharpBaseline / images.imagesCold).toFixed(2)}\n` +
+            `  warm rebuild, image stage ${images.imagesWarm.toFixed(3)} s (no encoding; ${images.derivatives} files linked)\n`,
+        );
+      }
+    }
     results.push(result);
     if (options.json) {
       process.stdout.write(`${JSON.stringify(result)}\n`);

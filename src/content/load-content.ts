@@ -5,9 +5,10 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/suggest.ts";
 import { readingMinutes } from "../format/reading-time.ts";
 import { labelFromSlug, slugify } from "../format/slug.ts";
-import { AUTHOR_PHOTO_WIDTH, DEFAULT_IMAGE_SETTINGS, FORMATS, SOCIAL_SIZE, imageCacheDir, type ImageSettings } from "../images/image-options.ts";
+import { AUTHOR_PHOTO_WIDTH, DEFAULT_IMAGE_SETTINGS, FORMATS, imageCacheDir, type ImageSettings } from "../images/image-options.ts";
 import { ImagePipeline, type PipelineSummary, type SourceImage } from "../images/image-pipeline.ts";
-import { CENTER, cssPosition, focalCrop, focusInCrop, parseFocus, type PlannedRendition } from "../images/planner.ts";
+import { CENTER, cssPosition } from "../images/planner.ts";
+import { planHero, responsiveImage } from "../images/responsive-image.ts";
 import { createMarkdownRenderer, type MarkdownRenderer } from "../markdown/pipeline.ts";
 import type { RelatedCardTarget } from "../markdown/remark-related-card.ts";
 import { mapLimit } from "../util/map-limit.ts";
@@ -263,47 +264,6 @@ function resolveImageSettings(fromSite: Partial<ImageSettings> | undefined): Ima
     if (value !== undefined) Object.assign(settings, { [key]: value });
   }
   return settings;
-}
-
-/** The fallback `<img src>`: the JPEG nearest 800 px wide without going over, else the smallest. */
-function fallbackUrl(plan: PlannedRendition): string {
-  const jpeg = plan.sources.find((source) => source.format === "jpeg") ?? plan.sources[plan.sources.length - 1]!;
-  const fitting = jpeg.candidates.filter((candidate) => candidate.width <= 800);
-  return (fitting[fitting.length - 1] ?? jpeg.candidates[0]!).url;
-}
-
-function responsiveImage(plan: PlannedRendition, alt: string, position: string): ResponsiveImage {
-  return {
-    url: fallbackUrl(plan),
-    width: plan.width,
-    height: plan.height,
-    alt,
-    sources: plan.sources.map((source) => ({
-      format: source.format,
-      mimeType: source.mimeType,
-      candidates: source.candidates.map(({ url, width, height }) => ({ url, width, height })),
-    })),
-    position,
-  };
-}
-
-/** The hero, its square thumbnail and its social card; the last two cropped around `hero.focus`. */
-function planHero(images: ImagePipeline, source: SourceImage, frontmatter: ArticleFrontmatter["hero"], settings: ImageSettings): Hero {
-  const focus = (frontmatter.focus ? parseFocus(frontmatter.focus) : undefined) ?? CENTER;
-  const square = focalCrop(source.width, source.height, 1, focus);
-  const thumbnail = responsiveImage(
-    images.rendition(source, { widths: settings.thumbnailWidths, formats: FORMATS, crop: square }),
-    "",
-    cssPosition(focusInCrop(focus, square, source.width, source.height)),
-  );
-  void images.placeholder(source); // starts it now; filled in once loading is done
-  return {
-    ...responsiveImage(images.rendition(source, { widths: settings.widths, formats: FORMATS }), frontmatter.alt, cssPosition(focus)),
-    ...(frontmatter.caption ? { caption: frontmatter.caption } : {}),
-    credit: frontmatter.credit,
-    thumbnail,
-    social: images.fixedSize(source, SOCIAL_SIZE, "jpeg", focus),
-  };
 }
 
 function loadSite(file: string, relative: (file: string) => string, diagnostics: Diagnostic[]): SiteSettings | undefined {

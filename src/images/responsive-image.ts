@@ -1,0 +1,52 @@
+import type { HeroFrontmatter } from "../content/article-schema.ts";
+import type { Hero, ResponsiveImage } from "../content/model.ts";
+import type { ImagePipeline, SourceImage } from "./image-pipeline.ts";
+import { FORMATS, SOCIAL_SIZE, type ImageSettings } from "./image-options.ts";
+import { CENTER, cssPosition, focalCrop, focusInCrop, parseFocus, type PlannedRendition } from "./planner.ts";
+
+/**
+ * Plans into model data: what the layouts receive. Encoding is queued by the
+ * pipeline as a side effect of planning; the data is valid once
+ * `pipeline.finish()` reports no failure.
+ */
+
+/** The fallback `<img src>`: the JPEG nearest 800 px wide without going over, else the smallest. */
+function fallbackUrl(plan: PlannedRendition): string {
+  const jpeg = plan.sources.find((source) => source.format === "jpeg") ?? plan.sources[plan.sources.length - 1]!;
+  const fitting = jpeg.candidates.filter((candidate) => candidate.width <= 800);
+  return (fitting[fitting.length - 1] ?? jpeg.candidates[0]!).url;
+}
+
+export function responsiveImage(plan: PlannedRendition, alt: string, position: string): ResponsiveImage {
+  return {
+    url: fallbackUrl(plan),
+    width: plan.width,
+    height: plan.height,
+    alt,
+    sources: plan.sources.map((source) => ({
+      format: source.format,
+      mimeType: source.mimeType,
+      candidates: source.candidates.map(({ url, width, height }) => ({ url, width, height })),
+    })),
+    position,
+  };
+}
+
+/** The hero, its square thumbnail and its social card; the last two cropped around `hero.focus`. */
+export function planHero(images: ImagePipeline, source: SourceImage, frontmatter: HeroFrontmatter, settings: ImageSettings): Hero {
+  const focus = (frontmatter.focus ? parseFocus(frontmatter.focus) : undefined) ?? CENTER;
+  const square = focalCrop(source.width, source.height, 1, focus);
+  const thumbnail = responsiveImage(
+    images.rendition(source, { widths: settings.thumbnailWidths, formats: FORMATS, crop: square }),
+    "",
+    cssPosition(focusInCrop(focus, square, source.width, source.height)),
+  );
+  void images.placeholder(source); // starts it now; filled in once loading is done
+  return {
+    ...responsiveImage(images.rendition(source, { widths: settings.widths, formats: FORMATS }), frontmatter.alt, cssPosition(focus)),
+    ...(frontmatter.caption ? { caption: frontmatter.caption } : {}),
+    credit: frontmatter.credit,
+    thumbnail,
+    social: images.fixedSize(source, SOCIAL_SIZE, "jpeg", focus),
+  };
+}
