@@ -47,15 +47,19 @@ describe("ImagePipeline", () => {
 
   it("shows progress with done/total and per-image time once more than a handful of images are encoded", async () => {
     const { images, lines } = pipeline("cache-progress");
+    const sources = [];
     for (const name of ["p1.jpg", "p2.jpg"]) {
       const file = temp.write(name, "");
       await photo(120, 80, name.length + name.charCodeAt(1)).jpeg().toFile(file);
-      images.rendition(await inspectOk(images, file), { widths: [60], formats: ["jpeg"] });
+      sources.push(await inspectOk(images, file));
     }
+    for (const source of sources) images.rendition(source, { widths: [60], formats: ["jpeg"] });
     await images.finish();
-    assert.equal(lines.length, 3, lines.join("\n"));
-    assert.match(lines[0]!, /^images: 1\/2 \(\d\/2 files\) p[12]\.jpg in \d+\.\d\d s$/);
-    assert.match(lines[2]!, /^images: encoded 2 files of 2 images in .* s \(.* files\/s\), 0 from the cache$/);
+    // Progress starts once more than `progressAfter` (here 1) images have work, so the last image always has a line.
+    const perImage = lines.slice(0, -1);
+    assert.ok(perImage.length >= 1, lines.join("\n"));
+    for (const line of perImage) assert.match(line, /^images: [12]\/2 \(\d\/2 files\) p[12]\.jpg in \d+\.\d\d s$/);
+    assert.match(lines.at(-1)!, /^images: encoded 2 files of 2 images in .* s \(.* files\/s\), 0 from the cache$/);
   });
 
   it("applies EXIF orientation: a portrait photo stored sideways is planned and encoded upright", async () => {
