@@ -4,6 +4,7 @@ import { ArticleBody } from "./components/ArticleBody.tsx";
 import { ArticleList } from "./components/ArticleList.tsx";
 import { AudioPlayer } from "./components/AudioPlayer.tsx";
 import { Byline } from "./components/Byline.tsx";
+import { Corrections } from "./components/Corrections.tsx";
 import { Document } from "./components/Document.tsx";
 import { HeroFigure } from "./components/HeroFigure.tsx";
 import { NewsFeedColumn } from "./components/NewsFeedColumn.tsx";
@@ -46,7 +47,15 @@ export function render(data: EleventyPageData & { articleSource: string }) {
         <main id="main" tabindex={-1} class="layout-article__main">
           <article class="article" data-component="article" data-pagefind-body data-pagefind-sort={`date:${article.publishedAt.toISOString()}`}>
             <header class="article__header">
-              {model.isPreview ? <PreviewNotice editUrl={editUrl} isDraft={article.isDraft} /> : null}
+              {model.isPreview ? (
+                <PreviewNotice
+                  editUrl={editUrl}
+                  isDraft={article.isDraft}
+                  scheduledFor={article.isScheduled ? article.publishedAt : undefined}
+                  locale={locale}
+                  timeZone={timeZone}
+                />
+              ) : null}
               {primaryTag ? <p class="kicker"><a href={primaryTag.url}>{primaryTag.label}</a></p> : null}
               <h1 class="article__headline">{article.title}</h1>
               <p class="article__dek" data-component="dek">{article.dek}</p>
@@ -62,6 +71,7 @@ export function render(data: EleventyPageData & { articleSource: string }) {
             <HeroFigure hero={article.hero} />
             {article.audio ? <AudioPlayer audio={article.audio} title={article.title} /> : null}
             <ArticleBody html={article.bodyHtml} />
+            <Corrections corrections={article.corrections} locale={locale} timeZone={timeZone} />
             <footer class="article__footer">
               <TagList tags={article.tags} />
               <RelatedList items={model.relatedTo(article)} />

@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
-import { chmod, mkdtemp, rename, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import * as pagefind from "pagefind";
+import type { SiteModel } from "../collections/site-model.ts";
 import { ContentError } from "../diagnostics/diagnostic.ts";
 import { newsroomPlugin, type EleventyConfig } from "../eleventy/plugin.ts";
 
@@ -19,6 +20,18 @@ export interface BuildOptions {
 export interface BuildResult {
   outputDir: string;
   fileCount: number;
+  /** `schedule.json` beside the output: when the next scheduled article goes live. */
+  schedulePath: string;
+}
+
+/**
+ * What a scheduled CI run reads to decide whether a rebuild has anything to
+ * publish: `nextPublication` is the soonest time a held-back article goes live.
+ */
+export interface Schedule {
+  builtAt: string;
+  nextPublication: string | null;
+  scheduled: { id: string; source: string; publishAt: string }[];
 }
 
 /**
@@ -30,6 +43,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const rootDir = path.resolve(options.rootDir);
   const contentDir = options.contentDir ?? "content";
   const outputDir = path.resolve(rootDir, options.outputDir ?? "_site");
+  const schedulePath = path.join(path.dirname(outputDir), "schedule.json");
+  let model: SiteModel | undefined;
   const stagingDir = await mkdtemp(path.join(path.dirname(outputDir), `.build-staging-${path.basename(outputDir)}-`));
   try {
     const eleventy = new Eleventy(path.join(rootDir, contentDir), stagingDir, {
@@ -40,6 +55,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           contentDir,
           isPreview: options.isPreview ?? false,
           now: () => options.now ?? new Date(),
+          onLoaded: (loaded) => {
+            model = loaded;
+          },
         });
       },
     });
@@ -52,11 +70,20 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (previous) await rename(outputDir, previous);
     await rename(stagingDir, outputDir);
     if (previous) await rm(previous, { recursive: true, force: true });
-    return { outputDir, fileCount };
+    if (model) await writeFile(schedulePath, `${JSON.stringify(scheduleOf(model), null, 2)}\n`);
+    return { outputDir, fileCount, schedulePath };
   } catch (error) {
     await rm(stagingDir, { recursive: true, force: true });
     throw unwrapContentError(error) ?? error;
   }
+}
+
+export function scheduleOf(model: SiteModel): Schedule {
+  return {
+    builtAt: model.builtAt.toISOString(),
+    nextPublication: model.scheduled[0]?.publishAt.toISOString() ?? null,
+    scheduled: model.scheduled.map((entry) => ({ id: entry.id, source: entry.sourcePath, publishAt: entry.publishAt.toISOString() })),
+  };
 }
 
 /** Pagefind's index of the article pages, written into the site at /pagefind/. */

@@ -22,7 +22,7 @@ const started = performance.now();
 try {
   const result = await buildSite({ rootDir: process.cwd(), contentDir: values.content, outputDir: values.output, isPreview: values.preview, ...(now ? { now } : {}) });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  console.log(`Built ${result.fileCount} pages into ${values.output}/ in ${seconds} s${values.preview ? " (preview: drafts shown)" : ""}`);
+  console.log(`Built ${result.fileCount} pages into ${values.output}/ in ${seconds} s${values.preview ? " (preview: drafts and scheduled articles shown)" : ""}`);
 } catch (error) {
   const contentError = unwrapContentError(error);
   if (contentError) {

@@ -1,4 +1,4 @@
-import type { Article, Author, Content, SiteSettings, Tag } from "../content/model.ts";
+import type { Article, Author, Content, ScheduledArticle, SiteSettings, Tag } from "../content/model.ts";
 import { routes } from "../content/routes.ts";
 import { articlesByAuthor, type AuthorGroup } from "./by-author.ts";
 import { articlesByTag, type TagGroup } from "./by-tag.ts";
@@ -21,6 +21,8 @@ export interface SiteModel {
   builtAt: Date;
   articles: Article[];
   authors: ReadonlyMap<string, Author>;
+  /** Articles held back until their date, soonest first. */
+  scheduled: readonly ScheduledArticle[];
   articlesBySource: ReadonlyMap<string, Article>;
   /** Newest first, for the "News feed" side column. */
   latest: Article[];
@@ -58,6 +60,7 @@ export function buildSiteModel(content: Content, options: { isPreview: boolean; 
     builtAt: options.builtAt,
     articles,
     authors,
+    scheduled: content.scheduled,
     articlesBySource: new Map(articles.map((article) => [article.sourcePath, article])),
     latest: latestArticles(articles, { limit: SIDE_FEED_SIZE }),
     picks: editorsPicks(articles, { limit: PICKS_SIZE }),

@@ -49,6 +49,12 @@ export const articleSchema = z
       .default([]),
     hero: heroSchema,
     audio: audioSchema.optional(),
+    /** Corrections and updates, each with its time; shown under the article and in its structured data. */
+    corrections: z
+      .array(z.object({ date: timestamp, text: text("correction text") }).strict(), {
+        error: "corrections must be a list of { date, text }",
+      })
+      .default([]),
     featured: z.boolean({ error: "featured must be true or false" }).default(false),
     draft: z.boolean({ error: "draft must be true or false" }).default(false),
     slug: kebabId("slug").optional(),
@@ -58,6 +64,11 @@ export const articleSchema = z
     if (article.updated && article.updated < article.date) {
       ctx.addIssue({ code: "custom", path: ["updated"], message: "updated is earlier than date" });
     }
+    article.corrections.forEach((correction, index) => {
+      if (correction.date < article.date) {
+        ctx.addIssue({ code: "custom", path: ["corrections", index, "date"], message: "a correction cannot be earlier than the article's date" });
+      }
+    });
   });
 
 export type ArticleFrontmatter = z.output<typeof articleSchema>;

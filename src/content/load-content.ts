@@ -27,8 +27,10 @@ export interface LoadOptions {
   rootDir: string;
   /** The content folder, relative to rootDir. */
   contentDir?: string;
-  /** Preview builds include drafts. */
+  /** Preview builds include drafts and articles scheduled for later. */
   isPreview?: boolean;
+  /** The build's "now": articles dated later are scheduled, not published (default: the clock). */
+  now?: Date;
   /** Image derivative cache; default `imageCacheDir(rootDir)` (`.cache/images/`). */
   imageCacheDir?: string;
   /** Image encodes in flight at once; default: the machine's cores. */
@@ -57,6 +59,8 @@ interface ImageReference {
 
 const AUDIO_TYPES: Record<string, string> = { ".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".ogg": "audio/ogg", ".opus": "audio/ogg", ".wav": "audio/wav" };
 const RENDER_CONCURRENCY = 16;
+/** Google shows about this many characters of a headline; longer ones are cut. */
+const LONG_HEADLINE = 110;
 
 /** A Markdown file whose frontmatter passed its schema. */
 interface ValidFile<T> {
@@ -160,9 +164,23 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   }
 
   const articleFiles = readValidFiles(path.join(contentDir, "articles"), articleSchema, relative, diagnostics);
-  const published = articleFiles.filter((file) => options.isPreview || !file.data.draft);
+  const now = options.now ?? new Date();
+  const isScheduled = (file: ValidFile<ArticleFrontmatter>) => file.data.date > now;
+  const published = articleFiles.filter((file) => options.isPreview || (!file.data.draft && !isScheduled(file)));
+  const scheduled = articleFiles
+    .filter((file) => !file.data.draft && isScheduled(file))
+    .map((file) => ({ id: file.id, sourcePath: file.sourcePath, publishAt: file.data.date }))
+    .sort((a, b) => a.publishAt.getTime() - b.publishAt.getTime() || a.id.localeCompare(b.id));
+  for (const file of articleFiles) {
+    if (file.data.title.length > LONG_HEADLINE) {
+      diagnostics.push({
+        file: file.sourcePath, ...file.parsed.locate(["title"]), severity: "warning",
+        message: `headline is ${file.data.title.length} characters long`,
+        hint: `search engines cut headlines after about ${LONG_HEADLINE}; put the rest in the dek`, ruleId: "article/long-headline",
+      });
+    }
+  }
   const publishedIds = new Set(published.map((file) => file.id));
-  const allIds = new Set(articleFiles.map((file) => file.id));
 
   // Slugs are unique across every article, drafts included: publishing a draft must not break a URL.
   const slugOwners = new Map<string, ValidFile<ArticleFrontmatter>>();
@@ -196,7 +214,12 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     });
     data.related.forEach((entry, index) => {
       if (typeof entry !== "string" || publishedIds.has(entry)) return;
-      const hint = allIds.has(entry) ? "that article is a draft; link it once it is published" : didYouMean(entry, publishedIds);
+      const target = articleFiles.find((other) => other.id === entry);
+      const hint = !target
+        ? didYouMean(entry, publishedIds)
+        : target.data.draft
+          ? "that article is a draft; link it once it is published"
+          : `that article is scheduled for ${target.data.date.toISOString()}; link it once it is published`;
       report(sourcePath, parsed.locate(["related", index]), `unknown related article "${entry}"`, "article/unknown-related", hint);
     });
     const heroPlace = parsed.locate(["hero", "src"]);
@@ -224,7 +247,8 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
         return { id, name: author.name, isDesk: author.isDesk, url: author.url };
       }),
       publishedAt: data.date,
-      ...(data.updated ? { updatedAt: data.updated } : {}),
+      ...latestUpdate(data),
+      corrections: [...data.corrections].sort((a, b) => a.date.getTime() - b.date.getTime()),
       tags: data.tags.map(tag),
       related: data.related.map((entry) => (typeof entry === "string" ? { id: entry } : entry)),
       hero,
@@ -232,6 +256,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
       ...(audio ? { audio } : {}),
       isFeatured: data.featured,
       isDraft: data.draft,
+      isScheduled: isScheduled(file),
       bodyHtml: body.html,
       wordCount: body.wordCount,
       readingMinutes: readingMinutes(body.wordCount),
@@ -254,7 +279,14 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const sorted = articles
     .filter((article): article is Article => article !== undefined)
     .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.id.localeCompare(b.id));
-  return { content: { site, articles: sorted, authors }, diagnostics, images: imageSummary };
+  return { content: { site, articles: sorted, authors, scheduled }, diagnostics, images: imageSummary };
+}
+
+/** `updatedAt`: the later of `updated` and the newest correction, if either exists. */
+function latestUpdate(data: ArticleFrontmatter): { updatedAt?: Date } {
+  const times = [data.updated, ...data.corrections.map((correction) => correction.date)].filter((date): date is Date => date !== undefined);
+  if (times.length === 0) return {};
+  return { updatedAt: new Date(Math.max(...times.map((date) => date.getTime()))) };
 }
 
 /** Site settings' `images:` over the defaults. */

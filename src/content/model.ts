@@ -84,6 +84,11 @@ export interface AudioVersion {
   disclosure: string;
 }
 
+export interface Correction {
+  date: Date;
+  text: string;
+}
+
 export interface Article {
   /** The file name without `.md`; what `related` and `::related` refer to. */
   id: string;
@@ -95,7 +100,10 @@ export interface Article {
   dek: ArticleFrontmatter["dek"];
   authors: AuthorRef[];
   publishedAt: Date;
+  /** The latest of `updated` and the corrections' times. */
   updatedAt?: Date;
+  /** Oldest first. */
+  corrections: Correction[];
   tags: Tag[];
   /** Explicit related entries, in the editor's order. */
   related: (Pick<Article, "id"> | ExternalLink)[];
@@ -105,6 +113,8 @@ export interface Article {
   audio?: AudioVersion;
   isFeatured: boolean;
   isDraft: boolean;
+  /** Dated in the future: only preview builds show it until then. */
+  isScheduled: boolean;
   bodyHtml: string;
   wordCount: number;
   readingMinutes: number;
@@ -118,6 +128,14 @@ export interface Content {
   /** Every article this build publishes, newest first. */
   articles: Article[];
   authors: Map<string, Author>;
+  /** Articles held back until their date (not drafts), soonest first. */
+  scheduled: ScheduledArticle[];
+}
+
+export interface ScheduledArticle {
+  id: string;
+  sourcePath: string;
+  publishAt: Date;
 }
 
 export type { SiteSettings };

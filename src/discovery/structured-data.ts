@@ -58,6 +58,15 @@ export function newsArticleJsonLd(article: Article, site: SiteSettings, images: 
     ...(article.tags[0] ? { articleSection: article.tags[0].label } : {}),
     ...(article.tags.length > 0 ? { keywords: article.tags.map((tag) => tag.label) } : {}),
     wordCount: article.wordCount,
+    ...(article.corrections.length > 0
+      ? {
+          correction: article.corrections.map((correction) => ({
+            "@type": "CorrectionComment",
+            text: correction.text,
+            datePublished: isoInZone(correction.date, site.timeZone),
+          })),
+        }
+      : {}),
     ...(article.audio
       ? {
           audio: {

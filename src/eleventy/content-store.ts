@@ -11,6 +11,8 @@ export interface NewsroomOptions {
   isPreview: boolean;
   /** The build's "now", for what depends on it (the Google News sitemap's two days). */
   now?: () => Date;
+  /** Called with each build's site model (the build command writes the schedule from it). */
+  onLoaded?: (model: SiteModel) => void;
 }
 
 /**
@@ -23,10 +25,12 @@ export class ContentStore {
   constructor(readonly options: NewsroomOptions) {}
 
   async reload(): Promise<SiteModel> {
-    const { content, diagnostics } = await loadContent(this.options);
+    const now = (this.options.now ?? (() => new Date()))();
+    const { content, diagnostics } = await loadContent({ ...this.options, now });
     if (!content || hasErrors(diagnostics)) throw new ContentError(diagnostics);
     for (const warning of diagnostics) console.warn(formatDiagnostic(warning));
-    this.#model = buildSiteModel(content, { isPreview: this.options.isPreview, builtAt: (this.options.now ?? (() => new Date()))() });
+    this.#model = buildSiteModel(content, { isPreview: this.options.isPreview, builtAt: now });
+    this.options.onLoaded?.(this.#model);
     return this.#model;
   }
 

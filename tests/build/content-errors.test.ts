@@ -31,8 +31,9 @@ describe("a site with content errors", () => {
       'content/articles/bad-references.md:9:8 error: file "../images/missing.jpg" not found (there is no images/missing.jpg in the content folder) [article/hero-not-found]',
       'content/articles/bad-references.md:15:1 error: unknown article "good-storey" in ::related (did you mean "good-story"?) [related-card/unknown-id]',
       'content/articles/bad-yaml.md:3:25 error: YAML syntax: Missing closing "quote [yaml/syntax]',
+      "content/articles/good-story.md:2:8 warning: headline is 122 characters long (search engines cut headlines after about 110; put the rest in the dek) [article/long-headline]",
     ]);
-    assert.match(error.message, /\n10 errors in 3 files$/);
+    assert.match(error.message, /\n10 errors and 1 warning in 4 files$/);
   });
 
   test("writes nothing and leaves the previous site untouched", async () => {

@@ -57,6 +57,8 @@ export function makeArticle(id: string, overrides: Partial<Article> = {}): Artic
     bodyImages: [],
     isFeatured: false,
     isDraft: false,
+    isScheduled: false,
+    corrections: [],
     bodyHtml: "<p>Body</p>",
     wordCount: 1,
     readingMinutes: 1,
@@ -80,7 +82,7 @@ export function makeSite(overrides: Partial<SiteSettings> = {}): SiteSettings {
 }
 
 export function makeContent(articles: Article[], authors: Author[] = [], site: SiteSettings = makeSite()): Content {
-  return { site, articles, authors: new Map(authors.map((author) => [author.id, author])) };
+  return { site, articles, authors: new Map(authors.map((author) => [author.id, author])), scheduled: [] };
 }
 
 export function makeDiagnostic(overrides: Partial<Diagnostic> = {}): Diagnostic {

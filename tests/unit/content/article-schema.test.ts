@@ -104,7 +104,7 @@ describe("articleSchema", () => {
   it("lists its keys for did-you-mean hints", () => {
     assert.deepEqual(
       [...ARTICLE_KEYS].sort(),
-      ["audio", "authors", "date", "dek", "draft", "featured", "hero", "related", "slug", "tags", "title", "updated"],
+      ["audio", "authors", "corrections", "date", "dek", "draft", "featured", "hero", "related", "slug", "tags", "title", "updated"],
     );
   });
 });
