@@ -35,7 +35,8 @@ export const audioSchema = z
 export const articleSchema = z
   .object({
     title: text("title"),
-    dek: text("dek (the one-sentence standfirst)"),
+    /** Required once the article is not a draft: a draft may still be being written. */
+    dek: text("dek (the one-sentence standfirst)").optional(),
     authors: z
       .array(kebabId("author id"), { error: "authors must be a list of author ids, like [maria-okafor]" })
       .min(1, "authors must name at least one author or desk"),
@@ -47,7 +48,8 @@ export const articleSchema = z
         error: "each related entry is an article id, or a title and url",
       }))
       .default([]),
-    hero: heroSchema,
+    /** Required once the article is not a draft. */
+    hero: heroSchema.optional(),
     audio: audioSchema.optional(),
     /** Corrections and updates, each with its time; shown under the article and in its structured data. */
     corrections: z
@@ -61,6 +63,11 @@ export const articleSchema = z
   })
   .strict()
   .superRefine((article, ctx) => {
+    if (!article.draft) {
+      const whileWriting = "(a draft may leave it out while it is being written)";
+      if (!article.dek) ctx.addIssue({ code: "custom", path: ["dek"], message: `dek: the one-sentence standfirst ${whileWriting}` });
+      if (!article.hero) ctx.addIssue({ code: "custom", path: ["hero"], message: `hero: src, alt and credit of the photograph ${whileWriting}` });
+    }
     if (article.updated && article.updated < article.date) {
       ctx.addIssue({ code: "custom", path: ["updated"], message: "updated is earlier than date" });
     }

@@ -62,6 +62,9 @@ const RENDER_CONCURRENCY = 16;
 /** Google shows about this many characters of a headline; longer ones are cut. */
 const LONG_HEADLINE = 110;
 
+/** Frontmatter with what a draft may leave out filled in: everything that gets a page. */
+type CompleteArticle = ArticleFrontmatter & Required<Pick<ArticleFrontmatter, "dek" | "hero">>;
+
 /** A Markdown file whose frontmatter passed its schema. */
 interface ValidFile<T> {
   id: string;
@@ -166,7 +169,18 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const articleFiles = readValidFiles(path.join(contentDir, "articles"), articleSchema, relative, diagnostics);
   const now = options.now ?? new Date();
   const isScheduled = (file: ValidFile<ArticleFrontmatter>) => file.data.date > now;
-  const published = articleFiles.filter((file) => options.isPreview || (!file.data.draft && !isScheduled(file)));
+  // A draft still being written (no dek or hero yet) is checked but not shown, even in previews.
+  const isComplete = (file: ValidFile<ArticleFrontmatter>): file is ValidFile<CompleteArticle> => Boolean(file.data.dek && file.data.hero);
+  for (const file of articleFiles) {
+    if (options.isPreview && !isComplete(file)) {
+      diagnostics.push({
+        file: file.sourcePath, line: 1, column: 1, severity: "warning",
+        message: "draft has no dek or hero yet, so previews do not show it",
+        hint: "add dek: and hero: (src, alt, credit) to see it in previews", ruleId: "article/incomplete-draft",
+      });
+    }
+  }
+  const published = articleFiles.filter(isComplete).filter((file) => options.isPreview || (!file.data.draft && !isScheduled(file)));
   const scheduled = articleFiles
     .filter((file) => !file.data.draft && isScheduled(file))
     .map((file) => ({ id: file.id, sourcePath: file.sourcePath, publishAt: file.data.date }))

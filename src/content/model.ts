@@ -97,7 +97,7 @@ export interface Article {
   /** Repository-relative path of the Markdown source. */
   sourcePath: string;
   title: ArticleFrontmatter["title"];
-  dek: ArticleFrontmatter["dek"];
+  dek: NonNullable<ArticleFrontmatter["dek"]>;
   authors: AuthorRef[];
   publishedAt: Date;
   /** The latest of `updated` and the corrections' times. */

@@ -75,7 +75,8 @@ export function schemaDiagnostics(
       }
       continue;
     }
-    const isMissing = valueAt(yaml.data, path) === undefined && issue.code === "invalid_type";
+    // A required key left out: zod's own check, or our rule that only drafts may omit it.
+    const isMissing = valueAt(yaml.data, path) === undefined && (issue.code === "invalid_type" || issue.code === "custom");
     diagnostics.push({
       file,
       ...yaml.locate(path),

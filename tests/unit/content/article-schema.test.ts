@@ -101,6 +101,21 @@ describe("articleSchema", () => {
     assert.equal(issues[0]?.message, "featured must be true or false");
   });
 
+  it("lets a draft leave out its dek and hero, but not a published article", () => {
+    const { dek: _dek, hero: _hero, ...incomplete } = frontmatter();
+    assert.equal(articleSchema.safeParse({ ...incomplete, draft: true }).success, true);
+    assert.deepEqual(issuesOf(incomplete).map((issue) => [issue.path.join("."), issue.message]), [
+      ["dek", "dek: the one-sentence standfirst (a draft may leave it out while it is being written)"],
+      ["hero", "hero: src, alt and credit of the photograph (a draft may leave it out while it is being written)"],
+    ]);
+  });
+
+  it("checks that corrections are dated and not before the article", () => {
+    const early = issuesOf(frontmatter({ corrections: [{ date: "2026-03-13T09:00:00Z", text: "Fixed a name." }] }));
+    assert.deepEqual(early.map((issue) => issue.path.join(".")), ["corrections.0.date"]);
+    assert.equal(articleSchema.parse(frontmatter({ corrections: [{ date: "2026-03-15T09:00:00Z", text: "Fixed a name." }] })).corrections.length, 1);
+  });
+
   it("lists its keys for did-you-mean hints", () => {
     assert.deepEqual(
       [...ARTICLE_KEYS].sort(),

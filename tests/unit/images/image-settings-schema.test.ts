@@ -15,8 +15,8 @@ const site = (images: unknown) => ({ name: "Herald", baseUrl: "https://herald.ex
 
 describe("hero.focus", () => {
   it("accepts two percentages and is optional", () => {
-    assert.equal(articleSchema.parse(article({ focus: "60% 30%" })).hero.focus, "60% 30%");
-    assert.equal(articleSchema.parse(article({})).hero.focus, undefined);
+    assert.equal(articleSchema.parse(article({ focus: "60% 30%" })).hero!.focus, "60% 30%");
+    assert.equal(articleSchema.parse(article({})).hero!.focus, undefined);
   });
 
   it("refuses other values at hero.focus with an example", () => {
