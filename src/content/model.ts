@@ -76,6 +76,8 @@ export interface Hero extends ResponsiveImage, Pick<HeroFrontmatter, "caption" |
   thumbnail: ResponsiveImage;
   /** 1200x630 JPEG crop for Open Graph and Twitter cards (smaller, same aspect, if the source is). */
   social: PublishedImage;
+  /** 16:9, 4:3 and 1:1 JPEG crops for structured data, framed the same way. */
+  searchCrops: PublishedImage[];
 }
 
 export interface AudioVersion {

@@ -14,10 +14,9 @@ export function largestJpeg(image: ResponsiveImage): CroppedImage {
 }
 
 /**
- * The hero images offered to search engines in NewsArticle.image: the wide
- * social crop, the photograph at its own aspect ratio and the square crop,
- * all framed around the editor's focal point.
+ * The hero images offered to search engines in NewsArticle.image: 16:9, 4:3
+ * and 1:1 crops framed around the editor's focal point.
  */
 export function heroCrops(article: Article): CroppedImage[] {
-  return [article.hero.social, largestJpeg(article.hero), largestJpeg(article.hero.thumbnail)];
+  return article.hero.searchCrops;
 }

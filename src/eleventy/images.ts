@@ -21,6 +21,7 @@ export function derivedFileNames(model: SiteModel): Set<string> {
     addImage(article.hero);
     addImage(article.hero.thumbnail);
     add(article.hero.social.url);
+    for (const crop of article.hero.searchCrops) add(crop.url);
     article.bodyImages.forEach(addImage);
   }
   for (const author of model.authors.values()) if (author.photo) add(author.photo.url);

@@ -41,6 +41,12 @@ export const DEFAULT_IMAGE_SETTINGS: Readonly<ImageSettings> = Object.freeze({
 
 /** The Open Graph / Twitter card size (1.91:1). */
 export const SOCIAL_SIZE = { width: 1200, height: 630 } as const;
+/** The crops search engines ask for in NewsArticle.image: 16:9, 4:3 and 1:1, at least 1200 px wide. */
+export const SEARCH_CROP_SIZES = [
+  { width: 1200, height: 675 },
+  { width: 1200, height: 900 },
+  { width: 1200, height: 1200 },
+] as const;
 /** Author photos are shown at most 7rem (112 px) wide: 2x is enough. */
 export const AUTHOR_PHOTO_WIDTH = 240;
 /** Where derivatives are published in the site. */

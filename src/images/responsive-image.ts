@@ -1,7 +1,7 @@
 import type { HeroFrontmatter } from "../content/article-schema.ts";
 import type { Hero, ResponsiveImage } from "../content/model.ts";
 import type { ImagePipeline, SourceImage } from "./image-pipeline.ts";
-import { FORMATS, SOCIAL_SIZE, type ImageSettings } from "./image-options.ts";
+import { FORMATS, SEARCH_CROP_SIZES, SOCIAL_SIZE, type ImageSettings } from "./image-options.ts";
 import { CENTER, cssPosition, focalCrop, focusInCrop, parseFocus, type PlannedRendition } from "./planner.ts";
 
 /**
@@ -48,5 +48,6 @@ export function planHero(images: ImagePipeline, source: SourceImage, frontmatter
     credit: frontmatter.credit,
     thumbnail,
     social: images.fixedSize(source, SOCIAL_SIZE, "jpeg", focus),
+    searchCrops: SEARCH_CROP_SIZES.map((size) => images.fixedSize(source, size, "jpeg", focus)),
   };
 }

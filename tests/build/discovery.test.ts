@@ -163,7 +163,8 @@ describe("structured data and social cards", () => {
     assert.deepEqual(article!.mainEntityOfPage, { "@type": "WebPage", "@id": `${BASE}/news/council-budget/` });
     assert.equal(article!.articleSection, "City Hall");
     assert.deepEqual(article!.keywords, ["City Hall", "Budget"]);
-    assert.ok(article!.image.length >= 1);
+    // 16:9, 4:3 and 1:1 crops (the fixture's 320x180 source gives them at its own width).
+    assert.deepEqual(article!.image.map((image: { width: number; height: number }) => Math.round((image.width / image.height) * 100) / 100), [1.78, 1.33, 1]);
     for (const image of article!.image) {
       assert.equal(image["@type"], "ImageObject");
       assert.equal(image.creditText, "Fixture Photographer");

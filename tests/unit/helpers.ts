@@ -20,6 +20,11 @@ export function makeHero(overrides: Partial<Hero> = {}): Hero {
     credit: "Staff",
     thumbnail: jpeg("/images/derived/hero-square-320.jpg", 320, 320),
     social: { url: "/images/derived/hero-1200x630.jpg", width: 1200, height: 630 },
+    searchCrops: [
+      { url: "/images/derived/hero-1200x675.jpg", width: 1200, height: 675 },
+      { url: "/images/derived/hero-1200x900.jpg", width: 1200, height: 900 },
+      { url: "/images/derived/hero-1200x1200.jpg", width: 1200, height: 1200 },
+    ],
     ...overrides,
   };
 }
