@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
-import { buildSampleSite } from "../quality/sample-site.ts";
-import { launchChromium, skipReason } from "./chromium.ts";
-import { serveStatic, type StaticServer } from "./static-server.ts";
+import { skipReason } from "./chromium.ts";
+import { openSampleSite, type SampleSession } from "./sample-session.ts";
+import type { StaticServer } from "./static-server.ts";
 
 const skip = skipReason();
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
@@ -15,13 +15,13 @@ let server: StaticServer;
 /** One page of each kind, found by following the site's own links. */
 const pages: Record<string, string> = { home: "/", "news feed": "/news-feed/", search: "/search/", "404": "/404.html", "tag index": "/tags/" };
 
+let session: SampleSession | undefined;
 before(async () => {
   if (skip) return;
-  server = await serveStatic(await buildSampleSite());
-  browser = await launchChromium();
+  session = await openSampleSite();
+  ({ browser, server } = session);
+  pages.article = session.articleUrl;
   const page = await browser.newPage();
-  await page.goto(`${server.origin}/news-feed/`);
-  pages.article = (await page.locator('[data-component="feed-item"] h3 a').first().getAttribute("href"))!;
   await page.goto(`${server.origin}${pages.article}`);
   pages.author = (await page.locator('[data-component="byline"] a').first().getAttribute("href"))!;
   pages.tag = (await page.locator('[data-component="tags"] a').first().getAttribute("href"))!;
@@ -29,8 +29,7 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 async function open(url: string, width: number): Promise<{ page: Page; close: () => Promise<void> }> {

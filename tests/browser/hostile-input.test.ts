@@ -1,9 +1,7 @@
 import assert from "node:assert/strict";
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser } from "playwright-core";
-import { buildFixture } from "../build/build-fixture.ts";
+import { buildFixture, htmlPages } from "../build/build-fixture.ts";
 import { launchChromium, skipReason } from "./chromium.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 
@@ -12,18 +10,10 @@ let browser: Browser;
 let server: StaticServer;
 let pages: string[] = [];
 
-function htmlPages(dir: string, prefix = ""): string[] {
-  return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
-    const relative = path.posix.join(prefix, entry.name);
-    if (entry.isDirectory()) return entry.name === "pagefind" ? [] : htmlPages(dir, relative);
-    return entry.name.endsWith(".html") ? [`/${relative.replace(/index\.html$/, "")}`] : [];
-  });
-}
-
 before(async () => {
   if (skip) return;
   const site = await buildFixture("hostile");
-  pages = htmlPages(site.outputDir);
+  pages = htmlPages(site.outputDir).map((page) => `/${page.replace(/index\.html$/, "")}`);
   server = await serveStatic(site.outputDir);
   browser = await launchChromium();
 });

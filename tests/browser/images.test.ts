@@ -1,13 +1,12 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, describe, test } from "node:test";
 import type { Browser } from "playwright-core";
-import { buildSite } from "../../src/build/build.ts";
-import { launchChromium, skipReason } from "./chromium.ts";
-import { serveStatic, type StaticServer } from "./static-server.ts";
+import { skipReason } from "./chromium.ts";
+import { openSampleSite, type SampleSession } from "./sample-session.ts";
+import type { StaticServer } from "./static-server.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SCREENSHOTS = path.join(ROOT, "tests/output/screenshots");
@@ -17,23 +16,16 @@ let browser: Browser;
 let server: StaticServer;
 let articleUrl: string;
 
+let session: SampleSession | undefined;
 before(async () => {
   if (skip) return;
-  // The sample site, through the shared image cache (.cache/images/): warm after the first build.
-  const outputDir = path.join(mkdtempSync(path.join(tmpdir(), "newsroom-images-browser-")), "site");
-  await buildSite({ rootDir: ROOT, outputDir });
-  server = await serveStatic(outputDir);
-  browser = await launchChromium();
+  session = await openSampleSite();
+  ({ browser, server, articleUrl } = session);
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const page = await browser.newPage();
-  await page.goto(`${server.origin}/news-feed/`);
-  articleUrl = (await page.locator('[data-component="feed-item"] h3 a').first().getAttribute("href"))!;
-  await page.close();
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 /** Sum of layout-shift entries without recent input, as Chromium reports them (CLS). */

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser } from "playwright-core";
-import { buildSampleSite } from "../quality/sample-site.ts";
-import { launchChromium, skipReason } from "./chromium.ts";
-import { serveStatic, type StaticServer } from "./static-server.ts";
+import { skipReason } from "./chromium.ts";
+import { openSampleSite, type SampleSession } from "./sample-session.ts";
+import type { StaticServer } from "./static-server.ts";
 
 const skip = skipReason();
 /** Bytes a page may transfer, images excluded (HTML, CSS, JS, JSON, fonts). */
@@ -13,19 +13,15 @@ let browser: Browser;
 let server: StaticServer;
 let articleUrl: string;
 
+let session: SampleSession | undefined;
 before(async () => {
   if (skip) return;
-  server = await serveStatic(await buildSampleSite());
-  browser = await launchChromium();
-  const page = await browser.newPage();
-  await page.goto(`${server.origin}/news-feed/`);
-  articleUrl = (await page.locator('[data-component="feed-item"] h3 a').first().getAttribute("href"))!;
-  await page.close();
+  session = await openSampleSite();
+  ({ browser, server, articleUrl } = session);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 interface Measurement {

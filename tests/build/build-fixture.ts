@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,4 +28,17 @@ export function texts(document: Document, selector: string): string[] {
 
 export function attributes(document: Document, selector: string, name: string): (string | null)[] {
   return [...document.querySelectorAll(selector)].map((element) => element.getAttribute(name));
+}
+
+/** Every file of a built site as a root-relative path ("/news/x/index.html"), sorted. */
+export function siteFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((name) => statSync(path.join(dir, name)).isFile())
+    .map((name) => `/${name.split(path.sep).join("/")}`)
+    .sort();
+}
+
+/** Every HTML page of a built site, relative to its root ("news/x/index.html"). */
+export function htmlPages(dir: string): string[] {
+  return siteFiles(dir).filter((file) => file.endsWith(".html")).map((file) => file.slice(1));
 }

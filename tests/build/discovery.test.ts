@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import Parser from "rss-parser";
-import { buildFixture, type BuiltSite } from "./build-fixture.ts";
+import { buildFixture, htmlPages, type BuiltSite } from "./build-fixture.ts";
 import { SCHEMAS, validateXml, xmllintSkipReason } from "./xmllint.ts";
 
 const BASE = "https://gazette.example.test";
@@ -17,14 +17,6 @@ const budgetHeroUrl = () => site.page("/news/council-budget/").querySelector('[d
 before(async () => {
   site = await buildFixture("basic", { now: NOW });
 });
-
-function htmlPages(dir: string, prefix = ""): string[] {
-  return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
-    const relative = path.posix.join(prefix, entry.name);
-    if (entry.isDirectory()) return entry.name === "pagefind" ? [] : htmlPages(dir, relative);
-    return entry.name.endsWith(".html") ? [relative] : [];
-  });
-}
 
 function jsonLd(document: Document): Record<string, any>[] {
   return [...document.querySelectorAll('script[type="application/ld+json"]')].map((script) => JSON.parse(script.textContent!));

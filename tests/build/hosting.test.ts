@@ -1,25 +1,18 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { before, describe, test } from "node:test";
 import { parse } from "yaml";
 import { matchingRules } from "../../src/feeds/headers.ts";
-import { buildFixture, type BuiltSite } from "./build-fixture.ts";
+import { buildFixture, siteFiles, type BuiltSite } from "./build-fixture.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 let site: BuiltSite;
 before(async () => {
   site = await buildFixture("basic");
 });
-
-function allFiles(dir: string, prefix = ""): string[] {
-  return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
-    const relative = path.posix.join(prefix, entry.name);
-    return entry.isDirectory() ? allFiles(dir, relative) : [`/${relative}`];
-  });
-}
 
 /** `_headers` as Netlify and Cloudflare read it: a path line, then indented "Name: value" lines. */
 function parseHeaders(text: string): Map<string, Record<string, string>> {
@@ -38,7 +31,7 @@ function parseHeaders(text: string): Map<string, Record<string, string>> {
 
 describe("hosting", () => {
   test("CSS and JS are published under content-hashed names, and pages link those names", () => {
-    const assets = allFiles(site.outputDir).filter((file) => /^\/(css|js)\//.test(file));
+    const assets = siteFiles(site.outputDir).filter((file) => /^\/(css|js)\//.test(file));
     assert.ok(assets.length >= 4);
     for (const asset of assets) {
       const match = /^(.*)\.([0-9a-f]{10})\.(css|js)$/.exec(asset);
@@ -59,7 +52,7 @@ describe("hosting", () => {
       assert.ok(matches.length <= 1, `${file} matches ${matches.length} rules`);
       return matches[0] ? rules.get(matches[0].path)?.["cache-control"] : undefined;
     };
-    for (const file of allFiles(site.outputDir)) {
+    for (const file of siteFiles(site.outputDir)) {
       if (/^\/(css|js)\/|^\/images\/derived\//.test(file)) assert.equal(policy(file), "public, max-age=31536000, immutable", file);
       if (file.endsWith(".html") || /\.(xml|json|txt)$/.test(file)) assert.equal(policy(file.replace(/index\.html$/, "")), "public, max-age=300, must-revalidate", file);
     }

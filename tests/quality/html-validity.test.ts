@@ -4,7 +4,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-import { buildSampleSite, htmlFiles, ROOT } from "./sample-site.ts";
+import { htmlPages } from "../build/build-fixture.ts";
+import { buildSampleSite, ROOT } from "./sample-site.ts";
 
 const VNU = path.join(ROOT, "node_modules/vnu-jar/build/dist/vnu.jar");
 const HOW_TO_GET_JAVA = "No Java runtime found for the W3C Nu HTML Checker: install one (Debian: apt-get install -y default-jre-headless).";
@@ -43,7 +44,7 @@ describe("HTML validity", { skip }, () => {
   });
 
   test("every page of the sample site passes the W3C Nu HTML Checker with zero errors", () => {
-    const pages = htmlFiles(siteDir);
+    const pages = htmlPages(siteDir);
     assert.ok(pages.length > 30, `checked ${pages.length} pages`);
     const errors = checkHtml(pages.map((page) => path.join(siteDir, page))).map(
       (message) => `${message.url.split("/site/")[1]}:${message.lastLine ?? 0} ${message.message}`,

@@ -3,7 +3,8 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { parseHTML } from "linkedom";
-import { buildSampleSite, htmlFiles } from "./sample-site.ts";
+import { htmlPages } from "../build/build-fixture.ts";
+import { buildSampleSite } from "./sample-site.ts";
 
 let siteDir: string;
 before(async () => {
@@ -37,7 +38,7 @@ describe("links", () => {
   test("every internal href, src and srcset candidate of every page resolves to a built file or an id on the page", () => {
     const broken: string[] = [];
     let checked = 0;
-    for (const page of htmlFiles(siteDir)) {
+    for (const page of htmlPages(siteDir)) {
       const { document } = parseHTML(readFileSync(path.join(siteDir, page), "utf8"));
       const base = `/${page}`;
       for (const url of urlsIn(document as unknown as Document).filter(isInternal)) {

@@ -1,0 +1,40 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { buildSite } from "../../src/build/build.ts";
+import { ROOT } from "../quality/sample-site.ts";
+import { launchChromium } from "./chromium.ts";
+import { serveStatic, type StaticServer } from "./static-server.ts";
+
+export interface SampleSession {
+  browser: Browser;
+  server: StaticServer;
+  /** The sample site's newest article, whatever the editors last published. */
+  articleUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the sample newsroom (through the shared image cache, warm after the
+ * first build), serves it on 127.0.0.1 and launches Chromium.
+ */
+export async function openSampleSite(): Promise<SampleSession> {
+  const outputDir = path.join(mkdtempSync(path.join(tmpdir(), "newsroom-browser-")), "site");
+  await buildSite({ rootDir: ROOT, outputDir });
+  const server = await serveStatic(outputDir);
+  const browser = await launchChromium();
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/news-feed/`);
+  const articleUrl = (await page.locator('[data-component="feed-item"] h3 a').first().getAttribute("href"))!;
+  await page.close();
+  return {
+    browser,
+    server,
+    articleUrl,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
