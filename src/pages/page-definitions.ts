@@ -37,6 +37,18 @@ const feedFile = (scopeOf: (data: PageData & Record<string, unknown>) => FeedSco
 });
 
 const notInCollections = { eleventyExcludeFromCollections: true };
+
+/** One RSS or Atom feed per tag or per author, paginated over the model's feed scopes. */
+function feedPerScope(scopes: "tags" | "authors", format: "rss" | "atom"): PageDefinition {
+  return {
+    ...feedFile((data) => data.feed as FeedScope, format),
+    data: {
+      pagination: { data: `newsroom.feeds.${scopes}`, size: 1, alias: "feed" },
+      permalink: (data: { feed: FeedScope }) => data.feed.urls[format],
+      ...notInCollections,
+    },
+  };
+}
 /** Headlines in the light feed: enough to refill any news column. */
 const HEADLINES_SIZE = 20;
 
@@ -78,22 +90,10 @@ export const pageDefinitions: Record<string, PageDefinition> = {
     },
     data: { permalink: routes.headlinesFeed(), ...notInCollections },
   },
-  tagRss: {
-    ...feedFile((data) => data.feed as FeedScope, "rss"),
-    data: { pagination: { data: "newsroom.feeds.tags", size: 1, alias: "feed" }, permalink: (data: { feed: FeedScope }) => data.feed.urls.rss, ...notInCollections },
-  },
-  tagAtom: {
-    ...feedFile((data) => data.feed as FeedScope, "atom"),
-    data: { pagination: { data: "newsroom.feeds.tags", size: 1, alias: "feed" }, permalink: (data: { feed: FeedScope }) => data.feed.urls.atom, ...notInCollections },
-  },
-  authorRss: {
-    ...feedFile((data) => data.feed as FeedScope, "rss"),
-    data: { pagination: { data: "newsroom.feeds.authors", size: 1, alias: "feed" }, permalink: (data: { feed: FeedScope }) => data.feed.urls.rss, ...notInCollections },
-  },
-  authorAtom: {
-    ...feedFile((data) => data.feed as FeedScope, "atom"),
-    data: { pagination: { data: "newsroom.feeds.authors", size: 1, alias: "feed" }, permalink: (data: { feed: FeedScope }) => data.feed.urls.atom, ...notInCollections },
-  },
+  tagRss: feedPerScope("tags", "rss"),
+  tagAtom: feedPerScope("tags", "atom"),
+  authorRss: feedPerScope("authors", "rss"),
+  authorAtom: feedPerScope("authors", "atom"),
 
   sitemap: {
     render: (data) => (data.sitemapFile as SitemapFile).xml,
