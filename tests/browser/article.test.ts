@@ -2,36 +2,22 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { after, before, describe, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import { describe, test } from "node:test";
+import type { Page } from "playwright-core";
 import { skipReason } from "./chromium.ts";
-import { openSampleSite, type SampleSession } from "./sample-session.ts";
-import type { StaticServer } from "./static-server.ts";
+import { useSampleSite } from "./sample-session.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SCREENSHOTS = path.join(ROOT, "tests/output/screenshots");
 const skip = skipReason();
 if (skip) console.warn(`# browser tests skipped: ${skip}`);
 
-let browser: Browser;
-let server: StaticServer;
-let articleUrl: string;
-
-let session: SampleSession | undefined;
-before(async () => {
-  if (skip) return;
-  session = await openSampleSite();
-  ({ browser, server, articleUrl } = session);
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-
-after(async () => {
-  await session?.close();
-});
+const sample = useSampleSite(skip);
+mkdirSync(SCREENSHOTS, { recursive: true });
 
 /** Opens a page, collecting console errors, page errors and failed same-origin requests. */
 async function openPage(width: number, url: string, options: { javaScriptEnabled?: boolean } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const context = await sample.browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: options.javaScriptEnabled ?? true });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("console", (message) => {
@@ -39,9 +25,9 @@ async function openPage(width: number, url: string, options: { javaScriptEnabled
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("response", (response) => {
-    if (response.url().startsWith(server.origin) && response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+    if (response.url().startsWith(sample.server.origin) && response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
   });
-  await page.goto(`${server.origin}${url}`, { waitUntil: "load" });
+  await page.goto(`${sample.server.origin}${url}`, { waitUntil: "load" });
   return { page, problems, close: () => context.close() };
 }
 
@@ -52,7 +38,7 @@ async function isInViewportOrBelow(page: Page, selector: string) {
 describe("article page in Chromium", { skip }, () => {
   for (const width of [390, 1280]) {
     test(`at ${width} px the headline, hero and byline are visible, nothing overflows, no console error`, async () => {
-      const { page, problems, close } = await openPage(width, articleUrl);
+      const { page, problems, close } = await openPage(width, sample.articleUrl);
       try {
         assert.ok(await isInViewportOrBelow(page, "h1"), "headline visible");
         assert.ok(await isInViewportOrBelow(page, '[data-component="byline"]'), "byline visible");
@@ -74,7 +60,7 @@ describe("article page in Chromium", { skip }, () => {
   }
 
   test("the skip link is the first focusable element and moves focus to the main content", async () => {
-    const { page, close } = await openPage(390, articleUrl);
+    const { page, close } = await openPage(390, sample.articleUrl);
     try {
       await page.keyboard.press("Tab");
       assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Skip to content");
@@ -89,7 +75,7 @@ describe("article page in Chromium", { skip }, () => {
 
 describe("newsletter sign-up in Chromium", { skip }, () => {
   test("explains an invalid address inline and sends nothing", async () => {
-    const { page, close } = await openPage(390, articleUrl);
+    const { page, close } = await openPage(390, sample.articleUrl);
     try {
       let requests = 0;
       await page.route("**/subscribe/**", (route) => {
@@ -109,7 +95,7 @@ describe("newsletter sign-up in Chromium", { skip }, () => {
   });
 
   test("posts a valid address to the provider and announces success", async () => {
-    const { page, close } = await openPage(1280, articleUrl);
+    const { page, close } = await openPage(1280, sample.articleUrl);
     try {
       const posted: { method: string; body: string | null }[] = [];
       await page.route("**/subscribe/**", (route) => {
@@ -129,7 +115,7 @@ describe("newsletter sign-up in Chromium", { skip }, () => {
   });
 
   test("works without JavaScript: the form itself posts to the provider", async () => {
-    const { page, close } = await openPage(390, articleUrl, { javaScriptEnabled: false });
+    const { page, close } = await openPage(390, sample.articleUrl, { javaScriptEnabled: false });
     try {
       const posted: string[] = [];
       await page.route("**/subscribe/**", (route) => {

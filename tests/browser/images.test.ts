@@ -2,31 +2,16 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { after, before, describe, test } from "node:test";
-import type { Browser } from "playwright-core";
+import { describe, test } from "node:test";
 import { skipReason } from "./chromium.ts";
-import { openSampleSite, type SampleSession } from "./sample-session.ts";
-import type { StaticServer } from "./static-server.ts";
+import { useSampleSite } from "./sample-session.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SCREENSHOTS = path.join(ROOT, "tests/output/screenshots");
 const skip = skipReason();
 
-let browser: Browser;
-let server: StaticServer;
-let articleUrl: string;
-
-let session: SampleSession | undefined;
-before(async () => {
-  if (skip) return;
-  session = await openSampleSite();
-  ({ browser, server, articleUrl } = session);
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-
-after(async () => {
-  await session?.close();
-});
+const sample = useSampleSite(skip);
+mkdirSync(SCREENSHOTS, { recursive: true });
 
 /** Sum of layout-shift entries without recent input, as Chromium reports them (CLS). */
 const CLS_SCRIPT = () =>
@@ -43,10 +28,10 @@ const CLS_SCRIPT = () =>
 describe("responsive hero in Chromium", { skip }, () => {
   for (const deviceScaleFactor of [1, 2]) {
     test(`at 390 px and ${deviceScaleFactor}x the hero candidate is at most about 2x its rendered width, in a modern format, and nothing shifts`, async () => {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor });
+      const context = await sample.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor });
       const page = await context.newPage();
       try {
-        await page.goto(`${server.origin}${articleUrl}`, { waitUntil: "load" });
+        await page.goto(`${sample.server.origin}${sample.articleUrl}`, { waitUntil: "load" });
         const hero = await page.locator('[data-component="hero"] img').evaluate((img: HTMLImageElement) => ({
           currentSrc: img.currentSrc,
           naturalWidth: img.naturalWidth,
@@ -78,10 +63,10 @@ describe("responsive hero in Chromium", { skip }, () => {
   }
 
   test("at 1280 px the hero takes the 800 px candidate for its ~800 px column", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await sample.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     try {
-      await page.goto(`${server.origin}${articleUrl}`, { waitUntil: "load" });
+      await page.goto(`${sample.server.origin}${sample.articleUrl}`, { waitUntil: "load" });
       const hero = await page.locator('[data-component="hero"] img').evaluate((img: HTMLImageElement) => ({ currentSrc: img.currentSrc, renderedWidth: img.getBoundingClientRect().width }));
       const candidateWidth = Number(/-(\d+)\.avif$/.exec(hero.currentSrc)?.[1]);
       assert.ok(candidateWidth >= hero.renderedWidth && candidateWidth <= hero.renderedWidth * 2, `candidate ${candidateWidth}px for ${hero.renderedWidth}px`);

@@ -1,28 +1,13 @@
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import type { Browser } from "playwright-core";
+import { describe, test } from "node:test";
 import { skipReason } from "./chromium.ts";
-import { openSampleSite, type SampleSession } from "./sample-session.ts";
-import type { StaticServer } from "./static-server.ts";
+import { useSampleSite } from "./sample-session.ts";
 
 const skip = skipReason();
 /** Bytes a page may transfer, images excluded (HTML, CSS, JS, JSON, fonts). */
 const BUDGET_BYTES = 60 * 1024;
 
-let browser: Browser;
-let server: StaticServer;
-let articleUrl: string;
-
-let session: SampleSession | undefined;
-before(async () => {
-  if (skip) return;
-  session = await openSampleSite();
-  ({ browser, server, articleUrl } = session);
-});
-
-after(async () => {
-  await session?.close();
-});
+const sample = useSampleSite(skip);
 
 interface Measurement {
   cls: number;
@@ -34,7 +19,7 @@ interface Measurement {
 
 /** Loads a page at phone width and reads layout shift, LCP, request priorities and bytes. */
 async function measure(url: string, heroSelector: string): Promise<Measurement> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await sample.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   // tsx compiles named inner functions with esbuild's __name helper; give the page one.
   await page.addInitScript("window.__name = (fn) => fn");
@@ -43,7 +28,7 @@ async function measure(url: string, heroSelector: string): Promise<Measurement> 
   const priorities = new Map<string, string>();
   cdp.on("Network.requestWillBeSent", (event) => priorities.set(event.request.url, event.request.initialPriority));
   try {
-    await page.goto(`${server.origin}${url}`, { waitUntil: "load" });
+    await page.goto(`${sample.server.origin}${url}`, { waitUntil: "load" });
     await page.waitForTimeout(500);
     const result = await page.evaluate(async (selector) => {
       const entries = async (type: string) =>
@@ -76,7 +61,7 @@ async function measure(url: string, heroSelector: string): Promise<Measurement> 
 
 describe("performance budget in Chromium", { skip }, () => {
   for (const [name, url, hero] of [
-    ["article", () => articleUrl, '[data-component="hero"] img'],
+    ["article", () => sample.articleUrl, '[data-component="hero"] img'],
     ["home", () => "/", '[data-component="lead-story"] img'],
   ] as const) {
     test(`the ${name} page: no layout shift, the hero is the LCP at high priority, under 60 KB besides images, no blocking script`, async () => {
@@ -90,16 +75,16 @@ describe("performance budget in Chromium", { skip }, () => {
   }
 
   test("pages are fully readable with JavaScript disabled", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    const context = await sample.browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
     const page = await context.newPage();
     try {
-      for (const url of [articleUrl, "/", "/news-feed/"]) {
-        await page.goto(`${server.origin}${url}`);
+      for (const url of [sample.articleUrl, "/", "/news-feed/"]) {
+        await page.goto(`${sample.server.origin}${url}`);
         assert.ok(await page.locator("h1").first().isVisible(), `${url}: headline visible`);
         const text = await page.locator("main").innerText();
         assert.ok(text.length > 500, `${url}: ${text.length} characters of visible text`);
       }
-      const body = await page.goto(`${server.origin}${articleUrl}`).then(() => page.locator('[data-component="article-body"]').innerText());
+      const body = await page.goto(`${sample.server.origin}${sample.articleUrl}`).then(() => page.locator('[data-component="article-body"]').innerText());
       assert.ok(body.split(/\s+/).length > 150, "the article body is there without JavaScript");
     } finally {
       await context.close();

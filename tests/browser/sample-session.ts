@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
+import { after, before } from "node:test";
 import { buildSite } from "../../src/build/build.ts";
 import { ROOT } from "../quality/sample-site.ts";
 import { launchChromium } from "./chromium.ts";
@@ -35,6 +36,36 @@ export async function openSampleSite(): Promise<SampleSession> {
     close: async () => {
       await browser.close();
       await server.close();
+    },
+  };
+}
+
+/**
+ * Registers before/after hooks that open the sample site once for a test
+ * file and close it at the end; the returned object reads the live session.
+ * Does nothing when `skip` gives a reason (no browser here).
+ */
+export function useSampleSite(skip: string | undefined): Omit<SampleSession, "close"> {
+  let session: SampleSession | undefined;
+  before(async () => {
+    if (!skip) session = await openSampleSite();
+  });
+  after(async () => {
+    await session?.close();
+  });
+  const live = () => {
+    if (!session) throw new Error("the sample site is not open: use it inside a test");
+    return session;
+  };
+  return {
+    get browser() {
+      return live().browser;
+    },
+    get server() {
+      return live().server;
+    },
+    get articleUrl() {
+      return live().articleUrl;
     },
   };
 }
