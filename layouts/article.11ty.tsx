@@ -14,6 +14,7 @@ import { RelatedList } from "./components/RelatedList.tsx";
 import { TagList } from "./components/TagList.tsx";
 import { documentProps, referenceDate, type EleventyPageData } from "./page-data.ts";
 import { latestArticles } from "../src/collections/latest.ts";
+import { SIDE_FEED_SIZE } from "../src/collections/site-model.ts";
 import { heroCrops, socialImage } from "../src/discovery/article-images.ts";
 import { newsArticleJsonLd } from "../src/discovery/structured-data.ts";
 
@@ -79,7 +80,7 @@ export function render(data: EleventyPageData & { articleSource: string }) {
           </article>
         </main>
         <aside class="layout-article__side" aria-label="News feed">
-          <NewsFeedColumn articles={latestArticles(model.articles, { limit: 8, excludeIds: [article.id] })} locale={locale} timeZone={timeZone} now={referenceDate(model)} excludeUrl={article.url} />
+          <NewsFeedColumn articles={latestArticles(model.articles, { limit: SIDE_FEED_SIZE, excludeIds: [article.id] })} locale={locale} timeZone={timeZone} now={referenceDate(model)} excludeUrl={article.url} />
         </aside>
       </div>
       <div class="below-article">

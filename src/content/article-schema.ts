@@ -81,5 +81,3 @@ export const articleSchema = z
 export type ArticleFrontmatter = z.output<typeof articleSchema>;
 export type ExternalLink = z.output<typeof externalLinkSchema>;
 export type HeroFrontmatter = z.output<typeof heroSchema>;
-
-export const ARTICLE_KEYS = Object.keys(articleSchema.def.shape ?? {});

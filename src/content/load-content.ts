@@ -100,18 +100,16 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     ...(options.log ? { log: options.log } : {}),
   });
   const imageReferences: ImageReference[] = [];
-  const bodyLineOffsets = new Map<string, number>();
   const bodyImages = new Map<string, ResponsiveImage[]>();
   const heroSources = new Map<Hero, SourceImage>();
 
   const inspectImage = async (fromFile: string, written: string) => {
     const asset = resolveAsset(contentDir, fromFile, written);
-    if (!asset.ok) return { ...asset, kind: "not-found" };
+    if (!asset.ok) return { ...asset, kind: "not-found" as const };
     if (!asset.url.startsWith("/images/")) {
-      return { ok: false as const, problem: `"${written}" is not in the images folder`, hint: "put images in content/images/", kind: "not-found" };
+      return { ok: false as const, problem: `"${written}" is not in the images folder`, hint: "put images in content/images/", kind: "not-found" as const };
     }
-    const checked = await images.inspect(asset.absolutePath, written);
-    return checked.ok ? checked : { ...checked, kind: checked.problem.includes("megapixels") ? "too-large" : "not-an-image" };
+    return images.inspect(asset.absolutePath, written);
   };
 
   const renderer = (articles: ReadonlyMap<string, RelatedCardTarget>): MarkdownRenderer =>
@@ -126,7 +124,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
           source: checked.source,
           written,
           file: file.path,
-          line: (position?.start.line ?? 1) + (bodyLineOffsets.get(file.path) ?? 0),
+          line: (position?.start.line ?? 1) + (file.data.bodyLineOffset ?? 0),
           column: position?.start.column ?? 1,
           ruleId: "images/damaged",
         });
@@ -140,7 +138,6 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const bioRenderer = renderer(new Map());
   const authors = new Map<string, Author>();
   for (const file of authorFiles) {
-    bodyLineOffsets.set(file.sourcePath, file.parsed.bodyLineOffset);
     const bio = await bioRenderer({ body: file.parsed.body, path: file.sourcePath, bodyLineOffset: file.parsed.bodyLineOffset });
     diagnostics.push(...bio.diagnostics);
     const author: Author = {
@@ -240,7 +237,6 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     const heroImage = await inspectImage(file.absolutePath, data.hero.src);
     if (!heroImage.ok) report(sourcePath, heroPlace, heroImage.problem, heroImage.kind === "not-found" ? "article/hero-not-found" : `article/hero-${heroImage.kind}`, heroImage.hint);
     const audio = data.audio ? resolveAudio(contentDir, file, data.audio, report) : undefined;
-    bodyLineOffsets.set(sourcePath, parsed.bodyLineOffset);
     const body = await renderBody({ body: parsed.body, path: sourcePath, bodyLineOffset: parsed.bodyLineOffset });
     diagnostics.push(...body.diagnostics);
     if (!heroImage.ok) return undefined;

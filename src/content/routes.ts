@@ -17,7 +17,3 @@ export const routes = {
   newsSitemap: () => "/news-sitemap.xml",
 } as const;
 
-/** The file Eleventy writes for a URL ending in "/". */
-export function outputPathFor(url: string): string {
-  return `${url.replace(/^\//, "")}index.html`;
-}

@@ -22,25 +22,24 @@ function defOf(schema: unknown): SchemaDef | undefined {
   return (schema as { def?: SchemaDef } | undefined)?.def;
 }
 
-/** The object shapes a schema can be, looking through optional/default/pipe wrappers and unions. */
-function objectShapes(schema: unknown, depth = 0): Record<string, unknown>[] {
+/**
+ * What `pick` finds in a schema, looking through optional/default/pipe
+ * wrappers and into every option of a union.
+ */
+function findInSchema<T>(schema: unknown, pick: (def: SchemaDef) => T | undefined, depth = 0): T[] {
   const def = defOf(schema);
   if (!def || depth > 10) return [];
-  if (def.shape) return [def.shape];
-  if (def.options) return def.options.flatMap((option) => objectShapes(option, depth + 1));
+  const found = pick(def);
+  if (found !== undefined) return [found];
+  if (def.options) return def.options.flatMap((option) => findInSchema(option, pick, depth + 1));
   const inner = def.innerType ?? def.in ?? def.schema;
-  return inner ? objectShapes(inner, depth + 1) : [];
+  return inner ? findInSchema(inner, pick, depth + 1) : [];
 }
 
+/** The object shapes a schema can be. */
+const objectShapes = (schema: unknown) => findInSchema(schema, (def) => def.shape);
 /** The element schemas of the arrays a schema can be. */
-function arrayElements(schema: unknown, depth = 0): unknown[] {
-  const def = defOf(schema);
-  if (!def || depth > 10) return [];
-  if (def.element) return [def.element];
-  if (def.options) return def.options.flatMap((option) => arrayElements(option, depth + 1));
-  const inner = def.innerType ?? def.in ?? def.schema;
-  return inner ? arrayElements(inner, depth + 1) : [];
-}
+const arrayElements = (schema: unknown) => findInSchema(schema, (def) => def.element);
 
 /** Keys allowed at `path` of a zod schema, for "did you mean" on unknown keys. */
 function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {

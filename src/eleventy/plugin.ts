@@ -85,7 +85,6 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
   // Not templates, but content: the dev server rebuilds when they change.
   eleventyConfig.addWatchTarget(path.join(contentDir, "authors"));
   eleventyConfig.addWatchTarget(path.join(contentDir, "site.yaml"));
-  eleventyConfig.ignores.add(path.join(contentDir, "**", "*.txt"));
 
   eleventyConfig.addExtension("md", {
     // The loader already ran every body through the unified pipeline (it

@@ -20,7 +20,9 @@ export interface SourceImage {
   hasAlpha: boolean;
 }
 
-export type SourceCheck = { ok: true; source: SourceImage } | { ok: false; problem: string; hint: string };
+export type SourceCheck =
+  | { ok: true; source: SourceImage }
+  | { ok: false; kind: "not-an-image" | "too-large"; problem: string; hint: string };
 
 export interface ImagePipelineOptions {
   cacheDir: string;
@@ -99,12 +101,12 @@ export class ImagePipeline {
   }
 
   async #inspect(absolutePath: string, written: string): Promise<SourceCheck> {
-    const notImage = { ok: false as const, problem: `"${written}" is not an image`, hint: "use a JPEG, PNG, WebP or AVIF file" };
+    const notImage = { ok: false as const, kind: "not-an-image" as const, problem: `"${written}" is not an image`, hint: "use a JPEG, PNG, WebP or AVIF file" };
     let bytes: Buffer;
     try {
       bytes = await readFile(absolutePath);
     } catch {
-      return { ok: false, problem: `file "${written}" cannot be read`, hint: "check the file's permissions" };
+      return { ok: false, kind: "not-an-image", problem: `file "${written}" cannot be read`, hint: "check the file's permissions" };
     }
     let metadata: Metadata;
     try {
@@ -115,12 +117,13 @@ export class ImagePipeline {
     const { width, height, format } = metadata;
     if (!width || !height || !format) return notImage;
     if (!READABLE.has(format)) {
-      return { ok: false, problem: `"${written}" is a ${format.toUpperCase()} file, not a photograph format`, hint: "use a JPEG, PNG, WebP or AVIF file" };
+      return { ok: false, kind: "not-an-image", problem: `"${written}" is a ${format.toUpperCase()} file, not a photograph format`, hint: "use a JPEG, PNG, WebP or AVIF file" };
     }
     const megapixels = (width * height) / 1_000_000;
     if (width * height > this.#limitInputPixels) {
       return {
         ok: false,
+        kind: "too-large",
         problem: `"${written}" is ${width}x${height} pixels (${Number(megapixels.toPrecision(2))} megapixels), above the limit of ${this.settings.maxMegapixels} megapixels`,
         hint: `scale it down before adding it (4000 px wide is plenty), or raise images.maxMegapixels in site.yaml`,
       };

@@ -34,6 +34,13 @@ export interface MarkdownSource {
   bodyLineOffset: number;
 }
 
+declare module "vfile" {
+  interface DataMap {
+    /** Body line n is file line n + bodyLineOffset: for plugins and resolvers that report places. */
+    bodyLineOffset: number;
+  }
+}
+
 export type MarkdownRenderer = (source: MarkdownSource) => Promise<RenderedMarkdown>;
 
 /**
@@ -56,7 +63,7 @@ export function createMarkdownRenderer(options: PipelineOptions): MarkdownRender
     .freeze();
 
   return async ({ body, path, bodyLineOffset }) => {
-    const file = new VFile({ value: body, path });
+    const file = new VFile({ value: body, path, data: { bodyLineOffset } });
     const html = String(await processor.process(file));
     const diagnostics: Diagnostic[] = file.messages.map((message) => ({
       file: path,
