@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     // maxRSS is in kilobytes on Linux and macOS.
     const maxRssKB = process.resourceUsage().maxRSS;
     const articlePages = countArticlePages(result.outputDir);
-    process.stdout.write(`\n${JSON.stringify({ pages: result.fileCount, articlePages, maxRssKB, buildSeconds: Number(buildSeconds.toFixed(3)) })}\n`);
+    process.stdout.write(`\n${JSON.stringify({ pages: result.fileCount, articlePages, maxRssKB, buildSeconds: Number(buildSeconds.toFixed(3)), timings: result.timings })}\n`);
   } finally {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   }

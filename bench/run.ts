@@ -1,14 +1,25 @@
 /**
  * Build benchmark: for each corpus size, one full build in a fresh child
- * process; reports wall time, throughput and the child's peak RSS.
+ * process; reports wall time, throughput and the child's peak RSS. Each build
+ * is followed by a reference build of the same articles with plain Eleventy 3
+ * (bench/plain-once.ts, bench/eleventy-plain/), so the numbers say what our
+ * generator costs on top of Eleventy itself.
  *
  *   npm run bench                          # sizes 1000 and 4000, seed 1
- *   npm run bench -- --sizes 1000 --json   # one JSON object per size on stdout
+ *   npm run bench -- --sizes 1000 --json   # one JSON object per size and tool on stdout
  *   npm run bench -- --seed 7
  *   npm run bench -- --sizes 1000 --images 20   # adds the image benchmark (bench/images-once.ts)
+ *   npm run bench -- --no-plain            # our build only, without the plain Eleventy reference
+ *
+ * With --json each line is {"tool":"site"|"eleventy-plain","size":N,"wallSeconds":S,
+ * "msPerArticle":X,"peakRssMB":M,"pages":P,"articlesPerSecond":A}; the site line
+ * also carries the image benchmark's fields with --images.
  *
  * Builds run with the corpus's image cache warm (as CI does with a restored
- * .cache/images/): an untimed build fills it first when it is empty.
+ * .cache/images/): an untimed build fills it first when it is empty. The plain
+ * reference builds only content/articles/ (no images, authors, tag pages,
+ * feeds or search index) and so writes far fewer pages: it is a floor, not a
+ * like-for-like rival.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -22,6 +33,8 @@ interface Options {
   json: boolean;
   /** Photographs for the image benchmark; 0 = skip it. */
   images: number;
+  /** Also build each corpus with plain Eleventy (off with --no-plain). */
+  plain: boolean;
 }
 
 interface ImageReport {
@@ -39,12 +52,17 @@ interface BuildReport {
   buildSeconds?: number;
 }
 
+/** "site" is our generator; "eleventy-plain" the plain Eleventy 3 reference. */
+export type Tool = "site" | "eleventy-plain";
+
 export interface BenchResult {
+  tool: Tool;
   size: number;
   wallSeconds: number;
+  msPerArticle: number;
   peakRssMB: number;
-  articlesPerSecond: number;
   pages: number;
+  articlesPerSecond: number;
   /** With --images: seconds for N photographs through our pipeline (cold cache), plain sharp, and a warm rebuild's image stage. */
   imagesCold?: number;
   sharpBaseline?: number;
@@ -53,17 +71,18 @@ export interface BenchResult {
 
 const ROOT_DIR = path.dirname(BENCH_DIR);
 const BUILD_ONCE = path.join(BENCH_DIR, "build-once.ts");
+const PLAIN_ONCE = path.join(BENCH_DIR, "plain-once.ts");
 const IMAGES_ONCE = path.join(BENCH_DIR, "images-once.ts");
 const TSX_LOADER = import.meta.resolve("tsx");
 const TSCONFIG = path.join(ROOT_DIR, "tsconfig.json");
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nusage: tsx bench/run.ts [--sizes 1000,4000] [--seed N] [--images N] [--json]\n`);
+  process.stderr.write(`${message}\nusage: tsx bench/run.ts [--sizes 1000,4000] [--seed N] [--images N] [--no-plain] [--json]\n`);
   process.exit(2);
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { sizes: [1000, 4000], seed: 1, json: false, images: 0 };
+  const options: Options = { sizes: [1000, 4000], seed: 1, json: false, images: 0, plain: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
@@ -71,6 +90,9 @@ function parseArgs(argv: readonly string[]): Options {
     switch (flag) {
       case "--json":
         options.json = true;
+        break;
+      case "--no-plain":
+        options.plain = false;
         break;
       case "--sizes": {
         const sizes = value().split(",").map((part) => Number(part.trim()));
@@ -101,18 +123,22 @@ function parseArgs(argv: readonly string[]): Options {
   return options;
 }
 
-/** Runs build-once.ts in a fresh Node process; resolves with its report and the wall time. */
-function buildInChild(corpusDir: string): Promise<{ report: BuildReport; wallSeconds: number }> {
+/**
+ * Runs a build script (build-once.ts or plain-once.ts) in a fresh Node
+ * process; resolves with its report and the wall time.
+ */
+function buildInChild(script: string, corpusDir: string): Promise<{ report: BuildReport; wallSeconds: number }> {
   const tempDir = mkdtempSync(path.join(os.tmpdir(), "newsroom-bench-"));
   const outputDir = path.join(tempDir, "_site");
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    // Equivalent to `node --import tsx bench/build-once.ts <corpusDir>`, but run
+    // Equivalent to `node --import tsx <script> <corpusDir>`, but run
     // from inside the corpus: Eleventy applies the .gitignore of the working
     // directory, and the package's .gitignore lists bench/.corpus/, which would
-    // silently drop every article. tsx is pointed at the package tsconfig (JSX
-    // via Preact) explicitly, since it otherwise reads the one in the cwd.
-    const child = spawn(process.execPath, ["--import", TSX_LOADER, BUILD_ONCE, corpusDir, outputDir], {
+    // silently drop every article (the plain config turns .gitignore off, but
+    // both tools get the same process setup). tsx is pointed at the package
+    // tsconfig (JSX via Preact) explicitly, since it otherwise reads the one in the cwd.
+    const child = spawn(process.execPath, ["--import", TSX_LOADER, script, corpusDir, outputDir], {
       cwd: corpusDir,
       env: { ...process.env, TSX_TSCONFIG_PATH: TSCONFIG },
       stdio: ["ignore", "pipe", "inherit"],
@@ -128,14 +154,14 @@ function buildInChild(corpusDir: string): Promise<{ report: BuildReport; wallSec
       const wallSeconds = (performance.now() - started) / 1000;
       rmSync(tempDir, { recursive: true, force: true });
       if (code !== 0) {
-        reject(new Error(`build failed (${signal ? `signal ${signal}` : `exit code ${code}`})${stdout.trim() ? `; output:\n${stdout.trim()}` : ""}`));
+        reject(new Error(`${path.basename(script)} failed (${signal ? `signal ${signal}` : `exit code ${code}`})${stdout.trim() ? `; output:\n${stdout.trim()}` : ""}`));
         return;
       }
       const last = stdout.trim().split("\n").pop() ?? "";
       try {
         resolve({ report: JSON.parse(last) as BuildReport, wallSeconds });
       } catch {
-        reject(new Error(`build printed no report; last line: ${JSON.stringify(last)}`));
+        reject(new Error(`${path.basename(script)} printed no report; last line: ${JSON.stringify(last)}`));
       }
     });
   });
@@ -166,12 +192,36 @@ function imagesInChild(count: number, seed: number): Promise<ImageReport> {
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
+/** A timed build's figures, in the order the JSON lines print them. */
+function resultOf(tool: Tool, size: number, report: BuildReport, wallSeconds: number): BenchResult {
+  return {
+    tool,
+    size,
+    wallSeconds: round(wallSeconds, 3),
+    msPerArticle: round((wallSeconds * 1000) / size, 2),
+    peakRssMB: round(report.maxRssKB / 1024, 1),
+    pages: report.pages,
+    articlesPerSecond: round(size / wallSeconds, 1),
+  };
+}
+
+/** One timed build in a child; a report with fewer article pages than articles fails the run. */
+async function timedBuild(tool: Tool, corpusDir: string, size: number, log: (message: string) => void): Promise<BenchResult> {
+  const { report, wallSeconds } = await buildInChild(tool === "site" ? BUILD_ONCE : PLAIN_ONCE, corpusDir);
+  if (report.articlePages !== size) {
+    throw new Error(`the ${tool} build wrote ${report.articlePages} article pages for ${size} articles`);
+  }
+  log(`  done in ${wallSeconds.toFixed(2)} s wall${report.buildSeconds === undefined ? "" : ` (${report.buildSeconds.toFixed(2)} s inside the build)`}`);
+  return resultOf(tool, size, report, wallSeconds);
+}
+
 function table(results: readonly BenchResult[]): string {
-  const header = ["size", "wall s", "ms/article", "articles/s", "peak RSS MB", "pages written"];
+  const header = ["tool", "size", "wall s", "ms/article", "articles/s", "peak RSS MB", "pages written"];
   const rows = results.map((r) => [
+    r.tool,
     String(r.size),
     r.wallSeconds.toFixed(2),
-    ((r.wallSeconds * 1000) / r.size).toFixed(2),
+    r.msPerArticle.toFixed(2),
     r.articlesPerSecond.toFixed(1),
     r.peakRssMB.toFixed(1),
     String(r.pages),
@@ -179,6 +229,21 @@ function table(results: readonly BenchResult[]): string {
   const widths = header.map((title, col) => Math.max(title.length, ...rows.map((row) => row[col]!.length)));
   const line = (cells: readonly string[]) => cells.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!))).join("  ");
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+/** One ratio line per site row followed by its plain reference (results come in that order). */
+function ratioLines(results: readonly BenchResult[]): string[] {
+  const lines: string[] = [];
+  results.forEach((site, i) => {
+    const plain = results[i + 1];
+    if (site.tool !== "site" || plain?.tool !== "eleventy-plain" || plain.size !== site.size) return;
+    lines.push(`ratio site / plain Eleventy, wall time, ${site.size} articles: ${(site.wallSeconds / plain.wallSeconds).toFixed(2)}`);
+  });
+  return lines;
+}
+
+function tableWithRatios(results: readonly BenchResult[]): string {
+  return [table(results), ...ratioLines(results)].join("\n");
 }
 
 async function main(): Promise<void> {
@@ -190,24 +255,20 @@ async function main(): Promise<void> {
     const corpus = await ensureCorpus(size, options.seed, log);
     if (!existsSync(path.join(corpus.dir, ".cache", "images"))) {
       log(`filling the image cache of the ${size}-article corpus (untimed build)...`);
-      await buildInChild(corpus.dir);
+      await buildInChild(BUILD_ONCE, corpus.dir);
     }
     log(`building ${size} articles...`);
-    const { report, wallSeconds } = await buildInChild(corpus.dir);
-    if (report.articlePages !== size) {
-      throw new Error(`the build wrote ${report.articlePages} article pages for ${size} articles`);
+    const site = await timedBuild("site", corpus.dir, size, log);
+    // Straight after ours, so both builds read the corpus from a warm OS file cache.
+    let plain: BenchResult | undefined;
+    if (options.plain) {
+      log(`building ${size} articles with plain Eleventy (reference)...`);
+      plain = await timedBuild("eleventy-plain", corpus.dir, size, log);
     }
-    const result: BenchResult = {
-      size,
-      wallSeconds: round(wallSeconds, 3),
-      peakRssMB: round(report.maxRssKB / 1024, 1),
-      articlesPerSecond: round(size / wallSeconds, 1),
-      pages: report.pages,
-    };
     if (options.images > 0) {
       log(`image benchmark: ${options.images} photographs, cold, plain sharp, warm...`);
       const images = await imagesInChild(options.images, options.seed);
-      Object.assign(result, { imagesCold: images.imagesCold, sharpBaseline: images.sharpBaseline, imagesWarm: images.imagesWarm });
+      Object.assign(site, { imagesCold: images.imagesCold, sharpBaseline: images.sharpBaseline, imagesWarm: images.imagesWarm });
       if (!options.json) {
         const perSecond = (seconds: number) => (images.derivatives / seconds).toFixed(1);
         process.stdout.write(
@@ -219,15 +280,15 @@ async function main(): Promise<void> {
         );
       }
     }
-    results.push(result);
+    const sizeResults = plain ? [site, plain] : [site];
+    results.push(...sizeResults);
     if (options.json) {
-      process.stdout.write(`${JSON.stringify(result)}\n`);
+      for (const result of sizeResults) process.stdout.write(`${JSON.stringify(result)}\n`);
     } else {
-      log(`  done in ${result.wallSeconds.toFixed(2)} s wall${report.buildSeconds === undefined ? "" : ` (${report.buildSeconds.toFixed(2)} s inside buildSite)`}`);
-      process.stdout.write(`\n${table([result])}\n`);
+      process.stdout.write(`\n${tableWithRatios(sizeResults)}\n`);
     }
   }
-  if (!options.json && results.length > 1) process.stdout.write(`\nSummary (seed ${options.seed})\n${table(results)}\n`);
+  if (!options.json && options.sizes.length > 1) process.stdout.write(`\nSummary (seed ${options.seed})\n${tableWithRatios(results)}\n`);
 }
 
 main().catch((error: unknown) => {

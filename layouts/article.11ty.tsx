@@ -21,9 +21,9 @@ import { newsArticleJsonLd } from "../src/discovery/structured-data.ts";
 const MORE_NEWS_SIZE = 4;
 
 /** The article page: the whole anatomy of a newspaper article. */
-export function render(data: EleventyPageData & { articleSource: string }) {
+export function render(data: EleventyPageData & { article: Article }) {
   const model = data.newsroom;
-  const article = model.articlesBySource.get(data.articleSource) as Article;
+  const { article } = data;
   const { site } = model;
   const locale = site.language;
   const timeZone = site.timeZone;

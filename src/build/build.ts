@@ -5,6 +5,7 @@ import Eleventy from "@11ty/eleventy";
 import * as pagefind from "pagefind";
 import type { SiteModel } from "../collections/site-model.ts";
 import { ContentError } from "../diagnostics/diagnostic.ts";
+import { timed } from "../eleventy/content-store.ts";
 import { newsroomPlugin, type EleventyConfig } from "../eleventy/plugin.ts";
 
 export interface BuildOptions {
@@ -22,6 +23,8 @@ export interface BuildResult {
   fileCount: number;
   /** `schedule.json` beside the output: when the next scheduled article goes live. */
   schedulePath: string;
+  /** Seconds per stage: content (load, validate, render Markdown), eleventy (pages, less the rest), images, assets, search, total. */
+  timings: Record<string, number>;
 }
 
 /**
@@ -45,6 +48,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outputDir = path.resolve(rootDir, options.outputDir ?? "_site");
   const schedulePath = path.join(path.dirname(outputDir), "schedule.json");
   let model: SiteModel | undefined;
+  const timings = new Map<string, number>();
+  const started = performance.now();
   const stagingDir = await mkdtemp(path.join(path.dirname(outputDir), `.build-staging-${path.basename(outputDir)}-`));
   try {
     const eleventy = new Eleventy(path.join(rootDir, contentDir), stagingDir, {
@@ -58,20 +63,26 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           onLoaded: (loaded) => {
             model = loaded;
           },
+          timings,
         });
       },
     });
     eleventy.disableLogger?.();
-    const written = (await eleventy.write()) as unknown;
+    const written = (await timed(timings, "eleventy", () => eleventy.write())) as unknown;
     const fileCount = countWritten(written);
-    await indexForSearch(stagingDir);
+    await timed(timings, "search", () => indexForSearch(stagingDir));
     await chmod(stagingDir, 0o755); // mkdtemp creates it private
     const previous = existsSync(outputDir) ? `${stagingDir}-previous` : undefined;
     if (previous) await rename(outputDir, previous);
     await rename(stagingDir, outputDir);
     if (previous) await rm(previous, { recursive: true, force: true });
     if (model) await writeFile(schedulePath, `${JSON.stringify(scheduleOf(model), null, 2)}\n`);
-    return { outputDir, fileCount, schedulePath };
+    // Eleventy's time includes the stages that run inside it.
+    const inside = ["content", "images", "assets"].reduce((sum, name) => sum + (timings.get(name) ?? 0), 0);
+    timings.set("eleventy", (timings.get("eleventy") ?? 0) - inside);
+    timings.set("total", (performance.now() - started) / 1000);
+    const rounded = Object.fromEntries([...timings].map(([name, seconds]) => [name, Number(seconds.toFixed(2))]));
+    return { outputDir, fileCount, schedulePath, timings: rounded };
   } catch (error) {
     await rm(stagingDir, { recursive: true, force: true });
     throw unwrapContentError(error) ?? error;

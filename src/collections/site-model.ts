@@ -23,7 +23,6 @@ export interface SiteModel {
   authors: ReadonlyMap<string, Author>;
   /** Articles held back until their date, soonest first. */
   scheduled: readonly ScheduledArticle[];
-  articlesBySource: ReadonlyMap<string, Article>;
   /** Newest first, for the "News feed" side column. */
   latest: Article[];
   picks: Article[];
@@ -61,7 +60,6 @@ export function buildSiteModel(content: Content, options: { isPreview: boolean; 
     articles,
     authors,
     scheduled: content.scheduled,
-    articlesBySource: new Map(articles.map((article) => [article.sourcePath, article])),
     latest: latestArticles(articles, { limit: SIDE_FEED_SIZE }),
     picks: editorsPicks(articles, { limit: PICKS_SIZE }),
     tagGroups,

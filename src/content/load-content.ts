@@ -9,8 +9,11 @@ import { AUTHOR_PHOTO_WIDTH, DEFAULT_IMAGE_SETTINGS, FORMATS, imageCacheDir, typ
 import { ImagePipeline, type PipelineSummary, type SourceImage } from "../images/image-pipeline.ts";
 import { CENTER, cssPosition } from "../images/planner.ts";
 import { planHero, responsiveImage } from "../images/responsive-image.ts";
-import { createMarkdownRenderer, type MarkdownRenderer } from "../markdown/pipeline.ts";
+import type { RenderedMarkdown } from "../markdown/pipeline.ts";
+import type { LocalImagesOptions } from "../markdown/remark-local-images.ts";
 import type { RelatedCardTarget } from "../markdown/remark-related-card.ts";
+import { renderBodies } from "../markdown/render-bodies.ts";
+import { RenderCache, renderCacheDir } from "../markdown/render-cache.ts";
 import { mapLimit } from "../util/map-limit.ts";
 import { articleSchema, type ArticleFrontmatter } from "./article-schema.ts";
 import { resolveAsset } from "./assets.ts";
@@ -37,6 +40,10 @@ export interface LoadOptions {
   imageConcurrency?: number;
   /** Where image progress lines go; default stderr. */
   log?: (line: string) => void;
+  /** Rendered-Markdown cache; default `renderCacheDir(rootDir)` (`.cache/render/`); false: none. */
+  renderCacheDir?: string | false;
+  /** Worker threads for Markdown; default: one per core (used past a few dozen uncached bodies). */
+  renderWorkers?: number;
 }
 
 export interface LoadResult {
@@ -58,7 +65,8 @@ interface ImageReference {
 }
 
 const AUDIO_TYPES: Record<string, string> = { ".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".ogg": "audio/ogg", ".opus": "audio/ogg", ".wav": "audio/wav" };
-const RENDER_CONCURRENCY = 16;
+/** Hero images checked at once. */
+const IMAGE_CHECK_CONCURRENCY = 16;
 /** Google shows about this many characters of a headline; longer ones are cut. */
 const LONG_HEADLINE = 110;
 
@@ -99,8 +107,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     ...(options.imageConcurrency ? { concurrency: options.imageConcurrency } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
-  const imageReferences: ImageReference[] = [];
-  const bodyImages = new Map<string, ResponsiveImage[]>();
+  const imageReferences = new Map<string, ImageReference>();
   const heroSources = new Map<Hero, SourceImage>();
 
   const inspectImage = async (fromFile: string, written: string) => {
@@ -112,33 +119,29 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     return images.inspect(asset.absolutePath, written);
   };
 
-  const renderer = (articles: ReadonlyMap<string, RelatedCardTarget>): MarkdownRenderer =>
-    createMarkdownRenderer({
-      siteOrigin,
-      articles,
-      resolveImage: async (written, file, { alt, position }) => {
-        const checked = await inspectImage(path.resolve(rootDir, file.path), written);
-        if (!checked.ok) return { ok: false, problem: checked.problem, hint: checked.hint, ruleId: checked.kind === "not-found" ? "image-not-found" : checked.kind };
-        const image = responsiveImage(images.rendition(checked.source, { widths: imageSettings.bodyWidths, formats: FORMATS }), alt, cssPosition(CENTER));
-        imageReferences.push({
-          source: checked.source,
-          written,
-          file: file.path,
-          line: (position?.start.line ?? 1) + (file.data.bodyLineOffset ?? 0),
-          column: position?.start.column ?? 1,
-          ruleId: "images/damaged",
-        });
-        bodyImages.set(file.path, [...(bodyImages.get(file.path) ?? []), image]);
-        return { ok: true, image };
-      },
-    });
+  const resolveImage: LocalImagesOptions["resolveImage"] = async (written, file, { alt, position }) => {
+    const checked = await inspectImage(path.resolve(rootDir, file.path), written);
+    if (!checked.ok) return { ok: false, problem: checked.problem, hint: checked.hint, ruleId: checked.kind === "not-found" ? "image-not-found" : checked.kind };
+    const image = responsiveImage(images.rendition(checked.source, { widths: imageSettings.bodyWidths, formats: FORMATS }), alt, cssPosition(CENTER));
+    const line = (position?.start.line ?? 1) + (file.data.bodyLineOffset ?? 0);
+    const column = position?.start.column ?? 1;
+    // Keyed by place: a cached render's images are resolved again to check it.
+    imageReferences.set(`${file.path}:${line}:${column}`, { source: checked.source, written, file: file.path, line, column, ruleId: "images/damaged" });
+    return { ok: true, image };
+  };
+  const bodyImagesOf = (body: RenderedMarkdown): ResponsiveImage[] =>
+    body.dependencies.localImages.flatMap(({ result, context }) => (result.ok ? [{ ...result.image, alt: context.alt, position: cssPosition(CENTER) }] : []));
+  const renderCache = options.renderCacheDir === false ? undefined : new RenderCache(options.renderCacheDir ?? renderCacheDir(rootDir));
 
   // Authors first: articles refer to them.
   const authorFiles = readValidFiles(path.join(contentDir, "authors"), authorSchema, relative, diagnostics);
-  const bioRenderer = renderer(new Map());
+  const bios = await renderBodies(
+    authorFiles.map((file) => ({ body: file.parsed.body, path: file.sourcePath, bodyLineOffset: file.parsed.bodyLineOffset })),
+    { siteOrigin, articles: new Map(), resolveImage, ...(renderCache ? { cache: renderCache } : {}), ...(options.renderWorkers !== undefined ? { workers: options.renderWorkers } : {}) },
+  );
   const authors = new Map<string, Author>();
-  for (const file of authorFiles) {
-    const bio = await bioRenderer({ body: file.parsed.body, path: file.sourcePath, bodyLineOffset: file.parsed.bodyLineOffset });
+  for (const [index, file] of authorFiles.entries()) {
+    const bio = bios.bodies[index]!;
     diagnostics.push(...bio.diagnostics);
     const author: Author = {
       id: file.id,
@@ -155,7 +158,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
       if (photo.ok) {
         const plan = images.rendition(photo.source, { widths: [AUTHOR_PHOTO_WIDTH], formats: ["jpeg"] });
         author.photo = { url: plan.sources[0]!.candidates[0]!.url, width: plan.width, height: plan.height, alt: file.data.photo.alt };
-        imageReferences.push({ source: photo.source, written: file.data.photo.src, file: file.sourcePath, ...place, ruleId: "author/photo-damaged" });
+        imageReferences.set(`${file.sourcePath}:photo`, { source: photo.source, written: file.data.photo.src, file: file.sourcePath, ...place, ruleId: "author/photo-damaged" });
       } else {
         report(file.sourcePath, place, photo.problem, photo.kind === "not-found" ? "author/photo-not-found" : `author/photo-${photo.kind}`, photo.hint);
       }
@@ -210,11 +213,15 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const cardTargets = new Map<string, RelatedCardTarget>(
     published.map((file) => [file.id, { title: file.data.title, dek: file.data.dek, url: routes.article(slugs.get(file.id)!) }]),
   );
-  const renderBody = renderer(cardTargets);
+  const rendered = await renderBodies(
+    published.map((file) => ({ body: file.parsed.body, path: file.sourcePath, bodyLineOffset: file.parsed.bodyLineOffset })),
+    { siteOrigin, articles: cardTargets, resolveImage, ...(renderCache ? { cache: renderCache } : {}), ...(options.renderWorkers !== undefined ? { workers: options.renderWorkers } : {}) },
+  );
+  const bodyOf = new Map(published.map((file, index) => [file, rendered.bodies[index]!]));
   const tagLabels = site?.tagLabels ?? {};
   const tag = (slug: string): Tag => ({ slug, label: tagLabels[slug] ?? labelFromSlug(slug), url: routes.tag(slug) });
 
-  const articles = await mapLimit(published, RENDER_CONCURRENCY, async (file): Promise<Article | undefined> => {
+  const articles = await mapLimit(published, IMAGE_CHECK_CONCURRENCY, async (file): Promise<Article | undefined> => {
     const { data, parsed, sourcePath } = file;
     const before = diagnostics.length;
     data.authors.forEach((id, index) => {
@@ -237,10 +244,10 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     const heroImage = await inspectImage(file.absolutePath, data.hero.src);
     if (!heroImage.ok) report(sourcePath, heroPlace, heroImage.problem, heroImage.kind === "not-found" ? "article/hero-not-found" : `article/hero-${heroImage.kind}`, heroImage.hint);
     const audio = data.audio ? resolveAudio(contentDir, file, data.audio, report) : undefined;
-    const body = await renderBody({ body: parsed.body, path: sourcePath, bodyLineOffset: parsed.bodyLineOffset });
+    const body = bodyOf.get(file)!;
     diagnostics.push(...body.diagnostics);
     if (!heroImage.ok) return undefined;
-    imageReferences.push({ source: heroImage.source, written: data.hero.src, file: sourcePath, ...heroPlace, ruleId: "article/hero-damaged" });
+    imageReferences.set(`${sourcePath}:hero`, { source: heroImage.source, written: data.hero.src, file: sourcePath, ...heroPlace, ruleId: "article/hero-damaged" });
     const hero = planHero(images, heroImage.source, data.hero, imageSettings);
     heroSources.set(hero, heroImage.source);
     if (diagnostics.length > before) return undefined;
@@ -262,7 +269,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
       tags: data.tags.map(tag),
       related: data.related.map((entry) => (typeof entry === "string" ? { id: entry } : entry)),
       hero,
-      bodyImages: bodyImages.get(sourcePath) ?? [],
+      bodyImages: bodyImagesOf(body),
       ...(audio ? { audio } : {}),
       isFeatured: data.featured,
       isDraft: data.draft,
@@ -273,10 +280,12 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     };
   });
 
+  renderCache?.prune();
+
   // Every encode has finished (or failed) before anything is returned: a
   // damaged image is an error like any other, and nothing reaches the output.
   const imageSummary = await images.finish();
-  for (const reference of imageReferences) {
+  for (const reference of imageReferences.values()) {
     const reason = imageSummary.failures.get(reference.source.absolutePath);
     if (!reason) continue;
     report(reference.file, reference, `"${reference.written}" is damaged or not a complete image (${reason})`, reference.ruleId, "export it again from the original photo and replace the file");

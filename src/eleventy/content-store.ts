@@ -13,6 +13,18 @@ export interface NewsroomOptions {
   now?: () => Date;
   /** Called with each build's site model (the build command writes the schedule from it). */
   onLoaded?: (model: SiteModel) => void;
+  /** Seconds spent in each stage of the last build, for the benchmark ("content", "images", ...). */
+  timings?: Map<string, number>;
+}
+
+/** Runs a stage, adding its seconds to `timings` under `name`. */
+export async function timed<T>(timings: Map<string, number> | undefined, name: string, stage: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await stage();
+  } finally {
+    timings?.set(name, (timings.get(name) ?? 0) + (performance.now() - started) / 1000);
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import { ImageCache } from "../images/image-cache.ts";
 import { DERIVED_URL_PREFIX, imageCacheDir } from "../images/image-options.ts";
 import { mapLimit } from "../util/map-limit.ts";
 import type { EleventyConfig } from "./plugin.ts";
+import { timed } from "./content-store.ts";
 
 /** Every derivative file the site model refers to: heroes, thumbnails, social cards, body images, author photos. */
 export function derivedFileNames(model: SiteModel): Set<string> {
@@ -34,13 +35,13 @@ export function derivedFileNames(model: SiteModel): Set<string> {
  * only when loading succeeded, and the build writes into a staging folder,
  * so a failed build publishes nothing.
  */
-export function addResponsiveImages(eleventyConfig: EleventyConfig, options: { rootDir: string; model: () => SiteModel }): void {
+export function addResponsiveImages(eleventyConfig: EleventyConfig, options: { rootDir: string; model: () => SiteModel; timings?: Map<string, number> }): void {
   eleventyConfig.on("eleventy.after", async (event: unknown) => {
     const outputDir = (event as { directories?: { output?: string } }).directories?.output;
     if (!outputDir) return;
     const targetDir = path.join(path.resolve(outputDir), ...DERIVED_URL_PREFIX.split("/").filter(Boolean));
     await mkdir(targetDir, { recursive: true });
     const cache = new ImageCache(imageCacheDir(options.rootDir));
-    await mapLimit([...derivedFileNames(options.model())], 32, (name) => cache.publish(name, targetDir));
+    await timed(options.timings, "images", () => mapLimit([...derivedFileNames(options.model())], 32, (name) => cache.publish(name, targetDir)));
   });
 }

@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { MEDIA_FOLDERS } from "../content/assets.ts";
 import { pageDefinitions } from "../pages/page-definitions.ts";
-import { ContentStore, type NewsroomOptions } from "./content-store.ts";
+import { ContentStore, timed, type NewsroomOptions } from "./content-store.ts";
 import { addTsxTemplates } from "./tsx-templates.ts";
 import { addResponsiveImages } from "./images.ts";
 import { writeBrandImages } from "../discovery/brand-images.ts";
@@ -16,7 +16,6 @@ export interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
   addTemplate(virtualPath: string, content: unknown, data?: Record<string, unknown>): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
-  setFrontMatterParsingOptions(options: Record<string, unknown>): void;
   setTemplateFormats(formats: string[]): void;
   setUseGitIgnore(enabled: boolean): void;
   setLayoutsDirectory(dir: string): void;
@@ -26,27 +25,23 @@ export interface EleventyConfig {
   ignores: Set<string>;
 }
 
-export const ARTICLE_LAYOUT = "article.11ty.tsx";
-
 /** `layouts/` of this package: designers' files, outside the editors' content folder. */
 const LAYOUTS_DIR = fileURLToPath(new URL("../../layouts", import.meta.url));
 /** `public/` of this package: CSS, JS and icons, copied to the site root as they are. */
 const PUBLIC_DIR = fileURLToPath(new URL("../../public", import.meta.url));
 
 /**
- * The one place that knows Eleventy's APIs. Content is loaded and validated
- * by `src/content` before each build; Eleventy then renders articles (the
- * `.md` files, through the unified pipeline) and the listing pages.
+ * The one place that knows Eleventy's APIs. Content is loaded, validated and
+ * its Markdown rendered by `src/content` before each build; Eleventy then
+ * renders every page (articles, listings, feeds) from that model.
  */
 export function newsroomPlugin(eleventyConfig: EleventyConfig, options: NewsroomOptions): void {
   const store = new ContentStore(options);
   const contentDir = path.join(options.rootDir, options.contentDir);
-  const toSourcePath = (inputPath: string) =>
-    path.relative(options.rootDir, path.resolve(inputPath)).split(path.sep).join("/");
 
   let publicAssets: Awaited<ReturnType<typeof readPublicAssets>> | undefined;
   eleventyConfig.on("eleventy.before", async () => {
-    await store.reload();
+    await timed(options.timings, "content", () => store.reload());
     publicAssets = await readPublicAssets(PUBLIC_DIR);
   });
   eleventyConfig.addGlobalData("assets", () => publicAssets?.manifest ?? {});
@@ -61,12 +56,14 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
     }
     const outputDir = (event as { directories?: { output?: string } }).directories?.output;
     if (outputDir) {
-      await writeBrandImages(path.resolve(outputDir), store.model.site);
-      await writePublicAssets(path.resolve(outputDir), publicAssets?.files ?? []);
+      await timed(options.timings, "assets", async () => {
+        await writeBrandImages(path.resolve(outputDir), store.model.site);
+        await writePublicAssets(path.resolve(outputDir), publicAssets?.files ?? []);
+      });
     }
   });
   eleventyConfig.addGlobalData("newsroom", () => store.model);
-  addResponsiveImages(eleventyConfig, { rootDir: options.rootDir, model: () => store.model });
+  addResponsiveImages(eleventyConfig, { rootDir: options.rootDir, model: () => store.model, ...(options.timings ? { timings: options.timings } : {}) });
 
   addTsxTemplates(eleventyConfig);
   // Eleventy resolves these relative to the input folder.
@@ -74,29 +71,18 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
   eleventyConfig.setLayoutsDirectory(layoutsFromInput);
   eleventyConfig.setIncludesDirectory(layoutsFromInput);
 
-  // Articles were parsed and validated by our loader; Eleventy must not
-  // re-interpret editor frontmatter (permalink, layout, tags as collections).
-  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: () => ({}) } });
-  eleventyConfig.setTemplateFormats(["md", "11ty.tsx"]);
+  // Every page is a virtual template over the loaded model: Eleventy reads
+  // no file of the content folder itself (articles, authors and settings are
+  // content, not templates), so it neither re-parses editor frontmatter nor
+  // holds one template per article.
+  eleventyConfig.setTemplateFormats(["11ty.tsx"]);
   // The content folder is named explicitly; a .gitignore around it (a generated
-  // corpus, a checkout inside another project) must not hide articles.
+  // corpus, a checkout inside another project) must not hide anything.
   eleventyConfig.setUseGitIgnore(false);
-  eleventyConfig.ignores.add(path.join(contentDir, "authors", "**"));
-  // Not templates, but content: the dev server rebuilds when they change.
+  // The dev server rebuilds when content changes.
+  eleventyConfig.addWatchTarget(path.join(contentDir, "articles"));
   eleventyConfig.addWatchTarget(path.join(contentDir, "authors"));
   eleventyConfig.addWatchTarget(path.join(contentDir, "site.yaml"));
-
-  eleventyConfig.addExtension("md", {
-    // The loader already ran every body through the unified pipeline (it
-    // needs the diagnostics before anything is written); serve that result.
-    compile: (_inputContent: string, inputPath: string) => () =>
-      store.model.articlesBySource.get(toSourcePath(inputPath))?.bodyHtml ?? "",
-    getData: (inputPath: string) => {
-      const article = store.model.articlesBySource.get(toSourcePath(inputPath));
-      if (!article) return { permalink: false, eleventyExcludeFromCollections: true };
-      return { layout: ARTICLE_LAYOUT, permalink: article.url, articleSource: article.sourcePath, date: article.publishedAt, tags: [] };
-    },
-  });
 
   for (const [name, page] of Object.entries(pageDefinitions)) {
     eleventyConfig.addTemplate(

@@ -14,8 +14,24 @@ interface ZonedParts {
 }
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+/**
+ * formatToParts costs about 10 µs and the same dates come back on every
+ * listing, feed and sitemap an article appears in: results are kept, per
+ * zone and instant (one entry per distinct time, bounded by the archive).
+ */
+const zonedPartsMemo = new Map<string, ZonedParts>();
 
 function zonedParts(date: Date, timeZone: string): ZonedParts {
+  const key = `${timeZone}|${date.getTime()}`;
+  let parts = zonedPartsMemo.get(key);
+  if (!parts) {
+    parts = computeZonedParts(date, timeZone);
+    zonedPartsMemo.set(key, parts);
+  }
+  return parts;
+}
+
+function computeZonedParts(date: Date, timeZone: string): ZonedParts {
   let formatter = partsFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat("en-US", {
@@ -49,16 +65,27 @@ export function dayKey(date: Date, timeZone: string): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
-const displayFormatters = new Map<string, Intl.DateTimeFormat>();
+/** A formatter per locale, zone and style, and what it returned per instant (see zonedPartsMemo). */
+const displayFormatters = new Map<string, { formatter: Intl.DateTimeFormat; formatted: Map<number, string> }>();
 
-function displayFormatter(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+function displayFormatter(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): { format(date: Date): string } {
   const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
-  let formatter = displayFormatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, { timeZone, ...options });
-    displayFormatters.set(key, formatter);
+  let entry = displayFormatters.get(key);
+  if (!entry) {
+    entry = { formatter: new Intl.DateTimeFormat(locale, { timeZone, ...options }), formatted: new Map() };
+    displayFormatters.set(key, entry);
   }
-  return formatter;
+  const { formatter, formatted } = entry;
+  return {
+    format(date) {
+      let text = formatted.get(date.getTime());
+      if (text === undefined) {
+        text = formatter.format(date);
+        formatted.set(date.getTime(), text);
+      }
+      return text;
+    },
+  };
 }
 
 /** "26 November 2026, 08:15 GMT" */

@@ -7,8 +7,8 @@ import { VFile } from "vfile";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { remarkExternalLinks } from "./remark-external-links.ts";
 import { remarkHeadingIds } from "./remark-heading-ids.ts";
-import { remarkLocalImages, type LocalImagesOptions } from "./remark-local-images.ts";
-import { remarkRelatedCard, type RelatedCardOptions } from "./remark-related-card.ts";
+import { remarkLocalImages, type LocalImagesOptions, type ResolvedLocalImage } from "./remark-local-images.ts";
+import { remarkRelatedCard, type RelatedCardOptions, type RelatedCardTarget } from "./remark-related-card.ts";
 import { remarkTableScroll } from "./remark-table-scroll.ts";
 import { remarkUnknownDirectives } from "./remark-unknown-directives.ts";
 import { remarkWordCount } from "./remark-word-count.ts";
@@ -23,6 +23,15 @@ export interface RenderedMarkdown {
   html: string;
   wordCount: number;
   diagnostics: Diagnostic[];
+  /** What the HTML depends on besides the body itself (see render-cache.ts). */
+  dependencies: RenderDependencies;
+}
+
+export interface RenderDependencies {
+  /** Related-article cards shown, by id. */
+  relatedCards: Record<string, RelatedCardTarget>;
+  /** Local images, in document order, as they were resolved. */
+  localImages: ResolvedLocalImage[];
 }
 
 export interface MarkdownSource {
@@ -74,6 +83,11 @@ export function createMarkdownRenderer(options: PipelineOptions): MarkdownRender
       ...(message.note ? { hint: message.note } : {}),
       ruleId: `${message.source ?? "markdown"}/${message.ruleId ?? "problem"}`,
     }));
-    return { html, wordCount: file.data.wordCount ?? 0, diagnostics };
+    return {
+      html,
+      wordCount: file.data.wordCount ?? 0,
+      diagnostics,
+      dependencies: { relatedCards: file.data.relatedCards ?? {}, localImages: file.data.localImages ?? [] },
+    };
   };
 }

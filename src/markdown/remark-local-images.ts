@@ -19,6 +19,20 @@ export interface LocalImageContext {
   position: Position | undefined;
 }
 
+/** One body image as it was resolved: a cached render is valid while the same request resolves the same way. */
+export interface ResolvedLocalImage {
+  written: string;
+  context: LocalImageContext;
+  result: LocalImageResult;
+}
+
+declare module "vfile" {
+  interface DataMap {
+    /** The body's local images in document order. */
+    localImages: ResolvedLocalImage[];
+  }
+}
+
 export interface LocalImagesOptions {
   /** Resolves a path written in the file (relative to it) to a published responsive image. */
   resolveImage: (written: string, file: VFile, context: LocalImageContext) => Promise<LocalImageResult>;
@@ -53,16 +67,19 @@ export function remarkLocalImages(options: LocalImagesOptions) {
       }
       if (!HAS_SCHEME.test(node.url)) images.push(node);
     });
-    await Promise.all(
-      images.map(async (node) => {
-        const result = await options.resolveImage(node.url, file, { alt: node.alt ?? "", position: node.position });
+    file.data.localImages = await Promise.all(
+      images.map(async (node): Promise<ResolvedLocalImage> => {
+        const context = { alt: node.alt ?? "", position: node.position };
+        const result = await options.resolveImage(node.url, file, context);
+        const resolved = { written: node.url, context, result };
         if (!result.ok) {
           const message = file.message(result.problem, { place: node.position, ruleId: result.ruleId ?? "image-not-found", source: "images" });
           message.fatal = true;
           message.note = result.hint;
-          return;
+          return resolved;
         }
         node.data = { ...node.data, hName: "picture", hProperties: { src: undefined, alt: undefined, title: undefined }, hChildren: pictureChildren(node, result.image) };
+        return resolved;
       }),
     );
   };

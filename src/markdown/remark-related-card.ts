@@ -11,9 +11,21 @@ export interface RelatedCardTarget {
   url: string;
 }
 
+/** Published articles by id (a Map will do). */
+export interface RelatedCardLookup {
+  get(id: string): RelatedCardTarget | undefined;
+  keys(): Iterable<string>;
+}
+
 export interface RelatedCardOptions {
-  /** Published articles by id. */
-  articles: ReadonlyMap<string, RelatedCardTarget>;
+  articles: RelatedCardLookup;
+}
+
+declare module "vfile" {
+  interface DataMap {
+    /** The card targets this body showed, by id: a cached render is valid while they are unchanged. */
+    relatedCards: Record<string, RelatedCardTarget>;
+  }
 }
 
 /**
@@ -41,6 +53,7 @@ export function remarkRelatedCard(options: RelatedCardOptions) {
         parent.children.splice(index, 1);
         return index;
       }
+      file.data.relatedCards = { ...file.data.relatedCards, [id]: { title: target.title, dek: target.dek, url: target.url } };
       node.data = {
         hName: "aside",
         // Another article's words: not part of this one for search.

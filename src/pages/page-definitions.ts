@@ -53,6 +53,16 @@ function feedPerScope(scopes: "tags" | "authors", format: "rss" | "atom"): PageD
 const HEADLINES_SIZE = 20;
 
 export const pageDefinitions: Record<string, PageDefinition> = {
+  // One page per article, paginated over the loaded model rather than one
+  // Eleventy template per Markdown file (see README, Decisions: article pages).
+  article: {
+    layout: "article.11ty.tsx",
+    data: {
+      pagination: { data: "newsroom.articles", size: 1, alias: "article" },
+      permalink: (data: { article: Article }) => data.article.url,
+      ...notInCollections,
+    },
+  },
   home: { layout: "home.11ty.tsx", data: { permalink: routes.home() } },
   newsFeed: {
     layout: "news-feed.11ty.tsx",

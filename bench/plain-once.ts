@@ -1,0 +1,63 @@
+/**
+ * One plain Eleventy 3 build of a corpus (the benchmark's reference, see
+ * bench/eleventy-plain/), in its own process so its peak RSS is the build's.
+ *
+ *   node --import tsx bench/plain-once.ts <corpusDir> [outputDir]
+ *
+ * Only content/articles/ is built: plain Eleventy knows nothing of authors,
+ * images or site.yaml. Without outputDir the pages go to a temp folder that is
+ * deleted afterwards. The last stdout line is JSON, in build-once.ts's shape:
+ * {"pages":N,"articlePages":N,"maxRssKB":N,"buildSeconds":N}.
+ * articlePages counts the articles whose /<fileSlug>/index.html exists, so a
+ * build that silently skipped articles is caught by the runner.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Eleventy from "@11ty/eleventy";
+
+const CONFIG_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), "eleventy-plain", "eleventy.config.mjs");
+
+async function main(): Promise<void> {
+  const [corpusArg, outputArg] = process.argv.slice(2);
+  if (!corpusArg) {
+    process.stderr.write("usage: node --import tsx bench/plain-once.ts <corpusDir> [outputDir]\n");
+    process.exit(2);
+  }
+  const inputDir = path.join(path.resolve(corpusArg), "content", "articles");
+  if (!existsSync(inputDir)) throw new Error(`no articles folder at ${inputDir}`);
+  const tempDir = outputArg ? undefined : mkdtempSync(path.join(os.tmpdir(), "newsroom-bench-plain-"));
+  const outputDir = outputArg ? path.resolve(outputArg) : path.join(tempDir!, "_site");
+  try {
+    const started = performance.now();
+    const eleventy = new Eleventy(inputDir, outputDir, { configPath: CONFIG_PATH, quietMode: true });
+    // As in buildSite: without this Eleventy still prints its "Wrote N files" line.
+    eleventy.disableLogger?.();
+    const written = await eleventy.write();
+    const buildSeconds = (performance.now() - started) / 1000;
+    // maxRSS is in kilobytes on Linux and macOS.
+    const maxRssKB = process.resourceUsage().maxRSS;
+    const articlePages = countArticlePages(inputDir, outputDir);
+    process.stdout.write(`\n${JSON.stringify({ pages: countWritten(written), articlePages, maxRssKB, buildSeconds: Number(buildSeconds.toFixed(3)) })}\n`);
+  } finally {
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  }
+}
+
+/** Eleventy's write() resolves with [passthroughCopies, templates]; a template with permalink: false has no outputPath. */
+function countWritten(result: unknown): number {
+  if (!Array.isArray(result)) return 0;
+  return result.flat(Infinity).filter((entry) => entry && typeof entry === "object" && typeof (entry as { outputPath?: unknown }).outputPath === "string").length;
+}
+
+function countArticlePages(inputDir: string, outputDir: string): number {
+  return readdirSync(inputDir).filter(
+    (name) => name.endsWith(".md") && existsSync(path.join(outputDir, name.slice(0, -".md".length), "index.html")),
+  ).length;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

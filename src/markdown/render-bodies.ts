@@ -1,0 +1,84 @@
+import { availableParallelism } from "node:os";
+import { VFile } from "vfile";
+import { hasErrors } from "../diagnostics/diagnostic.ts";
+import { mapLimit } from "../util/map-limit.ts";
+import { createMarkdownRenderer, type MarkdownSource, type RenderedMarkdown } from "./pipeline.ts";
+import type { LocalImagesOptions } from "./remark-local-images.ts";
+import type { RelatedCardTarget } from "./remark-related-card.ts";
+import type { RenderCache } from "./render-cache.ts";
+import { RenderPool } from "./render-pool.ts";
+
+export interface RenderBodiesOptions extends LocalImagesOptions {
+  siteOrigin: string;
+  /** Published articles by id, for related cards. */
+  articles: ReadonlyMap<string, RelatedCardTarget>;
+  /** Rendered bodies kept between builds; none: render everything. */
+  cache?: RenderCache;
+  /** Worker threads for uncached bodies; default: one per core. 0 or 1 renders on this thread. */
+  workers?: number;
+}
+
+export interface RenderBodiesSummary {
+  fromCache: number;
+  rendered: number;
+  workers: number;
+}
+
+/** Below this many bodies to render, starting workers costs more than it saves. */
+const POOL_THRESHOLD = 64;
+/** Bodies in flight per worker: enough to cover image round trips to this thread. */
+const IN_FLIGHT_PER_WORKER = 4;
+/** Cached entries checked at once (each may resolve images). */
+const CHECK_CONCURRENCY = 16;
+
+/**
+ * Renders many bodies, in input order. A cached render is used when what it
+ * borrowed still resolves the same way (same related-card targets, same
+ * images); the rest render on worker threads when there are many, and are
+ * cached unless they carry errors (an error's hint can depend on every other
+ * article, so it is worked out afresh each time).
+ */
+export async function renderBodies(
+  sources: readonly MarkdownSource[],
+  options: RenderBodiesOptions,
+): Promise<{ bodies: RenderedMarkdown[]; summary: RenderBodiesSummary }> {
+  const { cache, siteOrigin } = options;
+  const bodies = new Array<RenderedMarkdown>(sources.length);
+  const keys = sources.map((source) => cache?.key(source, siteOrigin));
+  const misses: number[] = [];
+  await mapLimit(sources, CHECK_CONCURRENCY, async (source, index) => {
+    const cached = keys[index] === undefined ? undefined : cache?.read(keys[index]);
+    if (cached && (await isStillValid(cached, source, options))) bodies[index] = cached;
+    else misses.push(index);
+  });
+  misses.sort((a, b) => a - b);
+
+  const workers = misses.length >= POOL_THRESHOLD ? (options.workers ?? availableParallelism()) : 0;
+  const pool = workers > 1 ? new RenderPool({ ...options, size: workers }) : undefined;
+  const render = pool ? (source: MarkdownSource) => pool.render(source) : createMarkdownRenderer(options);
+  try {
+    await mapLimit(misses, pool ? workers * IN_FLIGHT_PER_WORKER : 1, async (index) => {
+      const rendered = await render(sources[index]!);
+      bodies[index] = rendered;
+      const key = keys[index];
+      if (key !== undefined && !hasErrors(rendered.diagnostics)) cache?.write(key, rendered);
+    });
+  } finally {
+    await pool?.close();
+  }
+  return { bodies, summary: { fromCache: sources.length - misses.length, rendered: misses.length, workers: pool ? workers : 0 } };
+}
+
+/** Whether a cached render's borrowed parts are what this build would borrow. */
+async function isStillValid(cached: RenderedMarkdown, source: MarkdownSource, options: RenderBodiesOptions): Promise<boolean> {
+  for (const [id, shown] of Object.entries(cached.dependencies.relatedCards)) {
+    const current = options.articles.get(id);
+    if (!current || current.title !== shown.title || current.dek !== shown.dek || current.url !== shown.url) return false;
+  }
+  const file = new VFile({ path: source.path, data: { bodyLineOffset: source.bodyLineOffset } });
+  for (const image of cached.dependencies.localImages) {
+    const current = await options.resolveImage(image.written, file, image.context);
+    if (JSON.stringify(current) !== JSON.stringify(image.result)) return false;
+  }
+  return true;
+}

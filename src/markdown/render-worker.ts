@@ -1,0 +1,49 @@
+/**
+ * A worker thread of the render pool (render-pool.ts): renders bodies with
+ * the same pipeline as the main thread. Images are resolved by the main
+ * thread, which owns the image pipeline, over messages.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { createMarkdownRenderer, type MarkdownSource } from "./pipeline.ts";
+import type { LocalImageResult } from "./remark-local-images.ts";
+import type { RelatedCardTarget } from "./remark-related-card.ts";
+import type { FromWorker, ToWorker } from "./render-pool.ts";
+
+interface WorkerSetup {
+  siteOrigin: string;
+  articles: [string, RelatedCardTarget][];
+}
+
+const port = parentPort!;
+const setup = workerData as WorkerSetup;
+const waitingForImages = new Map<number, (result: LocalImageResult) => void>();
+let nextImageRequest = 0;
+const send = (message: FromWorker) => port.postMessage(message);
+
+const render = createMarkdownRenderer({
+  siteOrigin: setup.siteOrigin,
+  articles: new Map(setup.articles),
+  resolveImage: (written, file, context) =>
+    new Promise((resolve) => {
+      const id = nextImageRequest++;
+      waitingForImages.set(id, resolve);
+      send({ type: "resolve-image", id, written, path: file.path, bodyLineOffset: file.data.bodyLineOffset ?? 0, context });
+    }),
+});
+
+async function renderOne(id: number, source: MarkdownSource): Promise<void> {
+  try {
+    send({ type: "rendered", id, rendered: await render(source) });
+  } catch (error) {
+    send({ type: "failed", id, message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined });
+  }
+}
+
+port.on("message", (message: ToWorker) => {
+  if (message.type === "render") {
+    void renderOne(message.id, message.source);
+  } else {
+    waitingForImages.get(message.id)?.(message.result);
+    waitingForImages.delete(message.id);
+  }
+});
