@@ -10,10 +10,19 @@
  *   npm run bench -- --seed 7
  *   npm run bench -- --sizes 1000 --images 20   # adds the image benchmark (bench/images-once.ts)
  *   npm run bench -- --no-plain            # our build only, without the plain Eleventy reference
+ *   npm run bench -- --rebuild-up-to 0     # skip the warm-rebuild measurement (default: sizes up to 10,000)
+ *
+ * Our build is timed cold (the rendered-Markdown cache .cache/render/ of the
+ * corpus is deleted first). Up to --rebuild-up-to articles, one article is
+ * then edited and the site rebuilt with the cache that build left (the
+ * "warm rebuild"); the edit is undone and a further warm build is compared
+ * byte for byte with the cold one.
  *
  * With --json each line is {"tool":"site"|"eleventy-plain","size":N,"wallSeconds":S,
  * "msPerArticle":X,"peakRssMB":M,"pages":P,"articlesPerSecond":A}; the site line
- * also carries the image benchmark's fields with --images.
+ * also carries "stages" (seconds per build stage), the warm-rebuild fields
+ * ("warmRebuildSeconds","warmSpeedup","warmIdenticalToCold") and, with
+ * --images, the image benchmark's fields.
  *
  * Builds run with the corpus's image cache warm (as CI does with a restored
  * .cache/images/): an untimed build fills it first when it is empty. The plain
@@ -26,6 +35,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { BENCH_DIR, ensureCorpus } from "./generate-corpus.ts";
+import { differingFiles, editOneArticle } from "./rebuild-check.ts";
 
 interface Options {
   sizes: number[];
@@ -35,6 +45,8 @@ interface Options {
   images: number;
   /** Also build each corpus with plain Eleventy (off with --no-plain). */
   plain: boolean;
+  /** Measure a warm rebuild after a one-article edit, up to this size (--rebuild-up-to N; 0 = never). */
+  rebuildUpTo: number;
 }
 
 interface ImageReport {
@@ -50,6 +62,8 @@ interface BuildReport {
   articlePages: number;
   maxRssKB: number;
   buildSeconds?: number;
+  /** Our build only: seconds per stage (content, eleventy, search, ...). */
+  timings?: Record<string, number>;
 }
 
 /** "site" is our generator; "eleventy-plain" the plain Eleventy 3 reference. */
@@ -63,6 +77,14 @@ export interface BenchResult {
   peakRssMB: number;
   pages: number;
   articlesPerSecond: number;
+  /** Our build: seconds per stage of the (cold) build. */
+  stages?: Record<string, number>;
+  /** Our build, up to --rebuild-up-to: a rebuild after editing one article, with the render cache the cold build left. */
+  warmRebuildSeconds?: number;
+  /** Cold wall time over warm rebuild wall time. */
+  warmSpeedup?: number;
+  /** Whether a warm build (every body from the cache) wrote exactly the cold build's files. */
+  warmIdenticalToCold?: boolean;
   /** With --images: seconds for N photographs through our pipeline (cold cache), plain sharp, and a warm rebuild's image stage. */
   imagesCold?: number;
   sharpBaseline?: number;
@@ -77,12 +99,12 @@ const TSX_LOADER = import.meta.resolve("tsx");
 const TSCONFIG = path.join(ROOT_DIR, "tsconfig.json");
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nusage: tsx bench/run.ts [--sizes 1000,4000] [--seed N] [--images N] [--no-plain] [--json]\n`);
+  process.stderr.write(`${message}\nusage: tsx bench/run.ts [--sizes 1000,4000] [--seed N] [--images N] [--no-plain] [--rebuild-up-to N] [--json]\n`);
   process.exit(2);
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { sizes: [1000, 4000], seed: 1, json: false, images: 0, plain: true };
+  const options: Options = { sizes: [1000, 4000], seed: 1, json: false, images: 0, plain: true, rebuildUpTo: 10_000 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
@@ -94,6 +116,12 @@ function parseArgs(argv: readonly string[]): Options {
       case "--no-plain":
         options.plain = false;
         break;
+      case "--rebuild-up-to": {
+        const upTo = Number(value());
+        if (!Number.isInteger(upTo) || upTo < 0) usage("--rebuild-up-to must be a whole number of articles, like 10000 (0: never)");
+        options.rebuildUpTo = upTo;
+        break;
+      }
       case "--sizes": {
         const sizes = value().split(",").map((part) => Number(part.trim()));
         if (sizes.length === 0 || sizes.some((size) => !Number.isInteger(size) || size < 1)) usage("--sizes must be positive integers, like 1000,4000");
@@ -127,9 +155,11 @@ function parseArgs(argv: readonly string[]): Options {
  * Runs a build script (build-once.ts or plain-once.ts) in a fresh Node
  * process; resolves with its report and the wall time.
  */
-function buildInChild(script: string, corpusDir: string): Promise<{ report: BuildReport; wallSeconds: number }> {
-  const tempDir = mkdtempSync(path.join(os.tmpdir(), "newsroom-bench-"));
-  const outputDir = path.join(tempDir, "_site");
+function buildInChild(script: string, corpusDir: string, outputDir?: string): Promise<{ report: BuildReport; wallSeconds: number }> {
+  // Without an output folder the site goes to a temporary one, deleted afterwards.
+  const tempDir = outputDir ? undefined : mkdtempSync(path.join(os.tmpdir(), "newsroom-bench-"));
+  const siteDir = outputDir ?? path.join(tempDir!, "_site");
+  const cleanUp = () => tempDir && rmSync(tempDir, { recursive: true, force: true });
   return new Promise((resolve, reject) => {
     const started = performance.now();
     // Equivalent to `node --import tsx <script> <corpusDir>`, but run
@@ -138,7 +168,7 @@ function buildInChild(script: string, corpusDir: string): Promise<{ report: Buil
     // silently drop every article (the plain config turns .gitignore off, but
     // both tools get the same process setup). tsx is pointed at the package
     // tsconfig (JSX via Preact) explicitly, since it otherwise reads the one in the cwd.
-    const child = spawn(process.execPath, ["--import", TSX_LOADER, script, corpusDir, outputDir], {
+    const child = spawn(process.execPath, ["--import", TSX_LOADER, script, corpusDir, siteDir], {
       cwd: corpusDir,
       env: { ...process.env, TSX_TSCONFIG_PATH: TSCONFIG },
       stdio: ["ignore", "pipe", "inherit"],
@@ -147,12 +177,12 @@ function buildInChild(script: string, corpusDir: string): Promise<{ report: Buil
     child.stdout.setEncoding("utf8");
     child.stdout.on("data", (chunk: string) => (stdout += chunk));
     child.on("error", (error) => {
-      rmSync(tempDir, { recursive: true, force: true });
+      cleanUp();
       reject(error);
     });
     child.on("close", (code, signal) => {
       const wallSeconds = (performance.now() - started) / 1000;
-      rmSync(tempDir, { recursive: true, force: true });
+      cleanUp();
       if (code !== 0) {
         reject(new Error(`${path.basename(script)} failed (${signal ? `signal ${signal}` : `exit code ${code}`})${stdout.trim() ? `; output:\n${stdout.trim()}` : ""}`));
         return;
@@ -206,13 +236,48 @@ function resultOf(tool: Tool, size: number, report: BuildReport, wallSeconds: nu
 }
 
 /** One timed build in a child; a report with fewer article pages than articles fails the run. */
-async function timedBuild(tool: Tool, corpusDir: string, size: number, log: (message: string) => void): Promise<BenchResult> {
-  const { report, wallSeconds } = await buildInChild(tool === "site" ? BUILD_ONCE : PLAIN_ONCE, corpusDir);
+async function timedBuild(tool: Tool, corpusDir: string, size: number, log: (message: string) => void, outputDir?: string): Promise<BenchResult> {
+  const { report, wallSeconds } = await buildInChild(tool === "site" ? BUILD_ONCE : PLAIN_ONCE, corpusDir, outputDir);
   if (report.articlePages !== size) {
     throw new Error(`the ${tool} build wrote ${report.articlePages} article pages for ${size} articles`);
   }
   log(`  done in ${wallSeconds.toFixed(2)} s wall${report.buildSeconds === undefined ? "" : ` (${report.buildSeconds.toFixed(2)} s inside the build)`}`);
-  return resultOf(tool, size, report, wallSeconds);
+  return { ...resultOf(tool, size, report, wallSeconds), ...(report.timings ? { stages: report.timings } : {}) };
+}
+
+/**
+ * Our build from cold (no rendered-Markdown cache), then, up to
+ * --rebuild-up-to articles, a rebuild after a one-article edit, and a check
+ * that a fully warm build writes exactly the cold build's bytes.
+ */
+async function siteBuilds(corpusDir: string, size: number, options: Options, log: (message: string) => void): Promise<BenchResult> {
+  rmSync(path.join(corpusDir, ".cache", "render"), { recursive: true, force: true });
+  const sitesDir = mkdtempSync(path.join(os.tmpdir(), "newsroom-bench-sites-"));
+  try {
+    log(`building ${size} articles (cold: no rendered-Markdown cache)...`);
+    const cold = await timedBuild("site", corpusDir, size, log, path.join(sitesDir, "cold"));
+    if (size > options.rebuildUpTo) return cold;
+    const edit = editOneArticle(corpusDir);
+    let warm: BenchResult;
+    try {
+      log(`rebuilding after an edit to ${path.basename(edit.file)} (warm)...`);
+      warm = await timedBuild("site", corpusDir, size, log);
+    } finally {
+      edit.undo();
+    }
+    log("building the unedited corpus again (warm) to compare with the cold build...");
+    await timedBuild("site", corpusDir, size, log, path.join(sitesDir, "warm"));
+    const differing = differingFiles(path.join(sitesDir, "cold"), path.join(sitesDir, "warm"));
+    if (differing.length > 0) log(`  the warm build differs from the cold one in ${differing.length} files, e.g. ${differing.slice(0, 3).join(", ")}`);
+    return {
+      ...cold,
+      warmRebuildSeconds: warm.wallSeconds,
+      warmSpeedup: round(cold.wallSeconds / warm.wallSeconds, 2),
+      warmIdenticalToCold: differing.length === 0,
+    };
+  } finally {
+    rmSync(sitesDir, { recursive: true, force: true });
+  }
 }
 
 function table(results: readonly BenchResult[]): string {
@@ -235,6 +300,15 @@ function table(results: readonly BenchResult[]): string {
 function ratioLines(results: readonly BenchResult[]): string[] {
   const lines: string[] = [];
   results.forEach((site, i) => {
+    if (site.tool === "site" && site.stages) {
+      lines.push(`stages of the cold build, ${site.size} articles: ${Object.entries(site.stages).map(([name, seconds]) => `${name} ${seconds} s`).join(", ")}`);
+    }
+    if (site.tool === "site" && site.warmRebuildSeconds !== undefined) {
+      lines.push(
+        `warm rebuild after a one-article edit, ${site.size} articles: ${site.warmRebuildSeconds.toFixed(2)} s, ${site.warmSpeedup}x faster than cold; ` +
+          `a warm build ${site.warmIdenticalToCold ? "is byte-identical to" : "DIFFERS from"} the cold one`,
+      );
+    }
     const plain = results[i + 1];
     if (site.tool !== "site" || plain?.tool !== "eleventy-plain" || plain.size !== site.size) return;
     lines.push(`ratio site / plain Eleventy, wall time, ${site.size} articles: ${(site.wallSeconds / plain.wallSeconds).toFixed(2)}`);
@@ -257,8 +331,7 @@ async function main(): Promise<void> {
       log(`filling the image cache of the ${size}-article corpus (untimed build)...`);
       await buildInChild(BUILD_ONCE, corpus.dir);
     }
-    log(`building ${size} articles...`);
-    const site = await timedBuild("site", corpus.dir, size, log);
+    const site = await siteBuilds(corpus.dir, size, options, log);
     // Straight after ours, so both builds read the corpus from a warm OS file cache.
     let plain: BenchResult | undefined;
     if (options.plain) {

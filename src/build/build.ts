@@ -2,11 +2,11 @@ import { existsSync } from "node:fs";
 import { chmod, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import * as pagefind from "pagefind";
 import type { SiteModel } from "../collections/site-model.ts";
 import { ContentError } from "../diagnostics/diagnostic.ts";
 import { timed } from "../eleventy/content-store.ts";
 import { newsroomPlugin, type EleventyConfig } from "../eleventy/plugin.ts";
+import { SearchIndex } from "./search-index.ts";
 
 export interface BuildOptions {
   rootDir: string;
@@ -51,6 +51,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const timings = new Map<string, number>();
   const started = performance.now();
   const stagingDir = await mkdtemp(path.join(path.dirname(outputDir), `.build-staging-${path.basename(outputDir)}-`));
+  const search = await SearchIndex.open();
+  let searchWritten = false;
   try {
     const eleventy = new Eleventy(path.join(rootDir, contentDir), stagingDir, {
       quietMode: options.quiet ?? true,
@@ -64,13 +66,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
             model = loaded;
           },
           timings,
+          onHtmlPage: (url, html) => search.add(url, html),
         });
       },
     });
     eleventy.disableLogger?.();
     const written = (await timed(timings, "eleventy", () => eleventy.write())) as unknown;
     const fileCount = countWritten(written);
-    await timed(timings, "search", () => indexForSearch(stagingDir));
+    // Pagefind indexed the pages while Eleventy rendered them; this is what is left.
+    searchWritten = true;
+    await timed(timings, "search", () => search.write(stagingDir));
     await chmod(stagingDir, 0o755); // mkdtemp creates it private
     const previous = existsSync(outputDir) ? `${stagingDir}-previous` : undefined;
     if (previous) await rename(outputDir, previous);
@@ -84,6 +89,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const rounded = Object.fromEntries([...timings].map(([name, seconds]) => [name, Number(seconds.toFixed(2))]));
     return { outputDir, fileCount, schedulePath, timings: rounded };
   } catch (error) {
+    if (!searchWritten) await search.discard();
     await rm(stagingDir, { recursive: true, force: true });
     throw unwrapContentError(error) ?? error;
   }
@@ -95,20 +101,6 @@ export function scheduleOf(model: SiteModel): Schedule {
     nextPublication: model.scheduled[0]?.publishAt.toISOString() ?? null,
     scheduled: model.scheduled.map((entry) => ({ id: entry.id, source: entry.sourcePath, publishAt: entry.publishAt.toISOString() })),
   };
-}
-
-/** Pagefind's index of the article pages, written into the site at /pagefind/. */
-async function indexForSearch(siteDir: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({ keepIndexUrl: false });
-  if (!index) throw new Error(`internal error, please report: search index: ${errors.join("; ")}`);
-  try {
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length > 0) throw new Error(`internal error, please report: search index: ${added.errors.join("; ")}`);
-    const result = await index.writeFiles({ outputPath: path.join(siteDir, "pagefind") });
-    if (result.errors.length > 0) throw new Error(`internal error, please report: search index: ${result.errors.join("; ")}`);
-  } finally {
-    await pagefind.close();
-  }
 }
 
 function countWritten(result: unknown): number {

@@ -11,7 +11,7 @@ import { formatReport, hasErrors } from "../diagnostics/diagnostic.ts";
 const { values } = parseArgs({ options: { content: { type: "string", default: "content" } } });
 
 const started = performance.now();
-const { diagnostics, content } = await loadContent({ rootDir: process.cwd(), contentDir: values.content });
+const { diagnostics, content } = await loadContent({ rootDir: process.cwd(), contentDir: values.content, checkOnly: true });
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 const report = formatReport(diagnostics);
 if (hasErrors(diagnostics)) {

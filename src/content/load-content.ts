@@ -44,6 +44,12 @@ export interface LoadOptions {
   renderCacheDir?: string | false;
   /** Worker threads for Markdown; default: one per core (used past a few dozen uncached bodies). */
   renderWorkers?: number;
+  /**
+   * Checking, not building (`npm run check`): every check runs, but images
+   * are not encoded and bodies that cannot report a problem are not
+   * rendered; the returned content is not fit to publish.
+   */
+  checkOnly?: boolean;
 }
 
 export interface LoadResult {
@@ -106,6 +112,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     settings: imageSettings,
     ...(options.imageConcurrency ? { concurrency: options.imageConcurrency } : {}),
     ...(options.log ? { log: options.log } : {}),
+    encode: !options.checkOnly,
   });
   const imageReferences = new Map<string, ImageReference>();
   const heroSources = new Map<Hero, SourceImage>();
@@ -132,12 +139,19 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const bodyImagesOf = (body: RenderedMarkdown): ResponsiveImage[] =>
     body.dependencies.localImages.flatMap(({ result, context }) => (result.ok ? [{ ...result.image, alt: context.alt, position: cssPosition(CENTER) }] : []));
   const renderCache = options.renderCacheDir === false ? undefined : new RenderCache(options.renderCacheDir ?? renderCacheDir(rootDir));
+  const renderOptions = {
+    siteOrigin,
+    resolveImage,
+    ...(renderCache ? { cache: renderCache } : {}),
+    ...(options.renderWorkers !== undefined ? { workers: options.renderWorkers } : {}),
+    checkOnly: options.checkOnly ?? false,
+  };
 
   // Authors first: articles refer to them.
   const authorFiles = readValidFiles(path.join(contentDir, "authors"), authorSchema, relative, diagnostics);
   const bios = await renderBodies(
     authorFiles.map((file) => ({ body: file.parsed.body, path: file.sourcePath, bodyLineOffset: file.parsed.bodyLineOffset })),
-    { siteOrigin, articles: new Map(), resolveImage, ...(renderCache ? { cache: renderCache } : {}), ...(options.renderWorkers !== undefined ? { workers: options.renderWorkers } : {}) },
+    { ...renderOptions, articles: new Map() },
   );
   const authors = new Map<string, Author>();
   for (const [index, file] of authorFiles.entries()) {
@@ -215,7 +229,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   );
   const rendered = await renderBodies(
     published.map((file) => ({ body: file.parsed.body, path: file.sourcePath, bodyLineOffset: file.parsed.bodyLineOffset })),
-    { siteOrigin, articles: cardTargets, resolveImage, ...(renderCache ? { cache: renderCache } : {}), ...(options.renderWorkers !== undefined ? { workers: options.renderWorkers } : {}) },
+    { ...renderOptions, articles: cardTargets },
   );
   const bodyOf = new Map(published.map((file, index) => [file, rendered.bodies[index]!]));
   const tagLabels = site?.tagLabels ?? {};
@@ -280,7 +294,8 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     };
   });
 
-  renderCache?.prune();
+  // A check looks up only the bodies that can fail: pruning then would drop good entries.
+  if (!options.checkOnly) renderCache?.prune();
 
   // Every encode has finished (or failed) before anything is returned: a
   // damaged image is an error like any other, and nothing reaches the output.
@@ -291,7 +306,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     report(reference.file, reference, `"${reference.written}" is damaged or not a complete image (${reason})`, reference.ruleId, "export it again from the original photo and replace the file");
   }
   if (!site || diagnostics.some((d) => d.severity === "error")) return { diagnostics, images: imageSummary };
-  for (const [hero, source] of heroSources) {
+  for (const [hero, source] of options.checkOnly ? [] : heroSources) {
     const placeholder = await images.placeholder(source);
     if (placeholder) hero.placeholder = placeholder;
   }

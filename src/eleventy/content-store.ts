@@ -15,6 +15,8 @@ export interface NewsroomOptions {
   onLoaded?: (model: SiteModel) => void;
   /** Seconds spent in each stage of the last build, for the benchmark ("content", "images", ...). */
   timings?: Map<string, number>;
+  /** Called with every HTML page as it is rendered (the build feeds its search index). */
+  onHtmlPage?: (url: string, html: string) => void;
 }
 
 /** Runs a stage, adding its seconds to `timings` under `name`. */

@@ -21,6 +21,7 @@ export interface EleventyConfig {
   setLayoutsDirectory(dir: string): void;
   setIncludesDirectory(dir: string): void;
   addWatchTarget(target: string): void;
+  addTransform(name: string, transform: (this: { page: { url: string | false; outputPath: string | false } }, content: string) => string): void;
   on(event: string, callback: (...args: unknown[]) => unknown): void;
   ignores: Set<string>;
 }
@@ -63,6 +64,14 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
     }
   });
   eleventyConfig.addGlobalData("newsroom", () => store.model);
+  const { onHtmlPage } = options;
+  if (onHtmlPage) {
+    eleventyConfig.addTransform("newsroom-html-pages", function (content) {
+      const { url, outputPath } = this.page;
+      if (typeof url === "string" && typeof outputPath === "string" && outputPath.endsWith(".html")) onHtmlPage(url, content);
+      return content;
+    });
+  }
   addResponsiveImages(eleventyConfig, { rootDir: options.rootDir, model: () => store.model, ...(options.timings ? { timings: options.timings } : {}) });
 
   addTsxTemplates(eleventyConfig);

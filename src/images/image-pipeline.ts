@@ -33,6 +33,8 @@ export interface ImagePipelineOptions {
   log?: (line: string) => void;
   /** Progress is shown once more than this many images need encoding. */
   progressAfter?: number;
+  /** False: check and plan only, encode nothing (`npm run check`). Default true. */
+  encode?: boolean;
 }
 
 export interface PipelineSummary {
@@ -67,6 +69,7 @@ export class ImagePipeline {
   readonly #log: (line: string) => void;
   readonly #progressAfter: number;
   readonly #limitInputPixels: number;
+  readonly #encode: boolean;
   readonly #sources = new Map<string, Promise<SourceCheck>>();
   readonly #scheduled = new Map<string, Promise<void>>();
   readonly #placeholders = new Map<string, Promise<Placeholder | undefined>>();
@@ -84,6 +87,7 @@ export class ImagePipeline {
     this.#log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
     this.#progressAfter = options.progressAfter ?? 5;
     this.#limitInputPixels = Math.round(options.settings.maxMegapixels * 1_000_000);
+    this.#encode = options.encode ?? true;
   }
 
   /**
@@ -183,7 +187,7 @@ export class ImagePipeline {
   }
 
   #schedule(source: SourceImage, spec: DerivativeSpec): void {
-    if (this.#scheduled.has(spec.fileName)) return;
+    if (!this.#encode || this.#scheduled.has(spec.fileName)) return;
     const work = (async () => {
       if (await this.cache.has(spec.fileName)) {
         this.#reused++;

@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { VFile } from "vfile";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { mapLimit } from "../util/map-limit.ts";
-import { createMarkdownRenderer, type MarkdownSource, type RenderedMarkdown } from "./pipeline.ts";
+import { createMarkdownRenderer, mayReportProblems, type MarkdownSource, type RenderedMarkdown } from "./pipeline.ts";
 import type { LocalImagesOptions } from "./remark-local-images.ts";
 import type { RelatedCardTarget } from "./remark-related-card.ts";
 import type { RenderCache } from "./render-cache.ts";
@@ -16,13 +16,19 @@ export interface RenderBodiesOptions extends LocalImagesOptions {
   cache?: RenderCache;
   /** Worker threads for uncached bodies; default: one per core. 0 or 1 renders on this thread. */
   workers?: number;
+  /** Checking, not building: bodies that cannot report a problem are not rendered (their HTML is empty). */
+  checkOnly?: boolean;
 }
 
 export interface RenderBodiesSummary {
   fromCache: number;
   rendered: number;
+  /** With checkOnly: bodies that could not fail, left unrendered. */
+  skipped: number;
   workers: number;
 }
+
+const UNRENDERED: RenderedMarkdown = Object.freeze({ html: "", wordCount: 0, diagnostics: [], dependencies: { relatedCards: {}, localImages: [] } });
 
 /** Below this many bodies to render, starting workers costs more than it saves. */
 const POOL_THRESHOLD = 64;
@@ -46,7 +52,13 @@ export async function renderBodies(
   const bodies = new Array<RenderedMarkdown>(sources.length);
   const keys = sources.map((source) => cache?.key(source, siteOrigin));
   const misses: number[] = [];
+  let skipped = 0;
   await mapLimit(sources, CHECK_CONCURRENCY, async (source, index) => {
+    if (options.checkOnly && !mayReportProblems(source.body)) {
+      bodies[index] = UNRENDERED;
+      skipped++;
+      return;
+    }
     const cached = keys[index] === undefined ? undefined : cache?.read(keys[index]);
     if (cached && (await isStillValid(cached, source, options))) bodies[index] = cached;
     else misses.push(index);
@@ -66,7 +78,7 @@ export async function renderBodies(
   } finally {
     await pool?.close();
   }
-  return { bodies, summary: { fromCache: sources.length - misses.length, rendered: misses.length, workers: pool ? workers : 0 } };
+  return { bodies, summary: { fromCache: sources.length - misses.length - skipped, rendered: misses.length, skipped, workers: pool ? workers : 0 } };
 }
 
 /** Whether a cached render's borrowed parts are what this build would borrow. */

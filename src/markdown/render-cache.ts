@@ -64,12 +64,9 @@ interface StoredEntry {
  * every hit (see render-bodies.ts), so a stale entry is never served.
  */
 export class RenderCache {
-  readonly #dir: string;
   readonly #used = new Set<string>();
 
-  constructor(dir: string) {
-    this.#dir = dir;
-  }
+  constructor(readonly dir: string) {}
 
   key(source: MarkdownSource, siteOrigin: string): string {
     return createHash("sha256")
@@ -108,10 +105,10 @@ export class RenderCache {
     const stale: string[] = [];
     let total = 0;
     try {
-      for (const shard of readdirSync(this.#dir)) {
-        for (const name of readdirSync(path.join(this.#dir, shard))) {
+      for (const shard of readdirSync(this.dir)) {
+        for (const name of readdirSync(path.join(this.dir, shard))) {
           total++;
-          if (!this.#used.has(name.slice(0, -".json".length))) stale.push(path.join(this.#dir, shard, name));
+          if (!this.#used.has(name.slice(0, -".json".length))) stale.push(path.join(this.dir, shard, name));
         }
       }
     } catch {
@@ -123,6 +120,6 @@ export class RenderCache {
   }
 
   #file(key: string): string {
-    return path.join(this.#dir, key.slice(0, 2), `${key}.json`);
+    return path.join(this.dir, key.slice(0, 2), `${key}.json`);
   }
 }
