@@ -5,11 +5,16 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-/** Appends a paragraph to one article in the middle of the corpus; returns what undoes it. */
-export function editOneArticle(corpusDir: string): { file: string; undo: () => void } {
+/** The article the edit goes to: the middle one by name. */
+export function articleToEdit(corpusDir: string): string {
   const articlesDir = path.join(corpusDir, "content", "articles");
   const names = readdirSync(articlesDir).filter((name) => name.endsWith(".md")).sort();
-  const file = path.join(articlesDir, names[Math.floor(names.length / 2)]!);
+  return path.join(articlesDir, names[Math.floor(names.length / 2)]!);
+}
+
+/** Appends a paragraph to one article in the middle of the corpus; returns what undoes it. */
+export function editOneArticle(corpusDir: string): { file: string; undo: () => void } {
+  const file = articleToEdit(corpusDir);
   const original = readFileSync(file, "utf8");
   writeFileSync(file, `${original.trimEnd()}\n\nUpdate: the council confirmed the figures on Friday evening.\n`);
   return { file, undo: () => writeFileSync(file, original) };

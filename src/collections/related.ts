@@ -28,18 +28,30 @@ export function relatedArticles(
   }
   if (items.length >= limit) return items;
 
-  const sharedTags = new Map<string, { article: Article; count: number }>();
+  // Shared-tag counts over every article of the article's tags, then the best
+  // few picked in one pass: sorting every candidate (thousands per article
+  // in a large archive) made this the costliest part of page rendering.
+  const sharedTags = new Map<Article, number>();
   for (const tag of article.tags) {
     for (const other of context.byTag.get(tag.slug) ?? []) {
-      if (seen.has(other.id)) continue;
-      const entry = sharedTags.get(other.id);
-      if (entry) entry.count++;
-      else sharedTags.set(other.id, { article: other, count: 1 });
+      if (!seen.has(other.id)) sharedTags.set(other, (sharedTags.get(other) ?? 0) + 1);
     }
   }
-  const candidates = [...sharedTags.values()].sort(
-    (a, b) => b.count - a.count || b.article.publishedAt.getTime() - a.article.publishedAt.getTime() || a.article.id.localeCompare(b.article.id),
-  );
-  for (const { article: other } of candidates.slice(0, limit - items.length)) items.push({ kind: "article", article: other });
+  const ranksBefore = (a: Article, countA: number, b: Article, countB: number) =>
+    countA !== countB
+      ? countA > countB
+      : a.publishedAt.getTime() !== b.publishedAt.getTime()
+        ? a.publishedAt.getTime() > b.publishedAt.getTime()
+        : a.id.localeCompare(b.id) < 0;
+  const best: { article: Article; count: number }[] = [];
+  const wanted = limit - items.length;
+  for (const [other, count] of sharedTags) {
+    if (best.length === wanted && !ranksBefore(other, count, best[wanted - 1]!.article, best[wanted - 1]!.count)) continue;
+    let at = best.length;
+    while (at > 0 && ranksBefore(other, count, best[at - 1]!.article, best[at - 1]!.count)) at--;
+    best.splice(at, 0, { article: other, count });
+    if (best.length > wanted) best.pop();
+  }
+  for (const { article: other } of best) items.push({ kind: "article", article: other });
   return items;
 }

@@ -18,7 +18,7 @@ import { mapLimit } from "../util/map-limit.ts";
 import { articleSchema, type ArticleFrontmatter } from "./article-schema.ts";
 import { resolveAsset } from "./assets.ts";
 import { authorSchema, type AuthorFrontmatter } from "./author-schema.ts";
-import { parseFrontmatter, type ParsedFrontmatter } from "./frontmatter.ts";
+import { FrontmatterCache, frontmatterCacheDir, parseFrontmatter, type ParsedFrontmatter } from "./frontmatter.ts";
 import type { Article, Author, AudioVersion, Content, Hero, ResponsiveImage, Tag } from "./model.ts";
 import { routes } from "./routes.ts";
 import { schemaDiagnostics } from "./schema-diagnostics.ts";
@@ -42,6 +42,8 @@ export interface LoadOptions {
   log?: (line: string) => void;
   /** Rendered-Markdown cache; default `renderCacheDir(rootDir)` (`.cache/render/`); false: none. */
   renderCacheDir?: string | false;
+  /** Parsed-frontmatter cache; default `frontmatterCacheDir(rootDir)` (`.cache/frontmatter/`); false: none. */
+  frontmatterCacheDir?: string | false;
   /** Worker threads for Markdown; default: one per core (used past a few dozen uncached bodies). */
   renderWorkers?: number;
   /**
@@ -147,8 +149,9 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     checkOnly: options.checkOnly ?? false,
   };
 
+  const frontmatterCache = options.frontmatterCacheDir === false ? undefined : new FrontmatterCache(options.frontmatterCacheDir ?? frontmatterCacheDir(rootDir));
   // Authors first: articles refer to them.
-  const authorFiles = readValidFiles(path.join(contentDir, "authors"), authorSchema, relative, diagnostics);
+  const authorFiles = readValidFiles(path.join(contentDir, "authors"), authorSchema, relative, diagnostics, frontmatterCache);
   const bios = await renderBodies(
     authorFiles.map((file) => ({ body: file.parsed.body, path: file.sourcePath, bodyLineOffset: file.parsed.bodyLineOffset })),
     { ...renderOptions, articles: new Map() },
@@ -180,7 +183,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     authors.set(file.id, author);
   }
 
-  const articleFiles = readValidFiles(path.join(contentDir, "articles"), articleSchema, relative, diagnostics);
+  const articleFiles = readValidFiles(path.join(contentDir, "articles"), articleSchema, relative, diagnostics, frontmatterCache);
   const now = options.now ?? new Date();
   const isScheduled = (file: ValidFile<ArticleFrontmatter>) => file.data.date > now;
   // A draft still being written (no dek or hero yet) is checked but not shown, even in previews.
@@ -295,7 +298,11 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   });
 
   // A check looks up only the bodies that can fail: pruning then would drop good entries.
-  if (!options.checkOnly) renderCache?.prune();
+  await Promise.all([renderCache?.flush(), frontmatterCache?.flush()]);
+  if (!options.checkOnly) {
+    renderCache?.prune();
+    frontmatterCache?.prune();
+  }
 
   // Every encode has finished (or failed) before anything is returned: a
   // damaged image is an error like any other, and nothing reaches the output.
@@ -360,6 +367,7 @@ function readValidFiles<S extends z.ZodType>(
   schema: S,
   relative: (file: string) => string,
   diagnostics: Diagnostic[],
+  cache: FrontmatterCache | undefined,
 ): ValidFile<z.output<S>>[] {
   let names: string[];
   try {
@@ -372,7 +380,7 @@ function readValidFiles<S extends z.ZodType>(
     const absolutePath = path.join(dir, name);
     const sourcePath = relative(absolutePath);
     const id = name.slice(0, -".md".length);
-    const parsed = parseFrontmatter(readFileSync(absolutePath, "utf8"));
+    const parsed = parseFrontmatter(readFileSync(absolutePath, "utf8"), cache);
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
       diagnostics.push({ file: sourcePath, line: 0, column: 0, severity: "error", message: `file name "${name}" is not a valid id`, hint: `rename it to ${slugify(id) || "a-name"}.md: lowercase letters, digits and hyphens`, ruleId: "file/invalid-name" });
       continue;

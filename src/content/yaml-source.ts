@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 
 /** Where a problem sits in the source file: 1-based line and column. */
 export interface SourcePlace {
@@ -17,11 +17,40 @@ export interface YamlSource {
   locate(path: readonly PropertyKey[], options?: { key?: boolean }): SourcePlace;
 }
 
+/** Where each node of a YAML document is written, by path: what `locate` reads. Plain data, so it can be cached. */
+export interface YamlPlaces {
+  /** The first line of the YAML, for a document with no content. */
+  opening: SourcePlace;
+  root?: PlacedNode;
+  /** JSON of the path (["hero", "src"], ["tags", 2]) -> the node there. */
+  nodes: Record<string, PlacedNode>;
+}
+
+interface PlacedNode {
+  kind: "map" | "seq" | "scalar";
+  /** Where the value starts; absent for an empty value (`key:` alone). */
+  value?: SourcePlace;
+  /** Where its key is written, for a map entry. */
+  key?: SourcePlace;
+}
+
+/** The serialisable result of parsing: data, errors and places. */
+export interface ParsedYaml {
+  data: unknown;
+  errors: { message: string; place: SourcePlace }[];
+  places: YamlPlaces;
+}
+
 /**
  * Parses YAML with the `yaml` package's core schema, keeping source positions.
  * `lineOffset` is the number of file lines before the YAML text starts.
  */
 export function parseYamlSource(text: string, lineOffset = 0): YamlSource {
+  return yamlSource(parseYaml(text, lineOffset));
+}
+
+/** Parsing alone, as plain data (see `yamlSource`). */
+export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const placeAt = (offset: number): SourcePlace => {
@@ -32,32 +61,55 @@ export function parseYamlSource(text: string, lineOffset = 0): YamlSource {
     message: error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""),
     place: placeAt(error.pos[0]),
   }));
-  const opening: SourcePlace = { line: Math.max(1, lineOffset), column: 1 };
-
-  const locate: YamlSource["locate"] = (path, options = {}) => {
-    if (!document.contents) return opening;
-    let node: unknown = document.contents;
-    let parentKeyPlace = placeAt((node as Node).range![0]);
-    let place = parentKeyPlace;
-    for (const [index, segment] of path.entries()) {
-      let next: unknown;
-      if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && item.key.value === segment);
-        if (!pair) return parentKeyPlace;
-        const keyPlace = placeAt((pair.key as Node).range![0]);
-        if (options.key && index === path.length - 1) return keyPlace;
-        parentKeyPlace = keyPlace;
-        next = pair.value;
-      } else if (node && typeof node === "object" && "items" in node && typeof segment === "number") {
-        next = (node as { items: unknown[] }).items[segment];
+  const places: YamlPlaces = { opening: { line: Math.max(1, lineOffset), column: 1 }, nodes: {} };
+  const kindOf = (node: unknown): PlacedNode["kind"] => (isMap(node) ? "map" : isSeq(node) ? "seq" : "scalar");
+  const placeNode = (node: unknown, path: readonly PropertyKey[]) => {
+    const record = (child: unknown, childPath: PropertyKey[], key?: SourcePlace) => {
+      const id = JSON.stringify(childPath);
+      if (id in places.nodes) return; // a duplicate key: the first one is where it is written
+      const range = child && typeof child === "object" ? (child as Node).range : undefined;
+      places.nodes[id] = { kind: kindOf(child), ...(range ? { value: placeAt(range[0]) } : {}), ...(key ? { key } : {}) };
+      placeNode(child, childPath);
+    };
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isScalar(pair.key) && (typeof pair.key.value === "string" || typeof pair.key.value === "number")) {
+          record(pair.value, [...path, pair.key.value], placeAt((pair.key as Node).range![0]));
+        }
       }
-      if (!next || !(next as Node).range) return place;
-      place = placeAt((next as Node).range![0]);
-      node = next;
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => record(item, [...path, index]));
+    }
+  };
+  if (document.contents) {
+    places.root = { kind: kindOf(document.contents), value: placeAt(document.contents.range![0]) };
+    placeNode(document.contents, []);
+  }
+  const data = errors.length > 0 ? {} : (document.toJS() ?? {});
+  return { data, errors, places };
+}
+
+/** `locate` over parsed places: a missing key is reported where its parent key is written. */
+export function yamlSource({ data, errors, places }: ParsedYaml): YamlSource {
+  const locate: YamlSource["locate"] = (path, options = {}) => {
+    if (!places.root) return places.opening;
+    let parentKeyPlace = places.root.value!;
+    let place = parentKeyPlace;
+    let kind = places.root.kind;
+    for (const [index, segment] of path.entries()) {
+      const node = places.nodes[JSON.stringify(path.slice(0, index + 1))];
+      if (kind === "map") {
+        if (!node) return parentKeyPlace;
+        if (options.key && index === path.length - 1) return node.key!;
+        parentKeyPlace = node.key!;
+      } else if (kind !== "seq" || typeof segment !== "number") {
+        return place;
+      }
+      if (!node?.value) return place;
+      place = node.value;
+      kind = node.kind;
     }
     return place;
   };
-
-  const data = errors.length > 0 ? {} : (document.toJS() ?? {});
   return { data, errors, locate };
 }

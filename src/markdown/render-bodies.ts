@@ -2,7 +2,8 @@ import { availableParallelism } from "node:os";
 import { VFile } from "vfile";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { mapLimit } from "../util/map-limit.ts";
-import { createMarkdownRenderer, mayReportProblems, type MarkdownSource, type RenderedMarkdown } from "./pipeline.ts";
+import { mayReportProblems } from "./may-report-problems.ts";
+import type { MarkdownSource, RenderedMarkdown } from "./pipeline.ts";
 import type { LocalImagesOptions } from "./remark-local-images.ts";
 import type { RelatedCardTarget } from "./remark-related-card.ts";
 import type { RenderCache } from "./render-cache.ts";
@@ -30,8 +31,8 @@ export interface RenderBodiesSummary {
 
 const UNRENDERED: RenderedMarkdown = Object.freeze({ html: "", wordCount: 0, diagnostics: [], dependencies: { relatedCards: {}, localImages: [] } });
 
-/** Below this many bodies to render, starting workers costs more than it saves. */
-const POOL_THRESHOLD = 64;
+/** Below this many bodies to render, starting workers (1-2 s: each loads tsx and remark) costs more than it saves. */
+const POOL_THRESHOLD = 400;
 /** Bodies in flight per worker: enough to cover image round trips to this thread. */
 const IN_FLIGHT_PER_WORKER = 4;
 /** Cached entries checked at once (each may resolve images). */
@@ -67,7 +68,12 @@ export async function renderBodies(
 
   const workers = misses.length >= POOL_THRESHOLD ? (options.workers ?? availableParallelism()) : 0;
   const pool = workers > 1 ? new RenderPool({ ...options, size: workers }) : undefined;
-  const render = pool ? (source: MarkdownSource) => pool.render(source) : createMarkdownRenderer(options);
+  // Loaded only when something must render: a check of an unchanged archive never needs remark.
+  const render = pool
+    ? (source: MarkdownSource) => pool.render(source)
+    : misses.length > 0
+      ? (await import("./pipeline.ts")).createMarkdownRenderer(options)
+      : () => Promise.reject(new Error("internal error, please report: nothing to render"));
   try {
     await mapLimit(misses, pool ? workers * IN_FLIGHT_PER_WORKER : 1, async (index) => {
       const rendered = await render(sources[index]!);
@@ -77,6 +83,7 @@ export async function renderBodies(
     });
   } finally {
     await pool?.close();
+    await cache?.flush();
   }
   return { bodies, summary: { fromCache: sources.length - misses.length - skipped, rendered: misses.length, skipped, workers: pool ? workers : 0 } };
 }

@@ -1,6 +1,10 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { parseFrontmatter } from "../../../src/content/frontmatter.ts";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { FrontmatterCache, parseFrontmatter } from "../../../src/content/frontmatter.ts";
 
 // Line numbers of this fixture are pinned by the tests below.
 const FIXTURE = [
@@ -110,4 +114,45 @@ describe("parseFrontmatter", () => {
       assert.deepEqual(parsed.data, { title: "A", date: "2026-03-14T09:30:00Z" });
     },
   );
+});
+
+describe("parseFrontmatter with a cache", () => {
+  const sitesDir = fileURLToPath(new URL("../../fixtures/sites/", import.meta.url));
+  const files = readdirSync(sitesDir, { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(".md") && name.includes("content"))
+    .map((name) => path.join(sitesDir, name));
+
+  /** Every path the document has, a level deeper (missing), and keys. */
+  function probes(data: unknown, prefix: PropertyKey[] = []): PropertyKey[][] {
+    const found: PropertyKey[][] = [prefix, [...prefix, "missing"], [...prefix, 7]];
+    if (Array.isArray(data)) data.forEach((item, index) => found.push(...probes(item, [...prefix, index])));
+    else if (data && typeof data === "object") for (const [key, value] of Object.entries(data)) found.push(...probes(value, [...prefix, key]));
+    return found;
+  }
+
+  it("gives exactly what a fresh parse gives, places included, for every fixture file", async () => {
+    assert.ok(files.length > 20, `${files.length} fixture files`);
+    const cache = new FrontmatterCache(mkdtempSync(path.join(tmpdir(), "newsroom-frontmatter-")));
+    for (const file of files) {
+      const text = readFileSync(file, "utf8");
+      const fresh = parseFrontmatter(text);
+      parseFrontmatter(text, cache); // fills the entry
+      await cache.flush();
+      const cached = parseFrontmatter(text, new FrontmatterCache(cache.dir));
+      assert.deepEqual([cached.data, cached.errors, cached.body, cached.bodyLineOffset], [fresh.data, fresh.errors, fresh.body, fresh.bodyLineOffset], file);
+      for (const probe of probes(fresh.data)) {
+        assert.deepEqual(cached.locate(probe), fresh.locate(probe), `${file} ${JSON.stringify(probe)}`);
+        assert.deepEqual(cached.locate(probe, { key: true }), fresh.locate(probe, { key: true }), `${file} ${JSON.stringify(probe)} key`);
+      }
+    }
+  });
+
+  it("does not store what JSON cannot hold", async () => {
+    const cache = new FrontmatterCache(mkdtempSync(path.join(tmpdir(), "newsroom-frontmatter-")));
+    const text = "---\ntitle: x\nscore: .inf\n---\nBody.\n";
+    parseFrontmatter(text, cache);
+    await cache.flush();
+    assert.equal(cache.read(cache.key(text)), undefined);
+    assert.equal((parseFrontmatter(text, cache).data as { score: number }).score, Infinity);
+  });
 });

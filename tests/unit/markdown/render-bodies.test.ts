@@ -100,6 +100,7 @@ describe("renderBodies with a render cache", () => {
     const old = Array.from({ length: 1200 }, (_, i) => source(`Old ${i}.`));
     const writer = new RenderCache(dir);
     for (const entry of old) writer.write(writer.key(entry, SITE_ORIGIN), { html: "<p>x</p>", wordCount: 1, diagnostics: [], dependencies: { relatedCards: {}, localImages: [] } });
+    await writer.flush();
     const build = new RenderCache(dir);
     await renderBodies([source("New.")], { ...options(), cache: build });
     assert.equal(build.prune(), 1200);
@@ -122,13 +123,13 @@ describe("renderBodies when only checking", () => {
 
 describe("renderBodies on worker threads", () => {
   it("renders the same HTML as this thread, resolving images through this thread", async () => {
-    const sources = Array.from({ length: 70 }, (_, i) => source(`## Part ${i}\n\nText with [a link](https://example.com/${i}).\n\n![A ferry](../images/ferry.jpg)\n\n::related{id=tram}\n`, `content/articles/a${i}.md`));
+    const sources = Array.from({ length: 400 }, (_, i) => source(`## Part ${i}\n\nText with [a link](https://example.com/${i}).\n\n![A ferry](../images/ferry.jpg)\n\n::related{id=tram}\n`, `content/articles/a${i}.md`));
     const onThread = await renderBodies(sources, options());
     const pooled = options({ workers: 2 });
     const onWorkers = await renderBodies(sources, pooled);
     assert.equal(onWorkers.summary.workers, 2);
     assert.deepEqual(onWorkers.bodies, onThread.bodies);
-    assert.equal(pooled.imageCalls.length, 70);
+    assert.equal(pooled.imageCalls.length, 400);
   });
 });
 

@@ -1,0 +1,61 @@
+/**
+ * How long the dev server (`npm start`) takes to show an edit: starts it on a
+ * generated corpus, waits for the first build, appends a sentence to one
+ * article and times until the served page contains it. Undoes the edit.
+ *
+ *   npx tsx bench/dev-server-edit.ts [--size 10000] [--seed 1] [--port 8091]
+ *
+ * Prints one JSON line: {"tool":"dev-server","size":N,"firstBuildSeconds":S,"editVisibleSeconds":S}.
+ */
+import { spawn } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { BENCH_DIR, ensureCorpus } from "./generate-corpus.ts";
+import { articleToEdit, editOneArticle } from "./rebuild-check.ts";
+
+const ROOT_DIR = path.dirname(BENCH_DIR);
+const { values } = parseArgs({ options: { size: { type: "string", default: "10000" }, seed: { type: "string", default: "1" }, port: { type: "string", default: "8091" } } });
+const size = Number(values.size);
+const port = Number(values.port);
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Polls `url` until its body contains `text`; resolves with the time it took, in seconds. */
+async function waitForText(url: string, text: string, timeoutSeconds: number): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < timeoutSeconds * 1000) {
+    try {
+      const response = await fetch(url);
+      if (response.ok && (await response.text()).includes(text)) return (performance.now() - started) / 1000;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${url} did not show "${text}" within ${timeoutSeconds} s`);
+}
+
+const corpus = await ensureCorpus(size, Number(values.seed), log);
+rmSync(path.join(corpus.dir, "_site"), { recursive: true, force: true });
+// The same command as `npm start`, run from inside the corpus.
+const server = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), path.join(ROOT_DIR, "node_modules/@11ty/eleventy/cmd.cjs"), `--config=${path.join(ROOT_DIR, ".eleventy.ts")}`, "--serve", `--port=${port}`, "--quiet"], {
+  cwd: corpus.dir,
+  env: { ...process.env, NEWSROOM_PREVIEW: "1", TSX_TSCONFIG_PATH: path.join(ROOT_DIR, "tsconfig.json") },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+try {
+  const file = articleToEdit(corpus.dir);
+  const url = `http://127.0.0.1:${port}/news/${path.basename(file, ".md")}/`;
+  const title = /^title: "?(.*?)"?$/m.exec(readFileSync(file, "utf8"))?.[1] ?? "";
+  log(`waiting for the dev server's first build of ${size} articles...`);
+  const firstBuildSeconds = await waitForText(url, title.slice(0, 20), 1800);
+  const applied = editOneArticle(corpus.dir);
+  try {
+    const editVisibleSeconds = await waitForText(url, "confirmed the figures on Friday evening", 600);
+    process.stdout.write(`${JSON.stringify({ tool: "dev-server", size, firstBuildSeconds: Number(firstBuildSeconds.toFixed(2)), editVisibleSeconds: Number(editVisibleSeconds.toFixed(2)) })}\n`);
+  } finally {
+    applied.undo();
+  }
+} finally {
+  server.kill("SIGTERM");
+}
