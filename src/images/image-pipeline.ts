@@ -74,6 +74,7 @@ export class ImagePipeline {
   readonly #scheduled = new Map<string, Promise<void>>();
   readonly #placeholders = new Map<string, Promise<Placeholder | undefined>>();
   readonly #failures = new Map<string, string>();
+  readonly #diagnoses: Promise<void>[] = [];
   readonly #progress = new Map<string, SourceProgress>();
   #encoded = 0;
   #reused = 0;
@@ -226,6 +227,14 @@ export class ImagePipeline {
     if (this.#failures.has(source.absolutePath)) return;
     const reason = error instanceof Error ? error.message.split("\n")[0]! : String(error);
     this.#failures.set(source.absolutePath, reason);
+    // Which encode fails first depends on timing, and libvips words the same
+    // damage differently per operation: the reason shown is that of one full
+    // decode, so that every build says the same thing.
+    this.#diagnoses.push(
+      decodeProblem(source.absolutePath, this.#limitInputPixels).then((problem) => {
+        if (problem) this.#failures.set(source.absolutePath, problem);
+      }),
+    );
   }
 
   #progressOf(source: SourceImage): SourceProgress {
@@ -254,10 +263,21 @@ export class ImagePipeline {
       await Promise.all([...this.#scheduled.values(), ...this.#placeholders.values()]);
       await this.#queue.idle();
     }
+    await Promise.all(this.#diagnoses);
     const seconds = (performance.now() - this.#started) / 1000;
     if (this.#progress.size > this.#progressAfter) {
       this.#log(`images: encoded ${this.#encoded} files of ${this.#progress.size} images in ${seconds.toFixed(1)} s (${(this.#encoded / seconds).toFixed(1)} files/s), ${this.#reused} from the cache`);
     }
     return { failures: new Map(this.#failures), encoded: this.#encoded, reused: this.#reused, images: this.#sources.size, seconds };
+  }
+}
+
+/** What a full decode of a damaged file says (first line), or undefined if it decodes. */
+async function decodeProblem(file: string, limitInputPixels: number): Promise<string | undefined> {
+  try {
+    await sharp(file, { failOn: "warning", limitInputPixels }).raw().toBuffer();
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message.split("\n")[0]! : String(error);
   }
 }

@@ -73,7 +73,7 @@ describe("GitHub Actions workflow", () => {
     assert.equal(workflow.permissions["id-token"], "write");
   });
 
-  test("installs with npm ci, restores the image cache, checks, tests, builds, saves the cache, in that order", () => {
+  test("installs with npm ci, restores the caches, checks, tests, builds, saves the caches, in that order", () => {
     const order = [
       index((step) => step.run === "npm ci"),
       index((step) => step.uses?.startsWith("actions/cache/restore@") === true && step.with?.path === ".cache/images"),
@@ -86,6 +86,12 @@ describe("GitHub Actions workflow", () => {
     assert.ok(order.every((position) => position >= 0), `all steps present: ${order}`);
     assert.deepEqual([...order].sort((a, b) => a - b), order);
     assert.equal(steps[order[1]!]!.with!.key, steps[order[5]!]!.with!.key, "the cache is saved under the key it is restored with");
+    // The content caches (rendered Markdown, parsed frontmatter) likewise, around check and build.
+    const contentCaches = (action: string) =>
+      index((step) => step.uses?.startsWith(`actions/cache/${action}@`) === true && step.with?.path?.split("\n").includes(".cache/render") === true && step.with.path.includes(".cache/frontmatter"));
+    assert.ok(contentCaches("restore") > order[0]! && contentCaches("restore") < order[2]!, "content caches restored before the check");
+    assert.ok(contentCaches("save") > order[4]!, "content caches saved after the build");
+    assert.equal(steps[contentCaches("restore")]!.with!["restore-keys"], "content-", "the newest content cache is restored");
     const scripts = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts;
     for (const script of ["check", "test", "build"]) assert.ok(scripts[script], `npm run ${script} exists`);
   });
