@@ -25,7 +25,7 @@ async function waitForText(url: string, text: string, timeoutSeconds: number): P
   const started = performance.now();
   while (performance.now() - started < timeoutSeconds * 1000) {
     try {
-      const response = await fetch(url);
+      const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
       if (response.ok && (await response.text()).includes(text)) return (performance.now() - started) / 1000;
     } catch {
       // not listening yet
@@ -36,22 +36,50 @@ async function waitForText(url: string, text: string, timeoutSeconds: number): P
 }
 
 const corpus = await ensureCorpus(size, Number(values.seed), log);
-rmSync(path.join(corpus.dir, "_site"), { recursive: true, force: true });
-// The same command as `npm start`, run from inside the corpus.
-const server = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), path.join(ROOT_DIR, "node_modules/@11ty/eleventy/cmd.cjs"), `--config=${path.join(ROOT_DIR, ".eleventy.ts")}`, "--serve", `--port=${port}`, "--quiet"], {
-  cwd: corpus.dir,
-  env: { ...process.env, NEWSROOM_PREVIEW: "1", TSX_TSCONFIG_PATH: path.join(ROOT_DIR, "tsconfig.json") },
-  stdio: ["ignore", "ignore", "inherit"],
+const siteDir = path.join(ROOT_DIR, ".scratch", `dev-server-${size}`);
+rmSync(siteDir, { recursive: true, force: true });
+// `npm start` with the corpus as its content folder (NEWSROOM_CONTENT), from the package root.
+const server = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), path.join(ROOT_DIR, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=.eleventy.ts", "--serve", `--port=${port}`, `--output=${path.relative(ROOT_DIR, siteDir)}`], {
+  cwd: ROOT_DIR,
+  env: { ...process.env, NEWSROOM_PREVIEW: "1", NEWSROOM_CONTENT: path.relative(ROOT_DIR, path.join(corpus.dir, "content")) },
+  stdio: ["ignore", "pipe", "inherit"],
 });
+// Eleventy watches for changes only once its first build is over: it says "Watching…" then.
+let serverOutput = "";
+server.stdout.setEncoding("utf8");
+const watching = new Promise<void>((resolve) =>
+  server.stdout.on("data", (chunk: string) => {
+    serverOutput = (serverOutput + chunk).slice(-2000);
+    if (serverOutput.includes("Watching")) resolve();
+  }),
+);
 try {
   const file = articleToEdit(corpus.dir);
   const url = `http://127.0.0.1:${port}/news/${path.basename(file, ".md")}/`;
   const title = /^title: "?(.*?)"?$/m.exec(readFileSync(file, "utf8"))?.[1] ?? "";
   log(`waiting for the dev server's first build of ${size} articles...`);
-  const firstBuildSeconds = await waitForText(url, title.slice(0, 20), 1800);
+  const started = performance.now();
+  await watching;
+  const firstBuildSeconds = (performance.now() - started) / 1000;
+  await waitForText(url, title.slice(0, 20), 60);
+  // Eleventy says "Watching…" before its file watcher has finished scanning
+  // the folders; an edit in that moment is missed. An editor is slower than this.
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+  const edited = "confirmed the figures on Friday evening";
+  if ((await (await fetch(url)).text()).includes(edited)) throw new Error(`${file} already carries the edit (an interrupted run?): remove its last paragraph`);
   const applied = editOneArticle(corpus.dir);
+  // Interrupted while timing: put the article back first.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      applied.undo();
+      server.kill("SIGTERM");
+      process.exit(130);
+    });
+  }
   try {
-    const editVisibleSeconds = await waitForText(url, "confirmed the figures on Friday evening", 600);
+    const editVisibleSeconds = await waitForText(url, edited, Number(process.env.EDIT_TIMEOUT ?? 600)).catch((error: Error) => {
+      throw new Error(`${error.message}; the server said: ${serverOutput.slice(-600)}`);
+    });
     process.stdout.write(`${JSON.stringify({ tool: "dev-server", size, firstBuildSeconds: Number(firstBuildSeconds.toFixed(2)), editVisibleSeconds: Number(editVisibleSeconds.toFixed(2)) })}\n`);
   } finally {
     applied.undo();

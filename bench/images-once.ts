@@ -21,7 +21,7 @@ import { ENCODERS, DEFAULT_IMAGE_SETTINGS, defaultEncodeConcurrency } from "../s
 import { ImagePipeline, type SourceImage } from "../src/images/image-pipeline.ts";
 import { planFixedSize, planRendition, focalCrop, CENTER, type DerivativeSpec } from "../src/images/planner.ts";
 import { planHero } from "../src/images/responsive-image.ts";
-import { SOCIAL_SIZE, FORMATS } from "../src/images/image-options.ts";
+import { SOCIAL_SIZE, SEARCH_CROP_SIZES, FORMATS } from "../src/images/image-options.ts";
 
 const WIDTH = 2400;
 const HEIGHT = 1350;
@@ -54,6 +54,7 @@ function heroSpecs(source: SourceImage): DerivativeSpec[] {
     ...planRendition(source, { widths: settings.widths, formats: FORMATS }).derivatives,
     ...planRendition(source, { widths: settings.thumbnailWidths, formats: FORMATS, crop: focalCrop(source.width, source.height, 1, CENTER) }).derivatives,
     planFixedSize(source, SOCIAL_SIZE, "jpeg", CENTER),
+    ...SEARCH_CROP_SIZES.map((size) => planFixedSize(source, size, "jpeg", CENTER)),
   ];
 }
 

@@ -12,8 +12,8 @@
  *   npm run bench -- --no-plain            # our build only, without the plain Eleventy reference
  *   npm run bench -- --rebuild-up-to 0     # skip the warm-rebuild measurement (default: sizes up to 10,000)
  *
- * Our build is timed cold (the rendered-Markdown cache .cache/render/ of the
- * corpus is deleted first). Up to --rebuild-up-to articles, one article is
+ * Our build is timed cold (the corpus's .cache/render/ and .cache/frontmatter/
+ * are deleted first; its image cache is kept). Up to --rebuild-up-to articles, one article is
  * then edited and the site rebuilt with the cache that build left (the
  * "warm rebuild"); the edit is undone and a further warm build is compared
  * byte for byte with the cold one.
@@ -251,10 +251,11 @@ async function timedBuild(tool: Tool, corpusDir: string, size: number, log: (mes
  * that a fully warm build writes exactly the cold build's bytes.
  */
 async function siteBuilds(corpusDir: string, size: number, options: Options, log: (message: string) => void): Promise<BenchResult> {
-  rmSync(path.join(corpusDir, ".cache", "render"), { recursive: true, force: true });
+  // Cold: no rendered Markdown and no parsed frontmatter from earlier builds (images stay cached).
+  for (const cache of ["render", "frontmatter"]) rmSync(path.join(corpusDir, ".cache", cache), { recursive: true, force: true });
   const sitesDir = mkdtempSync(path.join(os.tmpdir(), "newsroom-bench-sites-"));
   try {
-    log(`building ${size} articles (cold: no rendered-Markdown cache)...`);
+    log(`building ${size} articles (cold: no rendered-Markdown or frontmatter cache)...`);
     const cold = await timedBuild("site", corpusDir, size, log, path.join(sitesDir, "cold"));
     if (size > options.rebuildUpTo) return cold;
     const edit = editOneArticle(corpusDir);

@@ -44,7 +44,7 @@ export interface LoadOptions {
   renderCacheDir?: string | false;
   /** Parsed-frontmatter cache; default `frontmatterCacheDir(rootDir)` (`.cache/frontmatter/`); false: none. */
   frontmatterCacheDir?: string | false;
-  /** Worker threads for Markdown; default: one per core (used past a few dozen uncached bodies). */
+  /** Worker threads for Markdown; default: one per core (used past 400 uncached bodies). */
   renderWorkers?: number;
   /**
    * Checking, not building (`npm run check`): every check runs, but images
