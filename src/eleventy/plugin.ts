@@ -23,7 +23,6 @@ export interface EleventyConfig {
   addWatchTarget(target: string): void;
   addTransform(name: string, transform: (this: { page: { url: string | false; outputPath: string | false } }, content: string) => string): void;
   on(event: string, callback: (...args: unknown[]) => unknown): void;
-  ignores: Set<string>;
 }
 
 /** `layouts/` of this package: designers' files, outside the editors' content folder. */
