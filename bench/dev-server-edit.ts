@@ -77,7 +77,7 @@ try {
     });
   }
   try {
-    const editVisibleSeconds = await waitForText(url, edited, Number(process.env.EDIT_TIMEOUT ?? 600)).catch((error: Error) => {
+    const editVisibleSeconds = await waitForText(url, edited, 600).catch((error: Error) => {
       throw new Error(`${error.message}; the server said: ${serverOutput.slice(-600)}`);
     });
     process.stdout.write(`${JSON.stringify({ tool: "dev-server", size, firstBuildSeconds: Number(firstBuildSeconds.toFixed(2)), editVisibleSeconds: Number(editVisibleSeconds.toFixed(2)) })}\n`);

@@ -16,6 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
+import { countWritten } from "../src/build/build.ts";
 
 const CONFIG_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), "eleventy-plain", "eleventy.config.mjs");
 
@@ -43,12 +44,6 @@ async function main(): Promise<void> {
   } finally {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   }
-}
-
-/** Eleventy's write() resolves with [passthroughCopies, templates]; a template with permalink: false has no outputPath. */
-function countWritten(result: unknown): number {
-  if (!Array.isArray(result)) return 0;
-  return result.flat(Infinity).filter((entry) => entry && typeof entry === "object" && typeof (entry as { outputPath?: unknown }).outputPath === "string").length;
 }
 
 function countArticlePages(inputDir: string, outputDir: string): number {

@@ -103,6 +103,12 @@ function usage(message: string): never {
   process.exit(2);
 }
 
+/** `text` as an integer of at least `min`, or the usage message. */
+function wholeNumber(text: string, min: number, message: string): number {
+  const number = Number(text);
+  return Number.isInteger(number) && number >= min ? number : usage(message);
+}
+
 function parseArgs(argv: readonly string[]): Options {
   const options: Options = { sizes: [1000, 4000], seed: 1, json: false, images: 0, plain: true, rebuildUpTo: 10_000 };
   for (let i = 0; i < argv.length; i++) {
@@ -116,30 +122,18 @@ function parseArgs(argv: readonly string[]): Options {
       case "--no-plain":
         options.plain = false;
         break;
-      case "--rebuild-up-to": {
-        const upTo = Number(value());
-        if (!Number.isInteger(upTo) || upTo < 0) usage("--rebuild-up-to must be a whole number of articles, like 10000 (0: never)");
-        options.rebuildUpTo = upTo;
+      case "--rebuild-up-to":
+        options.rebuildUpTo = wholeNumber(value(), 0, "--rebuild-up-to must be a whole number of articles, like 10000 (0: never)");
         break;
-      }
-      case "--sizes": {
-        const sizes = value().split(",").map((part) => Number(part.trim()));
-        if (sizes.length === 0 || sizes.some((size) => !Number.isInteger(size) || size < 1)) usage("--sizes must be positive integers, like 1000,4000");
-        options.sizes = sizes;
+      case "--sizes":
+        options.sizes = value().split(",").map((part) => wholeNumber(part.trim(), 1, "--sizes must be positive integers, like 1000,4000"));
         break;
-      }
-      case "--images": {
-        const images = Number(value());
-        if (!Number.isInteger(images) || images < 1) usage("--images must be a positive integer, like 20");
-        options.images = images;
+      case "--images":
+        options.images = wholeNumber(value(), 1, "--images must be a positive integer, like 20");
         break;
-      }
-      case "--seed": {
-        const seed = Number(value());
-        if (!Number.isInteger(seed)) usage("--seed must be an integer");
-        options.seed = seed;
+      case "--seed":
+        options.seed = wholeNumber(value(), Number.MIN_SAFE_INTEGER, "--seed must be an integer");
         break;
-      }
       case "--help":
       case "-h":
         usage("Build benchmark.");

@@ -4,7 +4,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { SiteModel } from "../collections/site-model.ts";
 import { ContentError } from "../diagnostics/diagnostic.ts";
-import { timed } from "../eleventy/content-store.ts";
+import { timed } from "../util/timed.ts";
 import { newsroomPlugin, type EleventyConfig } from "../eleventy/plugin.ts";
 import { SearchIndex } from "./search-index.ts";
 
@@ -103,9 +103,10 @@ export function scheduleOf(model: SiteModel): Schedule {
   };
 }
 
-function countWritten(result: unknown): number {
+/** Files in what Eleventy's write() resolves with (passthrough copies and pages; a page with permalink: false has no outputPath). */
+export function countWritten(result: unknown): number {
   if (!Array.isArray(result)) return 0;
-  return result.flat(Infinity).filter((entry) => entry && typeof entry === "object" && "outputPath" in entry).length;
+  return result.flat(Infinity).filter((entry) => entry && typeof entry === "object" && typeof (entry as { outputPath?: unknown }).outputPath === "string").length;
 }
 
 /** Eleventy wraps errors thrown in event handlers; editors need ours, unwrapped. */

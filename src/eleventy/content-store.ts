@@ -19,15 +19,6 @@ export interface NewsroomOptions {
   onHtmlPage?: (url: string, html: string) => void;
 }
 
-/** Runs a stage, adding its seconds to `timings` under `name`. */
-export async function timed<T>(timings: Map<string, number> | undefined, name: string, stage: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  try {
-    return await stage();
-  } finally {
-    timings?.set(name, (timings.get(name) ?? 0) + (performance.now() - started) / 1000);
-  }
-}
 
 /**
  * Holds the content of the current build. Reloaded before every Eleventy

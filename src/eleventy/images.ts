@@ -6,7 +6,7 @@ import { ImageCache } from "../images/image-cache.ts";
 import { DERIVED_URL_PREFIX, imageCacheDir } from "../images/image-options.ts";
 import { mapLimit } from "../util/map-limit.ts";
 import type { EleventyConfig } from "./plugin.ts";
-import { timed } from "./content-store.ts";
+import { timed } from "../util/timed.ts";
 
 /** Every derivative file the site model refers to: heroes, thumbnails, social cards, body images, author photos. */
 export function derivedFileNames(model: SiteModel): Set<string> {

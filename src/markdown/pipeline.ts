@@ -52,8 +52,6 @@ declare module "vfile" {
 
 export type MarkdownRenderer = (source: MarkdownSource) => Promise<RenderedMarkdown>;
 
-export { mayReportProblems } from "./may-report-problems.ts";
-
 
 /**
  * remark-parse -> remark-gfm -> remark-directive -> our plugins -> remark-html

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -36,6 +37,11 @@ export function siteFiles(dir: string): string[] {
     .filter((name) => statSync(path.join(dir, name)).isFile())
     .map((name) => `/${name.split(path.sep).join("/")}`)
     .sort();
+}
+
+/** Every file of a built site with a SHA-256 of its bytes, for byte-for-byte comparisons. */
+export function siteContents(dir: string): Map<string, string> {
+  return new Map(siteFiles(dir).map((file) => [file, createHash("sha256").update(readFileSync(path.join(dir, file))).digest("hex")]));
 }
 
 /** Every HTML page of a built site, relative to its root ("news/x/index.html"). */

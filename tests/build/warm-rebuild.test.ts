@@ -4,18 +4,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { buildSite } from "../../src/build/build.ts";
+import { frontmatterCacheDir } from "../../src/content/frontmatter.ts";
 import { renderCacheDir } from "../../src/markdown/render-cache.ts";
-import { FIXTURE_SITES, siteFiles } from "./build-fixture.ts";
+import { FIXTURE_SITES, siteContents } from "./build-fixture.ts";
 
 const NOW = new Date("2026-11-27T12:00:00Z");
 
-/** Every file of a built site and its bytes. */
-function contents(dir: string): Map<string, string> {
-  return new Map(siteFiles(dir).map((file) => [file, readFileSync(path.join(dir, file)).toString("base64")]));
-}
-
 describe("warm rebuilds", () => {
-  test("after edits, a build with the render cache writes exactly what a cold build writes", async () => {
+  test("after edits, a build with the content caches writes exactly what a cold build writes", async () => {
     // A copy of the basic site, sharing its image cache (no encoding here).
     const rootDir = mkdtempSync(path.join(tmpdir(), "newsroom-warm-"));
     cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
@@ -23,8 +19,9 @@ describe("warm rebuilds", () => {
     const build = async (name: string) => {
       const outputDir = path.join(rootDir, name);
       await buildSite({ rootDir, outputDir, now: NOW });
-      return contents(outputDir);
+      return siteContents(outputDir);
     };
+    const page = (name: string, url: string) => readFileSync(path.join(rootDir, name, url), "utf8");
     const articles = path.join(rootDir, "content", "articles");
     const edit = (name: string, change: (text: string) => string) => writeFileSync(path.join(articles, name), change(readFileSync(path.join(articles, name), "utf8")));
 
@@ -33,17 +30,17 @@ describe("warm rebuilds", () => {
     edit("bridge-repairs.md", (text) => `${text.trimEnd()}\n\nUpdate: the lane reopens on Monday.\n`);
     edit("tram-extension.md", (text) => text.replace(/^title: .*$/m, 'title: "Tram line delayed to 2031"'));
     const warm = await build("warm");
-    rmSync(renderCacheDir(rootDir), { recursive: true, force: true });
+    for (const cache of [renderCacheDir(rootDir), frontmatterCacheDir(rootDir)]) rmSync(cache, { recursive: true, force: true });
     const cold = await build("cold-after");
 
     assert.deepEqual([...warm.keys()], [...cold.keys()]);
     const differing = [...cold].filter(([file, bytes]) => warm.get(file) !== bytes).map(([file]) => file);
     assert.deepEqual(differing, []);
     // The edits did reach the pages, including the card in the unedited article.
-    const page = (site: Map<string, string>, file: string) => Buffer.from(site.get(file)!, "base64").toString("utf8");
-    assert.match(page(warm, "/news/bridge-repairs/index.html"), /the lane reopens on Monday/);
-    assert.match(page(warm, "/news/council-budget/index.html"), /related-card__title">Tram line delayed to 2031</);
-    assert.doesNotMatch(page(before, "/news/council-budget/index.html"), /Tram line delayed/);
+    assert.match(page("warm", "news/bridge-repairs/index.html"), /the lane reopens on Monday/);
+    assert.match(page("warm", "news/council-budget/index.html"), /related-card__title">Tram line delayed to 2031</);
+    assert.doesNotMatch(page("cold-before", "news/council-budget/index.html"), /Tram line delayed/);
+    assert.notEqual(before.get("/news/council-budget/index.html"), warm.get("/news/council-budget/index.html"));
     rmSync(rootDir, { recursive: true, force: true });
   });
 });

@@ -8,7 +8,8 @@ import fc from "fast-check";
 import { parseHTML } from "linkedom";
 import { stringify } from "yaml";
 import { loadContent } from "../../src/content/load-content.ts";
-import { createMarkdownRenderer, mayReportProblems } from "../../src/markdown/pipeline.ts";
+import { mayReportProblems } from "../../src/markdown/may-report-problems.ts";
+import { createMarkdownRenderer } from "../../src/markdown/pipeline.ts";
 
 const BASIC = fileURLToPath(new URL("../fixtures/sites/basic/", import.meta.url));
 
