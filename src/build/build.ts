@@ -6,7 +6,10 @@ import type { SiteModel } from "../collections/site-model.ts";
 import { ContentError } from "../diagnostics/diagnostic.ts";
 import { timed } from "../util/timed.ts";
 import { newsroomPlugin, type EleventyConfig } from "../eleventy/plugin.ts";
-import { SearchIndex } from "./search-index.ts";
+import { ContentStore } from "../eleventy/content-store.ts";
+import { pageDefinitions } from "../pages/page-definitions.ts";
+import { planRenderBatches } from "../pages/render-batches.ts";
+import { SearchIndex, searchCacheDir, type SearchIndexSummary } from "./search-index.ts";
 
 export interface BuildOptions {
   rootDir: string;
@@ -16,7 +19,18 @@ export interface BuildOptions {
   quiet?: boolean;
   /** The build's "now" (default: the clock); set it for reproducible builds. */
   now?: Date;
+  /** Pages per Eleventy run (default PAGES_PER_BATCH); the output is the same for any value. */
+  pagesPerBatch?: number;
+  /** Articles per search index (default ARTICLES_PER_SEARCH_SHARD); tests use small shards. */
+  articlesPerSearchShard?: number;
 }
+
+/**
+ * Pages rendered per Eleventy run. Eleventy holds a run's output until the
+ * run ends (about 80 KB an article page); 5,000 pages bound that to a few
+ * hundred megabytes, and a run costs well under a second to set up.
+ */
+export const PAGES_PER_BATCH = 5000;
 
 export interface BuildResult {
   outputDir: string;
@@ -25,6 +39,8 @@ export interface BuildResult {
   schedulePath: string;
   /** Seconds per stage: content (load, validate, render Markdown), eleventy (pages, less the rest), images, assets, search, total. */
   timings: Record<string, number>;
+  /** Search shards indexed and reused, and Pagefind's peak memory. */
+  search: SearchIndexSummary;
 }
 
 /**
@@ -47,49 +63,49 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const contentDir = options.contentDir ?? "content";
   const outputDir = path.resolve(rootDir, options.outputDir ?? "_site");
   const schedulePath = path.join(path.dirname(outputDir), "schedule.json");
-  let model: SiteModel | undefined;
   const timings = new Map<string, number>();
   const started = performance.now();
   const stagingDir = await mkdtemp(path.join(path.dirname(outputDir), `.build-staging-${path.basename(outputDir)}-`));
-  const search = await SearchIndex.open();
-  let searchWritten = false;
+  let search: SearchIndex | undefined;
   try {
-    const eleventy = new Eleventy(path.join(rootDir, contentDir), stagingDir, {
-      quietMode: options.quiet ?? true,
-      config(eleventyConfig: EleventyConfig) {
-        newsroomPlugin(eleventyConfig, {
-          rootDir,
-          contentDir,
-          isPreview: options.isPreview ?? false,
-          now: () => options.now ?? new Date(),
-          onLoaded: (loaded) => {
-            model = loaded;
-          },
-          timings,
-          onHtmlPage: (url, html) => search.add(url, html),
-        });
-      },
-    });
-    eleventy.disableLogger?.();
-    const written = (await timed(timings, "eleventy", () => eleventy.write())) as unknown;
-    const fileCount = countWritten(written);
-    // Pagefind indexed the pages while Eleventy rendered them; this is what is left.
-    searchWritten = true;
-    await timed(timings, "search", () => search.write(stagingDir));
+    const newsroomOptions = {
+      rootDir,
+      contentDir,
+      isPreview: options.isPreview ?? false,
+      now: () => options.now ?? new Date(),
+      timings,
+      ...(options.articlesPerSearchShard ? { articlesPerSearchShard: options.articlesPerSearchShard } : {}),
+      onHtmlPage: (url: string, html: string) => search?.add(url, html),
+    };
+    const model = await timed(timings, "content", () => new ContentStore(newsroomOptions).reload());
+    const searchIndex = new SearchIndex(model.searchShards, searchCacheDir(rootDir));
+    search = searchIndex;
+    let fileCount = 0;
+    // One Eleventy run per batch of pages, so that no run holds the whole site's HTML (see src/pages/render-batches.ts).
+    for (const pages of planRenderBatches(model, pageDefinitions, options.pagesPerBatch ?? PAGES_PER_BATCH)) {
+      const eleventy = new Eleventy(path.join(rootDir, contentDir), stagingDir, {
+        quietMode: options.quiet ?? true,
+        config(eleventyConfig: EleventyConfig) {
+          newsroomPlugin(eleventyConfig, { ...newsroomOptions, batch: { model, pages } });
+        },
+      });
+      eleventy.disableLogger?.();
+      fileCount += countWritten(await timed(timings, "eleventy", () => eleventy.write()));
+    }
+    const searchSummary = await timed(timings, "search", () => searchIndex.write(stagingDir));
     await chmod(stagingDir, 0o755); // mkdtemp creates it private
     const previous = existsSync(outputDir) ? `${stagingDir}-previous` : undefined;
     if (previous) await rename(outputDir, previous);
     await rename(stagingDir, outputDir);
     if (previous) await rm(previous, { recursive: true, force: true });
-    if (model) await writeFile(schedulePath, `${JSON.stringify(scheduleOf(model), null, 2)}\n`);
+    await writeFile(schedulePath, `${JSON.stringify(scheduleOf(model), null, 2)}\n`);
     // Eleventy's time includes the stages that run inside it.
-    const inside = ["content", "images", "assets"].reduce((sum, name) => sum + (timings.get(name) ?? 0), 0);
+    const inside = ["images", "assets"].reduce((sum, name) => sum + (timings.get(name) ?? 0), 0);
     timings.set("eleventy", (timings.get("eleventy") ?? 0) - inside);
     timings.set("total", (performance.now() - started) / 1000);
     const rounded = Object.fromEntries([...timings].map(([name, seconds]) => [name, Number(seconds.toFixed(2))]));
-    return { outputDir, fileCount, schedulePath, timings: rounded };
+    return { outputDir, fileCount, schedulePath, timings: rounded, search: searchSummary };
   } catch (error) {
-    if (!searchWritten) await search.discard();
     await rm(stagingDir, { recursive: true, force: true });
     throw unwrapContentError(error) ?? error;
   }

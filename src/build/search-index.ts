@@ -1,93 +1,180 @@
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
+import { cacheKey, codeFingerprint } from "../cache/keyed-json-cache.ts";
+import type { SearchShard } from "../collections/search-shards.ts";
+import { linkTree } from "../util/link-tree.ts";
+import { TextSpool } from "../util/text-spool.ts";
 
 /** Pagefind indexes only pages that mark their searchable part, when any page does. */
 const SEARCHABLE = "data-pagefind-body";
 
+/** What a reused shard depends on besides its pages: this module and Pagefind's locked version. */
+const SEARCH_INDEX_SOURCES = ["src/build/search-index.ts", "package-lock.json"];
+
+/** Pages handed to Pagefind before waiting for its answers (they queue in its pipe otherwise). */
+const PAGES_IN_FLIGHT = 200;
+
+/** `.cache/search/` of a project (NEWSROOM_SEARCH_CACHE overrides it): one folder per built shard. */
+export function searchCacheDir(rootDir: string): string {
+  const fromEnv = process.env.NEWSROOM_SEARCH_CACHE;
+  return fromEnv ? path.resolve(rootDir, fromEnv) : path.join(rootDir, ".cache", "search");
+}
+
+/** What writing the indexes did, for the build's report and the benchmark. */
+export interface SearchIndexSummary {
+  /** Shards indexed by Pagefind in this build, and shards reused from the cache. */
+  indexed: number;
+  reused: number;
+  /** Highest resident memory of a Pagefind process, in MB (Linux; 0 elsewhere). */
+  pagefindPeakMB: number;
+}
+
 /**
- * The site's Pagefind index, fed each page as Eleventy renders it. Pagefind
- * runs in its own process, so indexing overlaps Eleventy's rendering on the
- * other core, and no page is read back from disk (at 10,000 articles,
- * indexing the written folder afterwards took about as long as Eleventy).
+ * The site's Pagefind indexes, one per search shard (see
+ * src/collections/search-shards.ts). Pages are collected as Eleventy renders
+ * them (only their searchable part, spooled to a file); once every page is
+ * rendered, each shard is indexed in a Pagefind process of its own, so no
+ * process holds more than one shard, or reused from `.cache/search/` when its
+ * pages are byte for byte those of an earlier build.
  */
 export class SearchIndex {
-  readonly #index: pagefind.PagefindIndex;
-  readonly #pending: Promise<void>[] = [];
-  readonly #errors: string[] = [];
+  readonly #pages = new Map<string, { read: () => string; hash: string }>();
+  readonly #spool = new TextSpool();
 
-  private constructor(index: pagefind.PagefindIndex) {
-    this.#index = index;
-  }
-
-  static async open(): Promise<SearchIndex> {
-    const { index, errors } = await pagefind.createIndex({ keepIndexUrl: false });
-    if (!index) throw new Error(`internal error, please report: search index: ${errors.join("; ")}`);
-    return new SearchIndex(index);
-  }
+  constructor(
+    readonly shards: readonly SearchShard[],
+    readonly cacheDir: string | false,
+  ) {}
 
   /**
    * Adds a rendered page (the pages that mark a searchable part: the
-   * articles). Handing a page to Pagefind (JSON, base64, a pipe) is paid per
-   * byte, so only what Pagefind would read is sent, and after the current
-   * page is written rather than inside Eleventy's transform.
+   * articles). Only what Pagefind reads is kept: the searchable element.
    */
   add(url: string, html: string): void {
     const searchable = searchablePart(html);
     if (!searchable) return;
-    this.#pending.push(
-      new Promise<void>((resolve) => setImmediate(resolve))
-        .then(() => this.#index.addHTMLFile({ url, content: searchable }))
-        .then(({ errors }) => {
-          this.#errors.push(...errors);
-        }),
-    );
+    this.#pages.set(url, { read: this.#spool.put(searchable), hash: createHash("sha256").update(searchable).digest("hex") });
   }
 
-  /** Waits for every page and writes the index to `<siteDir>/pagefind/`. */
-  async write(siteDir: string): Promise<void> {
-    try {
-      await Promise.all(this.#pending);
-      if (this.#errors.length > 0) throw new Error(`internal error, please report: search index: ${this.#errors.join("; ")}`);
-      const result = await this.#index.writeFiles({ outputPath: path.join(siteDir, "pagefind") });
-      if (result.errors.length > 0) throw new Error(`internal error, please report: search index: ${result.errors.join("; ")}`);
-    } finally {
-      await pagefind.close();
+  /** Writes every shard's bundle under `siteDir` (the primary at `pagefind/`). */
+  async write(siteDir: string): Promise<SearchIndexSummary> {
+    const summary: SearchIndexSummary = { indexed: 0, reused: 0, pagefindPeakMB: 0 };
+    const used = new Set<string>();
+    for (const shard of this.shards) {
+      const pages = shard.urls.map((url) => {
+        const page = this.#pages.get(url);
+        if (!page) throw new Error(`internal error, please report: the search index got no page for ${url}`);
+        return { url, ...page };
+      });
+      const key = cacheKey(codeFingerprint(SEARCH_INDEX_SOURCES), ...pages.flatMap((page) => [page.url, page.hash]));
+      used.add(key);
+      const target = path.join(siteDir, ...shard.bundlePath.split("/").filter(Boolean));
+      const cached = this.cacheDir ? path.join(this.cacheDir, key) : undefined;
+      if (cached && existsSync(cached)) {
+        await linkTree(cached, target);
+        summary.reused++;
+        continue;
+      }
+      summary.pagefindPeakMB = Math.max(summary.pagefindPeakMB, await indexShard(pages, target));
+      summary.indexed++;
+      if (cached) {
+        // Through a temporary name: a killed build never leaves half a shard behind.
+        const temporary = `${cached}.${process.pid}.tmp`;
+        await linkTree(target, temporary);
+        await rename(temporary, cached);
+      }
     }
+    if (this.cacheDir) await pruneShards(this.cacheDir, used);
+    return summary;
   }
+}
 
-  /** Stops Pagefind without writing (a failed build). */
-  async discard(): Promise<void> {
-    await Promise.allSettled(this.#pending);
+/** Indexes one shard's pages in a fresh Pagefind process and writes the bundle; returns the process's peak memory in MB. */
+async function indexShard(pages: readonly { url: string; read: () => string }[], outputPath: string): Promise<number> {
+  try {
+    const { index, errors } = await pagefind.createIndex({ keepIndexUrl: false });
+    if (!index) throw new Error(`internal error, please report: search index: ${errors.join("; ")}`);
+    const problems: string[] = [];
+    for (let start = 0; start < pages.length; start += PAGES_IN_FLIGHT) {
+      const added = await Promise.all(pages.slice(start, start + PAGES_IN_FLIGHT).map((page) => index.addHTMLFile({ url: page.url, content: page.read() })));
+      for (const result of added) problems.push(...result.errors);
+    }
+    if (problems.length > 0) throw new Error(`internal error, please report: search index: ${problems.join("; ")}`);
+    const result = await index.writeFiles({ outputPath });
+    if (result.errors.length > 0) throw new Error(`internal error, please report: search index: ${result.errors.join("; ")}`);
+    return childrenPeakMB();
+  } finally {
     await pagefind.close();
+  }
+}
+
+/** Deletes cached shards this build did not use (edits leave old versions behind). */
+async function pruneShards(cacheDir: string, used: ReadonlySet<string>): Promise<void> {
+  for (const name of await readdir(cacheDir).catch(() => [])) {
+    if (!used.has(name)) await rm(path.join(cacheDir, name), { recursive: true, force: true });
+  }
+}
+
+/** The highest peak resident memory among this process's children (Pagefind's service), in MB; 0 where /proc is missing. */
+function childrenPeakMB(): number {
+  try {
+    const children = readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+    const peaks = children.map((pid) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0));
+    return Math.round(Math.max(0, ...peaks) / 1024);
+  } catch {
+    return 0;
   }
 }
 
 /**
  * The part of a page Pagefind indexes, as a document of its own: the element
  * marked `data-pagefind-body` (headline, byline filters, hero, body) under the
- * page's `<html lang>`. Everything Pagefind reads (title from the first h1,
- * image, filters, sort) is inside that element, so the index is the same as
+ * page's `<html lang>`, without the elements it marks `data-pagefind-ignore`
+ * (the related list, which other articles' headlines change without changing
+ * what a search finds on this page). Everything Pagefind reads (title from
+ * the first h1, image, filters, sort) is kept, so the index is the same as
  * for the whole page, for a third of the bytes. Undefined for pages without it.
  */
 export function searchablePart(html: string): string | undefined {
-  const marker = html.indexOf(SEARCHABLE);
-  if (marker === -1) return undefined;
-  const start = html.lastIndexOf("<", marker);
-  const tag = /^<([a-z][a-z0-9]*)/i.exec(html.slice(start, marker))?.[1];
+  const body = markedElement(html, SEARCHABLE, 0);
+  if (!body) return undefined;
+  let searchable = html.slice(body.start, body.end);
+  for (let ignored = markedElement(searchable, IGNORED, 0); ignored; ) {
+    const element = searchable.slice(ignored.start, ignored.end);
+    // Pagefind still reads filters and metadata inside an ignored element: such an element stays.
+    const keep = /data-pagefind-(filter|meta|sort|default-meta)/.test(element);
+    if (!keep) searchable = searchable.slice(0, ignored.start) + searchable.slice(ignored.end);
+    ignored = markedElement(searchable, IGNORED, keep ? ignored.end : ignored.start);
+  }
+  const lang = /<html[^>]*\slang="([^"]*)"/i.exec(html)?.[1];
+  return `<!doctype html><html${lang ? ` lang="${lang}"` : ""}><head><meta charset="utf-8"></head><body>${searchable}</body></html>`;
+}
+
+/** Elements whose text Pagefind leaves out of the index. */
+const IGNORED = "data-pagefind-ignore";
+
+/** Start and end offsets of the first element from `from` on carrying the attribute `marker`; our own markup, so a tag scan is enough. */
+function markedElement(html: string, marker: string, from: number): { start: number; end: number } | undefined {
+  let at = html.indexOf(marker, from);
+  let start = html.lastIndexOf("<", at);
+  // The marker as text (an article about search markup) is not an attribute: look further.
+  while (at !== -1 && (start === -1 || html.slice(start, at).includes(">"))) {
+    at = html.indexOf(marker, at + 1);
+    start = html.lastIndexOf("<", at);
+  }
+  if (at === -1) return undefined;
+  const tag = /^<([a-z][a-z0-9]*)/i.exec(html.slice(start, at))?.[1];
   if (!tag) return undefined;
-  // Our own markup: find the element's closing tag, counting nested ones of the same name.
+  // The element's closing tag, counting nested ones of the same name.
   const opening = new RegExp(`<${tag}[\\s>]|</${tag}>`, "gi");
   opening.lastIndex = start + 1;
   let depth = 1;
-  let end = -1;
   for (let match = opening.exec(html); match; match = opening.exec(html)) {
     depth += match[0].startsWith("</") ? -1 : 1;
-    if (depth === 0) {
-      end = match.index + match[0].length;
-      break;
-    }
+    if (depth === 0) return { start, end: match.index + match[0].length };
   }
-  if (end === -1) return undefined;
-  const lang = /<html[^>]*\slang="([^"]*)"/i.exec(html)?.[1];
-  return `<!doctype html><html${lang ? ` lang="${lang}"` : ""}><head><meta charset="utf-8"></head><body>${html.slice(start, end)}</body></html>`;
+  return undefined;
 }

@@ -7,6 +7,7 @@ import { paginate, type Page } from "./paginate.ts";
 import { relatedArticles, type RelatedItem } from "./related.ts";
 import type { FeedScope } from "../feeds/feed-model.ts";
 import { sitemapEntries, sitemapFiles, type SitemapFile } from "../feeds/sitemap.ts";
+import { searchShards, type SearchShard } from "./search-shards.ts";
 
 export const SIDE_FEED_SIZE = 8;
 export const PICKS_SIZE = 4;
@@ -34,9 +35,11 @@ export interface SiteModel {
   feeds: { site: FeedScope; tags: FeedScope[]; authors: FeedScope[] };
   /** sitemap.xml, or a sitemap index and its parts past 50,000 URLs. */
   sitemapFiles: SitemapFile[];
+  /** The search indexes, the primary (newest articles) first. */
+  searchShards: SearchShard[];
 }
 
-export function buildSiteModel(content: Content, options: { isPreview: boolean; builtAt: Date }): SiteModel {
+export function buildSiteModel(content: Content, options: { isPreview: boolean; builtAt: Date; articlesPerSearchShard?: number }): SiteModel {
   const { site, articles, authors } = content;
   const byId = new Map(articles.map((article) => [article.id, article]));
   const tagGroups = articlesByTag(articles);
@@ -67,6 +70,7 @@ export function buildSiteModel(content: Content, options: { isPreview: boolean; 
     feedPages,
     tagPages,
     sitemapFiles: sitemapFiles(site.baseUrl, sitemapEntries({ articles, feedPages, tagPages, authorGroups })),
+    searchShards: searchShards(articles, options.articlesPerSearchShard),
     feeds: {
       site: {
         title: site.name,

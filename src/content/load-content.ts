@@ -15,6 +15,7 @@ import type { RelatedCardTarget } from "../markdown/remark-related-card.ts";
 import { renderBodies } from "../markdown/render-bodies.ts";
 import { RenderCache, renderCacheDir } from "../markdown/render-cache.ts";
 import { mapLimit } from "../util/map-limit.ts";
+import { TextSpool } from "../util/text-spool.ts";
 import { articleSchema, type ArticleFrontmatter } from "./article-schema.ts";
 import { resolveAsset } from "./assets.ts";
 import { authorSchema, type AuthorFrontmatter } from "./author-schema.ts";
@@ -235,6 +236,8 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     { ...renderOptions, articles: cardTargets },
   );
   const bodyOf = new Map(published.map((file, index) => [file, rendered.bodies[index]!]));
+  // Rendered bodies wait in a file, not on the heap, until a page or feed shows them.
+  const bodies = new TextSpool();
   const tagLabels = site?.tagLabels ?? {};
   const tag = (slug: string): Tag => ({ slug, label: tagLabels[slug] ?? labelFromSlug(slug), url: routes.tag(slug) });
 
@@ -269,6 +272,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     heroSources.set(hero, heroImage.source);
     if (diagnostics.length > before) return undefined;
 
+    const readBody = bodies.put(body.html);
     return {
       id: file.id,
       slug: slugs.get(file.id)!,
@@ -291,7 +295,9 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
       isFeatured: data.featured,
       isDraft: data.draft,
       isScheduled: isScheduled(file),
-      bodyHtml: body.html,
+      get bodyHtml() {
+        return readBody();
+      },
       wordCount: body.wordCount,
       readingMinutes: readingMinutes(body.wordCount),
     };

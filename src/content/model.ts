@@ -117,7 +117,8 @@ export interface Article {
   isDraft: boolean;
   /** Dated in the future: only preview builds show it until then. */
   isScheduled: boolean;
-  bodyHtml: string;
+  /** Read back from a spool file on each access (see src/util/text-spool.ts). */
+  readonly bodyHtml: string;
   wordCount: number;
   readingMinutes: number;
 }

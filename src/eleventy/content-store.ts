@@ -15,6 +15,8 @@ export interface NewsroomOptions {
   onLoaded?: (model: SiteModel) => void;
   /** Seconds spent in each stage of the last build, for the benchmark ("content", "images", ...). */
   timings?: Map<string, number>;
+  /** Articles per search index (default ARTICLES_PER_SEARCH_SHARD; see src/collections/search-shards.ts). */
+  articlesPerSearchShard?: number;
   /** Called with every HTML page as it is rendered (the build feeds its search index). */
   onHtmlPage?: (url: string, html: string) => void;
 }
@@ -34,9 +36,18 @@ export class ContentStore {
     const { content, diagnostics } = await loadContent({ ...this.options, now });
     if (!content || hasErrors(diagnostics)) throw new ContentError(diagnostics);
     for (const warning of diagnostics) console.warn(formatDiagnostic(warning));
-    this.#model = buildSiteModel(content, { isPreview: this.options.isPreview, builtAt: now });
+    this.#model = buildSiteModel(content, {
+      isPreview: this.options.isPreview,
+      builtAt: now,
+      ...(this.options.articlesPerSearchShard ? { articlesPerSearchShard: this.options.articlesPerSearchShard } : {}),
+    });
     this.options.onLoaded?.(this.#model);
     return this.#model;
+  }
+
+  /** Uses content loaded elsewhere (the build loads once, then renders in batches). */
+  adopt(model: SiteModel): void {
+    this.#model = model;
   }
 
   get model(): SiteModel {

@@ -1,7 +1,10 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { MEDIA_FOLDERS } from "../content/assets.ts";
+import type { Article } from "../content/model.ts";
 import { pageDefinitions } from "../pages/page-definitions.ts";
+import { BATCH_DATA_KEY, paginatedItems, type RenderBatch } from "../pages/render-batches.ts";
+import type { SiteModel } from "../collections/site-model.ts";
 import { timed } from "../util/timed.ts";
 import { ContentStore, type NewsroomOptions } from "./content-store.ts";
 import { addTsxTemplates } from "./tsx-templates.ts";
@@ -26,6 +29,12 @@ export interface EleventyConfig {
   on(event: string, callback: (...args: unknown[]) => unknown): void;
 }
 
+/** Content loaded before Eleventy runs, and the part of the site this run renders (see src/pages/render-batches.ts). */
+export interface LoadedBatch {
+  model: SiteModel;
+  pages: RenderBatch;
+}
+
 /** `layouts/` of this package: designers' files, outside the editors' content folder. */
 const LAYOUTS_DIR = fileURLToPath(new URL("../../layouts", import.meta.url));
 /** `public/` of this package: CSS, JS and icons, copied to the site root as they are. */
@@ -36,13 +45,17 @@ const PUBLIC_DIR = fileURLToPath(new URL("../../public", import.meta.url));
  * its Markdown rendered by `src/content` before each build; Eleventy then
  * renders every page (articles, listings, feeds) from that model.
  */
-export function newsroomPlugin(eleventyConfig: EleventyConfig, options: NewsroomOptions): void {
+export function newsroomPlugin(eleventyConfig: EleventyConfig, options: NewsroomOptions & { batch?: LoadedBatch }): void {
   const store = new ContentStore(options);
   const contentDir = path.join(options.rootDir, options.contentDir);
+  const { batch } = options;
+  // Site-wide files (images, CSS and JS, media) are published once per build: by its first batch.
+  const publishesSiteFiles = !batch || batch.pages.rendersSinglePages;
 
   let publicAssets: Awaited<ReturnType<typeof readPublicAssets>> | undefined;
   eleventyConfig.on("eleventy.before", async () => {
-    await timed(options.timings, "content", () => store.reload());
+    if (batch) store.adopt(batch.model);
+    else await timed(options.timings, "content", () => store.reload());
     publicAssets = await readPublicAssets(PUBLIC_DIR);
   });
   eleventyConfig.addGlobalData("assets", () => publicAssets?.manifest ?? {});
@@ -51,12 +64,13 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
     // (an ignore rule, a permalink clash) must fail the build, not vanish.
     const results = (event as { results?: { url?: string }[] }).results ?? [];
     const written = new Set(results.map((result) => result.url));
-    const missing = store.model.articles.filter((article) => !written.has(article.url));
+    const expected = (batch ? batch.pages.slices.article ?? [] : store.model.articles) as Article[];
+    const missing = expected.filter((article) => !written.has(article.url));
     if (missing.length > 0) {
       throw new Error(`internal error, please report: ${missing.length} article pages were not written, e.g. ${missing[0]!.sourcePath}`);
     }
     const outputDir = (event as { directories?: { output?: string } }).directories?.output;
-    if (outputDir) {
+    if (outputDir && publishesSiteFiles) {
       await timed(options.timings, "assets", async () => {
         await writeBrandImages(path.resolve(outputDir), store.model.site);
         await writePublicAssets(path.resolve(outputDir), publicAssets?.files ?? []);
@@ -72,7 +86,7 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
       return content;
     });
   }
-  addResponsiveImages(eleventyConfig, { rootDir: options.rootDir, model: () => store.model, ...(options.timings ? { timings: options.timings } : {}) });
+  if (publishesSiteFiles) addResponsiveImages(eleventyConfig, { rootDir: options.rootDir, model: () => store.model, ...(options.timings ? { timings: options.timings } : {}) });
 
   addTsxTemplates(eleventyConfig);
   // Eleventy resolves these relative to the input folder.
@@ -93,17 +107,24 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
   eleventyConfig.addWatchTarget(path.join(contentDir, "authors"));
   eleventyConfig.addWatchTarget(path.join(contentDir, "site.yaml"));
 
+  if (batch) eleventyConfig.addGlobalData(BATCH_DATA_KEY, () => batch.pages.slices);
   for (const [name, page] of Object.entries(pageDefinitions)) {
+    let data = page.data;
+    if (batch) {
+      // A batch renders its slice of each paginated definition, and the unpaginated pages only in the first batch.
+      const paginated = paginatedItems(batch.model, page) !== undefined;
+      if (paginated ? !batch.pages.slices[name] : !batch.pages.rendersSinglePages) continue;
+      if (paginated) data = { ...data, pagination: { ...(data.pagination as object), data: `${BATCH_DATA_KEY}.${name}` } };
+    }
     eleventyConfig.addTemplate(
       `newsroom-pages/${name}.11ty.tsx`,
       { render: page.render ?? (() => "") },
-      { ...page.data, ...(page.layout ? { layout: page.layout } : {}) },
+      { ...data, ...(page.layout ? { layout: page.layout } : {}) },
     );
   }
 
   // public/ is published by writePublicAssets (CSS and JS under content-hashed names).
   eleventyConfig.addWatchTarget(PUBLIC_DIR);
-  for (const folder of MEDIA_FOLDERS.filter((name) => name !== "images")) { // images are published as derivatives only
-    eleventyConfig.addPassthroughCopy({ [path.join(contentDir, folder)]: `/${folder}` });
-  }
+  const mediaFolders = publishesSiteFiles ? MEDIA_FOLDERS.filter((name) => name !== "images") : []; // images are published as derivatives only
+  for (const folder of mediaFolders) eleventyConfig.addPassthroughCopy({ [path.join(contentDir, folder)]: `/${folder}` });
 }

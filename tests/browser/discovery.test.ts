@@ -14,7 +14,8 @@ let server: StaticServer;
 
 before(async () => {
   if (skip) return;
-  site = await buildFixture("basic");
+  // Search shards of two articles: the word searched for is in an archive shard, merged into the primary's results.
+  site = await buildFixture("basic", { articlesPerSearchShard: 2 });
   server = await serveStatic(site.outputDir);
   browser = await launchChromium();
 });

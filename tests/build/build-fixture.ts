@@ -16,9 +16,9 @@ export interface BuiltSite {
 }
 
 /** Builds `tests/fixtures/sites/<name>` into a fresh temporary folder. */
-export async function buildFixture(name: string, options: { isPreview?: boolean; now?: Date } = {}): Promise<BuiltSite> {
+export async function buildFixture(name: string, options: { isPreview?: boolean; now?: Date; pagesPerBatch?: number; articlesPerSearchShard?: number } = {}): Promise<BuiltSite> {
   const outputDir = path.join(mkdtempSync(path.join(tmpdir(), `newsroom-${name}-`)), "site");
-  await buildSite({ rootDir: path.join(FIXTURE_SITES, name), outputDir, isPreview: options.isPreview ?? false, ...(options.now ? { now: options.now } : {}) });
+  await buildSite({ rootDir: path.join(FIXTURE_SITES, name), outputDir, isPreview: options.isPreview ?? false, ...options });
   const html = (url: string) => readFileSync(path.join(outputDir, url.endsWith("/") ? `${url}index.html` : url), "utf8");
   return { outputDir, html, page: (url) => parseHTML(html(url)).document as unknown as Document };
 }

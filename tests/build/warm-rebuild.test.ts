@@ -3,7 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { buildSite } from "../../src/build/build.ts";
+import { buildSite, type BuildResult } from "../../src/build/build.ts";
+import { searchCacheDir } from "../../src/build/search-index.ts";
 import { frontmatterCacheDir } from "../../src/content/frontmatter.ts";
 import { renderCacheDir } from "../../src/markdown/render-cache.ts";
 import { FIXTURE_SITES, siteContents } from "./build-fixture.ts";
@@ -16,9 +17,11 @@ describe("warm rebuilds", () => {
     const rootDir = mkdtempSync(path.join(tmpdir(), "newsroom-warm-"));
     cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
     process.env.NEWSROOM_IMAGE_CACHE = path.join(FIXTURE_SITES, "basic", ".cache", "images");
+    const searches: Record<string, BuildResult["search"]> = {};
     const build = async (name: string) => {
       const outputDir = path.join(rootDir, name);
-      await buildSite({ rootDir, outputDir, now: NOW });
+      // Search shards of two articles: summer-festival and bridge-repairs, tram-extension and council-budget, late-night-ferry.
+      searches[name] = (await buildSite({ rootDir, outputDir, now: NOW, articlesPerSearchShard: 2 })).search;
       return siteContents(outputDir);
     };
     const page = (name: string, url: string) => readFileSync(path.join(rootDir, name, url), "utf8");
@@ -26,11 +29,12 @@ describe("warm rebuilds", () => {
     const edit = (name: string, change: (text: string) => string) => writeFileSync(path.join(articles, name), change(readFileSync(path.join(articles, name), "utf8")));
 
     const before = await build("cold-before");
-    // The body of one article, and the headline of another that a third shows in a ::related card.
+    // The body of one article, then the headline of another that two more show in a ::related card.
     edit("bridge-repairs.md", (text) => `${text.trimEnd()}\n\nUpdate: the lane reopens on Monday.\n`);
+    await build("warm-body-edit");
     edit("tram-extension.md", (text) => text.replace(/^title: .*$/m, 'title: "Tram line delayed to 2031"'));
     const warm = await build("warm");
-    for (const cache of [renderCacheDir(rootDir), frontmatterCacheDir(rootDir)]) rmSync(cache, { recursive: true, force: true });
+    for (const cache of [renderCacheDir(rootDir), frontmatterCacheDir(rootDir), searchCacheDir(rootDir)]) rmSync(cache, { recursive: true, force: true });
     const cold = await build("cold-after");
 
     assert.deepEqual([...warm.keys()], [...cold.keys()]);
@@ -41,6 +45,12 @@ describe("warm rebuilds", () => {
     assert.match(page("warm", "news/council-budget/index.html"), /related-card__title">Tram line delayed to 2031</);
     assert.doesNotMatch(page("cold-before", "news/council-budget/index.html"), /Tram line delayed/);
     assert.notEqual(before.get("/news/council-budget/index.html"), warm.get("/news/council-budget/index.html"));
+    // Only the search shards whose searchable text changed were indexed again: bridge-repairs's, then the
+    // one holding tram-extension and council-budget (whose body shows its headline in a card). Other pages
+    // list the headline only under Related, which search ignores.
+    const shardCounts = ["cold-before", "warm-body-edit", "warm", "cold-after"].map((name) => [searches[name]?.indexed, searches[name]?.reused]);
+    assert.deepEqual(shardCounts, [[3, 0], [1, 2], [1, 2], [3, 0]]);
+    assert.match(page("warm", "search/index.html"), /data-merge-index="\/pagefind-archive-2\/ \/pagefind-archive-1\/"/);
     rmSync(rootDir, { recursive: true, force: true });
   });
 });

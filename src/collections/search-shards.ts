@@ -1,0 +1,38 @@
+import type { Article } from "../content/model.ts";
+
+/**
+ * Articles per search index. Pagefind holds a whole index in memory while it
+ * writes it (about 2.5 GB for 10,000 article pages), so a large archive is
+ * indexed in parts of this size, one at a time; the search page merges them.
+ */
+export const ARTICLES_PER_SEARCH_SHARD = 5000;
+
+/** One Pagefind bundle: where it is published and which article pages it indexes. */
+export interface SearchShard {
+  /** Site path of the bundle ("/pagefind/" for the newest articles). */
+  bundlePath: string;
+  /** The article pages it indexes, newest first. */
+  urls: string[];
+}
+
+/**
+ * The site's search indexes, the one holding the newest articles first: it is
+ * the search page's primary bundle, at the usual `/pagefind/`. Shards are cut
+ * from the oldest article on, so publishing a story changes only the newest
+ * shard and an archive shard changes only when one of its own stories does:
+ * a rebuild reuses every shard whose pages are unchanged.
+ */
+export function searchShards(articlesNewestFirst: readonly Pick<Article, "url">[], perShard = ARTICLES_PER_SEARCH_SHARD): SearchShard[] {
+  if (!Number.isInteger(perShard) || perShard < 1) throw new Error(`internal error, please report: articles per search shard must be a positive whole number, got ${perShard}`);
+  const count = Math.max(1, Math.ceil(articlesNewestFirst.length / perShard));
+  const shards: SearchShard[] = Array.from({ length: count }, (_, index) => ({
+    bundlePath: index === count - 1 ? "/pagefind/" : `/pagefind-archive-${index + 1}/`,
+    urls: [],
+  }));
+  const total = articlesNewestFirst.length;
+  articlesNewestFirst.forEach((article, newestIndex) => {
+    const oldestIndex = total - 1 - newestIndex;
+    shards[Math.floor(oldestIndex / perShard)]!.urls.push(article.url);
+  });
+  return shards.reverse();
+}
