@@ -64,6 +64,8 @@ interface BuildReport {
   buildSeconds?: number;
   /** Our build only: seconds per stage (content, eleventy, search, ...). */
   timings?: Record<string, number>;
+  /** Our build only: search shards indexed and reused, and a Pagefind process's peak memory (not in maxRssKB). */
+  search?: { indexed: number; reused: number; pagefindPeakMB: number };
 }
 
 /** "site" is our generator; "eleventy-plain" the plain Eleventy 3 reference. */
@@ -79,6 +81,10 @@ export interface BenchResult {
   articlesPerSecond: number;
   /** Our build: seconds per stage of the (cold) build. */
   stages?: Record<string, number>;
+  /** Our build: peak memory of a Pagefind process (a separate process, one search shard at a time). */
+  pagefindPeakMB?: number;
+  /** Our build's warm rebuild: search shards indexed again and reused. */
+  warmSearchShards?: { indexed: number; reused: number };
   /** Our build, up to --rebuild-up-to: a rebuild after editing one article, with the render cache the cold build left. */
   warmRebuildSeconds?: number;
   /** Cold wall time over warm rebuild wall time. */
@@ -236,7 +242,11 @@ async function timedBuild(tool: Tool, corpusDir: string, size: number, log: (mes
     throw new Error(`the ${tool} build wrote ${report.articlePages} article pages for ${size} articles`);
   }
   log(`  done in ${wallSeconds.toFixed(2)} s wall${report.buildSeconds === undefined ? "" : ` (${report.buildSeconds.toFixed(2)} s inside the build)`}`);
-  return { ...resultOf(tool, size, report, wallSeconds), ...(report.timings ? { stages: report.timings } : {}) };
+  return {
+    ...resultOf(tool, size, report, wallSeconds),
+    ...(report.timings ? { stages: report.timings } : {}),
+    ...(report.search ? { pagefindPeakMB: report.search.pagefindPeakMB, warmSearchShards: { indexed: report.search.indexed, reused: report.search.reused } } : {}),
+  };
 }
 
 /**
@@ -245,12 +255,12 @@ async function timedBuild(tool: Tool, corpusDir: string, size: number, log: (mes
  * that a fully warm build writes exactly the cold build's bytes.
  */
 async function siteBuilds(corpusDir: string, size: number, options: Options, log: (message: string) => void): Promise<BenchResult> {
-  // Cold: no rendered Markdown and no parsed frontmatter from earlier builds (images stay cached).
-  for (const cache of ["render", "frontmatter"]) rmSync(path.join(corpusDir, ".cache", cache), { recursive: true, force: true });
+  // Cold: no rendered Markdown, parsed frontmatter or search shards from earlier builds (images stay cached).
+  for (const cache of ["render", "frontmatter", "search"]) rmSync(path.join(corpusDir, ".cache", cache), { recursive: true, force: true });
   const sitesDir = mkdtempSync(path.join(os.tmpdir(), "newsroom-bench-sites-"));
   try {
-    log(`building ${size} articles (cold: no rendered-Markdown or frontmatter cache)...`);
-    const cold = await timedBuild("site", corpusDir, size, log, path.join(sitesDir, "cold"));
+    log(`building ${size} articles (cold: no rendered-Markdown, frontmatter or search cache)...`);
+    const { warmSearchShards: _coldShards, ...cold } = await timedBuild("site", corpusDir, size, log, path.join(sitesDir, "cold"));
     if (size > options.rebuildUpTo) return cold;
     const edit = editOneArticle(corpusDir);
     let warm: BenchResult;
@@ -267,6 +277,7 @@ async function siteBuilds(corpusDir: string, size: number, options: Options, log
     return {
       ...cold,
       warmRebuildSeconds: warm.wallSeconds,
+      ...(warm.warmSearchShards ? { warmSearchShards: warm.warmSearchShards } : {}),
       warmSpeedup: round(cold.wallSeconds / warm.wallSeconds, 2),
       warmIdenticalToCold: differing.length === 0,
     };
