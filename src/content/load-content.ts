@@ -233,11 +233,10 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   );
   const rendered = await renderBodies(
     published.map((file) => ({ body: file.parsed.body, path: file.sourcePath, bodyLineOffset: file.parsed.bodyLineOffset })),
-    { ...renderOptions, articles: cardTargets },
+    // Rendered bodies wait in a file, not on the heap, until a page or feed shows them.
+    { ...renderOptions, articles: cardTargets, spool: new TextSpool() },
   );
   const bodyOf = new Map(published.map((file, index) => [file, rendered.bodies[index]!]));
-  // Rendered bodies wait in a file, not on the heap, until a page or feed shows them.
-  const bodies = new TextSpool();
   const tagLabels = site?.tagLabels ?? {};
   const tag = (slug: string): Tag => ({ slug, label: tagLabels[slug] ?? labelFromSlug(slug), url: routes.tag(slug) });
 
@@ -272,7 +271,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     heroSources.set(hero, heroImage.source);
     if (diagnostics.length > before) return undefined;
 
-    const readBody = bodies.put(body.html);
+    const readBody = body.readHtml ?? (() => body.html);
     return {
       id: file.id,
       slug: slugs.get(file.id)!,

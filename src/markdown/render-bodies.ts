@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { VFile } from "vfile";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { mapLimit } from "../util/map-limit.ts";
+import type { TextSpool } from "../util/text-spool.ts";
 import { mayReportProblems } from "./may-report-problems.ts";
 import type { MarkdownSource, RenderedMarkdown } from "./pipeline.ts";
 import type { LocalImagesOptions } from "./remark-local-images.ts";
@@ -15,6 +16,12 @@ export interface RenderBodiesOptions extends LocalImagesOptions {
   articles: ReadonlyMap<string, RelatedCardTarget>;
   /** Rendered bodies kept between builds; none: render everything. */
   cache?: RenderCache;
+  /**
+   * Where each body's HTML goes as soon as it is settled (then `html` is empty
+   * and `readHtml` reads it back): a large archive's bodies never all sit on
+   * the heap at once.
+   */
+  spool?: TextSpool;
   /** Worker threads for uncached bodies; default: one per core. 0 or 1 renders on this thread. */
   workers?: number;
   /** Checking, not building: bodies that cannot report a problem are not rendered (their HTML is empty). */
@@ -28,6 +35,9 @@ export interface RenderBodiesSummary {
   skipped: number;
   workers: number;
 }
+
+/** A rendered body; with options.spool its HTML is in the spool, read back by `readHtml`. */
+export type SettledBody = RenderedMarkdown & { readHtml?: () => string };
 
 const UNRENDERED: RenderedMarkdown = Object.freeze({ html: "", wordCount: 0, diagnostics: [], dependencies: { relatedCards: {}, localImages: [] } });
 
@@ -48,9 +58,12 @@ const CHECK_CONCURRENCY = 16;
 export async function renderBodies(
   sources: readonly MarkdownSource[],
   options: RenderBodiesOptions,
-): Promise<{ bodies: RenderedMarkdown[]; summary: RenderBodiesSummary }> {
-  const { cache, siteOrigin } = options;
-  const bodies = new Array<RenderedMarkdown>(sources.length);
+): Promise<{ bodies: SettledBody[]; summary: RenderBodiesSummary }> {
+  const { cache, siteOrigin, spool } = options;
+  const bodies = new Array<SettledBody>(sources.length);
+  const settle = (index: number, body: RenderedMarkdown) => {
+    bodies[index] = spool ? { ...body, html: "", readHtml: spool.put(body.html) } : body;
+  };
   const keys = sources.map((source) => cache?.key(source, siteOrigin));
   const misses: number[] = [];
   let skipped = 0;
@@ -61,7 +74,7 @@ export async function renderBodies(
       return;
     }
     const cached = keys[index] === undefined ? undefined : cache?.read(keys[index]);
-    if (cached && (await isStillValid(cached, source, options))) bodies[index] = cached;
+    if (cached && (await isStillValid(cached, source, options))) settle(index, cached);
     else misses.push(index);
   });
   misses.sort((a, b) => a - b);
@@ -77,7 +90,7 @@ export async function renderBodies(
   try {
     await mapLimit(misses, pool ? workers * IN_FLIGHT_PER_WORKER : 1, async (index) => {
       const rendered = await render(sources[index]!);
-      bodies[index] = rendered;
+      settle(index, rendered);
       const key = keys[index];
       if (key !== undefined && !hasErrors(rendered.diagnostics)) cache?.write(key, rendered);
     });

@@ -83,4 +83,28 @@ describe("relatedArticles", () => {
     const all = [self, ...[1, 2, 3].map((n) => makeArticle(`a${n}`, { tags: tags("harbour"), publishedAt: day(n) }))];
     assert.deepEqual(describeItems(relatedArticles(self, context(all), 1)), ["a3"]);
   });
+
+  it("picks what ranking every candidate would pick (most shared tags, newest, then id), on many random archives", () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let round = 0; round < 60; round++) {
+      // Few tags and few distinct dates: many ties on both.
+      const articles = Array.from({ length: 5 + Math.floor(random() * 120) }, (_, index) =>
+        makeArticle(`a${Math.floor(random() * 500)}-${index}`, {
+          publishedAt: day(1 + Math.floor(random() * 20)),
+          tags: tags(...new Set(Array.from({ length: 1 + Math.floor(random() * 4) }, () => `t${Math.floor(random() * 8)}`))),
+        }),
+      );
+      const ctx = context(articles);
+      for (const article of articles) {
+        const shared = (other: Article) => other.tags.filter((tag) => article.tags.some((own) => own.slug === tag.slug)).length;
+        const expected = articles
+          .filter((other) => other !== article && shared(other) > 0)
+          .sort((a, b) => shared(b) - shared(a) || b.publishedAt.getTime() - a.publishedAt.getTime() || a.id.localeCompare(b.id))
+          .slice(0, 3)
+          .map((other) => other.id);
+        assert.deepEqual(describeItems(relatedArticles(article, ctx)), expected, `round ${round}, ${article.id}`);
+      }
+    }
+  });
 });

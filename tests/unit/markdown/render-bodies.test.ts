@@ -9,6 +9,7 @@ import type { LocalImageResult } from "../../../src/markdown/remark-local-images
 import type { RelatedCardTarget } from "../../../src/markdown/remark-related-card.ts";
 import { renderBodies, type RenderBodiesOptions } from "../../../src/markdown/render-bodies.ts";
 import { RENDERER_SOURCES, RenderCache } from "../../../src/markdown/render-cache.ts";
+import { TextSpool } from "../../../src/util/text-spool.ts";
 
 const SITE_ORIGIN = "https://herald.example.org";
 const okImage = (width: number): LocalImageResult => ({
@@ -45,6 +46,20 @@ describe("renderBodies with a render cache", () => {
     assert.deepEqual(second.summary, { fromCache: 2, rendered: 0, skipped: 0, workers: 0 });
     assert.deepEqual(second.bodies, first.bodies);
     assert.equal(first.bodies[0]!.wordCount, 6);
+  });
+
+  it("with a spool, a body's HTML leaves the heap and reads back the same, rendered or from the cache", async () => {
+    const cache = newCache();
+    const sources = [source("Some “curly” *words* and ::related{id=tram}\n"), source("Plain text.", "content/articles/b.md")];
+    const plain = await renderBodies(sources, options());
+    const spooled = await renderBodies(sources, { ...options(), cache, spool: new TextSpool() });
+    const fromCache = await renderBodies(sources, { ...options(), cache: new RenderCache(cache.dir), spool: new TextSpool() });
+    assert.equal(fromCache.summary.fromCache, 2);
+    for (const run of [spooled, fromCache]) {
+      assert.deepEqual(run.bodies.map((body) => body.html), ["", ""]);
+      assert.deepEqual(run.bodies.map((body) => body.readHtml?.()), plain.bodies.map((body) => body.html));
+    }
+    assert.match(plain.bodies[0]!.html, /“curly”/);
   });
 
   it("renders again when the body, its file or its line offset changes", async () => {
