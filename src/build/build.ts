@@ -78,7 +78,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       onHtmlPage: (url: string, html: string) => search?.add(url, html),
     };
     const model = await timed(timings, "content", () => new ContentStore(newsroomOptions).reload());
-    const searchIndex = new SearchIndex(model.searchShards, searchCacheDir(rootDir));
+    const searchIndex = new SearchIndex(model.searchShards, stagingDir, searchCacheDir(rootDir));
     search = searchIndex;
     let fileCount = 0;
     // One Eleventy run per batch of pages, so that no run holds the whole site's HTML (see src/pages/render-batches.ts).
@@ -92,7 +92,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       eleventy.disableLogger?.();
       fileCount += countWritten(await timed(timings, "eleventy", () => eleventy.write()));
     }
-    const searchSummary = await timed(timings, "search", () => searchIndex.write(stagingDir));
+    const searchSummary = await timed(timings, "search", () => searchIndex.write());
     await chmod(stagingDir, 0o755); // mkdtemp creates it private
     const previous = existsSync(outputDir) ? `${stagingDir}-previous` : undefined;
     if (previous) await rename(outputDir, previous);
@@ -106,6 +106,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const rounded = Object.fromEntries([...timings].map(([name, seconds]) => [name, Number(seconds.toFixed(2))]));
     return { outputDir, fileCount, schedulePath, timings: rounded, search: searchSummary };
   } catch (error) {
+    await search?.discard();
     await rm(stagingDir, { recursive: true, force: true });
     throw unwrapContentError(error) ?? error;
   }

@@ -35,60 +35,98 @@ export interface SearchIndexSummary {
 /**
  * The site's Pagefind indexes, one per search shard (see
  * src/collections/search-shards.ts). Pages are collected as Eleventy renders
- * them (only their searchable part, spooled to a file); once every page is
- * rendered, each shard is indexed in a Pagefind process of its own, so no
- * process holds more than one shard, or reused from `.cache/search/` when its
- * pages are byte for byte those of an earlier build.
+ * them (only their searchable part, spooled to a file). As soon as every page
+ * of a shard is in, the shard is indexed in a Pagefind process of its own
+ * (one at a time, on the other core while Eleventy renders on), or linked
+ * from `.cache/search/` when its pages are byte for byte those of an earlier
+ * build.
  */
 export class SearchIndex {
   readonly #pages = new Map<string, { read: () => string; hash: string }>();
   readonly #spool = new TextSpool();
+  readonly #shardOf = new Map<string, SearchShard>();
+  readonly #missing = new Map<SearchShard, number>();
+  readonly #used = new Set<string>();
+  readonly #summary: SearchIndexSummary = { indexed: 0, reused: 0, pagefindPeakMB: 0 };
+  /** Shards are written one after another, in the order they fill up. */
+  #writing: Promise<void> = Promise.resolve();
+  #failure: unknown;
+  #discarded = false;
 
+  /** Writes each shard's bundle under `siteDir` (the primary at `pagefind/`). */
   constructor(
     readonly shards: readonly SearchShard[],
+    readonly siteDir: string,
     readonly cacheDir: string | false,
-  ) {}
+  ) {
+    for (const shard of shards) {
+      for (const url of shard.urls) this.#shardOf.set(url, shard);
+      this.#missing.set(shard, shard.urls.length);
+      if (shard.urls.length === 0) this.#schedule(shard); // a site without articles still gets its (empty) index
+    }
+  }
 
   /**
    * Adds a rendered page (the pages that mark a searchable part: the
    * articles). Only what Pagefind reads is kept: the searchable element.
    */
   add(url: string, html: string): void {
-    const searchable = searchablePart(html);
-    if (!searchable) return;
+    const shard = this.#shardOf.get(url);
+    const searchable = shard && !this.#pages.has(url) ? searchablePart(html) : undefined;
+    if (!shard || !searchable) return;
     this.#pages.set(url, { read: this.#spool.put(searchable), hash: createHash("sha256").update(searchable).digest("hex") });
+    const missing = this.#missing.get(shard)! - 1;
+    this.#missing.set(shard, missing);
+    if (missing === 0) this.#schedule(shard);
   }
 
-  /** Writes every shard's bundle under `siteDir` (the primary at `pagefind/`). */
-  async write(siteDir: string): Promise<SearchIndexSummary> {
-    const summary: SearchIndexSummary = { indexed: 0, reused: 0, pagefindPeakMB: 0 };
-    const used = new Set<string>();
-    for (const shard of this.shards) {
-      const pages = shard.urls.map((url) => {
-        const page = this.#pages.get(url);
-        if (!page) throw new Error(`internal error, please report: the search index got no page for ${url}`);
-        return { url, ...page };
-      });
-      const key = cacheKey(codeFingerprint(SEARCH_INDEX_SOURCES), ...pages.flatMap((page) => [page.url, page.hash]));
-      used.add(key);
-      const target = path.join(siteDir, ...shard.bundlePath.split("/").filter(Boolean));
-      const cached = this.cacheDir ? path.join(this.cacheDir, key) : undefined;
-      if (cached && existsSync(cached)) {
-        await linkTree(cached, target);
-        summary.reused++;
-        continue;
-      }
-      summary.pagefindPeakMB = Math.max(summary.pagefindPeakMB, await indexShard(pages, target));
-      summary.indexed++;
-      if (cached) {
-        // Through a temporary name: a killed build never leaves half a shard behind.
-        const temporary = `${cached}.${process.pid}.tmp`;
-        await linkTree(target, temporary);
-        await rename(temporary, cached);
-      }
+  /** Waits for every shard; fails if a page never arrived. */
+  async write(): Promise<SearchIndexSummary> {
+    const incomplete = this.shards.find((shard) => this.#missing.get(shard)! > 0);
+    if (incomplete) {
+      const url = incomplete.urls.find((page) => !this.#pages.has(page));
+      await this.discard();
+      throw new Error(`internal error, please report: the search index got no page for ${url}`);
     }
-    if (this.cacheDir) await pruneShards(this.cacheDir, used);
-    return summary;
+    await this.#writing;
+    if (this.#failure) throw this.#failure;
+    if (this.cacheDir) await pruneShards(this.cacheDir, this.#used);
+    return this.#summary;
+  }
+
+  /** Stops after the shard being written (a failed build). */
+  async discard(): Promise<void> {
+    this.#discarded = true;
+    await this.#writing;
+  }
+
+  #schedule(shard: SearchShard): void {
+    this.#writing = this.#writing
+      .then(() => (this.#discarded || this.#failure ? undefined : this.#writeShard(shard)))
+      .catch((error: unknown) => {
+        this.#failure ??= error;
+      });
+  }
+
+  async #writeShard(shard: SearchShard): Promise<void> {
+    const pages = shard.urls.map((url) => ({ url, ...this.#pages.get(url)! }));
+    const key = cacheKey(codeFingerprint(SEARCH_INDEX_SOURCES), ...pages.flatMap((page) => [page.url, page.hash]));
+    this.#used.add(key);
+    const target = path.join(this.siteDir, ...shard.bundlePath.split("/").filter(Boolean));
+    const cached = this.cacheDir ? path.join(this.cacheDir, key) : undefined;
+    if (cached && existsSync(cached)) {
+      await linkTree(cached, target);
+      this.#summary.reused++;
+      return;
+    }
+    this.#summary.pagefindPeakMB = Math.max(this.#summary.pagefindPeakMB, await indexShard(pages, target));
+    this.#summary.indexed++;
+    if (cached) {
+      // Through a temporary name: a killed build never leaves half a shard behind.
+      const temporary = `${cached}.${process.pid}.tmp`;
+      await linkTree(target, temporary);
+      await rename(temporary, cached);
+    }
   }
 }
 
