@@ -66,6 +66,8 @@ interface BuildReport {
   timings?: Record<string, number>;
   /** Our build only: search shards indexed and reused, and a Pagefind process's peak memory (not in maxRssKB). */
   search?: { indexed: number; reused: number; pagefindPeakMB: number };
+  /** Our build only: article pages taken from the page cache. */
+  reusedPages?: number;
 }
 
 /** "site" is our generator; "eleventy-plain" the plain Eleventy 3 reference. */
@@ -83,8 +85,9 @@ export interface BenchResult {
   stages?: Record<string, number>;
   /** Our build: peak memory of a Pagefind process (a separate process, one search shard at a time). */
   pagefindPeakMB?: number;
-  /** Our build's warm rebuild: search shards indexed again and reused. */
+  /** Our build's warm rebuild: search shards indexed again and reused, and article pages reused. */
   warmSearchShards?: { indexed: number; reused: number };
+  warmReusedPages?: number;
   /** Our build, up to --rebuild-up-to: a rebuild after editing one article, with the render cache the cold build left. */
   warmRebuildSeconds?: number;
   /** Cold wall time over warm rebuild wall time. */
@@ -246,6 +249,7 @@ async function timedBuild(tool: Tool, corpusDir: string, size: number, log: (mes
     ...resultOf(tool, size, report, wallSeconds),
     ...(report.timings ? { stages: report.timings } : {}),
     ...(report.search ? { pagefindPeakMB: report.search.pagefindPeakMB, warmSearchShards: { indexed: report.search.indexed, reused: report.search.reused } } : {}),
+    ...(report.reusedPages !== undefined ? { warmReusedPages: report.reusedPages } : {}),
   };
 }
 
@@ -255,12 +259,12 @@ async function timedBuild(tool: Tool, corpusDir: string, size: number, log: (mes
  * that a fully warm build writes exactly the cold build's bytes.
  */
 async function siteBuilds(corpusDir: string, size: number, options: Options, log: (message: string) => void): Promise<BenchResult> {
-  // Cold: no rendered Markdown, parsed frontmatter or search shards from earlier builds (images stay cached).
-  for (const cache of ["render", "frontmatter", "search"]) rmSync(path.join(corpusDir, ".cache", cache), { recursive: true, force: true });
+  // Cold: no rendered Markdown, parsed frontmatter, search shards or article pages from earlier builds (images stay cached).
+  for (const cache of ["render", "frontmatter", "search", "pages"]) rmSync(path.join(corpusDir, ".cache", cache), { recursive: true, force: true });
   const sitesDir = mkdtempSync(path.join(os.tmpdir(), "newsroom-bench-sites-"));
   try {
-    log(`building ${size} articles (cold: no rendered-Markdown, frontmatter or search cache)...`);
-    const { warmSearchShards: _coldShards, ...cold } = await timedBuild("site", corpusDir, size, log, path.join(sitesDir, "cold"));
+    log(`building ${size} articles (cold: no rendered-Markdown, frontmatter, search or page cache)...`);
+    const { warmSearchShards: _coldShards, warmReusedPages: _coldReused, ...cold } = await timedBuild("site", corpusDir, size, log, path.join(sitesDir, "cold"));
     if (size > options.rebuildUpTo) return cold;
     const edit = editOneArticle(corpusDir);
     let warm: BenchResult;
@@ -278,6 +282,7 @@ async function siteBuilds(corpusDir: string, size: number, options: Options, log
       ...cold,
       warmRebuildSeconds: warm.wallSeconds,
       ...(warm.warmSearchShards ? { warmSearchShards: warm.warmSearchShards } : {}),
+      ...(warm.warmReusedPages !== undefined ? { warmReusedPages: warm.warmReusedPages } : {}),
       warmSpeedup: round(cold.wallSeconds / warm.wallSeconds, 2),
       warmIdenticalToCold: differing.length === 0,
     };

@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource preact */
-import type { Article } from "../src/content/model.ts";
+import type { Article, ArticleSummary } from "../src/content/model.ts";
 import { ArticleBody } from "./components/ArticleBody.tsx";
 import { ArticleList } from "./components/ArticleList.tsx";
 import { AudioPlayer } from "./components/AudioPlayer.tsx";
@@ -10,9 +10,9 @@ import { HeroFigure } from "./components/HeroFigure.tsx";
 import { NewsFeedColumn } from "./components/NewsFeedColumn.tsx";
 import { NewsletterSignup } from "./components/NewsletterSignup.tsx";
 import { PreviewNotice } from "./components/PreviewNotice.tsx";
-import { RelatedList } from "./components/RelatedList.tsx";
+import { RelatedList, type RelatedListItem } from "./components/RelatedList.tsx";
 import { TagList } from "./components/TagList.tsx";
-import { documentProps, referenceDate, type EleventyPageData } from "./page-data.ts";
+import { documentProps, pageFrame, type EleventyPageData, type PageFrame } from "./page-data.ts";
 import { latestArticles } from "../src/collections/latest.ts";
 import { SIDE_FEED_SIZE } from "../src/collections/site-model.ts";
 import { heroCrops, socialImage } from "../src/discovery/article-images.ts";
@@ -20,18 +20,60 @@ import { newsArticleJsonLd } from "../src/discovery/structured-data.ts";
 
 const MORE_NEWS_SIZE = 4;
 
-/** The article page: the whole anatomy of a newspaper article. */
-export function render(data: EleventyPageData & { article: Article }) {
+/**
+ * Everything an article page shows, and nothing else: `renderArticlePage`
+ * reads only this, so a page whose inputs are unchanged renders the same
+ * bytes, and the build reuses it (src/pages/page-reuse.ts).
+ */
+export interface ArticlePageInputs extends PageFrame {
+  article: Article;
+  isPreview: boolean;
+  /** Other articles appear as summaries: no list can show another article's body. */
+  related: RelatedListItem[];
+  sideFeed: ArticleSummary[];
+  moreNews: ArticleSummary[];
+  picks: ArticleSummary[];
+}
+
+/** One summary object per article and build, so pages share them (and the page cache hashes each once). */
+const summaries = new WeakMap<Article, ArticleSummary>();
+export function summaryOf(article: Article): ArticleSummary {
+  let summary = summaries.get(article);
+  if (!summary) {
+    const { id, url, title, dek, publishedAt, hero, tags, authors } = article;
+    summaries.set(article, (summary = { id, url, title, dek, publishedAt, hero, tags, authors }));
+  }
+  return summary;
+}
+
+export function articlePageInputs(data: EleventyPageData & { article: Article }): ArticlePageInputs {
   const model = data.newsroom;
   const { article } = data;
-  const { site } = model;
+  return {
+    ...pageFrame(data),
+    article,
+    isPreview: model.isPreview,
+    related: model.relatedTo(article).map((item) => (item.kind === "article" ? { kind: "article", article: summaryOf(item.article) } : item)),
+    sideFeed: latestArticles(model.articles, { limit: SIDE_FEED_SIZE, excludeIds: [article.id] }).map(summaryOf),
+    moreNews: latestArticles(model.articles, { limit: MORE_NEWS_SIZE, excludeIds: [article.id] }).map(summaryOf),
+    picks: model.picks.filter((pick) => pick.id !== article.id).slice(0, 3).map(summaryOf),
+  };
+}
+
+/** The article page: the whole anatomy of a newspaper article. */
+export function render(data: EleventyPageData & { article: Article }) {
+  return renderArticlePage(articlePageInputs(data));
+}
+
+function renderArticlePage(inputs: ArticlePageInputs) {
+  const { article, site } = inputs;
   const locale = site.language;
   const timeZone = site.timeZone;
-  const editUrl = model.isPreview && site.editUrl ? site.editUrl.replace(/\{path\}|%7Bpath%7D/, article.sourcePath) : undefined;
+  const editUrl = inputs.isPreview && site.editUrl ? site.editUrl.replace(/\{path\}|%7Bpath%7D/, article.sourcePath) : undefined;
   const primaryTag = article.tags[0];
   return (
     <Document
-      {...documentProps(data, article.title, article.dek, "page-article", {
+      {...documentProps(inputs, article.title, article.dek, "page-article", {
         type: "article",
         image: { ...socialImage(article), alt: article.hero.alt },
         article: {
@@ -48,7 +90,7 @@ export function render(data: EleventyPageData & { article: Article }) {
         <main id="main" tabindex={-1} class="layout-article__main">
           <article class="article" data-component="article" data-pagefind-body data-pagefind-sort={`date:${article.publishedAt.toISOString()}`}>
             <header class="article__header">
-              {model.isPreview ? (
+              {inputs.isPreview ? (
                 <PreviewNotice
                   editUrl={editUrl}
                   isDraft={article.isDraft}
@@ -75,17 +117,17 @@ export function render(data: EleventyPageData & { article: Article }) {
             <Corrections corrections={article.corrections} locale={locale} timeZone={timeZone} />
             <footer class="article__footer">
               <TagList tags={article.tags} />
-              <RelatedList items={model.relatedTo(article)} />
+              <RelatedList items={inputs.related} />
             </footer>
           </article>
         </main>
         <aside class="layout-article__side" aria-label="News feed">
-          <NewsFeedColumn articles={latestArticles(model.articles, { limit: SIDE_FEED_SIZE, excludeIds: [article.id] })} locale={locale} timeZone={timeZone} now={referenceDate(model)} excludeUrl={article.url} />
+          <NewsFeedColumn articles={inputs.sideFeed} locale={locale} timeZone={timeZone} now={inputs.referenceDate} excludeUrl={article.url} />
         </aside>
       </div>
       <div class="below-article">
-        <ArticleList id="more-news" heading="More news" articles={latestArticles(model.articles, { limit: MORE_NEWS_SIZE, excludeIds: [article.id] })} locale={locale} timeZone={timeZone} more={{ label: "All the latest news", url: "/news-feed/" }} />
-        <ArticleList id="editors-picks" heading="Editors’ picks" articles={model.picks.filter((pick) => pick.id !== article.id).slice(0, 3)} locale={locale} timeZone={timeZone} />
+        <ArticleList id="more-news" heading="More news" articles={inputs.moreNews} locale={locale} timeZone={timeZone} more={{ label: "All the latest news", url: "/news-feed/" }} />
+        <ArticleList id="editors-picks" heading="Editors’ picks" articles={inputs.picks} locale={locale} timeZone={timeZone} />
         <NewsletterSignup newsletters={site.newsletters} />
       </div>
     </Document>

@@ -18,14 +18,26 @@ export function referenceDate(model: SiteModel): Date {
   return model.articles[0]?.publishedAt ?? new Date(0);
 }
 
+/** What every page's frame (`Document`) depends on. */
+export interface PageFrame {
+  site: SiteModel["site"];
+  url: string;
+  referenceDate: Date;
+  assets: AssetManifest;
+}
+
+export function pageFrame(data: EleventyPageData): PageFrame {
+  return { site: data.newsroom.site, url: data.page.url, referenceDate: referenceDate(data.newsroom), assets: data.assets };
+}
+
 /** Shared props every page passes to `Document`; `meta` overrides the defaults. */
-export function documentProps(data: EleventyPageData, title: string, description: string, bodyClass: string, meta: Partial<PageMeta> = {}) {
-  const site = data.newsroom.site;
+export function documentProps(data: EleventyPageData | PageFrame, title: string, description: string, bodyClass: string, meta: Partial<PageMeta> = {}) {
+  const frame = "newsroom" in data ? pageFrame(data) : data;
   return {
-    site,
-    meta: { ...defaultPageMeta(site, { title, description, path: data.page.url }), ...meta },
-    year: referenceDate(data.newsroom).getUTCFullYear(),
-    assets: data.assets,
+    site: frame.site,
+    meta: { ...defaultPageMeta(frame.site, { title, description, path: frame.url }), ...meta },
+    year: frame.referenceDate.getUTCFullYear(),
+    assets: frame.assets,
     bodyClass,
   };
 }

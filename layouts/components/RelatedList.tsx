@@ -1,7 +1,11 @@
 /** @jsxRuntime automatic @jsxImportSource preact */
 import type { RelatedItem } from "../../src/collections/related.ts";
+import type { ArticleSummary } from "../../src/content/model.ts";
 
-export type RelatedListProps = { items: readonly RelatedItem[] };
+/** A related item as the list shows it: an article's summary, or an external link. */
+export type RelatedListItem = { kind: "article"; article: ArticleSummary } | Extract<RelatedItem, { kind: "link" }>;
+
+export type RelatedListProps = { items: readonly RelatedListItem[] };
 
 export function RelatedList({ items }: RelatedListProps) {
   if (items.length === 0) return null;

@@ -5,10 +5,15 @@ import Eleventy from "@11ty/eleventy";
 import type { SiteModel } from "../collections/site-model.ts";
 import { ContentError } from "../diagnostics/diagnostic.ts";
 import { timed } from "../util/timed.ts";
-import { newsroomPlugin, type EleventyConfig } from "../eleventy/plugin.ts";
+import { newsroomPlugin, PUBLIC_DIR, type EleventyConfig } from "../eleventy/plugin.ts";
 import { ContentStore } from "../eleventy/content-store.ts";
 import { pageDefinitions } from "../pages/page-definitions.ts";
 import { planRenderBatches } from "../pages/render-batches.ts";
+import { articlePageFile, pageCacheDir, PageReuse, reuseArticlePages } from "../pages/page-reuse.ts";
+import { articlePageInputs } from "../../layouts/article.11ty.tsx";
+import type { Article } from "../content/model.ts";
+import { readPublicAssets } from "../eleventy/static-assets.ts";
+import { mapLimit } from "../util/map-limit.ts";
 import { SearchIndex, searchCacheDir, type SearchIndexSummary } from "./search-index.ts";
 
 export interface BuildOptions {
@@ -21,6 +26,8 @@ export interface BuildOptions {
   now?: Date;
   /** Pages per Eleventy run (default PAGES_PER_BATCH); the output is the same for any value. */
   pagesPerBatch?: number;
+  /** Reuse article pages whose inputs are unchanged (default true; false renders every page). */
+  reusePages?: boolean;
   /** Articles per search index (default ARTICLES_PER_SEARCH_SHARD); tests use small shards. */
   articlesPerSearchShard?: number;
 }
@@ -41,6 +48,8 @@ export interface BuildResult {
   timings: Record<string, number>;
   /** Search shards indexed and reused, and Pagefind's peak memory. */
   search: SearchIndexSummary;
+  /** Article pages taken from the page cache instead of rendered. */
+  reusedPages: number;
 }
 
 /**
@@ -80,9 +89,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const model = await timed(timings, "content", () => new ContentStore(newsroomOptions).reload());
     const searchIndex = new SearchIndex(model.searchShards, stagingDir, searchCacheDir(rootDir));
     search = searchIndex;
-    let fileCount = 0;
+    // Article pages whose inputs are unchanged since an earlier build are reused, not rendered (see src/pages/page-reuse.ts).
+    const reuse = options.reusePages === false ? undefined : new PageReuse(pageCacheDir(rootDir));
+    const { manifest: assets } = await readPublicAssets(PUBLIC_DIR);
+    const pagesOf = reuse
+      ? await timed(timings, "reuse", () =>
+          reuseArticlePages(reuse, model.articles, (article) => articlePageInputs({ newsroom: model, article, assets, page: { url: article.url } }), stagingDir, (url, html) => searchIndex.add(url, html)),
+        )
+      : { toRender: model.articles, keys: new Map<Article, string>(), reused: 0 };
+    let fileCount = pagesOf.reused;
     // One Eleventy run per batch of pages, so that no run holds the whole site's HTML (see src/pages/render-batches.ts).
-    for (const pages of planRenderBatches(model, pageDefinitions, options.pagesPerBatch ?? PAGES_PER_BATCH)) {
+    for (const pages of planRenderBatches(model, pageDefinitions, options.pagesPerBatch ?? PAGES_PER_BATCH, { article: pagesOf.toRender })) {
       const eleventy = new Eleventy(path.join(rootDir, contentDir), stagingDir, {
         quietMode: options.quiet ?? true,
         config(eleventyConfig: EleventyConfig) {
@@ -93,6 +110,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       fileCount += countWritten(await timed(timings, "eleventy", () => eleventy.write()));
     }
     const searchSummary = await timed(timings, "search", () => searchIndex.write());
+    if (reuse) {
+      await timed(timings, "reuse", async () => {
+        await mapLimit(pagesOf.toRender, 16, (article) => reuse.store(pagesOf.keys.get(article)!, articlePageFile(stagingDir, article.url)));
+        reuse.prune();
+      });
+    }
     await chmod(stagingDir, 0o755); // mkdtemp creates it private
     const previous = existsSync(outputDir) ? `${stagingDir}-previous` : undefined;
     if (previous) await rename(outputDir, previous);
@@ -104,7 +127,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     timings.set("eleventy", (timings.get("eleventy") ?? 0) - inside);
     timings.set("total", (performance.now() - started) / 1000);
     const rounded = Object.fromEntries([...timings].map(([name, seconds]) => [name, Number(seconds.toFixed(2))]));
-    return { outputDir, fileCount, schedulePath, timings: rounded, search: searchSummary };
+    return { outputDir, fileCount, schedulePath, timings: rounded, search: searchSummary, reusedPages: pagesOf.reused };
   } catch (error) {
     await search?.discard();
     await rm(stagingDir, { recursive: true, force: true });

@@ -115,9 +115,14 @@ export class SearchIndex {
     const target = path.join(this.siteDir, ...shard.bundlePath.split("/").filter(Boolean));
     const cached = this.cacheDir ? path.join(this.cacheDir, key) : undefined;
     if (cached && existsSync(cached)) {
-      await linkTree(cached, target);
-      this.#summary.reused++;
-      return;
+      try {
+        await linkTree(cached, target);
+        this.#summary.reused++;
+        return;
+      } catch {
+        // Pruned by another build of the same site in the meantime: index it.
+        await rm(target, { recursive: true, force: true });
+      }
     }
     this.#summary.pagefindPeakMB = Math.max(this.#summary.pagefindPeakMB, await indexShard(pages, target));
     this.#summary.indexed++;
@@ -125,7 +130,8 @@ export class SearchIndex {
       // Through a temporary name: a killed build never leaves half a shard behind.
       const temporary = `${cached}.${process.pid}.tmp`;
       await linkTree(target, temporary);
-      await rename(temporary, cached);
+      // Another build of the same site may have stored the same shard first: keep that one.
+      await rename(temporary, cached).catch(() => rm(temporary, { recursive: true, force: true }));
     }
   }
 }

@@ -38,7 +38,7 @@ export interface LoadedBatch {
 /** `layouts/` of this package: designers' files, outside the editors' content folder. */
 const LAYOUTS_DIR = fileURLToPath(new URL("../../layouts", import.meta.url));
 /** `public/` of this package: CSS, JS and icons, copied to the site root as they are. */
-const PUBLIC_DIR = fileURLToPath(new URL("../../public", import.meta.url));
+export const PUBLIC_DIR = fileURLToPath(new URL("../../public", import.meta.url));
 
 /**
  * The one place that knows Eleventy's APIs. Content is loaded, validated and

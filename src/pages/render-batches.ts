@@ -42,7 +42,13 @@ export function paginatedItems(model: SiteModel, definition: PageDefinition): re
  * pages, in definition order. Every page is in exactly one batch, and there is
  * always at least one batch (the first renders the unpaginated pages).
  */
-export function planRenderBatches(model: SiteModel, definitions: Record<string, PageDefinition>, pagesPerBatch: number): RenderBatch[] {
+export function planRenderBatches(
+  model: SiteModel,
+  definitions: Record<string, PageDefinition>,
+  pagesPerBatch: number,
+  /** Items to render instead of all of a definition's (the build leaves out article pages it reuses). */
+  only: Readonly<Record<string, readonly unknown[]>> = {},
+): RenderBatch[] {
   if (!Number.isInteger(pagesPerBatch) || pagesPerBatch < 1) throw new Error(`internal error, please report: pages per batch must be a positive whole number, got ${pagesPerBatch}`);
   const singles = Object.values(definitions).filter((definition) => !paginatedItems(model, definition)).length;
   const batches: RenderBatch[] = [];
@@ -56,7 +62,7 @@ export function planRenderBatches(model: SiteModel, definitions: Record<string, 
     pageCount = 0;
   };
   for (const [name, definition] of Object.entries(definitions)) {
-    const items = paginatedItems(model, definition);
+    const items = paginatedItems(model, definition) && (only[name] ?? paginatedItems(model, definition));
     if (!items) continue;
     for (let start = 0; start < items.length; ) {
       const taken = Math.min(pagesPerBatch - pageCount, items.length - start);

@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, test } from "node:test";
 import { buildSite, type BuildResult } from "../../src/build/build.ts";
 import { searchCacheDir } from "../../src/build/search-index.ts";
+import { pageCacheDir } from "../../src/pages/page-reuse.ts";
 import { frontmatterCacheDir } from "../../src/content/frontmatter.ts";
 import { renderCacheDir } from "../../src/markdown/render-cache.ts";
 import { FIXTURE_SITES, siteContents } from "./build-fixture.ts";
@@ -18,10 +19,13 @@ describe("warm rebuilds", () => {
     cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
     process.env.NEWSROOM_IMAGE_CACHE = path.join(FIXTURE_SITES, "basic", ".cache", "images");
     const searches: Record<string, BuildResult["search"]> = {};
+    const reusedPages: Record<string, number> = {};
     const build = async (name: string) => {
       const outputDir = path.join(rootDir, name);
       // Search shards of two articles: summer-festival and bridge-repairs, tram-extension and council-budget, late-night-ferry.
-      searches[name] = (await buildSite({ rootDir, outputDir, now: NOW, articlesPerSearchShard: 2 })).search;
+      const result = await buildSite({ rootDir, outputDir, now: NOW, articlesPerSearchShard: 2 });
+      searches[name] = result.search;
+      reusedPages[name] = result.reusedPages;
       return siteContents(outputDir);
     };
     const page = (name: string, url: string) => readFileSync(path.join(rootDir, name, url), "utf8");
@@ -34,7 +38,7 @@ describe("warm rebuilds", () => {
     await build("warm-body-edit");
     edit("tram-extension.md", (text) => text.replace(/^title: .*$/m, 'title: "Tram line delayed to 2031"'));
     const warm = await build("warm");
-    for (const cache of [renderCacheDir(rootDir), frontmatterCacheDir(rootDir), searchCacheDir(rootDir)]) rmSync(cache, { recursive: true, force: true });
+    for (const cache of [renderCacheDir(rootDir), frontmatterCacheDir(rootDir), searchCacheDir(rootDir), pageCacheDir(rootDir)]) rmSync(cache, { recursive: true, force: true });
     const cold = await build("cold-after");
 
     assert.deepEqual([...warm.keys()], [...cold.keys()]);
@@ -50,6 +54,9 @@ describe("warm rebuilds", () => {
     // list the headline only under Related, which search ignores.
     const shardCounts = ["cold-before", "warm-body-edit", "warm", "cold-after"].map((name) => [searches[name]?.indexed, searches[name]?.reused]);
     assert.deepEqual(shardCounts, [[3, 0], [1, 2], [1, 2], [3, 0]]);
+    // Article pages: a body edit re-renders only that article's page (others list it by headline);
+    // a headline edit re-renders every page that lists it (here all five, in the news column).
+    assert.deepEqual(["cold-before", "warm-body-edit", "warm", "cold-after"].map((name) => reusedPages[name]), [0, 4, 0, 0]);
     assert.match(page("warm", "search/index.html"), /data-merge-index="\/pagefind-archive-2\/ \/pagefind-archive-1\/"/);
     rmSync(rootDir, { recursive: true, force: true });
   });

@@ -1,0 +1,152 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFile, link, mkdir, rename } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ArticlePageInputs } from "../../layouts/article.11ty.tsx";
+import { cacheKey, codeFingerprint } from "../cache/keyed-json-cache.ts";
+import type { Article, ArticleSummary } from "../content/model.ts";
+
+const PACKAGE_DIR = fileURLToPath(new URL("../..", import.meta.url));
+
+/** `.cache/pages/` of a project (NEWSROOM_PAGE_CACHE overrides it): article pages by a hash of their inputs. */
+export function pageCacheDir(rootDir: string): string {
+  const fromEnv = process.env.NEWSROOM_PAGE_CACHE;
+  return fromEnv ? path.resolve(rootDir, fromEnv) : path.join(rootDir, ".cache", "pages");
+}
+
+/** Every file of the code that renders a page: layouts, src and the locked dependencies. */
+function renderingCode(): string[] {
+  const files = (folder: string) =>
+    readdirSync(path.join(PACKAGE_DIR, folder), { recursive: true, encoding: "utf8" })
+      .filter((name) => path.extname(name) !== "")
+      .map((name) => path.posix.join(folder, name.split(path.sep).join("/")))
+      .sort();
+  return [...files("layouts"), ...files("src"), "package-lock.json"];
+}
+
+/**
+ * Article pages kept between builds, keyed by a hash of everything the page
+ * shows (`ArticlePageInputs`: the article, its related items, the news
+ * column, More news, the picks, the site settings, the asset names) and of
+ * the code that renders pages. The article layout renders from those inputs
+ * alone, so an equal key means equal bytes; a build links such a page from
+ * the cache instead of rendering it. Pages are stored as hard links to the
+ * built files: neither side is ever edited in place.
+ */
+export class PageReuse {
+  readonly #code = codeFingerprint(renderingCode());
+  /** Hash of each article's and summary's JSON (an article's body included), once per build: pages share their neighbours. */
+  readonly #hashes = new WeakMap<object, string>();
+  readonly #frameHashes = new Map<string, string>();
+  readonly #used = new Set<string>();
+
+  constructor(readonly dir: string) {}
+
+  key(inputs: ArticlePageInputs): string {
+    const { article, related, sideFeed, moreNews, picks, site, url, referenceDate, assets, isPreview } = inputs;
+    const frame = JSON.stringify({ site, referenceDate, assets, isPreview });
+    let frameHash = this.#frameHashes.get(frame);
+    if (!frameHash) this.#frameHashes.set(frame, (frameHash = sha256(frame)));
+    const list = (summaries: readonly ArticleSummary[]) => summaries.map((summary) => this.#hash(summary)).join(",");
+    const relatedItems = related.map((item) => (item.kind === "article" ? this.#hash(item.article) : JSON.stringify(item))).join(",");
+    const key = cacheKey(this.#code, frameHash, url, this.#hash(article), relatedItems, list(sideFeed), list(moreNews), list(picks));
+    this.#used.add(key);
+    return key;
+  }
+
+  #file(key: string): string {
+    return path.join(this.dir, `${key}.html`);
+  }
+
+  has(key: string): boolean {
+    return existsSync(this.#file(key));
+  }
+
+  /** The stored page (for the search index). */
+  read(key: string): string {
+    return readFileSync(this.#file(key), "utf8");
+  }
+
+  /** Puts a stored page at `target`. */
+  async publish(key: string, target: string): Promise<void> {
+    await mkdir(path.dirname(target), { recursive: true });
+    await linkOrCopy(this.#file(key), target);
+  }
+
+  /** Stores a page the build rendered. */
+  async store(key: string, builtFile: string): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    // Through a temporary name: a reader never sees half a page.
+    const temporary = `${this.#file(key)}.${process.pid}.tmp`;
+    await linkOrCopy(builtFile, temporary);
+    await rename(temporary, this.#file(key));
+  }
+
+  /**
+   * Deletes stored pages this build did not use (every edit leaves one
+   * behind), once they outnumber the used ones: another build of the same
+   * site (a branch, a preview) may still want them.
+   */
+  prune(): void {
+    const stale = (existsSync(this.dir) ? readdirSync(this.dir) : []).filter((name) => !this.#used.has(name.replace(/\.html$/, "")));
+    if (stale.length <= Math.max(1000, this.#used.size)) return;
+    for (const name of stale) rmSync(path.join(this.dir, name), { force: true });
+  }
+
+  #hash(value: Article | ArticleSummary): string {
+    let hash = this.#hashes.get(value);
+    if (!hash) this.#hashes.set(value, (hash = sha256(JSON.stringify(value))));
+    return hash;
+  }
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+async function linkOrCopy(from: string, to: string): Promise<void> {
+  await link(from, to).catch(() => copyFile(from, to));
+}
+
+/** Where an article page is written ("/news/x/" → news/x/index.html under the site). */
+export function articlePageFile(siteDir: string, url: string): string {
+  return path.join(siteDir, ...url.split("/").filter(Boolean), "index.html");
+}
+
+/**
+ * Splits the articles into pages to render and pages reused: those are put
+ * into `siteDir` from the cache and handed to `onPage` (the search index)
+ * as if rendered. Returns the articles to render, with every page's key.
+ */
+export async function reuseArticlePages(
+  reuse: PageReuse,
+  articles: readonly Article[],
+  inputsOf: (article: Article) => ArticlePageInputs,
+  siteDir: string,
+  onPage: (url: string, html: string) => void,
+): Promise<{ toRender: Article[]; keys: Map<Article, string>; reused: number }> {
+  const keys = new Map<Article, string>();
+  const toRender: Article[] = [];
+  let reused = 0;
+  for (const article of articles) {
+    const key = reuse.key(inputsOf(article));
+    keys.set(article, key);
+    let html: string | undefined;
+    if (reuse.has(key)) {
+      try {
+        await reuse.publish(key, articlePageFile(siteDir, article.url));
+        html = reuse.read(key);
+      } catch {
+        // Pruned by another build in the meantime: render it.
+      }
+    }
+    if (html === undefined) {
+      toRender.push(article);
+      continue;
+    }
+    onPage(article.url, html);
+    reused++;
+  }
+  return { toRender, keys, reused };
+}
