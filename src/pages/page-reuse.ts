@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { copyFile, link, mkdir, rename } from "node:fs/promises";
+import { constants } from "node:fs";
+import { copyFile, mkdir, rename } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ArticlePageInputs } from "../../layouts/article.11ty.tsx";
@@ -30,9 +31,8 @@ function renderingCode(): string[] {
  * shows (`ArticlePageInputs`: the article, its related items, the news
  * column, More news, the picks, the site settings, the asset names) and of
  * the code that renders pages. The article layout renders from those inputs
- * alone, so an equal key means equal bytes; a build links such a page from
- * the cache instead of rendering it. Pages are stored as hard links to the
- * built files: neither side is ever edited in place.
+ * alone, so an equal key means equal bytes; a build copies such a page from
+ * the cache instead of rendering it.
  */
 export class PageReuse {
   readonly #code = codeFingerprint(renderingCode());
@@ -71,7 +71,7 @@ export class PageReuse {
   /** Puts a stored page at `target`. */
   async publish(key: string, target: string): Promise<void> {
     await mkdir(path.dirname(target), { recursive: true });
-    await linkOrCopy(this.#file(key), target);
+    await copyPage(this.#file(key), target);
   }
 
   /** Stores a page the build rendered. */
@@ -79,7 +79,7 @@ export class PageReuse {
     await mkdir(this.dir, { recursive: true });
     // Through a temporary name: a reader never sees half a page.
     const temporary = `${this.#file(key)}.${process.pid}.tmp`;
-    await linkOrCopy(builtFile, temporary);
+    await copyPage(builtFile, temporary);
     await rename(temporary, this.#file(key));
   }
 
@@ -105,8 +105,13 @@ function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-async function linkOrCopy(from: string, to: string): Promise<void> {
-  await link(from, to).catch(() => copyFile(from, to));
+/**
+ * Copies, not hard links: the dev server writes into `_site/` in place, and
+ * through a link it would overwrite the cached page with its preview.
+ * (A copy-on-write clone where the file system offers one.)
+ */
+async function copyPage(from: string, to: string): Promise<void> {
+  await copyFile(from, to, constants.COPYFILE_FICLONE);
 }
 
 /** Where an article page is written ("/news/x/" → news/x/index.html under the site). */
