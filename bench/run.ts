@@ -12,9 +12,10 @@
  *   npm run bench -- --no-plain            # our build only, without the plain Eleventy reference
  *   npm run bench -- --rebuild-up-to 0     # skip the warm-rebuild measurement (default: sizes up to 10,000)
  *
- * Our build is timed cold (the corpus's .cache/render/ and .cache/frontmatter/
- * are deleted first; its image cache is kept). Up to --rebuild-up-to articles, one article is
- * then edited and the site rebuilt with the cache that build left (the
+ * Our build is timed cold (the corpus's .cache/render/, frontmatter/, search/
+ * and pages/ are deleted first; its image cache is kept). Up to
+ * --rebuild-up-to articles, one article is then edited and the site rebuilt
+ * with the caches that build left (the
  * "warm rebuild"); the edit is undone and a further warm build is compared
  * byte for byte with the cold one.
  *
@@ -88,7 +89,7 @@ export interface BenchResult {
   /** Our build's warm rebuild: search shards indexed again and reused, and article pages reused. */
   warmSearchShards?: { indexed: number; reused: number };
   warmReusedPages?: number;
-  /** Our build, up to --rebuild-up-to: a rebuild after editing one article, with the render cache the cold build left. */
+  /** Our build, up to --rebuild-up-to: a rebuild after editing one article, with the caches the cold build left. */
   warmRebuildSeconds?: number;
   /** Cold wall time over warm rebuild wall time. */
   warmSpeedup?: number;
@@ -239,22 +240,22 @@ function resultOf(tool: Tool, size: number, report: BuildReport, wallSeconds: nu
 }
 
 /** One timed build in a child; a report with fewer article pages than articles fails the run. */
-async function timedBuild(tool: Tool, corpusDir: string, size: number, log: (message: string) => void, outputDir?: string): Promise<BenchResult> {
+async function timedBuild(tool: Tool, corpusDir: string, size: number, log: (message: string) => void, outputDir?: string): Promise<{ result: BenchResult; report: BuildReport }> {
   const { report, wallSeconds } = await buildInChild(tool === "site" ? BUILD_ONCE : PLAIN_ONCE, corpusDir, outputDir);
   if (report.articlePages !== size) {
     throw new Error(`the ${tool} build wrote ${report.articlePages} article pages for ${size} articles`);
   }
   log(`  done in ${wallSeconds.toFixed(2)} s wall${report.buildSeconds === undefined ? "" : ` (${report.buildSeconds.toFixed(2)} s inside the build)`}`);
-  return {
+  const result: BenchResult = {
     ...resultOf(tool, size, report, wallSeconds),
     ...(report.timings ? { stages: report.timings } : {}),
-    ...(report.search ? { pagefindPeakMB: report.search.pagefindPeakMB, warmSearchShards: { indexed: report.search.indexed, reused: report.search.reused } } : {}),
-    ...(report.reusedPages !== undefined ? { warmReusedPages: report.reusedPages } : {}),
+    ...(report.search ? { pagefindPeakMB: report.search.pagefindPeakMB } : {}),
   };
+  return { result, report };
 }
 
 /**
- * Our build from cold (no rendered-Markdown cache), then, up to
+ * Our build from cold (no content caches), then, up to
  * --rebuild-up-to articles, a rebuild after a one-article edit, and a check
  * that a fully warm build writes exactly the cold build's bytes.
  */
@@ -264,10 +265,10 @@ async function siteBuilds(corpusDir: string, size: number, options: Options, log
   const sitesDir = mkdtempSync(path.join(os.tmpdir(), "newsroom-bench-sites-"));
   try {
     log(`building ${size} articles (cold: no rendered-Markdown, frontmatter, search or page cache)...`);
-    const { warmSearchShards: _coldShards, warmReusedPages: _coldReused, ...cold } = await timedBuild("site", corpusDir, size, log, path.join(sitesDir, "cold"));
+    const { result: cold } = await timedBuild("site", corpusDir, size, log, path.join(sitesDir, "cold"));
     if (size > options.rebuildUpTo) return cold;
     const edit = editOneArticle(corpusDir);
-    let warm: BenchResult;
+    let warm: { result: BenchResult; report: BuildReport };
     try {
       log(`rebuilding after an edit to ${path.basename(edit.file)} (warm)...`);
       warm = await timedBuild("site", corpusDir, size, log);
@@ -280,10 +281,10 @@ async function siteBuilds(corpusDir: string, size: number, options: Options, log
     if (differing.length > 0) log(`  the warm build differs from the cold one in ${differing.length} files, e.g. ${differing.slice(0, 3).join(", ")}`);
     return {
       ...cold,
-      warmRebuildSeconds: warm.wallSeconds,
-      ...(warm.warmSearchShards ? { warmSearchShards: warm.warmSearchShards } : {}),
-      ...(warm.warmReusedPages !== undefined ? { warmReusedPages: warm.warmReusedPages } : {}),
-      warmSpeedup: round(cold.wallSeconds / warm.wallSeconds, 2),
+      warmRebuildSeconds: warm.result.wallSeconds,
+      ...(warm.report.search ? { warmSearchShards: { indexed: warm.report.search.indexed, reused: warm.report.search.reused } } : {}),
+      ...(warm.report.reusedPages !== undefined ? { warmReusedPages: warm.report.reusedPages } : {}),
+      warmSpeedup: round(cold.wallSeconds / warm.result.wallSeconds, 2),
       warmIdenticalToCold: differing.length === 0,
     };
   } finally {
@@ -347,7 +348,7 @@ async function main(): Promise<void> {
     let plain: BenchResult | undefined;
     if (options.plain) {
       log(`building ${size} articles with plain Eleventy (reference)...`);
-      plain = await timedBuild("eleventy-plain", corpus.dir, size, log);
+      plain = (await timedBuild("eleventy-plain", corpus.dir, size, log)).result;
     }
     if (options.images > 0) {
       log(`image benchmark: ${options.images} photographs, cold, plain sharp, warm...`);

@@ -92,14 +92,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // Article pages whose inputs are unchanged since an earlier build are reused, not rendered (see src/pages/page-reuse.ts).
     const reuse = options.reusePages === false ? undefined : new PageReuse(pageCacheDir(rootDir));
     const { manifest: assets } = await readPublicAssets(PUBLIC_DIR);
-    const pagesOf = reuse
+    const articlePages = reuse
       ? await timed(timings, "reuse", () =>
           reuseArticlePages(reuse, model.articles, (article) => articlePageInputs({ newsroom: model, article, assets, page: { url: article.url } }), stagingDir, (url, html) => searchIndex.add(url, html)),
         )
       : { toRender: model.articles, keys: new Map<Article, string>(), reused: 0 };
-    let fileCount = pagesOf.reused;
+    let fileCount = articlePages.reused;
     // One Eleventy run per batch of pages, so that no run holds the whole site's HTML (see src/pages/render-batches.ts).
-    for (const pages of planRenderBatches(model, pageDefinitions, options.pagesPerBatch ?? PAGES_PER_BATCH, { article: pagesOf.toRender })) {
+    for (const pages of planRenderBatches(model, pageDefinitions, options.pagesPerBatch ?? PAGES_PER_BATCH, { article: articlePages.toRender })) {
       const eleventy = new Eleventy(path.join(rootDir, contentDir), stagingDir, {
         quietMode: options.quiet ?? true,
         config(eleventyConfig: EleventyConfig) {
@@ -112,7 +112,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const searchSummary = await timed(timings, "search", () => searchIndex.write());
     if (reuse) {
       await timed(timings, "reuse", async () => {
-        await mapLimit(pagesOf.toRender, 16, (article) => reuse.store(pagesOf.keys.get(article)!, articlePageFile(stagingDir, article.url)));
+        await mapLimit(articlePages.toRender, 16, (article) => reuse.store(articlePages.keys.get(article)!, articlePageFile(stagingDir, article.url)));
         reuse.prune();
       });
     }
@@ -127,7 +127,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     timings.set("eleventy", (timings.get("eleventy") ?? 0) - inside);
     timings.set("total", (performance.now() - started) / 1000);
     const rounded = Object.fromEntries([...timings].map(([name, seconds]) => [name, Number(seconds.toFixed(2))]));
-    return { outputDir, fileCount, schedulePath, timings: rounded, search: searchSummary, reusedPages: pagesOf.reused };
+    return { outputDir, fileCount, schedulePath, timings: rounded, search: searchSummary, reusedPages: articlePages.reused };
   } catch (error) {
     await search?.discard();
     await rm(stagingDir, { recursive: true, force: true });

@@ -10,6 +10,8 @@ import { TextSpool } from "../util/text-spool.ts";
 
 /** Pagefind indexes only pages that mark their searchable part, when any page does. */
 const SEARCHABLE = "data-pagefind-body";
+/** Elements whose text Pagefind leaves out of the index. */
+const IGNORED = "data-pagefind-ignore";
 
 /** What a reused shard depends on besides its pages: this module and Pagefind's locked version. */
 const SEARCH_INDEX_SOURCES = ["src/build/search-index.ts", "package-lock.json"];
@@ -196,9 +198,6 @@ export function searchablePart(html: string): string | undefined {
   const lang = /<html[^>]*\slang="([^"]*)"/i.exec(html)?.[1];
   return `<!doctype html><html${lang ? ` lang="${lang}"` : ""}><head><meta charset="utf-8"></head><body>${searchable}</body></html>`;
 }
-
-/** Elements whose text Pagefind leaves out of the index. */
-const IGNORED = "data-pagefind-ignore";
 
 /** Start and end offsets of the first element from `from` on carrying the attribute `marker`; our own markup, so a tag scan is enough. */
 function markedElement(html: string, marker: string, from: number): { start: number; end: number } | undefined {

@@ -11,8 +11,6 @@ export interface NewsroomOptions {
   isPreview: boolean;
   /** The build's "now", for what depends on it (the Google News sitemap's two days). */
   now?: () => Date;
-  /** Called with each build's site model (the build command writes the schedule from it). */
-  onLoaded?: (model: SiteModel) => void;
   /** Seconds spent in each stage of the last build, for the benchmark ("content", "images", ...). */
   timings?: Map<string, number>;
   /** Articles per search index (default ARTICLES_PER_SEARCH_SHARD; see src/collections/search-shards.ts). */
@@ -20,7 +18,6 @@ export interface NewsroomOptions {
   /** Called with every HTML page as it is rendered (the build feeds its search index). */
   onHtmlPage?: (url: string, html: string) => void;
 }
-
 
 /**
  * Holds the content of the current build. Reloaded before every Eleventy
@@ -41,7 +38,6 @@ export class ContentStore {
       builtAt: now,
       ...(this.options.articlesPerSearchShard ? { articlesPerSearchShard: this.options.articlesPerSearchShard } : {}),
     });
-    this.options.onLoaded?.(this.#model);
     return this.#model;
   }
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { constants, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { copyFile, mkdir, rename } from "node:fs/promises";
+import { constants, existsSync, readdirSync, rmSync } from "node:fs";
+import { copyFile, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ArticlePageInputs } from "../../layouts/article.11ty.tsx";
@@ -37,16 +37,19 @@ export class PageReuse {
   readonly #code = codeFingerprint(renderingCode());
   /** Hash of each article's and summary's JSON (an article's body included), once per build: pages share their neighbours. */
   readonly #hashes = new WeakMap<object, string>();
-  readonly #frameHashes = new Map<string, string>();
+  /** The frame (site settings, asset names, reference date, preview) is the same for every page of a build: hashed once. */
+  #frame: { parts: readonly unknown[]; hash: string } | undefined;
   readonly #used = new Set<string>();
 
   constructor(readonly dir: string) {}
 
   key(inputs: ArticlePageInputs): string {
     const { article, related, sideFeed, moreNews, picks, site, url, referenceDate, assets, isPreview } = inputs;
-    const frame = JSON.stringify({ site, referenceDate, assets, isPreview });
-    let frameHash = this.#frameHashes.get(frame);
-    if (!frameHash) this.#frameHashes.set(frame, (frameHash = sha256(frame)));
+    const parts = [site, referenceDate, assets, isPreview];
+    if (!this.#frame || this.#frame.parts.some((part, index) => part !== parts[index])) {
+      this.#frame = { parts, hash: sha256(JSON.stringify({ site, referenceDate, assets, isPreview })) };
+    }
+    const frameHash = this.#frame.hash;
     const list = (summaries: readonly ArticleSummary[]) => summaries.map((summary) => this.#hash(summary)).join(",");
     const relatedItems = related.map((item) => (item.kind === "article" ? this.#hash(item.article) : JSON.stringify(item))).join(",");
     const key = cacheKey(this.#code, frameHash, url, this.#hash(article), relatedItems, list(sideFeed), list(moreNews), list(picks));
@@ -58,19 +61,21 @@ export class PageReuse {
     return path.join(this.dir, `${key}.html`);
   }
 
-  has(key: string): boolean {
-    return existsSync(this.#file(key));
-  }
-
-  /** The stored page (for the search index). */
-  read(key: string): string {
-    return readFileSync(this.#file(key), "utf8");
-  }
-
-  /** Puts a stored page at `target`. */
-  async publish(key: string, target: string): Promise<void> {
+  /**
+   * Writes the stored page for `key` to `target` and returns it (for the
+   * search index); undefined when there is none (never built, or pruned by
+   * another build of the same site meanwhile).
+   */
+  async take(key: string, target: string): Promise<string | undefined> {
+    let html: string;
+    try {
+      html = await readFile(this.#file(key), "utf8");
+    } catch {
+      return undefined;
+    }
     await mkdir(path.dirname(target), { recursive: true });
-    await copyPage(this.#file(key), target);
+    await writeFile(target, html);
+    return html;
   }
 
   /** Stores a page the build rendered. */
@@ -78,7 +83,10 @@ export class PageReuse {
     await mkdir(this.dir, { recursive: true });
     // Through a temporary name: a reader never sees half a page.
     const temporary = `${this.#file(key)}.${process.pid}.tmp`;
-    await copyPage(builtFile, temporary);
+    // A copy, not a hard link: the dev server writes into `_site/` in place,
+    // and through a link it would overwrite the cached page with its preview
+    // (a copy-on-write clone where the file system offers one).
+    await copyFile(builtFile, temporary, constants.COPYFILE_FICLONE);
     await rename(temporary, this.#file(key));
   }
 
@@ -104,15 +112,6 @@ function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-/**
- * Copies, not hard links: the dev server writes into `_site/` in place, and
- * through a link it would overwrite the cached page with its preview.
- * (A copy-on-write clone where the file system offers one.)
- */
-async function copyPage(from: string, to: string): Promise<void> {
-  await copyFile(from, to, constants.COPYFILE_FICLONE);
-}
-
 /** Where an article page is written ("/news/x/" → news/x/index.html under the site). */
 export function articlePageFile(siteDir: string, url: string): string {
   return path.join(siteDir, ...url.split("/").filter(Boolean), "index.html");
@@ -136,15 +135,7 @@ export async function reuseArticlePages(
   for (const article of articles) {
     const key = reuse.key(inputsOf(article));
     keys.set(article, key);
-    let html: string | undefined;
-    if (reuse.has(key)) {
-      try {
-        await reuse.publish(key, articlePageFile(siteDir, article.url));
-        html = reuse.read(key);
-      } catch {
-        // Pruned by another build in the meantime: render it.
-      }
-    }
+    const html = await reuse.take(key, articlePageFile(siteDir, article.url));
     if (html === undefined) {
       toRender.push(article);
       continue;

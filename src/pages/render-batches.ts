@@ -62,8 +62,9 @@ export function planRenderBatches(
     pageCount = 0;
   };
   for (const [name, definition] of Object.entries(definitions)) {
-    const items = paginatedItems(model, definition) && (only[name] ?? paginatedItems(model, definition));
-    if (!items) continue;
+    const all = paginatedItems(model, definition);
+    if (!all) continue;
+    const items = only[name] ?? all;
     for (let start = 0; start < items.length; ) {
       const taken = Math.min(pagesPerBatch - pageCount, items.length - start);
       // Frozen, like the model: Eleventy passes frozen data by reference instead of copying it into every page.

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
@@ -57,17 +57,41 @@ describe("page reuse keys", () => {
     assert.equal("bodyHtml" in summaryOf(edited), false);
   });
 
-  test("a stored page is published and read back; unused pages are pruned once they outnumber the used", async () => {
+  test("a stored page is written where the build asks and returned; a page never stored is not", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "newsroom-pages-"));
     const built = path.join(dir, "built.html");
     writeFileSync(built, "<!doctype html><p>ferry</p>");
     const reuse = new PageReuse(path.join(dir, "cache"));
     const pageKey = key(reuse);
-    assert.equal(reuse.has(pageKey), false);
+    const target = path.join(dir, "site", "news", "ferry", "index.html");
+    assert.equal(await reuse.take(pageKey, target), undefined);
     await reuse.store(pageKey, built);
-    await reuse.publish(pageKey, path.join(dir, "site", "news", "ferry", "index.html"));
-    assert.equal(reuse.read(pageKey), "<!doctype html><p>ferry</p>");
-    reuse.prune();
-    assert.equal(reuse.has(pageKey), true);
+    assert.equal(await reuse.take(pageKey, target), "<!doctype html><p>ferry</p>");
+    assert.equal(readFileSync(target, "utf8"), "<!doctype html><p>ferry</p>");
+    // The site's copy is its own: rewriting it in place (as the dev server does) leaves the cache alone.
+    writeFileSync(target, "<!doctype html><p>preview</p>");
+    assert.equal(await reuse.take(pageKey, path.join(dir, "again.html")), "<!doctype html><p>ferry</p>");
+  });
+
+  test("unused pages are pruned once they outnumber the used ones (and a thousand), not before", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "newsroom-pages-"));
+    const cacheDir = path.join(dir, "cache");
+    mkdirSync(cacheDir);
+    const built = path.join(dir, "built.html");
+    writeFileSync(built, "<p>ferry</p>");
+    const stale = (count: number) => {
+      for (let n = 0; n < count; n++) writeFileSync(path.join(cacheDir, `stale-${n}.html`), "<p>old</p>");
+    };
+    const build = async () => {
+      const reuse = new PageReuse(cacheDir);
+      const pageKey = key(reuse);
+      await reuse.store(pageKey, built);
+      reuse.prune();
+      return readdirSync(cacheDir).sort();
+    };
+    stale(1000);
+    assert.equal((await build()).length, 1001, "a thousand stale pages are kept");
+    stale(1001);
+    assert.equal((await build()).length, 1, "past a thousand, every unused page goes");
   });
 });

@@ -37,6 +37,13 @@ describe("render batches", () => {
     }
   });
 
+  test("a definition can be limited to some of its items (the article pages not reused)", () => {
+    const batches = planRenderBatches(model, definitions, 3, { article: ["a2", "a5"] });
+    assert.deepEqual(batches.flatMap((batch) => batch.slices.article ?? []), ["a2", "a5"]);
+    assert.deepEqual(batches.flatMap((batch) => batch.slices.tag ?? []), ["t1", "t2"]);
+    assert.equal(batches.length, Math.ceil(7 / 3));
+  });
+
   test("a site with nothing paginated is one batch of its single pages", () => {
     const empty = { articles: [], tagPages: [], feeds: { tags: [] } } as unknown as SiteModel;
     const batches = planRenderBatches(empty, definitions, 5);
