@@ -1,5 +1,3 @@
-import remarkDirective from "remark-directive";
-import remarkGfm from "remark-gfm";
 import remarkHtml from "remark-html";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
@@ -13,6 +11,7 @@ import { remarkTableScroll } from "./remark-table-scroll.ts";
 import { remarkUnknownDirectives } from "./remark-unknown-directives.ts";
 import { remarkWordCount } from "./remark-word-count.ts";
 import { sanitizeSchema } from "./sanitize-schema.ts";
+import { ALL_SYNTAX_KEY, remarkSyntaxExtensions, syntaxKeyOf } from "./syntax-extensions.ts";
 import { isPageId } from "../format/page-ids.ts";
 
 export interface PipelineOptions extends RelatedCardOptions, LocalImagesOptions {
@@ -54,27 +53,24 @@ export type MarkdownRenderer = (source: MarkdownSource) => Promise<RenderedMarkd
 
 
 /**
- * remark-parse -> remark-gfm -> remark-directive -> our plugins -> remark-html
- * (sanitising with our schema). The processor is built once and reused.
+ * remark-parse -> GFM and directives (remark-gfm's and remark-directive's
+ * parts, as far as the body may use them: syntax-extensions.ts) -> our
+ * plugins -> remark-html (sanitising with our schema). Processors are built
+ * once per combination of syntax and reused.
  */
-export function createMarkdownRenderer(options: PipelineOptions): MarkdownRenderer {
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkDirective)
-    .use(remarkRelatedCard, { articles: options.articles })
-    .use(remarkUnknownDirectives, { known: ["related"] })
-    .use(remarkHeadingIds, { isReserved: isPageId })
-    .use(remarkExternalLinks, { siteOrigin: options.siteOrigin })
-    .use(remarkLocalImages, { resolveImage: options.resolveImage })
-    .use(remarkWordCount)
-    .use(remarkTableScroll)
-    .use(remarkHtml, { sanitize: sanitizeSchema })
-    .freeze();
+export function createMarkdownRenderer(options: PipelineOptions, { allSyntax = false } = {}): MarkdownRenderer {
+  const processors = new Map<string, ReturnType<typeof createProcessor>>();
+  const processorFor = (body: string) => {
+    // allSyntax: every body parsed with all syntax on, for the tests that hold the selection to it.
+    const key = allSyntax ? ALL_SYNTAX_KEY : syntaxKeyOf(body);
+    let processor = processors.get(key);
+    if (!processor) processors.set(key, (processor = createProcessor(options, key)));
+    return processor;
+  };
 
   return async ({ body, path, bodyLineOffset }) => {
     const file = new VFile({ value: body, path, data: { bodyLineOffset } });
-    const html = String(await processor.process(file));
+    const html = String(await processorFor(body).process(file));
     const diagnostics: Diagnostic[] = file.messages.map((message) => ({
       file: path,
       line: (message.line ?? 1) + bodyLineOffset,
@@ -91,4 +87,20 @@ export function createMarkdownRenderer(options: PipelineOptions): MarkdownRender
       dependencies: { relatedCards: file.data.relatedCards ?? {}, localImages: file.data.localImages ?? [] },
     };
   };
+}
+
+function createProcessor(options: PipelineOptions, syntaxKey: string) {
+  // Plugins that only act on syntax this processor does not parse are left out: nothing to visit.
+  const parses = (syntax: string) => syntaxKey.split(" ").some((part) => part.startsWith(`${syntax}:`));
+  return unified()
+    .use(remarkParse)
+    .use(remarkSyntaxExtensions, syntaxKey)
+    .use(parses("directive") ? [[remarkRelatedCard, { articles: options.articles }], [remarkUnknownDirectives, { known: ["related"] }]] : [])
+    .use(remarkHeadingIds, { isReserved: isPageId })
+    .use(remarkExternalLinks, { siteOrigin: options.siteOrigin })
+    .use(remarkLocalImages, { resolveImage: options.resolveImage })
+    .use(remarkWordCount)
+    .use(parses("table") ? [remarkTableScroll] : [])
+    .use(remarkHtml, { sanitize: sanitizeSchema })
+    .freeze();
 }

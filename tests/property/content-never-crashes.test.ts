@@ -16,7 +16,7 @@ const BASIC = fileURLToPath(new URL("../fixtures/sites/basic/", import.meta.url)
 /** Markdown made of the constructs editors (and attackers) use, in random order. */
 const markdownPiece = fc.oneof(
   fc.string(),
-  fc.constantFrom("# ", "## ", "> ", "- ", "1. ", "```\n", "| a | b |\n|---|---|\n", "[^1]", "[^1]: note\n", "::related{id=", "::related{id=tram-extension}\n", ":::", ":note[x]", "::video", "at 10:30", "![a](../images/x.jpg)", "![](y.png)", "![ref]\n\n[ref]: z.jpg\n", "{{ x }}", "{% raw %}", "<script>", "<img src=x onerror=alert(1)>", "](javascript:alert(1))", "![", "\n\n", "\r\n", "\u0000", "\uFEFF"),
+  fc.constantFrom("# ", "## ", "> ", "- ", "1. ", "```\n", "| a | b |\n|---|---|\n", "[^1]", "[^1]: note\n", "::related{id=", "::related{id=tram-extension}\n", ":::", ":note[x]", "::video", "::30\n", "::é\n", "at 10:30", "![a](../images/x.jpg)", "![](y.png)", "![ref]\n\n[ref]: z.jpg\n", "{{ x }}", "{% raw %}", "<script>", "<img src=x onerror=alert(1)>", "](javascript:alert(1))", "![", "\n\n", "\r\n", "\u0000", "\uFEFF"),
 );
 const markdown = fc.array(markdownPiece, { maxLength: 30 }).map((pieces) => pieces.join(""));
 

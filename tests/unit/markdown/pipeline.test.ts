@@ -67,6 +67,18 @@ describe("createMarkdownRenderer: GFM", () => {
     assert.match(html, /<td align="right">1,204<\/td>|<td style="text-align:right">1,204<\/td>|<td>1,204<\/td>/);
   });
 
+  it("puts each table in a labelled region that scrolls sideways, reachable by keyboard", async () => {
+    const { html } = await render("Results:\n\n| Ward | Votes |\n|---|---|\n| North | 1,204 |\n");
+    assert.match(html, /<div class="table-scroll" role="region" tabindex="0" aria-label="Table, scrolls sideways"><table>/);
+  });
+
+  it("renders task lists and bare links", async () => {
+    const { html } = await render("- [x] Filed at www.herald.example.org\n- [ ] Mail desk@herald.example.org\n");
+    assert.match(html, /<input type="checkbox" checked disabled>/);
+    assert.match(html, /<a href="http:\/\/www.herald.example.org"/);
+    assert.match(html, /<a href="mailto:desk@herald.example.org">desk@herald.example.org<\/a>/);
+  });
+
   it("renders footnotes whose links and ids agree in both directions", async () => {
     const { html } = await render("Claim one[^a] and two[^b].\n\n[^a]: Source A.\n[^b]: Source B.\n");
     const hrefs = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
