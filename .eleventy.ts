@@ -1,5 +1,8 @@
-// Eleventy configuration for `npm start` (the dev server). All logic lives in
-// src/; `npm run build` wires the same plugin through src/build/build.ts.
+// Eleventy configuration for running Eleventy's own command line on the site
+// (`npx tsx node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts`): one
+// run over the whole site. All logic lives in src/: `npm run build`
+// (src/build/build.ts) and `npm start` (src/dev/) wire the same plugin, in
+// batches and incrementally.
 import { newsroomPlugin, type EleventyConfig } from "./src/eleventy/plugin.ts";
 
 const CONTENT_DIR = process.env.NEWSROOM_CONTENT ?? "content";
@@ -9,7 +12,7 @@ export default function (eleventyConfig: EleventyConfig) {
     rootDir: process.cwd(),
     // NEWSROOM_CONTENT previews another content folder (the benchmark's corpus, a branch checkout).
     contentDir: CONTENT_DIR,
-    // The dev server is a preview: drafts and "Edit" links are shown.
+    // Eleventy's --serve is a preview: drafts and "Edit" links are shown.
     isPreview: process.env.NEWSROOM_PREVIEW === "1" || process.env.ELEVENTY_RUN_MODE === "serve",
   });
 }

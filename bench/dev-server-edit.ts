@@ -38,19 +38,18 @@ async function waitForText(url: string, text: string, timeoutSeconds: number): P
 const corpus = await ensureCorpus(size, Number(values.seed), log);
 const siteDir = path.join(ROOT_DIR, ".scratch", `dev-server-${size}`);
 rmSync(siteDir, { recursive: true, force: true });
-// `npm start` with the corpus as its content folder (NEWSROOM_CONTENT), from the package root.
-const server = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), path.join(ROOT_DIR, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=.eleventy.ts", "--serve", `--port=${port}`, `--output=${path.relative(ROOT_DIR, siteDir)}`], {
+// `npm start` (without its restart-on-code-change wrapper) with the corpus as its content folder, from the package root.
+const server = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), path.join(ROOT_DIR, "src/dev/cli.ts"), `--port=${port}`, `--output=${path.relative(ROOT_DIR, siteDir)}`, `--content=${path.relative(ROOT_DIR, path.join(corpus.dir, "content"))}`], {
   cwd: ROOT_DIR,
-  env: { ...process.env, NEWSROOM_PREVIEW: "1", NEWSROOM_CONTENT: path.relative(ROOT_DIR, path.join(corpus.dir, "content")) },
   stdio: ["ignore", "pipe", "inherit"],
 });
-// Eleventy watches for changes only once its first build is over: it says "Watching…" then.
+// The server says "Preview at …" once its first build is over and it watches the content.
 let serverOutput = "";
 server.stdout.setEncoding("utf8");
 const watching = new Promise<void>((resolve) =>
   server.stdout.on("data", (chunk: string) => {
     serverOutput = (serverOutput + chunk).slice(-2000);
-    if (serverOutput.includes("Watching")) resolve();
+    if (serverOutput.includes("Preview at")) resolve();
   }),
 );
 try {
@@ -62,8 +61,8 @@ try {
   await watching;
   const firstBuildSeconds = (performance.now() - started) / 1000;
   await waitForText(url, title.slice(0, 20), 60);
-  // Eleventy says "Watching…" before its file watcher has finished scanning
-  // the folders; an edit in that moment is missed. An editor is slower than this.
+  // A recursive file watcher adds its folders in the background after it
+  // starts; an edit in that moment could be missed. An editor is slower than this.
   await new Promise((resolve) => setTimeout(resolve, 5000));
   const edited = "confirmed the figures on Friday evening";
   if ((await (await fetch(url)).text()).includes(edited)) throw new Error(`${file} already carries the edit (an interrupted run?): remove its last paragraph`);

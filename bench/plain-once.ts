@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
-import { countWritten } from "../src/build/build.ts";
+import { writtenFiles } from "../src/build/build.ts";
 
 const CONFIG_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), "eleventy-plain", "eleventy.config.mjs");
 
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     // maxRSS is in kilobytes on Linux and macOS.
     const maxRssKB = process.resourceUsage().maxRSS;
     const articlePages = countArticlePages(inputDir, outputDir);
-    process.stdout.write(`\n${JSON.stringify({ pages: countWritten(written), articlePages, maxRssKB, buildSeconds: Number(buildSeconds.toFixed(3)) })}\n`);
+    process.stdout.write(`\n${JSON.stringify({ pages: writtenFiles(written).length, articlePages, maxRssKB, buildSeconds: Number(buildSeconds.toFixed(3)) })}\n`);
   } finally {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   }

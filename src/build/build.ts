@@ -1,12 +1,13 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { chmod, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { SiteModel } from "../collections/site-model.ts";
 import { ContentError } from "../diagnostics/diagnostic.ts";
 import { timed } from "../util/timed.ts";
-import { newsroomPlugin, PUBLIC_DIR, type EleventyConfig } from "../eleventy/plugin.ts";
-import { ContentStore } from "../eleventy/content-store.ts";
+import { newsroomPlugin, PUBLIC_DIR, type EleventyConfig, type LoadedBatch } from "../eleventy/plugin.ts";
+import { ContentStore, type NewsroomOptions } from "../eleventy/content-store.ts";
 import { pageDefinitions } from "../pages/page-definitions.ts";
 import { planRenderBatches } from "../pages/render-batches.ts";
 import { articlePageFile, pageCacheDir, PageReuse, reuseArticlePages } from "../pages/page-reuse.ts";
@@ -100,14 +101,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     let fileCount = articlePages.reused;
     // One Eleventy run per batch of pages, so that no run holds the whole site's HTML (see src/pages/render-batches.ts).
     for (const pages of planRenderBatches(model, pageDefinitions, options.pagesPerBatch ?? PAGES_PER_BATCH, { article: articlePages.toRender })) {
-      const eleventy = new Eleventy(path.join(rootDir, contentDir), stagingDir, {
-        quietMode: options.quiet ?? true,
-        config(eleventyConfig: EleventyConfig) {
-          newsroomPlugin(eleventyConfig, { ...newsroomOptions, batch: { model, pages } });
-        },
-      });
-      eleventy.disableLogger?.();
-      fileCount += countWritten(await timed(timings, "eleventy", () => eleventy.write()));
+      fileCount += (await timed(timings, "eleventy", () => renderBatch(newsroomOptions, { model, pages }, stagingDir, options.quiet ?? true))).length;
     }
     const searchSummary = await timed(timings, "search", () => searchIndex.write());
     if (reuse) {
@@ -135,6 +129,27 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
+/** One Eleventy run over one batch of the site's pages, written into `outputDir`; resolves with the files written. */
+export async function renderBatch(newsroomOptions: NewsroomOptions, batch: LoadedBatch, outputDir: string, quiet = true): Promise<string[]> {
+  // Every page is a virtual template: Eleventy's input is an empty folder, so
+  // that no run lists the content folder (100,000 files at 100,000 articles).
+  const inputDir = emptyInputDir();
+  const eleventy = new Eleventy(inputDir, outputDir, {
+    quietMode: quiet,
+    config(eleventyConfig: EleventyConfig) {
+      newsroomPlugin(eleventyConfig, { ...newsroomOptions, batch, inputDir });
+    },
+  });
+  eleventy.disableLogger?.();
+  return writtenFiles(await eleventy.write());
+}
+
+let emptyInput: string | undefined;
+function emptyInputDir(): string {
+  emptyInput ??= mkdtempSync(path.join(tmpdir(), "newsroom-eleventy-input-"));
+  return emptyInput;
+}
+
 export function scheduleOf(model: SiteModel): Schedule {
   return {
     builtAt: model.builtAt.toISOString(),
@@ -143,10 +158,14 @@ export function scheduleOf(model: SiteModel): Schedule {
   };
 }
 
-/** Files in what Eleventy's write() resolves with (passthrough copies and pages; a page with permalink: false has no outputPath). */
-export function countWritten(result: unknown): number {
-  if (!Array.isArray(result)) return 0;
-  return result.flat(Infinity).filter((entry) => entry && typeof entry === "object" && typeof (entry as { outputPath?: unknown }).outputPath === "string").length;
+/** Files in what Eleventy's write() resolves with (passthrough copies and pages; a page with permalink: false has no outputPath), as absolute paths. */
+export function writtenFiles(result: unknown): string[] {
+  if (!Array.isArray(result)) return [];
+  return result
+    .flat(Infinity)
+    .map((entry) => (entry && typeof entry === "object" ? (entry as { outputPath?: unknown }).outputPath : undefined))
+    .filter((outputPath): outputPath is string => typeof outputPath === "string")
+    .map((outputPath) => path.resolve(outputPath));
 }
 
 /** Eleventy wraps errors thrown in event handlers; editors need ours, unwrapped. */

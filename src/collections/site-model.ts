@@ -54,6 +54,7 @@ export function buildSiteModel(content: Content, options: { isPreview: boolean; 
     })),
   );
   const related = new Map<string, RelatedItem[]>();
+  let sitemaps: SitemapFile[] | undefined;
   // Frozen: Eleventy passes frozen objects to every page by reference instead
   // of deep-copying them into each page's data.
   return Object.freeze<SiteModel>({
@@ -69,7 +70,10 @@ export function buildSiteModel(content: Content, options: { isPreview: boolean; 
     authorGroups,
     feedPages,
     tagPages,
-    sitemapFiles: sitemapFiles(site.baseUrl, sitemapEntries({ articles, feedPages, tagPages, authorGroups })),
+    // On first use: the dev server re-renders one article page before anything else, and the sitemaps cost a third of the model.
+    get sitemapFiles() {
+      return (sitemaps ??= sitemapFiles(site.baseUrl, sitemapEntries({ articles, feedPages, tagPages, authorGroups })));
+    },
     searchShards: searchShards(articles, options.articlesPerSearchShard),
     feeds: {
       site: {

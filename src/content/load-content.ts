@@ -16,6 +16,7 @@ import { renderBodies } from "../markdown/render-bodies.ts";
 import { RenderCache, renderCacheDir } from "../markdown/render-cache.ts";
 import { mapLimit } from "../util/map-limit.ts";
 import { TextSpool } from "../util/text-spool.ts";
+import { ContentMemo, fileStamp, type MemoFile } from "./content-memo.ts";
 import { articleSchema, type ArticleFrontmatter } from "./article-schema.ts";
 import { resolveAsset } from "./assets.ts";
 import { authorSchema, type AuthorFrontmatter } from "./author-schema.ts";
@@ -53,6 +54,8 @@ export interface LoadOptions {
    * rendered; the returned content is not fit to publish.
    */
   checkOnly?: boolean;
+  /** Kept between loads in one process (the dev server): unchanged files and articles are not built again. */
+  memo?: ContentMemo;
 }
 
 export interface LoadResult {
@@ -151,8 +154,10 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   };
 
   const frontmatterCache = options.frontmatterCacheDir === false ? undefined : new FrontmatterCache(options.frontmatterCacheDir ?? frontmatterCacheDir(rootDir));
+  const { memo } = options;
+  const fileMemo = memo ? { previous: memo.files, next: new Map<string, MemoFile<unknown>>(), watched: memo.watched, saved: memo.saved } : undefined;
   // Authors first: articles refer to them.
-  const authorFiles = readValidFiles(path.join(contentDir, "authors"), authorSchema, relative, diagnostics, frontmatterCache);
+  const authorFiles = readValidFiles(path.join(contentDir, "authors"), authorSchema, relative, diagnostics, frontmatterCache, fileMemo);
   const bios = await renderBodies(
     authorFiles.map((file) => ({ body: file.parsed.body, path: file.sourcePath, bodyLineOffset: file.parsed.bodyLineOffset })),
     { ...renderOptions, articles: new Map() },
@@ -184,7 +189,11 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     authors.set(file.id, author);
   }
 
-  const articleFiles = readValidFiles(path.join(contentDir, "articles"), articleSchema, relative, diagnostics, frontmatterCache);
+  const articleFiles = readValidFiles(path.join(contentDir, "articles"), articleSchema, relative, diagnostics, frontmatterCache, fileMemo);
+  if (memo && fileMemo) {
+    memo.files = fileMemo.next;
+    memo.saved.clear();
+  }
   const now = options.now ?? new Date();
   const isScheduled = (file: ValidFile<ArticleFrontmatter>) => file.data.date > now;
   // A draft still being written (no dek or hero yet) is checked but not shown, even in previews.
@@ -231,16 +240,42 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const cardTargets = new Map<string, RelatedCardTarget>(
     published.map((file) => [file.id, { title: file.data.title, dek: file.data.dek, url: routes.article(slugs.get(file.id)!) }]),
   );
+  // Articles built by the previous load (the dev server's) are kept while
+  // nothing they read has changed: their file (the same parsed object), what
+  // every article reads (site settings, authors), and what each reads of the
+  // others (its slug, its related articles being published, its cards).
+  if (memo) {
+    const context = JSON.stringify([site, [...authors.values()].map(({ id, name, isDesk, url }) => [id, name, isDesk, url]), options.isPreview ?? false, contentDir]);
+    if (context !== memo.context) memo.articles = new WeakMap();
+    memo.context = context;
+  }
+  const cardOf = (id: string) => {
+    const target = cardTargets.get(id);
+    return target ? `${id}\n${target.title}\n${target.dek}\n${target.url}` : id;
+  };
+  const remembered = (file: ValidFile<CompleteArticle>): Article | undefined => {
+    const kept = memo?.articles.get(file);
+    if (!kept) return undefined;
+    const { article } = kept;
+    const unchanged =
+      article.slug === slugs.get(file.id) &&
+      article.isScheduled === isScheduled(file) &&
+      file.data.related.every((entry) => typeof entry !== "string" || publishedIds.has(entry)) &&
+      kept.cards.every((card) => card === cardOf(card.slice(0, card.indexOf("\n"))));
+    return unchanged ? article : undefined;
+  };
+  const kept = new Map(published.map((file) => [file, remembered(file)]));
+  const toBuild = published.filter((file) => !kept.get(file));
   const rendered = await renderBodies(
-    published.map((file) => ({ body: file.parsed.body, path: file.sourcePath, bodyLineOffset: file.parsed.bodyLineOffset })),
+    toBuild.map((file) => ({ body: file.parsed.body, path: file.sourcePath, bodyLineOffset: file.parsed.bodyLineOffset })),
     // Rendered bodies wait in a file, not on the heap, until a page or feed shows them.
     { ...renderOptions, articles: cardTargets, spool: new TextSpool() },
   );
-  const bodyOf = new Map(published.map((file, index) => [file, rendered.bodies[index]!]));
+  const bodyOf = new Map(toBuild.map((file, index) => [file, rendered.bodies[index]!]));
   const tagLabels = site?.tagLabels ?? {};
   const tag = (slug: string): Tag => ({ slug, label: tagLabels[slug] ?? labelFromSlug(slug), url: routes.tag(slug) });
 
-  const articles = await mapLimit(published, IMAGE_CHECK_CONCURRENCY, async (file): Promise<Article | undefined> => {
+  const built = await mapLimit(toBuild, IMAGE_CHECK_CONCURRENCY, async (file): Promise<Article | undefined> => {
     const { data, parsed, sourcePath } = file;
     const before = diagnostics.length;
     data.authors.forEach((id, index) => {
@@ -272,7 +307,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     if (diagnostics.length > before) return undefined;
 
     const readBody = body.readHtml ?? (() => body.html);
-    return {
+    const article: Article = {
       id: file.id,
       slug: slugs.get(file.id)!,
       url: routes.article(slugs.get(file.id)!),
@@ -300,11 +335,14 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
       wordCount: body.wordCount,
       readingMinutes: readingMinutes(body.wordCount),
     };
+    memo?.articles.set(file, { article, cards: Object.keys(body.dependencies.relatedCards).map(cardOf) });
+    return article;
   });
 
   // A check looks up only the bodies that can fail: pruning then would drop good entries.
   await Promise.all([renderCache?.flush(), frontmatterCache?.flush()]);
-  if (!options.checkOnly) {
+  // So does a load that reused files or articles from the previous one.
+  if (!options.checkOnly && !memo) {
     renderCache?.prune();
     frontmatterCache?.prune();
   }
@@ -322,6 +360,8 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     const placeholder = await images.placeholder(source);
     if (placeholder) hero.placeholder = placeholder;
   }
+  const builtOf = new Map(toBuild.map((file, index) => [file, built[index]]));
+  const articles = published.map((file) => kept.get(file) ?? builtOf.get(file));
   const sorted = articles
     .filter((article): article is Article => article !== undefined)
     .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.id.localeCompare(b.id));
@@ -366,13 +406,28 @@ function loadSite(file: string, relative: (file: string) => string, diagnostics:
   return result.data;
 }
 
-/** Reads `<dir>/*.md`, parses and validates each; invalid files are reported and left out. */
+/** What readValidFiles reuses from the previous load, and where it notes this load's files. */
+interface FileMemo {
+  previous: Map<string, MemoFile<unknown>>;
+  next: Map<string, MemoFile<unknown>>;
+  /** A watcher reports saves: a file not in `saved` is unchanged, without looking at it. */
+  watched: boolean;
+  saved: ReadonlySet<string>;
+}
+
+/**
+ * Reads `<dir>/*.md`, parses and validates each; invalid files are reported
+ * and left out. With a memo, a file unchanged since the last load (the same
+ * stamp, or not saved since, when a watcher reports saves) keeps that load's
+ * outcome: the same object, and the same problems.
+ */
 function readValidFiles<S extends z.ZodType>(
   dir: string,
   schema: S,
   relative: (file: string) => string,
   diagnostics: Diagnostic[],
   cache: FrontmatterCache | undefined,
+  memo?: FileMemo,
 ): ValidFile<z.output<S>>[] {
   let names: string[];
   try {
@@ -383,25 +438,37 @@ function readValidFiles<S extends z.ZodType>(
   const files: ValidFile<z.output<S>>[] = [];
   for (const name of names) {
     const absolutePath = path.join(dir, name);
-    const sourcePath = relative(absolutePath);
-    const id = name.slice(0, -".md".length);
-    const parsed = parseFrontmatter(readFileSync(absolutePath, "utf8"), cache);
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
-      diagnostics.push({ file: sourcePath, line: 0, column: 0, severity: "error", message: `file name "${name}" is not a valid id`, hint: `rename it to ${slugify(id) || "a-name"}.md: lowercase letters, digits and hyphens`, ruleId: "file/invalid-name" });
-      continue;
-    }
-    for (const error of parsed.errors) {
-      diagnostics.push({ file: sourcePath, ...error.place, severity: "error", message: `YAML syntax: ${error.message}`, ruleId: "yaml/syntax" });
-    }
-    if (parsed.errors.length > 0) continue;
-    const result = schema.safeParse(parsed.data);
-    if (!result.success) {
-      diagnostics.push(...schemaDiagnostics(result.error, { file: sourcePath, yaml: parsed, schema }));
-      continue;
-    }
-    files.push({ id, sourcePath, absolutePath, data: result.data, parsed });
+    const remembered = memo?.previous.get(absolutePath) as MemoFile<ValidFile<z.output<S>>> | undefined;
+    const stamp = memo && !memo.watched ? fileStamp(absolutePath) : "";
+    const unchanged = remembered !== undefined && (memo!.watched ? !memo!.saved.has(absolutePath) : remembered.stamp === stamp);
+    const outcome = unchanged ? remembered : { stamp, ...readValidFile(absolutePath, name, schema, relative, cache) };
+    memo?.next.set(absolutePath, outcome);
+    diagnostics.push(...outcome.diagnostics);
+    if (outcome.valid) files.push(outcome.valid);
   }
   return files;
+}
+
+function readValidFile<S extends z.ZodType>(
+  absolutePath: string,
+  name: string,
+  schema: S,
+  relative: (file: string) => string,
+  cache: FrontmatterCache | undefined,
+): { valid: ValidFile<z.output<S>> | undefined; diagnostics: Diagnostic[] } {
+  const sourcePath = relative(absolutePath);
+  const id = name.slice(0, -".md".length);
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+    const message = `file name "${name}" is not a valid id`;
+    return { valid: undefined, diagnostics: [{ file: sourcePath, line: 0, column: 0, severity: "error", message, hint: `rename it to ${slugify(id) || "a-name"}.md: lowercase letters, digits and hyphens`, ruleId: "file/invalid-name" }] };
+  }
+  const parsed = parseFrontmatter(readFileSync(absolutePath, "utf8"), cache);
+  if (parsed.errors.length > 0) {
+    return { valid: undefined, diagnostics: parsed.errors.map((error) => ({ file: sourcePath, ...error.place, severity: "error" as const, message: `YAML syntax: ${error.message}`, ruleId: "yaml/syntax" })) };
+  }
+  const result = schema.safeParse(parsed.data);
+  if (!result.success) return { valid: undefined, diagnostics: schemaDiagnostics(result.error, { file: sourcePath, yaml: parsed, schema }) };
+  return { valid: { id, sourcePath, absolutePath, data: result.data, parsed }, diagnostics: [] };
 }
 
 function resolveAudio(

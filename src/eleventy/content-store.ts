@@ -1,5 +1,6 @@
 import { ContentError, formatDiagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { loadContent } from "../content/load-content.ts";
+import type { ContentMemo } from "../content/content-memo.ts";
 import { buildSiteModel, type SiteModel } from "../collections/site-model.ts";
 
 export interface NewsroomOptions {
@@ -15,6 +16,8 @@ export interface NewsroomOptions {
   timings?: Map<string, number>;
   /** Articles per search index (default ARTICLES_PER_SEARCH_SHARD; see src/collections/search-shards.ts). */
   articlesPerSearchShard?: number;
+  /** Kept between loads by the dev server: files and articles a save did not touch are not built again. */
+  memo?: ContentMemo;
   /** Called with every HTML page as it is rendered (the build feeds its search index). */
   onHtmlPage?: (url: string, html: string) => void;
 }

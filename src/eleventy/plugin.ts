@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { MEDIA_FOLDERS } from "../content/assets.ts";
 import type { Article } from "../content/model.ts";
 import { pageDefinitions } from "../pages/page-definitions.ts";
-import { BATCH_DATA_KEY, paginatedItems, type RenderBatch } from "../pages/render-batches.ts";
+import { BATCH_DATA_KEY, isPaginated, type RenderBatch } from "../pages/render-batches.ts";
 import type { SiteModel } from "../collections/site-model.ts";
 import { timed } from "../util/timed.ts";
 import { ContentStore, type NewsroomOptions } from "./content-store.ts";
@@ -45,7 +45,7 @@ export const PUBLIC_DIR = fileURLToPath(new URL("../../public", import.meta.url)
  * its Markdown rendered by `src/content` before each build; Eleventy then
  * renders every page (articles, listings, feeds) from that model.
  */
-export function newsroomPlugin(eleventyConfig: EleventyConfig, options: NewsroomOptions & { batch?: LoadedBatch }): void {
+export function newsroomPlugin(eleventyConfig: EleventyConfig, options: NewsroomOptions & { batch?: LoadedBatch; inputDir?: string }): void {
   const store = new ContentStore(options);
   const contentDir = path.join(options.rootDir, options.contentDir);
   const { batch } = options;
@@ -89,8 +89,8 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
   if (publishesSiteFiles) addResponsiveImages(eleventyConfig, { rootDir: options.rootDir, model: () => store.model, ...(options.timings ? { timings: options.timings } : {}) });
 
   addTsxTemplates(eleventyConfig);
-  // Eleventy resolves these relative to the input folder.
-  const layoutsFromInput = path.relative(contentDir, LAYOUTS_DIR);
+  // Eleventy resolves these relative to its input folder: the content folder, or an empty one for a batch (see renderBatch).
+  const layoutsFromInput = path.relative(options.inputDir ?? contentDir, LAYOUTS_DIR);
   eleventyConfig.setLayoutsDirectory(layoutsFromInput);
   eleventyConfig.setIncludesDirectory(layoutsFromInput);
 
@@ -112,7 +112,7 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
     let data = page.data;
     if (batch) {
       // A batch renders its slice of each paginated definition, and the unpaginated pages only in the first batch.
-      const paginated = paginatedItems(batch.model, page) !== undefined;
+      const paginated = isPaginated(page);
       if (paginated ? !batch.pages.slices[name] : !batch.pages.rendersSinglePages) continue;
       if (paginated) data = { ...data, pagination: { ...(data.pagination as object), data: `${BATCH_DATA_KEY}.${name}` } };
     }

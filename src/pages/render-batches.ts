@@ -24,6 +24,11 @@ export interface RenderBatch {
 /** The global data key the batch's slices are published under; pagination reads `<key>.<definition>`. */
 export const BATCH_DATA_KEY = "newsroomBatch";
 
+/** Whether a definition pages over the model's items (without computing them: the sitemaps are computed on first use). */
+export function isPaginated(definition: PageDefinition): boolean {
+  return Boolean((definition.data.pagination as { data?: string } | undefined)?.data);
+}
+
 /** The model's items a paginated definition pages over ("newsroom.feeds.tags" → model.feeds.tags). */
 export function paginatedItems(model: SiteModel, definition: PageDefinition): readonly unknown[] | undefined {
   const pagination = definition.data.pagination as { data?: string; size?: number } | undefined;
@@ -50,7 +55,7 @@ export function planRenderBatches(
   only: Readonly<Record<string, readonly unknown[]>> = {},
 ): RenderBatch[] {
   if (!Number.isInteger(pagesPerBatch) || pagesPerBatch < 1) throw new Error(`internal error, please report: pages per batch must be a positive whole number, got ${pagesPerBatch}`);
-  const singles = Object.values(definitions).filter((definition) => !paginatedItems(model, definition)).length;
+  const singles = Object.values(definitions).filter((definition) => !isPaginated(definition)).length;
   const batches: RenderBatch[] = [];
   let slices: Record<string, readonly unknown[]> = {};
   let pageCount = 0;

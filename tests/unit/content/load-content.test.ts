@@ -1,6 +1,9 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import sharp from "sharp";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { ContentMemo } from "../../../src/content/content-memo.ts";
 import { loadContent } from "../../../src/content/load-content.ts";
 import type { Diagnostic } from "../../../src/diagnostics/diagnostic.ts";
 import { makeTempDir } from "../helpers.ts";
@@ -251,4 +254,72 @@ describe("loadContent: errors", () => {
       }
     },
   );
+});
+
+describe("loadContent: with a memo (the dev server's loads)", () => {
+  /** Articles and their bodies as plain data, to compare a memo load with a fresh one. */
+  const plain = async (load: ReturnType<typeof loadContent>) => {
+    const { content, diagnostics } = await load;
+    return { diagnostics: diagnostics.map(brief), articles: content?.articles.map((item) => ({ ...item, bodyHtml: item.bodyHtml })) };
+  };
+
+  it("keeps what no save touched, builds what one did, and loads exactly what a fresh load does", async () => {
+    const temp = await makeSiteFolder({
+      "older-story.md": article({ title: "Older", date: "2026-01-10T08:00:00Z", extra: ["tags: [harbour]"] }),
+      "newer-story.md": article({ title: "Newer", date: "2026-02-01T08:00:00Z", extra: ["tags: [harbour]"], body: "See the card.\n\n::related{id=older-story}\n" }),
+      "third-story.md": article({ title: "Third", date: "2026-02-02T08:00:00Z" }),
+    });
+    try {
+      const memo = new ContentMemo();
+      const load = () => loadContent({ rootDir: temp.dir, memo });
+      const first = await load();
+      const byId = (result: typeof first) => new Map(result.content!.articles.map((item) => [item.id, item]));
+      const before = byId(first);
+
+      const untouched = byId(await load());
+      for (const id of ["older-story", "newer-story", "third-story"]) assert.equal(untouched.get(id), before.get(id), `${id} kept as it was`);
+
+      // A body edit builds that article alone.
+      temp.write("content/articles/third-story.md", article({ title: "Third", date: "2026-02-02T08:00:00Z", body: "A new paragraph.\n" }));
+      const afterBody = byId(await load());
+      assert.notEqual(afterBody.get("third-story"), before.get("third-story"));
+      assert.match(afterBody.get("third-story")!.bodyHtml, /A new paragraph/);
+      assert.equal(afterBody.get("newer-story"), before.get("newer-story"));
+      assert.deepEqual(await plain(load()), await plain(loadContent({ rootDir: temp.dir })));
+
+      // A headline shown in another article's ::related card builds that one too.
+      temp.write("content/articles/older-story.md", article({ title: "Older, retitled", date: "2026-01-10T08:00:00Z", extra: ["tags: [harbour]"] }));
+      const afterTitle = byId(await load());
+      assert.match(afterTitle.get("newer-story")!.bodyHtml, /Older, retitled/);
+      assert.equal(afterTitle.get("third-story"), afterBody.get("third-story"));
+      assert.deepEqual(await plain(load()), await plain(loadContent({ rootDir: temp.dir })));
+
+      // An author's name (the dev server also clears the memo then): every article is built again.
+      temp.write("content/authors/john-doe.md", "---\nname: John Q. Doe\nrole: Reporter\n---\nJohn covers the harbour.\n");
+      const afterAuthor = byId(await load());
+      assert.equal(afterAuthor.get("third-story")!.authors[0]!.name, "John Q. Doe");
+
+      // A broken file is reported on every load, not only the first after the save.
+      temp.write("content/articles/third-story.md", article({ title: "Third", authors: "[nobody]", date: "2026-02-02T08:00:00Z" }));
+      for (let round = 0; round < 2; round++) {
+        const broken = await load();
+        assert.equal(broken.content, undefined);
+        assert.deepEqual(broken.diagnostics.map((d) => d.ruleId), ["article/unknown-author"]);
+      }
+      // A deleted file leaves.
+      rmSync(path.join(temp.dir, "content/articles/third-story.md"));
+      assert.deepEqual((await load()).content!.articles.map((item) => item.id), ["newer-story", "older-story"]);
+
+      // Watched (the dev server): a file is read again when a save of it is reported, and only then.
+      memo.watched = true;
+      const newer = path.join(temp.dir, "content/articles/newer-story.md");
+      temp.write("content/articles/newer-story.md", article({ title: "Newer, watched", date: "2026-02-01T08:00:00Z", extra: ["tags: [harbour]"] }));
+      assert.equal(byId(await load()).get("newer-story")!.title, "Newer");
+      memo.saved.add(newer);
+      assert.equal(byId(await load()).get("newer-story")!.title, "Newer, watched");
+      assert.equal(memo.saved.size, 0, "taken by the load");
+    } finally {
+      temp.cleanup();
+    }
+  });
 });
