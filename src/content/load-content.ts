@@ -16,7 +16,7 @@ import { renderBodies } from "../markdown/render-bodies.ts";
 import { RenderCache, renderCacheDir } from "../markdown/render-cache.ts";
 import { mapLimit } from "../util/map-limit.ts";
 import { TextSpool } from "../util/text-spool.ts";
-import { ContentMemo, fileStamp, type MemoFile } from "./content-memo.ts";
+import { fileStamp, type ContentMemo, type MemoFile } from "./content-memo.ts";
 import { articleSchema, type ArticleFrontmatter } from "./article-schema.ts";
 import { resolveAsset } from "./assets.ts";
 import { authorSchema, type AuthorFrontmatter } from "./author-schema.ts";
@@ -254,14 +254,14 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     return target ? `${id}\n${target.title}\n${target.dek}\n${target.url}` : id;
   };
   const remembered = (file: ValidFile<CompleteArticle>): Article | undefined => {
-    const kept = memo?.articles.get(file);
-    if (!kept) return undefined;
-    const { article } = kept;
+    const entry = memo?.articles.get(file);
+    if (!entry) return undefined;
+    const { article } = entry;
     const unchanged =
       article.slug === slugs.get(file.id) &&
       article.isScheduled === isScheduled(file) &&
       file.data.related.every((entry) => typeof entry !== "string" || publishedIds.has(entry)) &&
-      kept.cards.every((card) => card === cardOf(card.slice(0, card.indexOf("\n"))));
+      entry.cards.every((card) => card === cardOf(card.slice(0, card.indexOf("\n"))));
     return unchanged ? article : undefined;
   };
   const kept = new Map(published.map((file) => [file, remembered(file)]));

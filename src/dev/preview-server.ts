@@ -48,10 +48,11 @@ const LIVE_RELOAD_SCRIPT = `<script>(() => {
     if (!box) {
       box = document.createElement("pre");
       box.id = "newsroom-problems";
+      box.setAttribute("role", "alert");
       box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;margin:0;padding:1rem;background:#fff4f4;color:#5c0000;border-top:4px solid #b00020;font:14px/1.4 ui-monospace,monospace;white-space:pre-wrap;z-index:2147483647";
       document.body.append(box);
     }
-    box.textContent = JSON.parse(event.data);
+    box.textContent = "The last save has problems; this is the last good version of the page.\\n\\n" + JSON.parse(event.data);
   });
 })();</script>`;
 

@@ -2,8 +2,8 @@
  * The Markdown syntax beyond CommonMark (GFM and directives), switched on
  * per body. micromark tries an extension's constructs at every character
  * that may start one: GFM's email autolinks at every letter, tables at
- * every line. On a typical article that doubles the cost of parsing
- * (9.2 against 4.6 ms), although it has no table, footnote or email.
+ * every line. A typical 6 KB article (links, no table, footnote or email)
+ * parsed in 9.2 ms with all of them, in 5.2 ms with only what it can use.
  * Each syntax below names text without which it cannot occur; a body
  * without that text is parsed without it, and so renders the same.
  */
