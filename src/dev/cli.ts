@@ -38,6 +38,8 @@ async function update(saved: string[] | "all"): Promise<void> {
   const started = performance.now();
   try {
     const result = await builder.update(saved, {
+      // Pages that open or reload from now on show no problems.
+      onContentLoaded: () => server.problems(undefined),
       onSavedPages: (urls) => {
         console.log(`${urls.join(", ")} rebuilt in ${seconds(started)}`);
         server.pagesChanged(urls);
@@ -50,7 +52,11 @@ async function update(saved: string[] | "all"): Promise<void> {
     server.pagesChanged({ except: result.saved });
   } catch (error) {
     const problems = unwrapContentError(error);
-    if (!problems) throw error;
+    if (!problems) {
+      // The preview stays up: the next save tries again.
+      console.error("internal error, please report:", error);
+      return;
+    }
     console.error(`${problems.message}\nThe preview keeps the last good pages: fix the problems above and save again.`);
     server.problems(problems.message);
   }

@@ -36,6 +36,8 @@ export interface DevUpdate {
 }
 
 export interface DevUpdateHooks {
+  /** Called once the content has loaded without errors (before any page is written). */
+  onContentLoaded?: () => void;
   /** Called as soon as the saved articles' own pages are written (the page an editor is looking at). */
   onSavedPages?: (urls: string[]) => void;
   /** Asked between Eleventy runs; true stops the update (a newer save is waiting). */
@@ -90,6 +92,7 @@ export class DevBuilder {
     if (saved !== "all" && saved.some((file) => path.dirname(file) !== this.articlesDir)) this.memo.clear();
     if (saved !== "all") for (const file of saved) this.memo.saved.add(file);
     const model = await this.#store.reload();
+    hooks.onContentLoaded?.();
     // The preview starts from an empty folder: nothing of an earlier build or preview lingers.
     if (saved === "all") await rm(this.outputDir, { recursive: true, force: true });
     const writtenNow = new Set<string>();

@@ -64,6 +64,7 @@ const LIVE_RELOAD_SCRIPT = `<script>(() => {
 export class PreviewServer {
   readonly #clients = new Set<ServerResponse>();
   readonly #server: Server;
+  #problems: string | undefined;
 
   constructor(readonly siteDir: string) {
     this.#server = createServer((request, response) => void this.#respond(request, response));
@@ -84,9 +85,13 @@ export class PreviewServer {
     this.#send("pages", pages);
   }
 
-  /** Shows the content's problems over every open page, until it reloads. */
-  problems(report: string): void {
-    this.#send("problems", report);
+  /**
+   * Shows the content's problems over every open page, and over every page
+   * opened until a save fixes them (`undefined`).
+   */
+  problems(report: string | undefined): void {
+    this.#problems = report;
+    if (report !== undefined) this.#send("problems", report);
   }
 
   close(): Promise<void> {
@@ -103,6 +108,7 @@ export class PreviewServer {
     if (pathname === EVENTS_PATH) {
       response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
       response.write(": connected\n\n");
+      if (this.#problems !== undefined) response.write(`event: problems\ndata: ${JSON.stringify(this.#problems)}\n\n`);
       this.#clients.add(response);
       request.on("close", () => this.#clients.delete(response));
       return;

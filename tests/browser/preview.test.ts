@@ -37,7 +37,7 @@ async function startPreview(rootDir: string) {
 }
 
 describe("the preview in a browser (npm start)", { skip }, () => {
-  test("a save reloads the open article with the change; a mistake shows over the page until it is fixed", async () => {
+  test("a save reloads the open article with the change; a mistake shows over every page until it is fixed", async () => {
     const rootDir = mkdtempSync(path.join(tmpdir(), "newsroom-preview-browser-"));
     cpSync(path.join(BASIC, "content"), path.join(rootDir, "content"), { recursive: true });
     const articleFile = path.join(rootDir, "content/articles/bridge-repairs.md");
@@ -57,10 +57,18 @@ describe("the preview in a browser (npm start)", { skip }, () => {
       await problems.waitFor({ timeout: 15_000 });
       assert.match(await problems.innerText(), /bridge-repairs\.md:\d+:\d+.*unknown author "nobody-here"/s);
       assert.match(await page.locator("main").innerText(), /The lane reopens on Monday/, "the last good page stays under the problems");
+      // A page opened while the problems stand shows them too.
+      const another = await browser.newPage();
+      await another.goto(`${preview.origin}/`, { waitUntil: "load" });
+      await another.locator("#newsroom-problems").waitFor({ timeout: 15_000 });
 
       writeFileSync(articleFile, original);
       await page.waitForFunction(() => !document.querySelector("main")?.textContent?.includes("The lane reopens on Monday"), undefined, { timeout: 15_000 });
       assert.equal(await problems.count(), 0, "the fix reloads the page without the problems");
+      const later = await browser.newPage();
+      await later.goto(`${preview.origin}/news/council-budget/`, { waitUntil: "load" });
+      await later.waitForTimeout(500);
+      assert.equal(await later.locator("#newsroom-problems").count(), 0, "a page opened after the fix shows none");
       assert.match(preview.output(), /\/news\/bridge-repairs\/ rebuilt in \d+\.\d+ s/);
     } finally {
       await browser.close();
