@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { chmod, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -146,7 +146,11 @@ export async function renderBatch(newsroomOptions: NewsroomOptions, batch: Loade
 
 let emptyInput: string | undefined;
 function emptyInputDir(): string {
-  emptyInput ??= mkdtempSync(path.join(tmpdir(), "newsroom-eleventy-input-"));
+  if (!emptyInput) {
+    const dir = mkdtempSync(path.join(tmpdir(), "newsroom-eleventy-input-"));
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+    emptyInput = dir;
+  }
   return emptyInput;
 }
 
