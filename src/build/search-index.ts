@@ -147,24 +147,16 @@ export class SearchIndex {
 }
 
 const SHARD_WORKER_URL = new URL("./search-shard-worker.mjs", import.meta.url);
-/** How long a worker may take to end after its answer (its Pagefind process exiting) before it is stopped. */
-const WORKER_EXIT_GRACE_MS = 10_000;
 
 /** Indexes one shard's pages in a worker thread and its own Pagefind process, and writes the bundle; returns Pagefind's peak memory in MB. */
 async function indexShard(pages: readonly { url: string; read: () => string }[], outputPath: string): Promise<number> {
   const job: ShardJob = { pages: pages.map((page) => ({ url: page.url, html: page.read() })), outputPath };
   const worker = new Worker(SHARD_WORKER_URL, { workerData: job });
-  const exited = new Promise<number>((resolve) => worker.once("exit", resolve));
   const result = await new Promise<ShardResult>((resolve, reject) => {
     worker.once("message", resolve);
     worker.once("error", reject);
-    void exited.then((code) => reject(new Error(`the search index worker stopped (exit code ${code}) before it answered`)));
-  });
-  // The worker ends by itself once its Pagefind process has exited and been
-  // reaped; ended early, it would leave that process a zombie until the build ends.
-  const stopping = setTimeout(() => void worker.terminate(), WORKER_EXIT_GRACE_MS);
-  await exited;
-  clearTimeout(stopping);
+    worker.once("exit", (code) => reject(new Error(`the search index worker stopped (exit code ${code}) before it answered`)));
+  }).finally(() => worker.terminate());
   if (!result.ok) throw new Error(`internal error, please report: search index: ${result.problems.join("; ")}`);
   return result.pagefindPeakMB;
 }

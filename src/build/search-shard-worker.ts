@@ -5,7 +5,6 @@
  * Pagefind process on a core of its own.
  */
 import { readFileSync } from "node:fs";
-import { setTimeout as delay } from "node:timers/promises";
 import { parentPort, workerData } from "node:worker_threads";
 import * as pagefind from "pagefind";
 
@@ -15,9 +14,6 @@ export interface ShardJob {
 }
 
 export type ShardResult = { ok: true; pagefindPeakMB: number } | { ok: false; problems: string[] };
-
-/** How long the thread stays after closing Pagefind, for its process to exit and be reaped (it takes milliseconds). */
-const REAP_WAIT_MS = 250;
 
 /** Pages handed to Pagefind before waiting for its answers (they queue in its pipe otherwise). */
 const PAGES_IN_FLIGHT = 200;
@@ -39,9 +35,6 @@ async function indexShard(): Promise<ShardResult> {
     return { ok: true, pagefindPeakMB: childrenPeakMB() };
   } finally {
     await pagefind.close();
-    // close() kills the Pagefind process without waiting for it; this thread's
-    // loop reaps it when it exits, but only while the thread is still running.
-    await delay(REAP_WAIT_MS);
   }
 }
 
