@@ -1,13 +1,11 @@
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import * as pagefind from "pagefind";
 import { cacheKey, codeFingerprint } from "../cache/keyed-json-cache.ts";
 import type { SearchShard } from "../collections/search-shards.ts";
-import { TaskQueue } from "../util/task-queue.ts";
 import { linkTree } from "../util/link-tree.ts";
-import type { ShardJob, ShardResult } from "./search-shard-worker.ts";
 import { TextSpool } from "../util/text-spool.ts";
 
 /** Pagefind indexes only pages that mark their searchable part, when any page does. */
@@ -16,14 +14,10 @@ const SEARCHABLE = "data-pagefind-body";
 const IGNORED = "data-pagefind-ignore";
 
 /** What a reused shard depends on besides its pages: this module and Pagefind's locked version. */
-const SEARCH_INDEX_SOURCES = ["src/build/search-index.ts", "src/build/search-shard-worker.ts", "package-lock.json"];
+const SEARCH_INDEX_SOURCES = ["src/build/search-index.ts", "package-lock.json"];
 
-/**
- * Shards indexed at once. A Pagefind process indexes on one core (about
- * 20 s a 5,000-article shard alone): beside Eleventy two share the other
- * core, and once Eleventy is done they use both.
- */
-const SHARDS_AT_ONCE = 2;
+/** Pages handed to Pagefind before waiting for its answers (they queue in its pipe otherwise). */
+const PAGES_IN_FLIGHT = 200;
 
 /** `.cache/search/` of a project (NEWSROOM_SEARCH_CACHE overrides it): one folder per built shard. */
 export function searchCacheDir(rootDir: string): string {
@@ -45,7 +39,7 @@ export interface SearchIndexSummary {
  * src/collections/search-shards.ts). Pages are collected as Eleventy renders
  * them (only their searchable part, spooled to a file). As soon as every page
  * of a shard is in, the shard is indexed in a Pagefind process of its own
- * (two at a time, beside Eleventy: see SHARDS_AT_ONCE), or linked
+ * (one at a time, on the other core while Eleventy renders on), or linked
  * from `.cache/search/` when its pages are byte for byte those of an earlier
  * build.
  */
@@ -56,9 +50,8 @@ export class SearchIndex {
   readonly #missing = new Map<SearchShard, number>();
   readonly #used = new Set<string>();
   readonly #summary: SearchIndexSummary = { indexed: 0, reused: 0, pagefindPeakMB: 0 };
-  /** Shards are written in the order they fill up, SHARDS_AT_ONCE at a time. */
-  readonly #queue = new TaskQueue(SHARDS_AT_ONCE);
-  readonly #writes: Promise<void>[] = [];
+  /** Shards are written one after another, in the order they fill up. */
+  #writing: Promise<void> = Promise.resolve();
   #failure: unknown;
   #discarded = false;
 
@@ -97,25 +90,24 @@ export class SearchIndex {
       await this.discard();
       throw new Error(`internal error, please report: the search index got no page for ${url}`);
     }
-    await Promise.all(this.#writes);
+    await this.#writing;
     if (this.#failure) throw this.#failure;
     if (this.cacheDir) await pruneShards(this.cacheDir, this.#used);
     return this.#summary;
   }
 
-  /** Stops after the shards being written (a failed build). */
+  /** Stops after the shard being written (a failed build). */
   async discard(): Promise<void> {
     this.#discarded = true;
-    await Promise.all(this.#writes);
+    await this.#writing;
   }
 
   #schedule(shard: SearchShard): void {
-    const written = this.#queue.push(() => (this.#discarded || this.#failure ? Promise.resolve() : this.#writeShard(shard)));
-    this.#writes.push(
-      written.catch((error: unknown) => {
+    this.#writing = this.#writing
+      .then(() => (this.#discarded || this.#failure ? undefined : this.#writeShard(shard)))
+      .catch((error: unknown) => {
         this.#failure ??= error;
-      }),
-    );
+      });
   }
 
   async #writeShard(shard: SearchShard): Promise<void> {
@@ -146,19 +138,23 @@ export class SearchIndex {
   }
 }
 
-const SHARD_WORKER_URL = new URL("./search-shard-worker.mjs", import.meta.url);
-
-/** Indexes one shard's pages in a worker thread and its own Pagefind process, and writes the bundle; returns Pagefind's peak memory in MB. */
+/** Indexes one shard's pages in a fresh Pagefind process and writes the bundle; returns the process's peak memory in MB. */
 async function indexShard(pages: readonly { url: string; read: () => string }[], outputPath: string): Promise<number> {
-  const job: ShardJob = { pages: pages.map((page) => ({ url: page.url, html: page.read() })), outputPath };
-  const worker = new Worker(SHARD_WORKER_URL, { workerData: job });
-  const result = await new Promise<ShardResult>((resolve, reject) => {
-    worker.once("message", resolve);
-    worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`the search index worker stopped (exit code ${code}) before it answered`)));
-  }).finally(() => worker.terminate());
-  if (!result.ok) throw new Error(`internal error, please report: search index: ${result.problems.join("; ")}`);
-  return result.pagefindPeakMB;
+  try {
+    const { index, errors } = await pagefind.createIndex({ keepIndexUrl: false });
+    if (!index) throw new Error(`internal error, please report: search index: ${errors.join("; ")}`);
+    const problems: string[] = [];
+    for (let start = 0; start < pages.length; start += PAGES_IN_FLIGHT) {
+      const added = await Promise.all(pages.slice(start, start + PAGES_IN_FLIGHT).map((page) => index.addHTMLFile({ url: page.url, content: page.read() })));
+      for (const result of added) problems.push(...result.errors);
+    }
+    if (problems.length > 0) throw new Error(`internal error, please report: search index: ${problems.join("; ")}`);
+    const result = await index.writeFiles({ outputPath });
+    if (result.errors.length > 0) throw new Error(`internal error, please report: search index: ${result.errors.join("; ")}`);
+    return childrenPeakMB();
+  } finally {
+    await pagefind.close();
+  }
 }
 
 /** Deletes cached shards this build did not use (edits leave old versions behind). */
@@ -168,6 +164,16 @@ async function pruneShards(cacheDir: string, used: ReadonlySet<string>): Promise
   }
 }
 
+/** The highest peak resident memory among this process's children (Pagefind's service), in MB; 0 where /proc is missing. */
+function childrenPeakMB(): number {
+  try {
+    const children = readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+    const peaks = children.map((pid) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0));
+    return Math.round(Math.max(0, ...peaks) / 1024);
+  } catch {
+    return 0;
+  }
+}
 
 /**
  * The part of a page Pagefind indexes, as a document of its own: the element

@@ -7,7 +7,7 @@ import { encodeDerivative } from "./encoder.ts";
 import { defaultEncodeConcurrency, type ImageFormat, type ImageSettings } from "./image-options.ts";
 import { makePlaceholder, type Placeholder } from "./placeholder.ts";
 import { planFixedSize, planRendition, type DerivativeSpec, type Focus, type PlannedRendition, type RenditionRequest } from "./planner.ts";
-import { TaskQueue } from "../util/task-queue.ts";
+import { TaskQueue } from "./task-queue.ts";
 
 /** A source image that passed every check; what planning needs. */
 export interface SourceImage {

@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { setTimeout as sleep } from "node:timers/promises";
-import { TaskQueue } from "../../../src/util/task-queue.ts";
+import { TaskQueue } from "../../../src/images/task-queue.ts";
 
 describe("TaskQueue", () => {
   it("never runs more than its concurrency at once, and runs everything", async () => {
