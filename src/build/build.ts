@@ -95,7 +95,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const { manifest: assets } = await readPublicAssets(PUBLIC_DIR);
     const articlePages = reuse
       ? await timed(timings, "reuse", () =>
-          reuseArticlePages(reuse, model.articles, (article) => articlePageInputs({ newsroom: model, article, assets, page: { url: article.url } }), stagingDir, (url, html) => searchIndex.add(url, html)),
+          reuseArticlePages(reuse, model.articles, (article) => articlePageInputs({ newsroom: model, article, assets, page: { url: article.url } }), stagingDir, {
+            onPage: (url, html) => searchIndex.add(url, html),
+          }),
         )
       : { toRender: model.articles, keys: new Map<Article, string>(), reused: 0 };
     let fileCount = articlePages.reused;

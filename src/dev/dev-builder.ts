@@ -10,7 +10,7 @@ import { ContentStore, type NewsroomOptions } from "../eleventy/content-store.ts
 import { PUBLIC_DIR } from "../eleventy/plugin.ts";
 import { readPublicAssets, type AssetManifest } from "../eleventy/static-assets.ts";
 import { pageDefinitions } from "../pages/page-definitions.ts";
-import { articlePageFile, pageCacheDir, PageReuse } from "../pages/page-reuse.ts";
+import { articlePageFile, pageCacheDir, PageReuse, reuseArticlePages } from "../pages/page-reuse.ts";
 import { planRenderBatches, type RenderBatch } from "../pages/render-batches.ts";
 
 /**
@@ -97,54 +97,48 @@ export class DevBuilder {
     if (saved === "all") await rm(this.outputDir, { recursive: true, force: true });
     const writtenNow = new Set<string>();
     this.#assets ??= (await readPublicAssets(PUBLIC_DIR)).manifest;
+    const assets = this.#assets;
     const update: DevUpdate = { saved: [], articlesRendered: 0, articlesReused: 0, pagesRendered: 0, interrupted: false };
 
     const savedFiles = new Set(saved === "all" ? [] : saved);
-    const savedArticles = model.articles.filter((article) => savedFiles.has(path.join(this.options.rootDir, article.sourcePath)));
-    if (savedArticles.length > 0) {
-      update.pagesRendered += await this.#render(model, { index: 0, slices: { article: savedArticles }, rendersSinglePages: false, pageCount: savedArticles.length }, writtenNow);
-      update.saved = savedArticles.map((article) => article.url);
+    const savedArticles = new Set(model.articles.filter((article) => savedFiles.has(path.join(this.options.rootDir, article.sourcePath))));
+    if (savedArticles.size > 0) {
+      update.pagesRendered += await this.#render(model, { index: 0, slices: { article: [...savedArticles] }, rendersSinglePages: false, pageCount: savedArticles.size }, writtenNow);
+      update.saved = [...savedArticles].map((article) => article.url);
       hooks.onSavedPages?.(update.saved);
       // The open tab reloads now: let the server answer it before the rest takes the (single) thread.
       await delay(RELOAD_HEAD_START_MS);
     }
 
-    const toRender: Article[] = [];
-    const keys = new Map<Article, string>();
-    const current = new Set<string>();
-    const renderedFirst = new Set(savedArticles);
-    for (const [index, article] of model.articles.entries()) {
-      // Keys take about 0.5 s at 10,000 articles: the server keeps answering meanwhile.
-      if (index % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
-      current.add(article.url);
-      if (renderedFirst.has(article)) continue;
-      const key = this.#keyOf(model, article);
-      keys.set(article, key);
-      if (this.#written.get(article.url) === key) continue;
-      if ((await this.#reuse.take(key, articlePageFile(this.outputDir, article.url))) !== undefined) {
-        this.#written.set(article.url, key);
-        update.articlesReused++;
-      } else {
-        toRender.push(article);
-      }
-    }
+    // Every article page's key; a page already written with its key stays, one in the page cache is copied, the rest are rendered.
+    const articlePages = await reuseArticlePages(this.#reuse, model.articles, (article) => articlePageInputs({ newsroom: model, article, assets, page: { url: article.url } }), this.outputDir, {
+      isCurrent: (article, key) => savedArticles.has(article) || this.#written.get(article.url) === key,
+    });
+    update.articlesReused = articlePages.reused;
+    const toRender = new Set(articlePages.toRender);
+    // A page to render keeps its old key until it is written: an interrupted update leaves it to the next.
+    for (const [article, key] of articlePages.keys) if (!toRender.has(article)) this.#written.set(article.url, key);
     // An article renamed, unpublished or deleted leaves no page behind.
+    const current = new Set(model.articles.map((article) => article.url));
     for (const url of this.#written.keys()) {
       if (current.has(url)) continue;
       this.#written.delete(url);
       await rm(path.dirname(articlePageFile(this.outputDir, url)), { recursive: true, force: true });
     }
 
-    for (const pages of planRenderBatches(model, pageDefinitions, DEV_PAGES_PER_BATCH, { article: toRender })) {
+    for (const pages of planRenderBatches(model, pageDefinitions, DEV_PAGES_PER_BATCH, { article: articlePages.toRender })) {
       if (hooks.shouldStop?.()) return { ...update, interrupted: true };
-      update.pagesRendered += await this.#render(model, pages, writtenNow, keys);
-      const rendered = (pages.slices.article ?? []) as Article[];
-      update.articlesRendered += rendered.length;
-      // Into the page cache too: the next start of the dev server (or a build) reuses them.
-      for (const article of rendered) await this.#reuse.store(keys.get(article)!, articlePageFile(this.outputDir, article.url));
+      update.pagesRendered += await this.#render(model, pages, writtenNow);
+      for (const article of (pages.slices.article ?? []) as Article[]) {
+        const key = articlePages.keys.get(article)!;
+        this.#written.set(article.url, key);
+        // Into the page cache too: the next start of the dev server (or a build) reuses them.
+        await this.#reuse.store(key, articlePageFile(this.outputDir, article.url));
+        update.articlesRendered++;
+      }
     }
     // A listing that is gone (a tag no article carries now, a shorter feed) leaves no page behind.
-    const articleFiles = new Set(model.articles.map((article) => articlePageFile(this.outputDir, article.url)));
+    const articleFiles = new Set([...current].map((url) => articlePageFile(this.outputDir, url)));
     for (const file of this.#files) {
       if (!writtenNow.has(file) && !articleFiles.has(file)) await rm(file, { force: true });
     }
@@ -152,18 +146,13 @@ export class DevBuilder {
     return update;
   }
 
-  /** Renders one batch into the output folder and notes the key of each article page it wrote. */
-  async #render(model: SiteModel, pages: RenderBatch, writtenNow: Set<string>, keys?: ReadonlyMap<Article, string>): Promise<number> {
+  /** Renders one batch into the output folder. */
+  async #render(model: SiteModel, pages: RenderBatch, writtenNow: Set<string>): Promise<number> {
     const files = await renderBatch(this.options, { model, pages }, this.outputDir);
     for (const file of files) {
       writtenNow.add(file);
       this.#files.add(file);
     }
-    for (const article of (pages.slices.article ?? []) as Article[]) this.#written.set(article.url, keys?.get(article) ?? this.#keyOf(model, article));
     return files.length;
-  }
-
-  #keyOf(model: SiteModel, article: Article): string {
-    return this.#reuse.key(articlePageInputs({ newsroom: model, article, assets: this.#assets ?? {}, page: { url: article.url } }));
   }
 }

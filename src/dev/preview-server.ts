@@ -5,7 +5,8 @@ import path from "node:path";
 
 const EVENTS_PATH = "/__newsroom/events";
 
-const CONTENT_TYPES: Record<string, string> = {
+/** Content types of what a built site holds, by extension. */
+export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -23,6 +24,8 @@ const CONTENT_TYPES: Record<string, string> = {
   ".mp3": "audio/mpeg",
   ".m4a": "audio/mp4",
   ".ogg": "audio/ogg",
+  ".opus": "audio/ogg",
+  ".wav": "audio/wav",
   ".wasm": "application/wasm",
   ".pagefind": "application/octet-stream",
   ".pf_meta": "application/octet-stream",

@@ -2,21 +2,7 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { createGzip } from "node:zlib";
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".jpg": "image/jpeg",
-  ".png": "image/png",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-  ".svg": "image/svg+xml",
-  ".mp3": "audio/mpeg",
-  ".wav": "audio/wav",
-  ".json": "application/json",
-  ".xml": "application/xml",
-};
+import { CONTENT_TYPES } from "../../src/dev/preview-server.ts";
 
 export interface StaticServer {
   origin: string;
@@ -32,7 +18,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, "index.html");
     const found = existsSync(file);
     if (!found) file = path.join(root, "404.html");
-    const type = TYPES[path.extname(file)] ?? "application/octet-stream";
+    const type = CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream";
     // Compress text as every CDN and static host does, so byte budgets measure what readers download.
     const gzip = /^(text\/|application\/(json|xml))/.test(type) && /\bgzip\b/.test(String(request.headers["accept-encoding"]));
     response.writeHead(found ? 200 : 404, { "content-type": type, ...(gzip ? { "content-encoding": "gzip", vary: "accept-encoding" } : {}) });
