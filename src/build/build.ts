@@ -88,10 +88,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       onHtmlPage: (url: string, html: string) => search?.add(url, html),
     };
     const model = await timed(timings, "content", () => new ContentStore(newsroomOptions).reload());
-    const searchIndex = new SearchIndex(model.searchShards, stagingDir, searchCacheDir(rootDir));
-    search = searchIndex;
     // Article pages whose inputs are unchanged since an earlier build are reused, not rendered (see src/pages/page-reuse.ts).
     const reuse = options.reusePages === false ? undefined : new PageReuse(pageCacheDir(rootDir));
+    const articleByUrl = new Map(model.articles.map((article) => [article.url, article]));
+    const searchIndex = new SearchIndex(model.searchShards, stagingDir, {
+      cacheDir: searchCacheDir(rootDir),
+      ...(reuse ? { inputKeyOf: (urls: readonly string[]) => reuse.ownPartsKey(urls.map((url) => articleByUrl.get(url)!), model.site, model.isPreview) } : {}),
+    });
+    search = searchIndex;
     const { manifest: assets } = await readPublicAssets(PUBLIC_DIR);
     const articlePages = reuse
       ? await timed(timings, "reuse", () =>
@@ -101,17 +105,19 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         )
       : { toRender: model.articles, keys: new Map<Article, string>(), reused: 0 };
     let fileCount = articlePages.reused;
-    // One Eleventy run per batch of pages, so that no run holds the whole site's HTML (see src/pages/render-batches.ts).
-    for (const pages of planRenderBatches(model, pageDefinitions, options.pagesPerBatch ?? PAGES_PER_BATCH, { article: articlePages.toRender })) {
+    // One Eleventy run per batch of pages, so that no run holds the whole site's HTML (see src/pages/render-batches.ts);
+    // article pages in runs of their own, so that the search index has them all before the listings are rendered.
+    for (const pages of planRenderBatches(model, pageDefinitions, options.pagesPerBatch ?? PAGES_PER_BATCH, { article: articlePages.toRender }, ["article"])) {
       fileCount += (await timed(timings, "eleventy", () => renderBatch(newsroomOptions, { model, pages }, stagingDir, options.quiet ?? true))).length;
     }
-    const searchSummary = await timed(timings, "search", () => searchIndex.write());
     if (reuse) {
+      // While Pagefind finishes the last shards in its own processes.
       await timed(timings, "reuse", async () => {
         await mapLimit(articlePages.toRender, 16, (article) => reuse.store(articlePages.keys.get(article)!, articlePageFile(stagingDir, article.url)));
         reuse.prune();
       });
     }
+    const searchSummary = await timed(timings, "search", () => searchIndex.write());
     await chmod(stagingDir, 0o755); // mkdtemp creates it private
     const previous = existsSync(outputDir) ? `${stagingDir}-previous` : undefined;
     if (previous) await rename(outputDir, previous);

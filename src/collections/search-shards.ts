@@ -5,7 +5,7 @@ import type { Article } from "../content/model.ts";
  * writes it (about 2.5 GB for 10,000 article pages), so a large archive is
  * indexed in parts of this size, one at a time; the search page merges them.
  */
-export const ARTICLES_PER_SEARCH_SHARD = 5000;
+export const ARTICLES_PER_SEARCH_SHARD = 2500;
 
 /** One Pagefind bundle: where it is published and which article pages it indexes. */
 export interface SearchShard {

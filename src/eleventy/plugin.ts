@@ -25,7 +25,7 @@ export interface EleventyConfig {
   setLayoutsDirectory(dir: string): void;
   setIncludesDirectory(dir: string): void;
   addWatchTarget(target: string): void;
-  addTransform(name: string, transform: (this: { page: { url: string | false; outputPath: string | false } }, content: string) => string): void;
+  addTransform(name: string, transform: (this: { page: { url: string | false; outputPath: string | false } }, content: string) => string | Promise<string>): void;
   on(event: string, callback: (...args: unknown[]) => unknown): void;
 }
 
@@ -80,9 +80,12 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
   eleventyConfig.addGlobalData("newsroom", () => store.model);
   const { onHtmlPage } = options;
   if (onHtmlPage) {
-    eleventyConfig.addTransform("newsroom-html-pages", function (content) {
+    eleventyConfig.addTransform("newsroom-html-pages", async function (content) {
       const { url, outputPath } = this.page;
-      if (typeof url === "string" && typeof outputPath === "string" && outputPath.endsWith(".html")) onHtmlPage(url, content);
+      if (typeof url === "string" && typeof outputPath === "string" && outputPath.endsWith(".html")) {
+        onHtmlPage(url, content);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       return content;
     });
   }

@@ -225,8 +225,7 @@ export class ImagePipeline {
 
   #fail(source: SourceImage, error: unknown): void {
     if (this.#failures.has(source.absolutePath)) return;
-    const reason = error instanceof Error ? error.message.split("\n")[0]! : String(error);
-    this.#failures.set(source.absolutePath, reason);
+    this.#failures.set(source.absolutePath, problemOf(error));
     // Which encode fails first depends on timing, and libvips words the same
     // damage differently per operation: the reason shown is that of one full
     // decode, so that every build says the same thing.
@@ -272,12 +271,28 @@ export class ImagePipeline {
   }
 }
 
-/** What a full decode of a damaged file says (first line), or undefined if it decodes. */
+/** What a full decode of a damaged file says, or undefined if it decodes. */
 async function decodeProblem(file: string, limitInputPixels: number): Promise<string | undefined> {
-  try {
-    await sharp(file, { failOn: "warning", limitInputPixels }).raw().toBuffer();
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message.split("\n")[0]! : String(error);
+  let problem: string | undefined;
+  // libvips keeps one error buffer for all its threads: while other images
+  // encode, a decode may get only the generic failOn line. Asked again, it
+  // says what is wrong.
+  for (let attempt = 0; attempt < 3 && (problem === undefined || FAIL_ON_LINE.test(problem)); attempt++) {
+    try {
+      await sharp(file, { failOn: "warning", limitInputPixels }).raw().toBuffer();
+      return undefined;
+    } catch (error) {
+      problem = problemOf(error);
+    }
   }
+  return problem;
+}
+
+/** libvips's generic line for a warning turned into an error; the line that says what is wrong may come before or after it. */
+const FAIL_ON_LINE = /treated as error due to failOn/i;
+
+/** The line of a libvips error that says what is wrong with the file. */
+function problemOf(error: unknown): string {
+  const lines = (error instanceof Error ? error.message : String(error)).split("\n").map((line) => line.trim()).filter(Boolean);
+  return lines.find((line) => !FAIL_ON_LINE.test(line)) ?? lines[0] ?? "unknown error";
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { constants, existsSync, readdirSync, rmSync } from "node:fs";
-import { copyFile, mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { constants, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFile, mkdir, rename } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ArticlePageInputs } from "../../layouts/article.11ty.tsx";
@@ -57,6 +57,18 @@ export class PageReuse {
     return key;
   }
 
+  /**
+   * A key of what the articles' own parts of their pages are made from (each
+   * article, the site settings, preview or not), leaving out what their
+   * neighbours add (related list, news column) and the code: the search index
+   * uses it to expect a stored shard before the pages exist, and the pages
+   * themselves decide in the end. A code change seldom changes what search
+   * reads, and a new story changes every page's news column.
+   */
+  ownPartsKey(articles: readonly Article[], site: unknown, isPreview: boolean): string {
+    return cacheKey(sha256(JSON.stringify({ site, isPreview })), ...articles.flatMap((article) => [article.url, this.#hash(article)]));
+  }
+
   #file(key: string): string {
     return path.join(this.dir, `${key}.html`);
   }
@@ -64,17 +76,18 @@ export class PageReuse {
   /**
    * Writes the stored page for `key` to `target` and returns it (for the
    * search index); undefined when there is none (never built, or pruned by
-   * another build of the same site meanwhile).
+   * another build of the same site meanwhile). Synchronous: for 10,000 small
+   * files, the promise API's file handles cost several times the copying.
    */
-  async take(key: string, target: string): Promise<string | undefined> {
+  take(key: string, target: string): string | undefined {
     let html: string;
     try {
-      html = await readFile(this.#file(key), "utf8");
+      html = readFileSync(this.#file(key), "utf8");
     } catch {
       return undefined;
     }
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, html);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, html);
     return html;
   }
 
@@ -130,8 +143,8 @@ const ARTICLES_PER_TURN = 200;
 
 /**
  * Splits the articles into pages to render and pages reused: those are put
- * into `siteDir` from the cache. Returns the articles to render, with every
- * page's key.
+ * into `siteDir` from the cache. Returns the articles to render (in the
+ * order given), with every page's key.
  */
 export async function reuseArticlePages(
   reuse: PageReuse,
@@ -141,21 +154,21 @@ export async function reuseArticlePages(
   { onPage, isCurrent }: ReuseOptions = {},
 ): Promise<{ toRender: Article[]; keys: Map<Article, string>; reused: number }> {
   const keys = new Map<Article, string>();
-  const toRender: Article[] = [];
-  let reused = 0;
+  const candidates: Article[] = [];
   for (const [index, article] of articles.entries()) {
     // The dev server keeps answering requests meanwhile.
     if (index % ARTICLES_PER_TURN === ARTICLES_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
     const key = reuse.key(inputsOf(article));
     keys.set(article, key);
-    if (isCurrent?.(article, key)) continue;
-    const html = await reuse.take(key, articlePageFile(siteDir, article.url));
-    if (html === undefined) {
-      toRender.push(article);
-      continue;
-    }
-    onPage?.(article.url, html);
-    reused++;
+    if (!isCurrent?.(article, key)) candidates.push(article);
   }
-  return { toRender, keys, reused };
+  const taken = new Set<Article>();
+  for (const [index, article] of candidates.entries()) {
+    if (index % ARTICLES_PER_TURN === ARTICLES_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
+    const html = reuse.take(keys.get(article)!, articlePageFile(siteDir, article.url));
+    if (html === undefined) continue;
+    taken.add(article);
+    onPage?.(article.url, html);
+  }
+  return { toRender: candidates.filter((article) => !taken.has(article)), keys, reused: taken.size };
 }

@@ -53,6 +53,8 @@ export function planRenderBatches(
   pagesPerBatch: number,
   /** Items to render instead of all of a definition's (the build leaves out article pages it reuses). */
   only: Readonly<Record<string, readonly unknown[]>> = {},
+  /** Definitions whose last page ends a batch: their pages are done after fewer pages of the rest (the build's search index waits for article pages). */
+  endBatchAfter: readonly string[] = [],
 ): RenderBatch[] {
   if (!Number.isInteger(pagesPerBatch) || pagesPerBatch < 1) throw new Error(`internal error, please report: pages per batch must be a positive whole number, got ${pagesPerBatch}`);
   const singles = Object.values(definitions).filter((definition) => !isPaginated(definition)).length;
@@ -78,6 +80,7 @@ export function planRenderBatches(
       pageCount += taken;
       if (pageCount === pagesPerBatch) close();
     }
+    if (endBatchAfter.includes(name) && pageCount > 0) close();
   }
   if (pageCount > 0 || batches.length === 0) close();
   return batches;

@@ -64,13 +64,13 @@ describe("page reuse keys", () => {
     const reuse = new PageReuse(path.join(dir, "cache"));
     const pageKey = key(reuse);
     const target = path.join(dir, "site", "news", "ferry", "index.html");
-    assert.equal(await reuse.take(pageKey, target), undefined);
+    assert.equal(reuse.take(pageKey, target), undefined);
     await reuse.store(pageKey, built);
-    assert.equal(await reuse.take(pageKey, target), "<!doctype html><p>ferry</p>");
+    assert.equal(reuse.take(pageKey, target), "<!doctype html><p>ferry</p>");
     assert.equal(readFileSync(target, "utf8"), "<!doctype html><p>ferry</p>");
     // The site's copy is its own: rewriting it in place (as the dev server does) leaves the cache alone.
     writeFileSync(target, "<!doctype html><p>preview</p>");
-    assert.equal(await reuse.take(pageKey, path.join(dir, "again.html")), "<!doctype html><p>ferry</p>");
+    assert.equal(reuse.take(pageKey, path.join(dir, "again.html")), "<!doctype html><p>ferry</p>");
   });
 
   test("unused pages are pruned once they outnumber the used ones (and a thousand), not before", async () => {

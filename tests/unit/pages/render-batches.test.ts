@@ -44,6 +44,13 @@ describe("render batches", () => {
     assert.equal(batches.length, Math.ceil(7 / 3));
   });
 
+  test("a definition can end its last batch, so that its pages are done before the rest begin", () => {
+    const batches = planRenderBatches(model, definitions, 3, { article: ["a2", "a5"] }, ["article"]);
+    assert.deepEqual(batches.map((batch) => batch.slices), [{ article: ["a2", "a5"] }, { tag: ["t1", "t2"], tagRss: ["f1"] }, { tagRss: ["f2", "f3"] }]);
+    // Nothing to render of it: no empty batch.
+    assert.equal(planRenderBatches(model, definitions, 3, { article: [] }, ["article"]).length, Math.ceil(5 / 3));
+  });
+
   test("a site with nothing paginated is one batch of its single pages", () => {
     const empty = { articles: [], tagPages: [], feeds: { tags: [] } } as unknown as SiteModel;
     const batches = planRenderBatches(empty, definitions, 5);
