@@ -67,8 +67,9 @@ interface BuildReport {
   timings?: Record<string, number>;
   /** Our build only: search shards indexed and reused, and a Pagefind process's peak memory (not in maxRssKB). */
   search?: { indexed: number; reused: number; pagefindPeakMB: number };
-  /** Our build only: article pages taken from the page cache. */
+  /** Our build only: article pages and tags' and authors' feeds taken from the page cache. */
   reusedPages?: number;
+  reusedFeeds?: number;
 }
 
 /** "site" is our generator; "eleventy-plain" the plain Eleventy 3 reference. */
@@ -84,11 +85,12 @@ export interface BenchResult {
   articlesPerSecond: number;
   /** Our build: seconds per stage of the (cold) build. */
   stages?: Record<string, number>;
-  /** Our build: peak memory of a Pagefind process (a separate process, one search shard at a time). */
+  /** Our build: peak memory of the Pagefind processes (up to two at once, beside the build), added up. */
   pagefindPeakMB?: number;
   /** Our build's warm rebuild: search shards indexed again and reused, and article pages reused. */
   warmSearchShards?: { indexed: number; reused: number };
   warmReusedPages?: number;
+  warmReusedFeeds?: number;
   /** Our build, up to --rebuild-up-to: a rebuild after editing one article, with the caches the cold build left. */
   warmRebuildSeconds?: number;
   /** Cold wall time over warm rebuild wall time. */
@@ -284,6 +286,7 @@ async function siteBuilds(corpusDir: string, size: number, options: Options, log
       warmRebuildSeconds: warm.result.wallSeconds,
       ...(warm.report.search ? { warmSearchShards: { indexed: warm.report.search.indexed, reused: warm.report.search.reused } } : {}),
       ...(warm.report.reusedPages !== undefined ? { warmReusedPages: warm.report.reusedPages } : {}),
+      ...(warm.report.reusedFeeds !== undefined ? { warmReusedFeeds: warm.report.reusedFeeds } : {}),
       warmSpeedup: round(cold.wallSeconds / warm.result.wallSeconds, 2),
       warmIdenticalToCold: differing.length === 0,
     };

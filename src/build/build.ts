@@ -8,9 +8,9 @@ import { ContentError } from "../diagnostics/diagnostic.ts";
 import { timed } from "../util/timed.ts";
 import { newsroomPlugin, PUBLIC_DIR, type EleventyConfig, type LoadedBatch } from "../eleventy/plugin.ts";
 import { ContentStore, type NewsroomOptions } from "../eleventy/content-store.ts";
-import { pageDefinitions } from "../pages/page-definitions.ts";
+import { pageDefinitions, SCOPED_FEEDS } from "../pages/page-definitions.ts";
 import { planRenderBatches } from "../pages/render-batches.ts";
-import { articlePageFile, pageCacheDir, PageReuse, reuseArticlePages } from "../pages/page-reuse.ts";
+import { articlePageFile, pageCacheDir, PageReuse, reuseArticlePages, reuseFeedFiles, type ScopedFeeds } from "../pages/page-reuse.ts";
 import { articlePageInputs } from "../../layouts/article.11ty.tsx";
 import type { Article } from "../content/model.ts";
 import { readPublicAssets } from "../eleventy/static-assets.ts";
@@ -51,6 +51,8 @@ export interface BuildResult {
   search: SearchIndexSummary;
   /** Article pages taken from the page cache instead of rendered. */
   reusedPages: number;
+  /** Tags' and authors' feed files taken from the page cache instead of rendered. */
+  reusedFeeds: number;
 }
 
 /**
@@ -104,16 +106,22 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           }),
         )
       : { toRender: model.articles, keys: new Map<Article, string>(), reused: 0 };
-    let fileCount = articlePages.reused;
+    // Tags' and authors' feeds whose articles are unchanged, likewise.
+    const feedFiles = reuse
+      ? await timed(timings, "reuse", async () => reuseFeedFiles(reuse, model.site, scopedFeeds(model), stagingDir))
+      : { toRender: {}, toStore: [], reused: 0 };
+    let fileCount = articlePages.reused + feedFiles.reused;
     // One Eleventy run per batch of pages, so that no run holds the whole site's HTML (see src/pages/render-batches.ts);
     // article pages in runs of their own, so that the search index has them all before the listings are rendered.
-    for (const pages of planRenderBatches(model, pageDefinitions, options.pagesPerBatch ?? PAGES_PER_BATCH, { article: articlePages.toRender }, ["article"])) {
+    const toRender = { article: articlePages.toRender, ...feedFiles.toRender };
+    for (const pages of planRenderBatches(model, pageDefinitions, options.pagesPerBatch ?? PAGES_PER_BATCH, toRender, ["article"])) {
       fileCount += (await timed(timings, "eleventy", () => renderBatch(newsroomOptions, { model, pages }, stagingDir, options.quiet ?? true))).length;
     }
     if (reuse) {
       // While Pagefind finishes the last shards in its own processes.
       await timed(timings, "reuse", async () => {
-        await mapLimit(articlePages.toRender, 16, (article) => reuse.store(articlePages.keys.get(article)!, articlePageFile(stagingDir, article.url)));
+        const rendered = [...articlePages.toRender.map((article) => ({ key: articlePages.keys.get(article)!, file: articlePageFile(stagingDir, article.url) })), ...feedFiles.toStore];
+        await mapLimit(rendered, 16, ({ key, file }) => reuse.store(key, file));
         reuse.prune();
       });
     }
@@ -129,12 +137,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     timings.set("eleventy", (timings.get("eleventy") ?? 0) - inside);
     timings.set("total", (performance.now() - started) / 1000);
     const rounded = Object.fromEntries([...timings].map(([name, seconds]) => [name, Number(seconds.toFixed(2))]));
-    return { outputDir, fileCount, schedulePath, timings: rounded, search: searchSummary, reusedPages: articlePages.reused };
+    return { outputDir, fileCount, schedulePath, timings: rounded, search: searchSummary, reusedPages: articlePages.reused, reusedFeeds: feedFiles.reused };
   } catch (error) {
     await search?.discard();
     await rm(stagingDir, { recursive: true, force: true });
     throw unwrapContentError(error) ?? error;
   }
+}
+
+/** The model's scopes of each per-tag and per-author feed definition. */
+function scopedFeeds(model: SiteModel): Record<string, ScopedFeeds> {
+  return Object.fromEntries(Object.entries(SCOPED_FEEDS).map(([name, { scopes, format }]) => [name, { format, scopes: model.feeds[scopes] }]));
 }
 
 /** One Eleventy run over one batch of the site's pages, written into `outputDir`; resolves with the files written. */

@@ -38,6 +38,14 @@ const feedFile = (scopeOf: (data: PageData & Record<string, unknown>) => FeedSco
 
 const notInCollections = { eleventyExcludeFromCollections: true };
 
+/** The definitions with one RSS or Atom feed per tag or per author: which scopes and which format (the build reuses their files, see page-reuse.ts). */
+export const SCOPED_FEEDS = {
+  tagRss: { scopes: "tags", format: "rss" },
+  tagAtom: { scopes: "tags", format: "atom" },
+  authorRss: { scopes: "authors", format: "rss" },
+  authorAtom: { scopes: "authors", format: "atom" },
+} as const;
+
 /** One RSS or Atom feed per tag or per author, paginated over the model's feed scopes. */
 function feedPerScope(scopes: "tags" | "authors", format: "rss" | "atom"): PageDefinition {
   return {
@@ -100,10 +108,10 @@ export const pageDefinitions: Record<string, PageDefinition> = {
     },
     data: { permalink: routes.headlinesFeed(), ...notInCollections },
   },
-  tagRss: feedPerScope("tags", "rss"),
-  tagAtom: feedPerScope("tags", "atom"),
-  authorRss: feedPerScope("authors", "rss"),
-  authorAtom: feedPerScope("authors", "atom"),
+  tagRss: feedPerScope(SCOPED_FEEDS.tagRss.scopes, SCOPED_FEEDS.tagRss.format),
+  tagAtom: feedPerScope(SCOPED_FEEDS.tagAtom.scopes, SCOPED_FEEDS.tagAtom.format),
+  authorRss: feedPerScope(SCOPED_FEEDS.authorRss.scopes, SCOPED_FEEDS.authorRss.format),
+  authorAtom: feedPerScope(SCOPED_FEEDS.authorAtom.scopes, SCOPED_FEEDS.authorAtom.format),
 
   sitemap: {
     render: (data) => (data.sitemapFile as SitemapFile).xml,

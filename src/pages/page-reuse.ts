@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import type { ArticlePageInputs } from "../../layouts/article.11ty.tsx";
 import { cacheKey, codeFingerprint } from "../cache/keyed-json-cache.ts";
 import type { Article, ArticleSummary } from "../content/model.ts";
+import { FEED_SIZE, type FeedScope } from "../feeds/feed-model.ts";
 
 const PACKAGE_DIR = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -31,7 +32,8 @@ function renderingCode(): string[] {
  * column, More news, the picks, the site settings, the asset names) and of
  * the code that renders pages. The article layout renders from those inputs
  * alone, so an equal key means equal bytes; a build copies such a page from
- * the cache instead of rendering it.
+ * the cache instead of rendering it. Tags' and authors' feed files are kept
+ * the same way (`feedKey`).
  */
 export class PageReuse {
   readonly #code = codeFingerprint(renderingCode());
@@ -67,6 +69,19 @@ export class PageReuse {
    */
   ownPartsKey(articles: readonly Article[], site: unknown, isPreview: boolean): string {
     return cacheKey(sha256(JSON.stringify({ site, isPreview })), ...articles.flatMap((article) => [article.url, this.#hash(article)]));
+  }
+
+  /**
+   * The key of a tag's or author's feed file: everything `feedDocument`
+   * reads (the site settings, the scope, its newest FEED_SIZE articles
+   * whole) and the code. Feeds carry full articles, so they are most of
+   * what the listings cost; one edit changes only the feeds that carry it.
+   */
+  feedKey(format: string, site: unknown, scope: FeedScope): string {
+    const { title, description, pageUrl, urls } = scope;
+    const key = cacheKey(this.#code, "feed", format, sha256(JSON.stringify({ site, title, description, pageUrl, urls })), ...scope.articles.slice(0, FEED_SIZE).map((article) => this.#hash(article)));
+    this.#used.add(key);
+    return key;
   }
 
   #file(key: string): string {
@@ -127,7 +142,7 @@ function sha256(text: string): string {
 
 /** Where an article page is written ("/news/x/" → news/x/index.html under the site). */
 export function articlePageFile(siteDir: string, url: string): string {
-  return path.join(siteDir, ...url.split("/").filter(Boolean), "index.html");
+  return siteFile(siteDir, url.endsWith("/") ? url : `${url}/`);
 }
 
 /** How `reuseArticlePages` treats pages besides taking them from the cache. */
@@ -171,4 +186,47 @@ export async function reuseArticlePages(
     onPage?.(article.url, html);
   }
   return { toRender: candidates.filter((article) => !taken.has(article)), keys, reused: taken.size };
+}
+
+/** Where a page or file is written under the site ("/news/x/" → news/x/index.html, "/tags/x/feed.xml" as it is). */
+export function siteFile(siteDir: string, url: string): string {
+  const parts = url.split("/").filter(Boolean);
+  return path.join(siteDir, ...parts, ...(url.endsWith("/") ? ["index.html"] : []));
+}
+
+/** A feed definition's scopes (SCOPED_FEEDS), and its format. */
+export interface ScopedFeeds {
+  format: "rss" | "atom";
+  scopes: readonly FeedScope[];
+}
+
+/**
+ * Puts the feed files whose key is in the cache into `siteDir`; returns, per
+ * definition, the scopes whose feeds must be rendered, and every rendered
+ * file's key (to store it once written).
+ */
+export function reuseFeedFiles(
+  reuse: PageReuse,
+  site: unknown,
+  feeds: Readonly<Record<string, ScopedFeeds>>,
+  siteDir: string,
+): { toRender: Record<string, FeedScope[]>; toStore: { key: string; file: string }[]; reused: number } {
+  const toRender: Record<string, FeedScope[]> = {};
+  const toStore: { key: string; file: string }[] = [];
+  let reused = 0;
+  for (const [name, { format, scopes }] of Object.entries(feeds)) {
+    toRender[name] = [];
+    for (const scope of scopes) {
+      const url = scope.urls[format];
+      const key = reuse.feedKey(format, site, scope);
+      const file = siteFile(siteDir, url);
+      if (reuse.take(key, file) === undefined) {
+        toRender[name].push(scope);
+        toStore.push({ key, file });
+      } else {
+        reused++;
+      }
+    }
+  }
+  return { toRender, toStore, reused };
 }

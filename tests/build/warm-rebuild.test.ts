@@ -20,12 +20,14 @@ describe("warm rebuilds", () => {
     process.env.NEWSROOM_IMAGE_CACHE = path.join(FIXTURE_SITES, "basic", ".cache", "images");
     const searches: Record<string, BuildResult["search"]> = {};
     const reusedPages: Record<string, number> = {};
+    const reusedFeeds: Record<string, number> = {};
     const build = async (name: string) => {
       const outputDir = path.join(rootDir, name);
       // Search shards of two articles: summer-festival and bridge-repairs, tram-extension and council-budget, late-night-ferry.
       const result = await buildSite({ rootDir, outputDir, now: NOW, articlesPerSearchShard: 2 });
       searches[name] = result.search;
       reusedPages[name] = result.reusedPages;
+      reusedFeeds[name] = result.reusedFeeds;
       return siteContents(outputDir);
     };
     const page = (name: string, url: string) => readFileSync(path.join(rootDir, name, url), "utf8");
@@ -57,6 +59,9 @@ describe("warm rebuilds", () => {
     // Article pages: a body edit re-renders only that article's page (others list it by headline);
     // a headline edit re-renders every page that lists it (here all five, in the news column).
     assert.deepEqual(["cold-before", "warm-body-edit", "warm", "cold-after"].map((name) => reusedPages[name]), [0, 4, 0, 0]);
+    // Feeds (RSS and Atom of 4 tags and 3 authors): the body edit reaches ben-okoro's and transport's;
+    // the headline edit reaches every scope but culture (tram-extension's and council-budget's tags and authors).
+    assert.deepEqual(["cold-before", "warm-body-edit", "warm", "cold-after"].map((name) => reusedFeeds[name]), [0, 10, 2, 0]);
     assert.match(page("warm", "search/index.html"), /data-merge-index="\/pagefind-archive-2\/ \/pagefind-archive-1\/"/);
     rmSync(rootDir, { recursive: true, force: true });
   });
