@@ -2,6 +2,7 @@
 import type { ComponentChildren } from "preact";
 import type { SiteSettings } from "../../src/content/model.ts";
 import type { PageMeta } from "../../src/discovery/page-meta.ts";
+import { SITE_ICONS } from "../../src/discovery/brand-images.ts";
 import { assetUrl, type AssetManifest } from "../../src/eleventy/static-assets.ts";
 import { Masthead } from "./Masthead.tsx";
 import { PromoBanner } from "./PromoBanner.tsx";
@@ -29,6 +30,9 @@ export function Document({ site, meta, year, bodyClass, assets, head, children }
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
         <SeoHead site={site} meta={meta} fullTitle={fullTitle} />
+        <link rel="icon" href={SITE_ICONS.ico} sizes="32x32" />
+        <link rel="icon" href={SITE_ICONS.svg} type="image/svg+xml" />
+        <link rel="apple-touch-icon" href={SITE_ICONS.appleTouch} />
         <link rel="stylesheet" href={assetUrl(assets, "/css/site.css")} />
         <script type="module" src={assetUrl(assets, "/js/newsletter.js")}></script>
         <script type="module" src={assetUrl(assets, "/js/fresh-news.js")}></script>

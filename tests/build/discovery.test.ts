@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import Parser from "rss-parser";
+import sharp from "sharp";
+import { monogramOf } from "../../src/discovery/brand-images.ts";
 import { buildFixture, htmlPages, type BuiltSite } from "./build-fixture.ts";
 import { SCHEMAS, validateXml, xmllintSkipReason } from "./xmllint.ts";
 
@@ -218,3 +220,31 @@ describe("structured data and social cards", () => {
     assert.deepEqual(meta(site.page("/tags/"), "og:image:width"), ["1200"]);
   });
 });
+
+describe("browser icons", () => {
+  test("the monogram is the name's first letter, after a leading article", () => {
+    assert.deepEqual(["The Harbour Herald", "Le Monde", "herald", "  élan vital ", "The", ""].map(monogramOf), ["H", "M", "H", "É", "T", "N"]);
+  });
+
+  test("every page links an ICO, an SVG and a home-screen icon drawn from the site name, and each is what it says", async () => {
+    for (const url of ["/", "/news/council-budget/", "/tags/", "/search/"]) {
+      const links = [...site.page(url).querySelectorAll('link[rel="icon"], link[rel="apple-touch-icon"]')].map((link) => `${link.getAttribute("rel")} ${link.getAttribute("href")}`);
+      assert.deepEqual(links, ["icon /favicon.ico", "icon /favicon.svg", "apple-touch-icon /apple-touch-icon.png"], url);
+    }
+    const file = (name: string) => readFileSync(path.join(site.outputDir, name));
+    // favicon.ico: an icon directory of two PNG images, 32 and 48 px, each where its entry says.
+    const ico = file("favicon.ico");
+    assert.deepEqual([ico.readUInt16LE(0), ico.readUInt16LE(2), ico.readUInt16LE(4)], [0, 1, 2]);
+    for (const [index, size] of [32, 48].entries()) {
+      const entry = 6 + 16 * index;
+      assert.deepEqual([ico.readUInt8(entry), ico.readUInt8(entry + 1)], [size, size]);
+      const [length, offset] = [ico.readUInt32LE(entry + 8), ico.readUInt32LE(entry + 12)];
+      const png = await sharp(ico.subarray(offset, offset + length)).metadata();
+      assert.deepEqual([png.format, png.width, png.height], ["png", size, size]);
+    }
+    assert.match(file("favicon.svg").toString(), /<text[^>]*>F<\/text>/); // "The Fixture Gazette": the first letter after the article
+    const touch = await sharp(file("apple-touch-icon.png")).metadata();
+    assert.deepEqual([touch.format, touch.width, touch.height], ["png", 180, 180]);
+  });
+});
+
