@@ -22,7 +22,7 @@ const PAGES_IN_FLIGHT = 200;
 /**
  * Pagefind processes indexing at once. A process indexes on one core, so a
  * second one keeps both cores busy once Eleventy is done; each holds one
- * shard's index (about 1.4 GB at 5,000 articles), in its own process.
+ * shard's index (about 700 MB at 2,500 articles), in its own process.
  */
 const PAGEFIND_PROCESSES = 2;
 
