@@ -158,8 +158,8 @@ const ARTICLES_PER_TURN = 200;
 
 /**
  * Splits the articles into pages to render and pages reused: those are put
- * into `siteDir` from the cache. Returns the articles to render (in the
- * order given), with every page's key.
+ * into `siteDir` from the cache. Returns the articles to render, with every
+ * page's key.
  */
 export async function reuseArticlePages(
   reuse: PageReuse,
@@ -169,23 +169,23 @@ export async function reuseArticlePages(
   { onPage, isCurrent }: ReuseOptions = {},
 ): Promise<{ toRender: Article[]; keys: Map<Article, string>; reused: number }> {
   const keys = new Map<Article, string>();
-  const candidates: Article[] = [];
+  const toRender: Article[] = [];
+  let reused = 0;
   for (const [index, article] of articles.entries()) {
     // The dev server keeps answering requests meanwhile.
     if (index % ARTICLES_PER_TURN === ARTICLES_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
     const key = reuse.key(inputsOf(article));
     keys.set(article, key);
-    if (!isCurrent?.(article, key)) candidates.push(article);
-  }
-  const taken = new Set<Article>();
-  for (const [index, article] of candidates.entries()) {
-    if (index % ARTICLES_PER_TURN === ARTICLES_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
-    const html = reuse.take(keys.get(article)!, articlePageFile(siteDir, article.url));
-    if (html === undefined) continue;
-    taken.add(article);
+    if (isCurrent?.(article, key)) continue;
+    const html = reuse.take(key, articlePageFile(siteDir, article.url));
+    if (html === undefined) {
+      toRender.push(article);
+      continue;
+    }
     onPage?.(article.url, html);
+    reused++;
   }
-  return { toRender: candidates.filter((article) => !taken.has(article)), keys, reused: taken.size };
+  return { toRender, keys, reused };
 }
 
 /** Where a page or file is written under the site ("/news/x/" → news/x/index.html, "/tags/x/feed.xml" as it is). */
