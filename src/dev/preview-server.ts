@@ -70,7 +70,13 @@ export class PreviewServer {
   #problems: string | undefined;
 
   constructor(readonly siteDir: string) {
-    this.#server = createServer((request, response) => void this.#respond(request, response));
+    this.#server = createServer((request, response) => {
+      // An answer that fails (a file deleted by a rebuild while it was read) ends that request, never the preview.
+      this.#respond(request, response).catch(() => {
+        if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end("The preview could not read this file; reload.");
+        else response.destroy();
+      });
+    });
   }
 
   listen(port: number, host = "127.0.0.1"): Promise<string> {
@@ -116,7 +122,14 @@ export class PreviewServer {
       request.on("close", () => this.#clients.delete(response));
       return;
     }
-    const file = await this.#resolve(decodeURIComponent(pathname));
+    let urlPath: string;
+    try {
+      urlPath = decodeURIComponent(pathname);
+    } catch {
+      response.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("Bad request: the address has a broken %-escape");
+      return;
+    }
+    const file = await this.#resolve(urlPath);
     const notFound = file ? undefined : await this.#resolve("/404.html");
     const served = file ?? notFound;
     if (!served) {
@@ -133,7 +146,7 @@ export class PreviewServer {
     }
     response.writeHead(notFound ? 404 : 200, headers);
     if (request.method === "HEAD") response.end();
-    else createReadStream(served).pipe(response);
+    else createReadStream(served).on("error", () => response.destroy()).pipe(response);
   }
 
   /** The file a URL path names inside the site, or undefined (never outside it). */

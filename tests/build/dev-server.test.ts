@@ -126,6 +126,9 @@ describe("PreviewServer", () => {
       const outside = await fetch(`${origin}/..%2fsecret.txt`);
       assert.equal(outside.status, 404);
       assert.doesNotMatch(await outside.text(), /outside/);
+      // A broken %-escape is the request's problem, not the preview's: it answers, and goes on answering.
+      assert.equal((await fetch(`${origin}/news/%E0%A4%A/`)).status, 400);
+      assert.equal((await fetch(`${origin}/`)).status, 200);
 
       const events = await fetch(`${origin}/__newsroom/events`);
       const reader = events.body!.getReader();
