@@ -1,5 +1,5 @@
 import type { Definition, Root } from "mdast";
-import { visit } from "unist-util-visit";
+import { eachNode } from "./each-node.ts";
 
 export interface ExternalLinksOptions {
   /** The site's own origin, e.g. "https://herald.example.org"; links there are internal. */
@@ -21,10 +21,10 @@ export function remarkExternalLinks(options: ExternalLinksOptions) {
   };
   return (tree: Root) => {
     const definitions = new Map<string, Definition>();
-    visit(tree, "definition", (node) => {
-      definitions.set(node.identifier.toLowerCase(), node);
+    eachNode(tree, (node) => {
+      if (node.type === "definition") definitions.set(node.identifier.toLowerCase(), node);
     });
-    visit(tree, (node) => {
+    eachNode(tree, (node) => {
       if (node.type !== "link" && node.type !== "linkReference") return;
       const href = node.type === "link" ? node.url : definitions.get(node.identifier.toLowerCase())?.url;
       if (href && isExternal(href)) {

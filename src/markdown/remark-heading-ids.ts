@@ -1,7 +1,7 @@
 import type { Root } from "mdast";
 import GithubSlugger, { slug } from "github-slugger";
 import { toString } from "mdast-util-to-string";
-import { visit } from "unist-util-visit";
+import { eachNode } from "./each-node.ts";
 
 export interface HeadingIdsOptions {
   /** Ids the page around the body already uses; a heading never takes one. */
@@ -17,7 +17,8 @@ export function remarkHeadingIds(options: HeadingIdsOptions = {}) {
   const isReserved = options.isReserved ?? (() => false);
   return (tree: Root) => {
     const slugger = new GithubSlugger();
-    visit(tree, "heading", (node) => {
+    eachNode(tree, (node) => {
+      if (node.type !== "heading") return;
       // Text with no letters or digits ("???") gets "section", "section-1", ...
       const text = slug(toString(node)) ? toString(node) : "section";
       let id = slugger.slug(text);

@@ -2,7 +2,7 @@ import type { Element, ElementContent } from "hast";
 import type { Image, Root } from "mdast";
 import type { Position } from "unist";
 import type { VFile } from "vfile";
-import { visit } from "unist-util-visit";
+import { eachNode } from "./each-node.ts";
 import type { ResponsiveImage } from "../content/model.ts";
 
 /** What the resolver gives back for a body image: its derivatives (alt comes from the Markdown). */
@@ -58,7 +58,8 @@ const srcset = (candidates: LocalImageRendition["sources"][number]["candidates"]
 export function remarkLocalImages(options: LocalImagesOptions) {
   return async (tree: Root, file: VFile) => {
     const images: Image[] = [];
-    visit(tree, "image", (node) => {
+    eachNode(tree, (node) => {
+      if (node.type !== "image") return;
       if (!node.alt?.trim()) {
         const message = file.message("image has no alt text", { place: node.position, ruleId: "missing-alt", source: "images" });
         message.fatal = true;

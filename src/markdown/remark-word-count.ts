@@ -1,7 +1,7 @@
 import type { Root } from "mdast";
 import type { VFile } from "vfile";
-import { visit } from "unist-util-visit";
 import { countWords } from "../format/reading-time.ts";
+import { eachNode } from "./each-node.ts";
 
 declare module "vfile" {
   interface DataMap {
@@ -15,7 +15,7 @@ export function remarkWordCount() {
   return (tree: Root, file: VFile) => {
     let words = 0;
     // Text nodes one by one: joining them would glue words across paragraphs.
-    visit(tree, (node) => {
+    eachNode(tree, (node) => {
       if (node.type === "text" || node.type === "inlineCode") words += countWords(node.value);
     });
     file.data.wordCount = words;

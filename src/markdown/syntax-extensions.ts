@@ -7,6 +7,7 @@
  * Each syntax below names text without which it cannot occur; a body
  * without that text is parsed without it, and so renders the same.
  */
+import type { Nodes, Root } from "mdast";
 import type { Extension as FromMarkdownExtension } from "mdast-util-from-markdown";
 import { directiveFromMarkdown } from "mdast-util-directive";
 import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
@@ -53,6 +54,26 @@ function withoutEmailAutolinks(extension: Extension): Extension {
   return { text };
 }
 
+/**
+ * gfmAutolinkLiteralFromMarkdown, with its transform run only where it can
+ * find something. The transform searches every text node four times (URLs,
+ * xmpp:, mailto:, emails: a tenth of parsing an article with links) for
+ * literals the tokenizer left as text, and each needs "www.", "http://" or
+ * "https://" (in any case) or an "@" inside one text node.
+ */
+function autolinkLiteralFromMarkdown(): FromMarkdownExtension {
+  const extension = gfmAutolinkLiteralFromMarkdown();
+  const transforms = (extension.transforms ?? []).map((transform) => (tree: Root) => (hasLiteralCandidate(tree) ? transform(tree) : undefined));
+  return { ...extension, transforms };
+}
+
+const LITERAL_CANDIDATE = /www\.|https?:\/\/|@/i;
+
+function hasLiteralCandidate(node: Nodes): boolean {
+  if (node.type === "text") return LITERAL_CANDIDATE.test(node.value);
+  return "children" in node && node.children.some(hasLiteralCandidate);
+}
+
 const on = (present: boolean) => (present ? "on" : undefined);
 const ON = { fullForm: "on" };
 
@@ -64,11 +85,12 @@ const SYNTAX_EXTENSIONS: readonly SyntaxExtension[] = [
     formFor: (body) => (body.includes("@") ? "with-email" : /www\.|https?:\/\//i.test(body) ? "without-email" : undefined),
     fullForm: "with-email",
     micromark: (form) => (form === "with-email" ? gfmAutolinkLiteral() : withoutEmailAutolinks(gfmAutolinkLiteral())),
-    fromMarkdown: gfmAutolinkLiteralFromMarkdown,
+    fromMarkdown: autolinkLiteralFromMarkdown,
   },
   { name: "footnote", ...ON, formFor: (body) => on(body.includes("[^")), micromark: gfmFootnote, fromMarkdown: gfmFootnoteFromMarkdown },
   { name: "strikethrough", ...ON, formFor: (body) => on(body.includes("~")), micromark: () => gfmStrikethrough(), fromMarkdown: gfmStrikethroughFromMarkdown },
-  { name: "table", ...ON, formFor: (body) => on(body.includes("|")), micromark: gfmTable, fromMarkdown: gfmTableFromMarkdown },
+  // A table's delimiter row has a "|", or is one cell with a colon beside its dashes (`:-`, `-:`; "a\n:-" is a table).
+  { name: "table", ...ON, formFor: (body) => on(body.includes("|") || body.includes(":-") || body.includes("-:")), micromark: gfmTable, fromMarkdown: gfmTableFromMarkdown },
   // `[ ]`, `[x]` or `[X]` opening a list item; the space may be any whitespace.
   { name: "task-list-item", ...ON, formFor: (body) => on(/\[[\sxX]\]/.test(body)), micromark: gfmTaskListItem, fromMarkdown: gfmTaskListItemFromMarkdown },
   { name: "directive", ...ON, formFor: (body) => on(DIRECTIVE_START.test(body)), micromark: directive, fromMarkdown: directiveFromMarkdown },

@@ -29,7 +29,7 @@ const piece = fc.oneof(
   fc.string(),
   fc.string({ unit: fc.constantFrom("|", "-", ":", " ", "a", "\n", "~", "[", "]", "^", "x", "@", ".", "/", "w", "h", "t", "p", "s", "*", "_", "`", "\\", "<", ">", "!", "(", ")") }),
   fc.constantFrom(
-    "| a | b |\n|---|---|\n| 1 | 2 |\n", "a | b\n--|--\n", "| x |\n|:-:|\n", "a\n---\n", "- [ ] todo\n", "* [x] done\n", "1. [X] ok\n", "- [\t] tab\n",
+    "| a | b |\n|---|---|\n| 1 | 2 |\n", "a | b\n--|--\n", "| x |\n|:-:|\n", "a\n---\n", "a\n:-\n", "b\n -: \n", "- [ ] todo\n", "* [x] done\n", "1. [X] ok\n", "- [\t] tab\n",
     "[^1]", "[^note]: text\n", "~~gone~~", "~one~", "www.example.org", "WWW.Example.org/path", "https://a.example/b?c=d.", "HTTP://x.y", "ftp://no",
     "mail@example.org", "mailto:a@b.co", "xmpp:a@b.co/r", "a.b@c", "::related{#x}\n", ":::note\nx\n:::\n", ":name[label]{a=b}", "10:30", ":é", "::related{id=tram-extension}\n", "::relatd{id=x}\n", "![a](x.jpg)", "\n\n", "> ", "```\n", "    code\n",
   ),
@@ -42,6 +42,8 @@ describe("syntax switched on per body", () => {
     assert.equal(syntaxKeyOf("See [the report](https://council.example/report)."), "autolink-literal:without-email");
     assert.equal(syntaxKeyOf("Write to desk@herald.example."), "autolink-literal:with-email");
     assert.equal(syntaxKeyOf("| a |\n|---|"), "table:on");
+    assert.equal(syntaxKeyOf("a\n:-"), "table:on", "a one-column table needs no pipe when its delimiter has a colon");
+    assert.equal(syntaxKeyOf("a\n-:"), "table:on");
     assert.equal(syntaxKeyOf("a[^1]\n\n[^1]: b"), "footnote:on");
     assert.equal(syntaxKeyOf("~~old~~"), "strikethrough:on");
     assert.equal(syntaxKeyOf("- [ ] x"), "task-list-item:on");
