@@ -1,5 +1,4 @@
 import path from "node:path";
-import { isDeepStrictEqual } from "node:util";
 import matter from "gray-matter";
 import { cacheKey, codeFingerprint, KeyedJsonCache } from "../cache/keyed-json-cache.ts";
 import { parseYaml, yamlSource, type ParsedYaml, type YamlSource } from "./yaml-source.ts";
@@ -50,15 +49,52 @@ export class FrontmatterCache extends KeyedJsonCache<SplitFile> {
  * With a cache, an unchanged file is not parsed again.
  */
 export function parseFrontmatter(rawSource: string, cache?: FrontmatterCache): ParsedFrontmatter {
-  // Files saved on Windows: line positions stay the same with "\n" alone.
-  const source = rawSource.includes("\r") ? rawSource.replace(/\r\n?/g, "\n") : rawSource;
-  const key = cache?.key(source);
-  let split = key === undefined ? undefined : cache?.read(key);
-  if (!split) {
-    split = splitFile(source);
-    // Values JSON cannot hold (.inf, .nan) would come back different: not cached.
-    if (key !== undefined && isDeepStrictEqual(JSON.parse(JSON.stringify(split)), split)) cache?.write(key, split);
-  }
+  return parseFrontmatterFiles([rawSource], cache ? { cache } : {})[0]!;
+}
+
+/**
+ * parseFrontmatter for many files. The cache is read first, and
+ * `beforeSplitting` told how many files it does not hold (a cold archive's
+ * load starts its render workers then, to boot while this thread parses).
+ */
+export function parseFrontmatterFiles(
+  rawSources: readonly string[],
+  { cache, beforeSplitting }: { cache?: FrontmatterCache; beforeSplitting?: (misses: number) => void },
+): ParsedFrontmatter[] {
+  const sources = rawSources.map(normalizeLineEndings);
+  const keys = sources.map((source) => cache?.key(source));
+  const splits = keys.map((key) => (key === undefined ? undefined : cache?.read(key)));
+  beforeSplitting?.(splits.filter((split) => !split).length);
+  return sources.map((source, index) => {
+    let split = splits[index];
+    if (!split) {
+      split = splitFile(source);
+      const key = keys[index];
+      if (key !== undefined && survivesJson(split)) cache?.write(key, split);
+    }
+    return parsedFrom(source, split);
+  });
+}
+
+/** Files saved on Windows: line positions stay the same with "\n" alone. */
+function normalizeLineEndings(rawSource: string): string {
+  return rawSource.includes("\r") ? rawSource.replace(/\r\n?/g, "\n") : rawSource;
+}
+
+/**
+ * Whether JSON (the cache's format) gives `value` back as it is: YAML's
+ * .inf, .nan and -0 it would not. Walking the value costs a tenth of what
+ * comparing it with a JSON round trip did.
+ */
+function survivesJson(value: unknown): boolean {
+  if (typeof value === "number") return Number.isFinite(value) && !Object.is(value, -0);
+  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+  if (Array.isArray(value)) return value.every(survivesJson);
+  if (typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype || Object.hasOwn(value, "__proto__")) return false;
+  return Object.values(value).every(survivesJson);
+}
+
+function parsedFrom(source: string, split: SplitFile): ParsedFrontmatter {
   const yaml = split.yaml ? yamlSource(split.yaml) : undefined;
   return {
     data: yaml?.data ?? {},

@@ -12,7 +12,8 @@ import { planHero, responsiveImage } from "../images/responsive-image.ts";
 import type { RenderedMarkdown } from "../markdown/pipeline.ts";
 import type { LocalImagesOptions } from "../markdown/remark-local-images.ts";
 import type { RelatedCardTarget } from "../markdown/remark-related-card.ts";
-import { renderBodies } from "../markdown/render-bodies.ts";
+import { POOL_THRESHOLD, poolSize, renderBodies } from "../markdown/render-bodies.ts";
+import { RenderPool, type RenderPoolOptions } from "../markdown/render-pool.ts";
 import { RenderCache, renderCacheDir } from "../markdown/render-cache.ts";
 import { mapLimit } from "../util/map-limit.ts";
 import { TextSpool } from "../util/text-spool.ts";
@@ -20,7 +21,7 @@ import { fileStamp, type ContentMemo, type MemoFile } from "./content-memo.ts";
 import { articleSchema, type ArticleFrontmatter } from "./article-schema.ts";
 import { resolveAsset } from "./assets.ts";
 import { authorSchema, type AuthorFrontmatter } from "./author-schema.ts";
-import { FrontmatterCache, frontmatterCacheDir, parseFrontmatter, type ParsedFrontmatter } from "./frontmatter.ts";
+import { FrontmatterCache, frontmatterCacheDir, parseFrontmatterFiles, type ParsedFrontmatter } from "./frontmatter.ts";
 import type { Article, Author, AudioVersion, Content, Hero, ResponsiveImage, Tag } from "./model.ts";
 import { routes } from "./routes.ts";
 import { schemaDiagnostics } from "./schema-diagnostics.ts";
@@ -95,11 +96,43 @@ interface ValidFile<T> {
 }
 
 /**
+ * The render workers of one load. A cold archive (many files not in the
+ * frontmatter cache) starts them before its frontmatter is parsed, so that
+ * they boot (a second or two) while this thread parses, not after.
+ */
+class LoadWorkers {
+  #pool: RenderPool | undefined;
+  constructor(readonly size: number) {}
+
+  /** Starts the pool if `files` to parse are worth it (their bodies are most likely not rendered yet either). */
+  startFor(files: number, options: () => Omit<RenderPoolOptions, "size">): void {
+    if (!this.#pool && files >= POOL_THRESHOLD && this.size > 1) this.#pool = new RenderPool({ ...options(), size: this.size });
+  }
+
+  get pool(): RenderPool | undefined {
+    return this.#pool;
+  }
+
+  async close(): Promise<void> {
+    await this.#pool?.close();
+  }
+}
+
+/**
  * Reads every article, author and the site settings once, validates them,
  * resolves references (authors, related articles, images) and renders the
  * bodies. Returns every problem found, never throws on bad content.
  */
 export async function loadContent(options: LoadOptions): Promise<LoadResult> {
+  const workers = new LoadWorkers(poolSize(options.renderWorkers));
+  try {
+    return await loadWith(options, workers);
+  } finally {
+    await workers.close();
+  }
+}
+
+async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<LoadResult> {
   const rootDir = path.resolve(options.rootDir);
   const contentDir = path.resolve(rootDir, options.contentDir ?? "content");
   const relative = (file: string) => path.relative(rootDir, file).split(path.sep).join("/");
@@ -152,12 +185,13 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     ...(options.renderWorkers !== undefined ? { workers: options.renderWorkers } : {}),
     checkOnly: options.checkOnly ?? false,
   };
+  const beforeSplitting = (misses: number) => workers.startFor(misses, () => ({ siteOrigin, resolveImage }));
 
   const frontmatterCache = options.frontmatterCacheDir === false ? undefined : new FrontmatterCache(options.frontmatterCacheDir ?? frontmatterCacheDir(rootDir));
   const { memo } = options;
   const fileMemo = memo ? { previous: memo.files, next: new Map<string, MemoFile<unknown>>(), watched: memo.watched, saved: memo.saved } : undefined;
   // Authors first: articles refer to them.
-  const authorFiles = readValidFiles(path.join(contentDir, "authors"), authorSchema, relative, diagnostics, frontmatterCache, fileMemo);
+  const authorFiles = readValidFiles(path.join(contentDir, "authors"), authorSchema, relative, diagnostics, { cache: frontmatterCache, beforeSplitting }, fileMemo);
   const bios = await renderBodies(
     authorFiles.map((file) => ({ body: file.parsed.body, path: file.sourcePath, bodyLineOffset: file.parsed.bodyLineOffset })),
     { ...renderOptions, articles: new Map() },
@@ -189,7 +223,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     authors.set(file.id, author);
   }
 
-  const articleFiles = readValidFiles(path.join(contentDir, "articles"), articleSchema, relative, diagnostics, frontmatterCache, fileMemo);
+  const articleFiles = readValidFiles(path.join(contentDir, "articles"), articleSchema, relative, diagnostics, { cache: frontmatterCache, beforeSplitting }, fileMemo);
   if (memo && fileMemo) {
     memo.files = fileMemo.next;
     memo.saved.clear();
@@ -269,7 +303,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const rendered = await renderBodies(
     toBuild.map((file) => ({ body: file.parsed.body, path: file.sourcePath, bodyLineOffset: file.parsed.bodyLineOffset })),
     // Rendered bodies wait in a file, not on the heap, until a page or feed shows them.
-    { ...renderOptions, articles: cardTargets, spool: new TextSpool() },
+    { ...renderOptions, articles: cardTargets, spool: new TextSpool(), ...(workers.pool ? { pool: workers.pool } : {}) },
   );
   const bodyOf = new Map(toBuild.map((file, index) => [file, rendered.bodies[index]!]));
   const tagLabels = site?.tagLabels ?? {};
@@ -419,14 +453,15 @@ interface FileMemo {
  * Reads `<dir>/*.md`, parses and validates each; invalid files are reported
  * and left out. With a memo, a file unchanged since the last load (the same
  * stamp, or not saved since, when a watcher reports saves) keeps that load's
- * outcome: the same object, and the same problems.
+ * outcome: the same object, and the same problems. The others are parsed
+ * together (see `parseFrontmatterFiles`).
  */
 function readValidFiles<S extends z.ZodType>(
   dir: string,
   schema: S,
   relative: (file: string) => string,
   diagnostics: Diagnostic[],
-  cache: FrontmatterCache | undefined,
+  parsing: { cache?: FrontmatterCache; beforeSplitting: (misses: number) => void },
   memo?: FileMemo,
 ): ValidFile<z.output<S>>[] {
   let names: string[];
@@ -435,34 +470,48 @@ function readValidFiles<S extends z.ZodType>(
   } catch {
     return [];
   }
-  const files: ValidFile<z.output<S>>[] = [];
-  for (const name of names) {
+  const outcomes = new Array<MemoFile<ValidFile<z.output<S>>>>(names.length);
+  const toParse: { index: number; absolutePath: string; sourcePath: string; id: string; stamp: string }[] = [];
+  for (const [index, name] of names.entries()) {
     const absolutePath = path.join(dir, name);
     const remembered = memo?.previous.get(absolutePath) as MemoFile<ValidFile<z.output<S>>> | undefined;
     const stamp = memo && !memo.watched ? fileStamp(absolutePath) : "";
     const unchanged = remembered !== undefined && (memo!.watched ? !memo!.saved.has(absolutePath) : remembered.stamp === stamp);
-    const outcome = unchanged ? remembered : { stamp, ...readValidFile(absolutePath, name, schema, relative, cache) };
-    memo?.next.set(absolutePath, outcome);
+    const sourcePath = relative(absolutePath);
+    const id = name.slice(0, -".md".length);
+    if (unchanged) outcomes[index] = remembered;
+    else if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) outcomes[index] = { stamp, valid: undefined, diagnostics: [invalidNameDiagnostic(sourcePath, name, id)] };
+    else toParse.push({ index, absolutePath, sourcePath, id, stamp });
+  }
+  const parsed = parseFrontmatterFiles(
+    toParse.map(({ absolutePath }) => readFileSync(absolutePath, "utf8")),
+    parsing,
+  );
+  for (const [position, { index, absolutePath, sourcePath, id, stamp }] of toParse.entries()) {
+    outcomes[index] = { stamp, ...validFile(absolutePath, sourcePath, id, parsed[position]!, schema) };
+  }
+  const files: ValidFile<z.output<S>>[] = [];
+  for (const [index, name] of names.entries()) {
+    const outcome = outcomes[index]!;
+    memo?.next.set(path.join(dir, name), outcome);
     diagnostics.push(...outcome.diagnostics);
     if (outcome.valid) files.push(outcome.valid);
   }
   return files;
 }
 
-function readValidFile<S extends z.ZodType>(
+function invalidNameDiagnostic(sourcePath: string, name: string, id: string): Diagnostic {
+  const message = `file name "${name}" is not a valid id`;
+  return { file: sourcePath, line: 0, column: 0, severity: "error", message, hint: `rename it to ${slugify(id) || "a-name"}.md: lowercase letters, digits and hyphens`, ruleId: "file/invalid-name" };
+}
+
+function validFile<S extends z.ZodType>(
   absolutePath: string,
-  name: string,
+  sourcePath: string,
+  id: string,
+  parsed: ParsedFrontmatter,
   schema: S,
-  relative: (file: string) => string,
-  cache: FrontmatterCache | undefined,
 ): { valid: ValidFile<z.output<S>> | undefined; diagnostics: Diagnostic[] } {
-  const sourcePath = relative(absolutePath);
-  const id = name.slice(0, -".md".length);
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
-    const message = `file name "${name}" is not a valid id`;
-    return { valid: undefined, diagnostics: [{ file: sourcePath, line: 0, column: 0, severity: "error", message, hint: `rename it to ${slugify(id) || "a-name"}.md: lowercase letters, digits and hyphens`, ruleId: "file/invalid-name" }] };
-  }
-  const parsed = parseFrontmatter(readFileSync(absolutePath, "utf8"), cache);
   if (parsed.errors.length > 0) {
     return { valid: undefined, diagnostics: parsed.errors.map((error) => ({ file: sourcePath, ...error.place, severity: "error" as const, message: `YAML syntax: ${error.message}`, ruleId: "yaml/syntax" })) };
   }

@@ -24,6 +24,8 @@ export interface RenderBodiesOptions extends LocalImagesOptions {
   spool?: TextSpool;
   /** Worker threads for uncached bodies; default: one per core. 0 or 1 renders on this thread. */
   workers?: number;
+  /** Workers already running (the caller's, left running): used for every uncached body instead of `workers`. */
+  pool?: RenderPool;
   /** Checking, not building: bodies that cannot report a problem are not rendered (their HTML is empty). */
   checkOnly?: boolean;
 }
@@ -41,8 +43,8 @@ export type SettledBody = RenderedMarkdown & { readHtml?: () => string };
 
 const UNRENDERED: RenderedMarkdown = Object.freeze({ html: "", wordCount: 0, diagnostics: [], dependencies: { relatedCards: {}, localImages: [] } });
 
-/** Below this many bodies to render, starting workers (1-2 s: each loads tsx and remark) costs more than it saves. */
-const POOL_THRESHOLD = 400;
+/** Below this many bodies (or files) to work on, starting workers (1-2 s: each loads tsx and remark) costs more than it saves. */
+export const POOL_THRESHOLD = 400;
 /** Bodies in flight per worker: enough to cover image round trips to this thread. */
 const IN_FLIGHT_PER_WORKER = 4;
 /** Cached entries checked at once (each may resolve images). */
@@ -79,8 +81,10 @@ export async function renderBodies(
   });
   misses.sort((a, b) => a - b);
 
-  const workers = misses.length >= POOL_THRESHOLD ? (options.workers ?? availableParallelism()) : 0;
-  const pool = workers > 1 ? new RenderPool({ ...options, size: workers }) : undefined;
+  const workers = options.pool?.size ?? (misses.length >= POOL_THRESHOLD ? poolSize(options.workers) : 0);
+  const ownPool = !options.pool && workers > 1 ? new RenderPool({ ...options, size: workers }) : undefined;
+  const pool = options.pool ?? ownPool;
+  if (options.pool && misses.length > 0) options.pool.useArticles(options.articles);
   // Loaded only when something must render: a check of an unchanged archive never needs remark.
   const render = pool
     ? (source: MarkdownSource) => pool.render(source)
@@ -95,10 +99,15 @@ export async function renderBodies(
       if (key !== undefined && !hasErrors(rendered.diagnostics)) cache?.write(key, rendered);
     });
   } finally {
-    await pool?.close();
+    await ownPool?.close();
     await cache?.flush();
   }
   return { bodies, summary: { fromCache: sources.length - misses.length - skipped, rendered: misses.length, skipped, workers: pool ? workers : 0 } };
+}
+
+/** Worker threads for a pool: `workers`, or one per core. */
+export function poolSize(workers: number | undefined): number {
+  return workers ?? availableParallelism();
 }
 
 /** Whether a cached render's borrowed parts are what this build would borrow. */

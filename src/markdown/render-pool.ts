@@ -7,7 +7,8 @@ import type { RelatedCardTarget } from "./remark-related-card.ts";
 
 export type ToWorker =
   | { type: "render"; id: number; source: MarkdownSource }
-  | { type: "image-resolved"; id: number; result: LocalImageResult };
+  | { type: "image-resolved"; id: number; result: LocalImageResult }
+  | { type: "articles"; articles: [string, RelatedCardTarget][] };
 
 export type FromWorker =
   | { type: "rendered"; id: number; rendered: RenderedMarkdown }
@@ -16,7 +17,8 @@ export type FromWorker =
 
 export interface RenderPoolOptions extends LocalImagesOptions {
   siteOrigin: string;
-  articles: ReadonlyMap<string, RelatedCardTarget>;
+  /** Published articles by id, for related cards (see `useArticles`). */
+  articles?: ReadonlyMap<string, RelatedCardTarget>;
   /** Worker threads to start. */
   size: number;
 }
@@ -42,13 +44,17 @@ const YOUNG_GENERATION_MB = 64;
  */
 export class RenderPool {
   readonly #workers: PooledWorker[];
-  readonly #waiting = new Map<number, { resolve: (rendered: RenderedMarkdown) => void; reject: (error: Error) => void; worker: PooledWorker }>();
+  readonly #waiting = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void; worker: PooledWorker }>();
   #nextId = 0;
   #failure: Error | undefined;
   #closing = false;
 
+  get size(): number {
+    return this.#workers.length;
+  }
+
   constructor(options: RenderPoolOptions) {
-    const workerData = { siteOrigin: options.siteOrigin, articles: [...options.articles] };
+    const workerData = { siteOrigin: options.siteOrigin, articles: [...(options.articles ?? [])] };
     this.#workers = Array.from({ length: Math.max(1, options.size) }, () => {
       const pooled: PooledWorker = { worker: new Worker(WORKER_URL, { workerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }), inFlight: 0 };
       pooled.worker.on("message", (message: FromWorker) => void this.#receive(pooled, message, options.resolveImage));
@@ -61,13 +67,24 @@ export class RenderPool {
   }
 
   render(source: MarkdownSource): Promise<RenderedMarkdown> {
+    return this.#ask((id) => ({ type: "render", id, source }));
+  }
+
+  /** The related-card targets for the bodies rendered from now on (a pool started before the articles were read has none). */
+  useArticles(articles: ReadonlyMap<string, RelatedCardTarget>): void {
+    const message: ToWorker = { type: "articles", articles: [...articles] };
+    for (const { worker } of this.#workers) worker.postMessage(message);
+  }
+
+  /** Sends a request to the least busy worker; resolves with its answer. */
+  #ask<T>(request: (id: number) => ToWorker): Promise<T> {
     if (this.#failure) return Promise.reject(this.#failure);
     const pooled = this.#workers.reduce((least, candidate) => (candidate.inFlight < least.inFlight ? candidate : least));
     const id = this.#nextId++;
     pooled.inFlight++;
-    return new Promise((resolve, reject) => {
-      this.#waiting.set(id, { resolve, reject, worker: pooled });
-      pooled.worker.postMessage({ type: "render", id, source } satisfies ToWorker);
+    return new Promise<T>((resolve, reject) => {
+      this.#waiting.set(id, { resolve: resolve as (value: never) => void, reject, worker: pooled });
+      pooled.worker.postMessage(request(id));
     });
   }
 
@@ -90,7 +107,7 @@ export class RenderPool {
     this.#waiting.delete(message.id);
     pooled.inFlight--;
     if (message.type === "rendered") {
-      waiting.resolve(message.rendered);
+      waiting.resolve(message.rendered as never);
     } else {
       const error = new Error(message.message);
       if (message.stack) error.stack = message.stack;

@@ -19,10 +19,12 @@ const setup = workerData as WorkerSetup;
 const waitingForImages = new Map<number, (result: LocalImageResult) => void>();
 let nextImageRequest = 0;
 const send = (message: FromWorker) => port.postMessage(message);
+// One map for the worker's life: the related-card plugin reads it as each body renders.
+const articles = new Map(setup.articles);
 
 const render = createMarkdownRenderer({
   siteOrigin: setup.siteOrigin,
-  articles: new Map(setup.articles),
+  articles,
   resolveImage: (written, file, context) =>
     new Promise((resolve) => {
       const id = nextImageRequest++;
@@ -42,6 +44,9 @@ async function renderOne(id: number, source: MarkdownSource): Promise<void> {
 port.on("message", (message: ToWorker) => {
   if (message.type === "render") {
     void renderOne(message.id, message.source);
+  } else if (message.type === "articles") {
+    articles.clear();
+    for (const [id, target] of message.articles) articles.set(id, target);
   } else {
     waitingForImages.get(message.id)?.(message.result);
     waitingForImages.delete(message.id);

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { FrontmatterCache, parseFrontmatter } from "../../../src/content/frontmatter.ts";
+import { FrontmatterCache, parseFrontmatter, parseFrontmatterFiles } from "../../../src/content/frontmatter.ts";
 
 // Line numbers of this fixture are pinned by the tests below.
 const FIXTURE = [
@@ -154,5 +154,31 @@ describe("parseFrontmatter with a cache", () => {
     await cache.flush();
     assert.equal(cache.read(cache.key(text)), undefined);
     assert.equal((parseFrontmatter(text, cache).data as { score: number }).score, Infinity);
+    for (const value of [".nan", "-.inf", "-0", "[1, .nan]", "{a: -0.0}"]) {
+      const other = `---\ntitle: x\nscore: ${value}\n---\nBody.\n`;
+      parseFrontmatter(other, cache);
+      await cache.flush();
+      assert.equal(cache.read(cache.key(other)), undefined, value);
+    }
+    const plain = "---\ntitle: x\nscore: 0\nlist: [1, 2.5, null, true, {a: b}]\n---\nBody.\n";
+    parseFrontmatter(plain, cache);
+    await cache.flush();
+    assert.notEqual(cache.read(cache.key(plain)), undefined, "plain values are stored");
+  });
+});
+
+describe("parseFrontmatterFiles", () => {
+  it("parses like parseFrontmatter, and says how many files the cache did not hold before parsing them", async () => {
+    const cache = new FrontmatterCache(mkdtempSync(path.join(tmpdir(), "newsroom-frontmatter-")));
+    const texts = ["---\ntitle: A\n---\nOne.\n", "---\ntitle: B\n---\r\nTwo.\r\n", "No frontmatter.\n"];
+    parseFrontmatter(texts[0]!, cache);
+    await cache.flush();
+    const counts: number[] = [];
+    const parsed = parseFrontmatterFiles(texts, { cache: new FrontmatterCache(cache.dir), beforeSplitting: (misses) => counts.push(misses) });
+    assert.deepEqual(counts, [2]);
+    for (const [index, text] of texts.entries()) {
+      const one = parseFrontmatter(text);
+      assert.deepEqual([parsed[index]!.data, parsed[index]!.errors, parsed[index]!.body, parsed[index]!.bodyLineOffset], [one.data, one.errors, one.body, one.bodyLineOffset]);
+    }
   });
 });

@@ -9,6 +9,7 @@ import type { LocalImageResult } from "../../../src/markdown/remark-local-images
 import type { RelatedCardTarget } from "../../../src/markdown/remark-related-card.ts";
 import { renderBodies, type RenderBodiesOptions } from "../../../src/markdown/render-bodies.ts";
 import { RENDERER_SOURCES, RenderCache } from "../../../src/markdown/render-cache.ts";
+import { RenderPool } from "../../../src/markdown/render-pool.ts";
 import { TextSpool } from "../../../src/util/text-spool.ts";
 
 const SITE_ORIGIN = "https://herald.example.org";
@@ -145,6 +146,23 @@ describe("renderBodies on worker threads", () => {
     assert.equal(onWorkers.summary.workers, 2);
     assert.deepEqual(onWorkers.bodies, onThread.bodies);
     assert.equal(pooled.imageCalls.length, 400);
+  });
+
+  it("uses a pool started before the articles were known, and leaves it running", async () => {
+    const sources = [source("::related{id=tram}\n"), source("::related{id=ferry}\n", "content/articles/b.md")];
+    const onThread = await renderBodies(sources, options());
+    const pool = new RenderPool({ siteOrigin: SITE_ORIGIN, resolveImage: options().resolveImage, size: 2 });
+    try {
+      const first = await renderBodies(sources, { ...options(), pool });
+      assert.equal(first.summary.workers, 2);
+      assert.deepEqual(first.bodies, onThread.bodies, "the pool renders with the articles it was given by renderBodies");
+      const ferry = { title: "Ferry strike ends", dek: "Boats sail at six.", url: "/news/ferry/" };
+      const second = await renderBodies(sources, { ...options(), articles: new Map([["ferry", ferry]]), pool });
+      assert.match(second.bodies[1]!.html, /Ferry strike ends/);
+      assert.deepEqual(second.bodies[0]!.diagnostics.map((d) => d.message), ['unknown article "tram" in ::related'], "the articles of the call before are gone");
+    } finally {
+      await pool.close();
+    }
   });
 });
 
