@@ -14,7 +14,7 @@ export function renderAtom(feed: FeedDocument): string {
       ...entry.authors.map((author) => `<author>${element("name", author.name)}${element("uri", author.url)}</author>`),
       ...entry.categories.map((category) => `<category${attributeList({ term: category.term, label: category.label })}/>`),
       element("summary", entry.summary),
-      element("content", entry.contentHtml, { type: "html" }),
+      ...(entry.contentHtml === undefined ? [] : [element("content", entry.contentHtml, { type: "html" })]),
       `<link${attributeList({ rel: "enclosure", type: entry.image.mimeType, href: entry.image.url })}/>`,
       `<media:content${attributeList({ url: entry.image.url, medium: "image", type: entry.image.mimeType, width: entry.image.width, height: entry.image.height })}>${element("media:description", entry.image.alt)}${element("media:credit", entry.image.credit)}</media:content>`,
       "</entry>",

@@ -40,7 +40,8 @@ export interface FeedEntry {
   url: string;
   title: string;
   summary: string;
-  contentHtml: string;
+  /** The whole body, absolute URLs; absent from a feed of headlines (see feedDocument). */
+  contentHtml?: string;
   published: Date;
   updated: Date;
   authors: { name: string; url: string }[];
@@ -48,7 +49,12 @@ export interface FeedEntry {
   image: { url: string; width: number; height: number; alt: string; credit: string; mimeType: string };
 }
 
-export function feedDocument(site: SiteSettings, scope: FeedScope, selfUrl: string): FeedDocument {
+/**
+ * A scope's feed. With `bodies: false` its entries are headlines (title,
+ * dek, hero, authors, tags) without the body: what tags' and authors' feeds
+ * and the pages' light headlines feed carry.
+ */
+export function feedDocument(site: SiteSettings, scope: FeedScope, selfUrl: string, { bodies = true } = {}): FeedDocument {
   const base = site.baseUrl;
   const entries = scope.articles.slice(0, FEED_SIZE).map((article): FeedEntry => {
     const url = absoluteUrl(base, article.url);
@@ -58,7 +64,7 @@ export function feedDocument(site: SiteSettings, scope: FeedScope, selfUrl: stri
       url,
       title: article.title,
       summary: article.dek,
-      contentHtml: absolutizeHtml(article.bodyHtml, base),
+      ...(bodies ? { contentHtml: absolutizeHtml(article.bodyHtml, base) } : {}),
       published: article.publishedAt,
       updated: article.updatedAt ?? article.publishedAt,
       authors: article.authors.map((author) => ({ name: author.name, url: absoluteUrl(base, author.url) })),

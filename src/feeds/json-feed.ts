@@ -1,15 +1,7 @@
 import type { FeedDocument } from "./feed-model.ts";
 
-export interface JsonFeedOptions {
-  /**
-   * Headlines only: each item's text is its dek instead of the whole body.
-   * The pages' freshness script reads this one: a few KB instead of every body.
-   */
-  headlinesOnly?: boolean;
-}
-
-/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
-export function renderJsonFeed(feed: FeedDocument, options: JsonFeedOptions = {}): string {
+/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1); an entry without a body has its dek as its text. */
+export function renderJsonFeed(feed: FeedDocument): string {
   return `${JSON.stringify(
     {
       version: "https://jsonfeed.org/version/1.1",
@@ -23,7 +15,7 @@ export function renderJsonFeed(feed: FeedDocument, options: JsonFeedOptions = {}
         url: entry.url,
         title: entry.title,
         summary: entry.summary,
-        ...(options.headlinesOnly ? { content_text: entry.summary } : { content_html: entry.contentHtml }),
+        ...(entry.contentHtml === undefined ? { content_text: entry.summary } : { content_html: entry.contentHtml }),
         image: entry.image.url,
         date_published: entry.published.toISOString(),
         date_modified: entry.updated.toISOString(),

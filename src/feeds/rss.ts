@@ -14,7 +14,7 @@ export function renderRss(feed: FeedDocument): string {
       ...entry.authors.map((author) => element("dc:creator", author.name)),
       ...entry.categories.map((category) => element("category", category.label, { domain: category.term })),
       element("description", entry.summary),
-      `<content:encoded>${cdata(entry.contentHtml)}</content:encoded>`,
+      ...(entry.contentHtml === undefined ? [] : [`<content:encoded>${cdata(entry.contentHtml)}</content:encoded>`]),
       `<media:content${attributeList({ url: entry.image.url, medium: "image", type: entry.image.mimeType, width: entry.image.width, height: entry.image.height })}>`,
       element("media:description", entry.image.alt),
       element("media:credit", entry.image.credit),

@@ -28,10 +28,10 @@ export interface PageData {
   newsroom: SiteModel;
 }
 
-const feedFile = (scopeOf: (data: PageData & Record<string, unknown>) => FeedScope, format: "rss" | "atom" | "json"): Pick<PageDefinition, "render"> => ({
+const feedFile = (scopeOf: (data: PageData & Record<string, unknown>) => FeedScope, format: "rss" | "atom" | "json", { bodies = true } = {}): Pick<PageDefinition, "render"> => ({
   render: (data) => {
     const scope = scopeOf(data);
-    const document = feedDocument(data.newsroom.site, scope, scope.urls[format] ?? "");
+    const document = feedDocument(data.newsroom.site, scope, scope.urls[format] ?? "", { bodies });
     return format === "rss" ? renderRss(document) : format === "atom" ? renderAtom(document) : renderJsonFeed(document);
   },
 });
@@ -46,10 +46,14 @@ export const SCOPED_FEEDS = {
   authorAtom: { scopes: "authors", format: "atom" },
 } as const;
 
-/** One RSS or Atom feed per tag or per author, paginated over the model's feed scopes. */
+/**
+ * One RSS or Atom feed per tag or per author, paginated over the model's
+ * feed scopes: headlines, not bodies (the site's feeds carry those; see the
+ * README's feed decision).
+ */
 function feedPerScope(scopes: "tags" | "authors", format: "rss" | "atom"): PageDefinition {
   return {
-    ...feedFile((data) => data.feed as FeedScope, format),
+    ...feedFile((data) => data.feed as FeedScope, format, { bodies: false }),
     data: {
       pagination: { data: `newsroom.feeds.${scopes}`, size: 1, alias: "feed" },
       permalink: (data: { feed: FeedScope }) => data.feed.urls[format],
@@ -104,7 +108,8 @@ export const pageDefinitions: Record<string, PageDefinition> = {
   headlines: {
     render: (data) => {
       const scope = { ...data.newsroom.feeds.site, articles: data.newsroom.feeds.site.articles.slice(0, HEADLINES_SIZE) };
-      return renderJsonFeed(feedDocument(data.newsroom.site, scope, routes.headlinesFeed()), { headlinesOnly: true });
+      // A few KB for the pages' freshness script, not every body.
+      return renderJsonFeed(feedDocument(data.newsroom.site, scope, routes.headlinesFeed(), { bodies: false }));
     },
     data: { permalink: routes.headlinesFeed(), ...notInCollections },
   },

@@ -98,6 +98,19 @@ describe("feeds", () => {
     assert.ok(existsSync(path.join(site.outputDir, "authors/city-desk/feed.xml")));
   });
 
+  test("tags' and authors' feeds carry headlines and deks, the site's feeds the bodies", async () => {
+    for (const url of ["/tags/transport/feed.xml", "/tags/transport/atom.xml", "/authors/ana-lima/feed.xml", "/authors/ana-lima/atom.xml"]) {
+      const xml = site.html(url);
+      assert.doesNotMatch(xml, /<content|<content:encoded/, `${url} has no bodies`);
+      const feed = await parser.parseString(xml);
+      assert.ok(feed.items.length > 0 && feed.items.every((item) => item.title && item.link && (item.contentSnippet ?? item.summary)), `${url} has headlines and deks`);
+    }
+    const ana = await parser.parseString(site.html("/authors/ana-lima/feed.xml"));
+    assert.equal(ana.items[0]!.contentSnippet, "The vote passed 31 to 20 after a six-hour debate.");
+    assert.match(site.html("/feed.xml"), /<content:encoded><!\[CDATA\[<p>The council agreed its budget/);
+    assert.match(site.html("/atom.xml"), /<content type="html">&lt;p&gt;The council agreed its budget/);
+  });
+
   test("every page advertises the site's feeds, and tag and author pages their own first", () => {
     for (const page of htmlPages(site.outputDir)) {
       const hrefs = [...site.page(`/${page}`).querySelectorAll('link[rel="alternate"]')].map((link) => link.getAttribute("href"));
