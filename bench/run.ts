@@ -11,6 +11,7 @@
  *   npm run bench -- --sizes 1000 --images 20   # adds the image benchmark (bench/images-once.ts)
  *   npm run bench -- --no-plain            # our build only, without the plain Eleventy reference
  *   npm run bench -- --rebuild-up-to 0     # skip the warm-rebuild measurement (default: sizes up to 10,000)
+ *   npm run bench -- --pairs 3             # three cold builds of ours, each followed by plain Eleventy
  *
  * Our build is timed cold (the corpus's .cache/render/, frontmatter/, search/
  * and pages/ are deleted first; its image cache is kept). Up to
@@ -23,7 +24,11 @@
  * "msPerArticle":X,"peakRssMB":M,"pages":P,"articlesPerSecond":A}; the site line
  * also carries "stages" (seconds per build stage), the warm-rebuild fields
  * ("warmRebuildSeconds","warmSpeedup","warmIdenticalToCold") and, with
- * --images, the image benchmark's fields.
+ * --images, the image benchmark's fields. With --pairs N (N > 1), the size's
+ * cold build and plain reference are repeated N times, alternating, and the
+ * site line also carries "pairs" ([{site, plain, ratio}], wall seconds) and
+ * "medianRatioToPlain": a shared machine's speed can drift by half within
+ * minutes, and only a ratio within one pair is like for like.
  *
  * Builds run with the corpus's image cache warm (as CI does with a restored
  * .cache/images/): an untimed build fills it first when it is empty. The plain
@@ -48,6 +53,8 @@ interface Options {
   plain: boolean;
   /** Measure a warm rebuild after a one-article edit, up to this size (--rebuild-up-to N; 0 = never). */
   rebuildUpTo: number;
+  /** Cold builds of ours, each followed by the plain reference, per size (--pairs N). */
+  pairs: number;
 }
 
 interface ImageReport {
@@ -101,6 +108,9 @@ export interface BenchResult {
   imagesCold?: number;
   sharpBaseline?: number;
   imagesWarm?: number;
+  /** With --pairs N: each cold build of ours and the plain build right after it, in wall seconds. */
+  pairs?: { site: number; plain: number; ratio: number }[];
+  medianRatioToPlain?: number;
 }
 
 const ROOT_DIR = path.dirname(BENCH_DIR);
@@ -111,7 +121,7 @@ const TSX_LOADER = import.meta.resolve("tsx");
 const TSCONFIG = path.join(ROOT_DIR, "tsconfig.json");
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nusage: tsx bench/run.ts [--sizes 1000,4000] [--seed N] [--images N] [--no-plain] [--rebuild-up-to N] [--json]\n`);
+  process.stderr.write(`${message}\nusage: tsx bench/run.ts [--sizes 1000,4000] [--seed N] [--images N] [--no-plain] [--rebuild-up-to N] [--pairs N] [--json]\n`);
   process.exit(2);
 }
 
@@ -122,7 +132,7 @@ function wholeNumber(text: string, min: number, message: string): number {
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { sizes: [1000, 4000], seed: 1, json: false, images: 0, plain: true, rebuildUpTo: 10_000 };
+  const options: Options = { sizes: [1000, 4000], seed: 1, json: false, images: 0, plain: true, rebuildUpTo: 10_000, pairs: 1 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
@@ -142,6 +152,9 @@ function parseArgs(argv: readonly string[]): Options {
         break;
       case "--images":
         options.images = wholeNumber(value(), 1, "--images must be a positive integer, like 20");
+        break;
+      case "--pairs":
+        options.pairs = wholeNumber(value(), 1, "--pairs must be a positive integer, like 3");
         break;
       case "--seed":
         options.seed = wholeNumber(value(), Number.MIN_SAFE_INTEGER, "--seed must be an integer");
@@ -262,8 +275,7 @@ async function timedBuild(tool: Tool, corpusDir: string, size: number, log: (mes
  * that a fully warm build writes exactly the cold build's bytes.
  */
 async function siteBuilds(corpusDir: string, size: number, options: Options, log: (message: string) => void): Promise<BenchResult> {
-  // Cold: no rendered Markdown, parsed frontmatter, search shards or article pages from earlier builds (images stay cached).
-  for (const cache of ["render", "frontmatter", "search", "pages"]) rmSync(path.join(corpusDir, ".cache", cache), { recursive: true, force: true });
+  clearContentCaches(corpusDir);
   const sitesDir = mkdtempSync(path.join(os.tmpdir(), "newsroom-bench-sites-"));
   try {
     log(`building ${size} articles (cold: no rendered-Markdown, frontmatter, search or page cache)...`);
@@ -293,6 +305,18 @@ async function siteBuilds(corpusDir: string, size: number, options: Options, log
   } finally {
     rmSync(sitesDir, { recursive: true, force: true });
   }
+}
+
+/** Cold: no rendered Markdown, parsed frontmatter, search shards or article pages from earlier builds (images stay cached). */
+function clearContentCaches(corpusDir: string): void {
+  for (const cache of ["render", "frontmatter", "search", "pages"]) rmSync(path.join(corpusDir, ".cache", cache), { recursive: true, force: true });
+}
+
+/** The middle value (the mean of the two middle ones for an even count). */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 function table(results: readonly BenchResult[]): string {
@@ -327,6 +351,9 @@ function ratioLines(results: readonly BenchResult[]): string[] {
     const plain = results[i + 1];
     if (site.tool !== "site" || plain?.tool !== "eleventy-plain" || plain.size !== site.size) return;
     lines.push(`ratio site / plain Eleventy, wall time, ${site.size} articles: ${(site.wallSeconds / plain.wallSeconds).toFixed(2)}`);
+    if (site.pairs) {
+      lines.push(`  ${site.pairs.length} pairs: ${site.pairs.map((pair) => `${pair.site} / ${pair.plain} s = ${pair.ratio}`).join(", ")}; median ratio ${site.medianRatioToPlain}`);
+    }
   });
   return lines;
 }
@@ -352,6 +379,17 @@ async function main(): Promise<void> {
     if (options.plain) {
       log(`building ${size} articles with plain Eleventy (reference)...`);
       plain = (await timedBuild("eleventy-plain", corpus.dir, size, log)).result;
+      if (options.pairs > 1) {
+        const pairs = [{ site: site.wallSeconds, plain: plain.wallSeconds }];
+        for (let pair = 2; pair <= options.pairs; pair++) {
+          log(`pair ${pair} of ${options.pairs}: ${size} articles, our build (cold), then plain Eleventy...`);
+          clearContentCaches(corpus.dir);
+          const again = (await timedBuild("site", corpus.dir, size, log)).result;
+          pairs.push({ site: again.wallSeconds, plain: (await timedBuild("eleventy-plain", corpus.dir, size, log)).result.wallSeconds });
+        }
+        site.pairs = pairs.map((pair) => ({ ...pair, ratio: round(pair.site / pair.plain, 2) }));
+        site.medianRatioToPlain = round(median(site.pairs.map((pair) => pair.ratio)), 2);
+      }
     }
     if (options.images > 0) {
       log(`image benchmark: ${options.images} photographs, cold, plain sharp, warm...`);
