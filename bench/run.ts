@@ -100,6 +100,8 @@ export interface BenchResult {
   warmReusedFeeds?: number;
   /** Our build, up to --rebuild-up-to: a rebuild after editing one article, with the caches the cold build left. */
   warmRebuildSeconds?: number;
+  /** Seconds per stage of the warm rebuild. */
+  warmStages?: Record<string, number>;
   /** Cold wall time over warm rebuild wall time. */
   warmSpeedup?: number;
   /** Whether a warm build (every body from the cache) wrote exactly the cold build's files. */
@@ -296,6 +298,7 @@ async function siteBuilds(corpusDir: string, size: number, options: Options, log
     return {
       ...cold,
       warmRebuildSeconds: warm.result.wallSeconds,
+      ...(warm.report.timings ? { warmStages: warm.report.timings } : {}),
       ...(warm.report.search ? { warmSearchShards: { indexed: warm.report.search.indexed, reused: warm.report.search.reused } } : {}),
       ...(warm.report.reusedPages !== undefined ? { warmReusedPages: warm.report.reusedPages } : {}),
       ...(warm.report.reusedFeeds !== undefined ? { warmReusedFeeds: warm.report.reusedFeeds } : {}),

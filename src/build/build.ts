@@ -9,8 +9,8 @@ import { timed } from "../util/timed.ts";
 import { newsroomPlugin, PUBLIC_DIR, type EleventyConfig, type LoadedBatch } from "../eleventy/plugin.ts";
 import { ContentStore, type NewsroomOptions } from "../eleventy/content-store.ts";
 import { pageDefinitions, SCOPED_FEEDS } from "../pages/page-definitions.ts";
-import { planRenderBatches } from "../pages/render-batches.ts";
-import { articlePageFile, pageCacheDir, PageReuse, reuseArticlePages, reuseFeedFiles, type ScopedFeeds } from "../pages/page-reuse.ts";
+import { planRenderBatches, type RenderBatch } from "../pages/render-batches.ts";
+import { articlePageFile, keyArticlePages, pageCacheDir, PageReuse, reuseFeedFiles, takeArticlePages, type ScopedFeeds } from "../pages/page-reuse.ts";
 import { articlePageInputs } from "../../layouts/article.11ty.tsx";
 import type { Article } from "../content/model.ts";
 import { readPublicAssets } from "../eleventy/static-assets.ts";
@@ -100,23 +100,43 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     search = searchIndex;
     const { manifest: assets } = await readPublicAssets(PUBLIC_DIR);
     const articlePages = reuse
-      ? await timed(timings, "reuse", () =>
-          reuseArticlePages(reuse, model.articles, (article) => articlePageInputs({ newsroom: model, article, assets, page: { url: article.url } }), stagingDir, {
-            onPage: (url, html) => searchIndex.add(url, html),
-          }),
-        )
-      : { toRender: model.articles, keys: new Map<Article, string>(), reused: 0 };
+      ? await timed(timings, "reuse", () => keyArticlePages(reuse, model.articles, (article) => articlePageInputs({ newsroom: model, article, assets, page: { url: article.url } })))
+      : { toRender: [...model.articles], toTake: [], keys: new Map<Article, string>() };
     // Tags' and authors' feeds whose articles are unchanged, likewise.
     const feedFiles = reuse
       ? await timed(timings, "reuse", async () => reuseFeedFiles(reuse, model.site, scopedFeeds(model), stagingDir))
       : { toRender: {}, toStore: [], reused: 0 };
-    let fileCount = articlePages.reused + feedFiles.reused;
+    let fileCount = feedFiles.reused;
+    const pagesPerBatch = options.pagesPerBatch ?? PAGES_PER_BATCH;
+    const render = async (pages: RenderBatch) => {
+      fileCount += (await timed(timings, "eleventy", () => renderBatch(newsroomOptions, { model, pages }, stagingDir, options.quiet ?? true))).length;
+    };
+    // Reused article pages are copied once the changed ones are rendered: the search index takes pages in order, and a
+    // changed page no longer holds up its shard behind thousands of copies.
+    let reusedPages = 0;
+    const takeReusedPages = async () => {
+      if (!reuse) return;
+      const taken = await timed(timings, "reuse", () => takeArticlePages(reuse, articlePages.toTake, stagingDir, { onPage: (url, html) => searchIndex.add(url, html) }));
+      reusedPages = taken.reused;
+      fileCount += taken.reused;
+      // Pruned by another build of this site since they were keyed: rendered after all.
+      articlePages.toRender.push(...taken.missing);
+      for (const pages of planRenderBatches(model, { article: pageDefinitions.article! }, pagesPerBatch, { article: taken.missing })) {
+        if (pages.pageCount > 0) await render(pages);
+      }
+    };
     // One Eleventy run per batch of pages, so that no run holds the whole site's HTML (see src/pages/render-batches.ts);
     // article pages in runs of their own, so that the search index has them all before the listings are rendered.
-    const toRender = { article: articlePages.toRender, ...feedFiles.toRender };
-    for (const pages of planRenderBatches(model, pageDefinitions, options.pagesPerBatch ?? PAGES_PER_BATCH, toRender, ["article"])) {
-      fileCount += (await timed(timings, "eleventy", () => renderBatch(newsroomOptions, { model, pages }, stagingDir, options.quiet ?? true))).length;
+    const toRender = { article: [...articlePages.toRender], ...feedFiles.toRender };
+    let taken = false;
+    for (const pages of planRenderBatches(model, pageDefinitions, pagesPerBatch, toRender, ["article"])) {
+      if (!taken && !pages.slices.article) {
+        await takeReusedPages();
+        taken = true;
+      }
+      await render(pages);
     }
+    if (!taken) await takeReusedPages();
     if (reuse) {
       // While Pagefind finishes the last shards in its own processes.
       await timed(timings, "reuse", async () => {
@@ -137,7 +157,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     timings.set("eleventy", (timings.get("eleventy") ?? 0) - inside);
     timings.set("total", (performance.now() - started) / 1000);
     const rounded = Object.fromEntries([...timings].map(([name, seconds]) => [name, Number(seconds.toFixed(2))]));
-    return { outputDir, fileCount, schedulePath, timings: rounded, search: searchSummary, reusedPages: articlePages.reused, reusedFeeds: feedFiles.reused };
+    return { outputDir, fileCount, schedulePath, timings: rounded, search: searchSummary, reusedPages, reusedFeeds: feedFiles.reused };
   } catch (error) {
     await search?.discard();
     await rm(stagingDir, { recursive: true, force: true });

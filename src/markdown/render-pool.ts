@@ -44,7 +44,7 @@ const YOUNG_GENERATION_MB = 64;
  */
 export class RenderPool {
   readonly #workers: PooledWorker[];
-  readonly #waiting = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void; worker: PooledWorker }>();
+  readonly #waiting = new Map<number, { resolve: (rendered: RenderedMarkdown) => void; reject: (error: Error) => void; worker: PooledWorker }>();
   #nextId = 0;
   #failure: Error | undefined;
   #closing = false;
@@ -67,25 +67,20 @@ export class RenderPool {
   }
 
   render(source: MarkdownSource): Promise<RenderedMarkdown> {
-    return this.#ask((id) => ({ type: "render", id, source }));
+    if (this.#failure) return Promise.reject(this.#failure);
+    const pooled = this.#workers.reduce((least, candidate) => (candidate.inFlight < least.inFlight ? candidate : least));
+    const id = this.#nextId++;
+    pooled.inFlight++;
+    return new Promise((resolve, reject) => {
+      this.#waiting.set(id, { resolve, reject, worker: pooled });
+      pooled.worker.postMessage({ type: "render", id, source } satisfies ToWorker);
+    });
   }
 
   /** The related-card targets for the bodies rendered from now on (a pool started before the articles were read has none). */
   useArticles(articles: ReadonlyMap<string, RelatedCardTarget>): void {
     const message: ToWorker = { type: "articles", articles: [...articles] };
     for (const { worker } of this.#workers) worker.postMessage(message);
-  }
-
-  /** Sends a request to the least busy worker; resolves with its answer. */
-  #ask<T>(request: (id: number) => ToWorker): Promise<T> {
-    if (this.#failure) return Promise.reject(this.#failure);
-    const pooled = this.#workers.reduce((least, candidate) => (candidate.inFlight < least.inFlight ? candidate : least));
-    const id = this.#nextId++;
-    pooled.inFlight++;
-    return new Promise<T>((resolve, reject) => {
-      this.#waiting.set(id, { resolve: resolve as (value: never) => void, reject, worker: pooled });
-      pooled.worker.postMessage(request(id));
-    });
   }
 
   async close(): Promise<void> {
@@ -107,7 +102,7 @@ export class RenderPool {
     this.#waiting.delete(message.id);
     pooled.inFlight--;
     if (message.type === "rendered") {
-      waiting.resolve(message.rendered as never);
+      waiting.resolve(message.rendered);
     } else {
       const error = new Error(message.message);
       if (message.stack) error.stack = message.stack;

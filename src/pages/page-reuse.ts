@@ -88,6 +88,11 @@ export class PageReuse {
     return path.join(this.dir, `${key}.html`);
   }
 
+  /** Whether a page is stored for `key` (it may still be pruned by another build before it is taken). */
+  has(key: string): boolean {
+    return existsSync(this.#file(key));
+  }
+
   /**
    * Writes the stored page for `key` to `target` and returns it (for the
    * search index); undefined when there is none (never built, or pruned by
@@ -153,7 +158,7 @@ export interface ReuseOptions {
   isCurrent?: (article: Article, key: string) => boolean;
 }
 
-/** Articles between two turns of the event loop: at 10,000 articles the keys take about half a second. */
+/** Articles between two turns of the event loop: at 10,000 articles the keys take about half a second, the copies a few seconds. */
 const ARTICLES_PER_TURN = 200;
 
 /**
@@ -168,24 +173,57 @@ export async function reuseArticlePages(
   siteDir: string,
   { onPage, isCurrent }: ReuseOptions = {},
 ): Promise<{ toRender: Article[]; keys: Map<Article, string>; reused: number }> {
+  const planned = await keyArticlePages(reuse, articles, inputsOf, isCurrent ? { isCurrent } : {});
+  const taken = await takeArticlePages(reuse, planned.toTake, siteDir, onPage ? { onPage } : {});
+  return { toRender: [...planned.toRender, ...taken.missing], keys: planned.keys, reused: taken.reused };
+}
+
+/**
+ * Every article page's key, and whether the cache holds its page: those are
+ * to take (`takeArticlePages`), the rest to render. The build renders first
+ * and takes afterwards, so that the search index gets a changed article's
+ * page early instead of waiting for it behind the copies.
+ */
+export async function keyArticlePages(
+  reuse: PageReuse,
+  articles: readonly Article[],
+  inputsOf: (article: Article) => ArticlePageInputs,
+  { isCurrent }: Pick<ReuseOptions, "isCurrent"> = {},
+): Promise<{ toRender: Article[]; toTake: { article: Article; key: string }[]; keys: Map<Article, string> }> {
   const keys = new Map<Article, string>();
   const toRender: Article[] = [];
-  let reused = 0;
+  const toTake: { article: Article; key: string }[] = [];
   for (const [index, article] of articles.entries()) {
     // The dev server keeps answering requests meanwhile.
     if (index % ARTICLES_PER_TURN === ARTICLES_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
     const key = reuse.key(inputsOf(article));
     keys.set(article, key);
     if (isCurrent?.(article, key)) continue;
-    const html = reuse.take(key, articlePageFile(siteDir, article.url));
-    if (html === undefined) {
-      toRender.push(article);
-      continue;
-    }
-    onPage?.(article.url, html);
-    reused++;
+    if (reuse.has(key)) toTake.push({ article, key });
+    else toRender.push(article);
   }
-  return { toRender, keys, reused };
+  return { toRender, toTake, keys };
+}
+
+/**
+ * Puts the keyed pages into `siteDir` from the cache. `missing`: pages
+ * another build of the same site pruned since they were keyed (to render
+ * after all).
+ */
+export async function takeArticlePages(
+  reuse: PageReuse,
+  toTake: readonly { article: Article; key: string }[],
+  siteDir: string,
+  { onPage }: Pick<ReuseOptions, "onPage"> = {},
+): Promise<{ reused: number; missing: Article[] }> {
+  const missing: Article[] = [];
+  for (const [index, { article, key }] of toTake.entries()) {
+    if (index % ARTICLES_PER_TURN === ARTICLES_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
+    const html = reuse.take(key, articlePageFile(siteDir, article.url));
+    if (html === undefined) missing.push(article);
+    else onPage?.(article.url, html);
+  }
+  return { reused: toTake.length - missing.length, missing };
 }
 
 /** Where a page or file is written under the site ("/news/x/" → news/x/index.html, "/tags/x/feed.xml" as it is). */

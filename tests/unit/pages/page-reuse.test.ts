@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { summaryOf, type ArticlePageInputs } from "../../../layouts/article.11ty.tsx";
 import type { Article } from "../../../src/content/model.ts";
-import { PageReuse } from "../../../src/pages/page-reuse.ts";
+import { keyArticlePages, PageReuse, takeArticlePages } from "../../../src/pages/page-reuse.ts";
 import { makeArticle, makeSite } from "../helpers.ts";
 
 const site = makeSite();
@@ -71,6 +71,26 @@ describe("page reuse keys", () => {
     // The site's copy is its own: rewriting it in place (as the dev server does) leaves the cache alone.
     writeFileSync(target, "<!doctype html><p>preview</p>");
     assert.equal(reuse.take(pageKey, path.join(dir, "again.html")), "<!doctype html><p>ferry</p>");
+  });
+
+  test("pages keyed as stored are taken later; one pruned in between is returned to render", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "newsroom-pages-"));
+    const reuse = new PageReuse(path.join(dir, "cache"));
+    const inputsOf = (article: Article) => inputs(article, [neighbour]);
+    const other = makeArticle("bridge", { bodyHtml: "<p>Bridge.</p>" });
+    const built = path.join(dir, "built.html");
+    writeFileSync(built, "<!doctype html><p>stored</p>");
+    await reuse.store(reuse.key(inputsOf(page)), built);
+    await reuse.store(reuse.key(inputsOf(neighbour)), built);
+    const planned = await keyArticlePages(reuse, [page, neighbour, other], inputsOf);
+    assert.deepEqual(planned.toRender, [other]);
+    assert.deepEqual(planned.toTake.map(({ article }) => article), [page, neighbour]);
+    rmSync(path.join(dir, "cache", `${planned.keys.get(neighbour)}.html`));
+    const seen: string[] = [];
+    const taken = await takeArticlePages(reuse, planned.toTake, path.join(dir, "site"), { onPage: (url) => seen.push(url) });
+    assert.deepEqual(taken, { reused: 1, missing: [neighbour] });
+    assert.deepEqual(seen, [page.url]);
+    assert.equal(readFileSync(path.join(dir, "site", ...page.url.split("/").filter(Boolean), "index.html"), "utf8"), "<!doctype html><p>stored</p>");
   });
 
   test("unused pages are pruned once they outnumber the used ones (and a thousand), not before", async () => {
