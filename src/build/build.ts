@@ -8,7 +8,7 @@ import { ContentError } from "../diagnostics/diagnostic.ts";
 import { timed } from "../util/timed.ts";
 import { newsroomPlugin, PUBLIC_DIR, type EleventyConfig, type LoadedBatch } from "../eleventy/plugin.ts";
 import { ContentStore, type NewsroomOptions } from "../eleventy/content-store.ts";
-import { pageDefinitions, SCOPED_FEEDS } from "../pages/page-definitions.ts";
+import { pageDefinitions, SCOPED_FEEDS, scopedFeedDocument } from "../pages/page-definitions.ts";
 import { planRenderBatches, type RenderBatch } from "../pages/render-batches.ts";
 import { articlePageFile, keyArticlePages, pageCacheDir, PageReuse, reuseFeedFiles, takeArticlePages, type ScopedFeeds } from "../pages/page-reuse.ts";
 import { articlePageInputs } from "../../layouts/article.11ty.tsx";
@@ -104,7 +104,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       : { toRender: [...model.articles], toTake: [], keys: new Map<Article, string>() };
     // Tags' and authors' feeds whose articles are unchanged, likewise.
     const feedFiles = reuse
-      ? await timed(timings, "reuse", async () => reuseFeedFiles(reuse, model.site, scopedFeeds(model), stagingDir))
+      ? await timed(timings, "reuse", async () => reuseFeedFiles(reuse, scopedFeeds(model), (scope, format) => scopedFeedDocument(model.site, scope, format), stagingDir))
       : { toRender: {}, toStore: [], reused: 0 };
     let fileCount = feedFiles.reused;
     const pagesPerBatch = options.pagesPerBatch ?? PAGES_PER_BATCH;

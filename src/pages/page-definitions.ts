@@ -1,10 +1,10 @@
 import type { AuthorGroup } from "../collections/by-author.ts";
 import type { Page } from "../collections/paginate.ts";
 import type { SiteModel, TagPage } from "../collections/site-model.ts";
-import type { Article } from "../content/model.ts";
+import type { Article, SiteSettings } from "../content/model.ts";
 import { routes } from "../content/routes.ts";
 import { renderAtom } from "../feeds/atom.ts";
-import { feedDocument, type FeedScope } from "../feeds/feed-model.ts";
+import { feedDocument, type FeedDocument, type FeedScope } from "../feeds/feed-model.ts";
 import { renderJsonFeed } from "../feeds/json-feed.ts";
 import { renderHeaders } from "../feeds/headers.ts";
 import { renderRss } from "../feeds/rss.ts";
@@ -28,11 +28,14 @@ export interface PageData {
   newsroom: SiteModel;
 }
 
-const feedFile = (scopeOf: (data: PageData & Record<string, unknown>) => FeedScope, format: "rss" | "atom" | "json", { bodies = true } = {}): Pick<PageDefinition, "render"> => ({
+const writeFeed = (document: FeedDocument, format: "rss" | "atom" | "json"): string =>
+  format === "rss" ? renderRss(document) : format === "atom" ? renderAtom(document) : renderJsonFeed(document);
+
+/** One of the site's own feeds: the newest articles in full. */
+const feedFile = (scopeOf: (data: PageData & Record<string, unknown>) => FeedScope, format: "rss" | "atom" | "json"): Pick<PageDefinition, "render"> => ({
   render: (data) => {
     const scope = scopeOf(data);
-    const document = feedDocument(data.newsroom.site, scope, scope.urls[format] ?? "", { bodies });
-    return format === "rss" ? renderRss(document) : format === "atom" ? renderAtom(document) : renderJsonFeed(document);
+    return writeFeed(feedDocument(data.newsroom.site, scope, scope.urls[format] ?? ""), format);
   },
 });
 
@@ -47,13 +50,18 @@ export const SCOPED_FEEDS = {
 } as const;
 
 /**
- * One RSS or Atom feed per tag or per author, paginated over the model's
- * feed scopes: headlines, not bodies (the site's feeds carry those; see the
- * README's feed decision).
+ * A tag's or author's feed: headlines, not bodies (the site's feeds carry
+ * those; see the README's feed decision). The build keys the feed's file by
+ * this document, so a change it does not show (a body) keeps the file.
  */
+export function scopedFeedDocument(site: SiteSettings, scope: FeedScope, format: "rss" | "atom"): FeedDocument {
+  return feedDocument(site, scope, scope.urls[format], { bodies: false });
+}
+
+/** One RSS or Atom feed per tag or per author, paginated over the model's feed scopes. */
 function feedPerScope(scopes: "tags" | "authors", format: "rss" | "atom"): PageDefinition {
   return {
-    ...feedFile((data) => data.feed as FeedScope, format, { bodies: false }),
+    render: (data) => writeFeed(scopedFeedDocument(data.newsroom.site, data.feed as FeedScope, format), format),
     data: {
       pagination: { data: `newsroom.feeds.${scopes}`, size: 1, alias: "feed" },
       permalink: (data: { feed: FeedScope }) => data.feed.urls[format],

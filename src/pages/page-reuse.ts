@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import type { ArticlePageInputs } from "../../layouts/article.11ty.tsx";
 import { cacheKey, codeFingerprint } from "../cache/keyed-json-cache.ts";
 import type { Article, ArticleSummary } from "../content/model.ts";
-import { FEED_SIZE, type FeedScope } from "../feeds/feed-model.ts";
+import type { FeedDocument, FeedScope } from "../feeds/feed-model.ts";
 
 const PACKAGE_DIR = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -72,14 +72,12 @@ export class PageReuse {
   }
 
   /**
-   * The key of a tag's or author's feed file: everything `feedDocument`
-   * reads (the site settings, the scope, its newest FEED_SIZE articles
-   * whole) and the code. Feeds carry full articles, so they are most of
-   * what the listings cost; one edit changes only the feeds that carry it.
+   * The key of a tag's or author's feed file: the document its writer
+   * serialises, and the code. An edit changes only the feeds that show it
+   * (a body, which those feeds leave out, changes none).
    */
-  feedKey(format: string, site: unknown, scope: FeedScope): string {
-    const { title, description, pageUrl, urls } = scope;
-    const key = cacheKey(this.#code, "feed", format, sha256(JSON.stringify({ site, title, description, pageUrl, urls })), ...scope.articles.slice(0, FEED_SIZE).map((article) => this.#hash(article)));
+  feedKey(format: string, document: FeedDocument): string {
+    const key = cacheKey(this.#code, "feed", format, sha256(JSON.stringify(document)));
     this.#used.add(key);
     return key;
   }
@@ -241,12 +239,13 @@ export interface ScopedFeeds {
 /**
  * Puts the feed files whose key is in the cache into `siteDir`; returns, per
  * definition, the scopes whose feeds must be rendered, and every rendered
- * file's key (to store it once written).
+ * file's key (to store it once written). `documentOf` is what the feed's
+ * definition renders.
  */
 export function reuseFeedFiles(
   reuse: PageReuse,
-  site: unknown,
   feeds: Readonly<Record<string, ScopedFeeds>>,
+  documentOf: (scope: FeedScope, format: ScopedFeeds["format"]) => FeedDocument,
   siteDir: string,
 ): { toRender: Record<string, FeedScope[]>; toStore: { key: string; file: string }[]; reused: number } {
   const toRender: Record<string, FeedScope[]> = {};
@@ -256,7 +255,7 @@ export function reuseFeedFiles(
     toRender[name] = [];
     for (const scope of scopes) {
       const url = scope.urls[format];
-      const key = reuse.feedKey(format, site, scope);
+      const key = reuse.feedKey(format, documentOf(scope, format));
       const file = siteFile(siteDir, url);
       if (reuse.take(key, file) === undefined) {
         toRender[name].push(scope);
