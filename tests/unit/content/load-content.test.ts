@@ -323,3 +323,36 @@ describe("loadContent: with a memo (the dev server's loads)", () => {
     }
   });
 });
+
+describe("loadContent: a cold archive, rendered on workers while its frontmatter is parsed", () => {
+  it("gives the articles a load on this thread gives, cards, images, drafts and scheduled stories included", async () => {
+    const files: Record<string, string> = {};
+    // Past POOL_THRESHOLD files, so that the workers start before the frontmatter is parsed.
+    for (let n = 0; n < 420; n++) {
+      const body = [
+        `## Part ${n}\n\nStory ${n} goes on “at length” with [a link](https://example.com/${n}).\n`,
+        ...(n % 7 === 0 ? [`::related{id=story-${(n + 1) % 420}}\n`] : []),
+        ...(n % 11 === 0 ? ["![A grey rectangle](../images/hero.jpg)\n"] : []),
+      ].join("\n");
+      const extra = n === 5 ? ["draft: true"] : [];
+      const date = n === 6 ? "2099-01-01T08:00:00Z" : `2026-03-${String(1 + (n % 28)).padStart(2, "0")}T09:30:00Z`;
+      files[`story-${n}.md`] = article({ title: `Story ${n}`, date, extra, body });
+    }
+    const temp = await makeSiteFolder(files);
+    try {
+      const now = new Date("2026-11-28T09:00:00Z");
+      const common = { rootDir: temp.dir, now, renderCacheDir: false as const, frontmatterCacheDir: false as const };
+      const onThread = await loadContent({ ...common, renderWorkers: 0 });
+      const onWorkers = await loadContent({ ...common, renderWorkers: 2 });
+      assert.deepEqual(onWorkers.diagnostics, onThread.diagnostics);
+      const shown = (load: typeof onThread) =>
+        load.content!.articles.map(({ id, bodyHtml, wordCount, bodyImages }) => ({ id, bodyHtml, wordCount, bodyImages }));
+      const expected = shown(onThread);
+      assert.equal(expected.length, 418, "the draft and the scheduled story are left out");
+      assert.match(expected.find((item) => item.id === "story-7")!.bodyHtml, /Story 8/, "a card");
+      assert.deepEqual(shown(onWorkers), expected);
+    } finally {
+      temp.cleanup();
+    }
+  });
+});
