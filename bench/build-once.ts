@@ -4,9 +4,9 @@
  *   node --import tsx bench/build-once.ts <corpusDir> [outputDir]
  *
  * Without outputDir the site goes to a temp folder that is deleted afterwards.
- * The last stdout line is JSON: {"pages":N,"articlePages":N,"maxRssKB":N,"buildSeconds":N,"timings":{...},"search":{...},"reusedPages":N,"reusedFeeds":N}
+ * The last stdout line is JSON: {"pages":N,"articlePages":N,"maxRssKB":N,"buildSeconds":N,"timings":{...},"search":{...},"reusedPages":N,"reusedFeeds":N,"reusedListings":N}
  * (search: shards indexed and reused, and the peak memory of a Pagefind process, which maxRssKB does not count;
- * reusedPages, reusedFeeds: article pages and tags' and authors' feeds taken from the page cache).
+ * reusedPages, reusedFeeds, reusedListings: article pages, tags' and authors' feeds, and tag, author and news-feed pages taken from the page cache).
  * articlePages counts news/<slug>/index.html, so a build that silently
  * skipped articles is caught by the runner.
  */
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     // maxRSS is in kilobytes on Linux and macOS.
     const maxRssKB = process.resourceUsage().maxRSS;
     const articlePages = countArticlePages(result.outputDir);
-    process.stdout.write(`\n${JSON.stringify({ pages: result.fileCount, articlePages, maxRssKB, buildSeconds: Number(buildSeconds.toFixed(3)), timings: result.timings, search: result.search, reusedPages: result.reusedPages, reusedFeeds: result.reusedFeeds })}\n`);
+    process.stdout.write(`\n${JSON.stringify({ pages: result.fileCount, articlePages, maxRssKB, buildSeconds: Number(buildSeconds.toFixed(3)), timings: result.timings, search: result.search, reusedPages: result.reusedPages, reusedFeeds: result.reusedFeeds, reusedListings: result.reusedListings })}\n`);
   } finally {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   }

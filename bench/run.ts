@@ -74,9 +74,10 @@ interface BuildReport {
   timings?: Record<string, number>;
   /** Our build only: search shards indexed and reused, and a Pagefind process's peak memory (not in maxRssKB). */
   search?: { indexed: number; reused: number; pagefindPeakMB: number };
-  /** Our build only: article pages and tags' and authors' feeds taken from the page cache. */
+  /** Our build only: article pages, tags' and authors' feeds, and listing pages taken from the page cache. */
   reusedPages?: number;
   reusedFeeds?: number;
+  reusedListings?: number;
 }
 
 /** "site" is our generator; "eleventy-plain" the plain Eleventy 3 reference. */
@@ -98,6 +99,7 @@ export interface BenchResult {
   warmSearchShards?: { indexed: number; reused: number };
   warmReusedPages?: number;
   warmReusedFeeds?: number;
+  warmReusedListings?: number;
   /** Our build, up to --rebuild-up-to: a rebuild after editing one article, with the caches the cold build left. */
   warmRebuildSeconds?: number;
   /** Seconds per stage of the warm rebuild. */
@@ -302,6 +304,7 @@ async function siteBuilds(corpusDir: string, size: number, options: Options, log
       ...(warm.report.search ? { warmSearchShards: { indexed: warm.report.search.indexed, reused: warm.report.search.reused } } : {}),
       ...(warm.report.reusedPages !== undefined ? { warmReusedPages: warm.report.reusedPages } : {}),
       ...(warm.report.reusedFeeds !== undefined ? { warmReusedFeeds: warm.report.reusedFeeds } : {}),
+      ...(warm.report.reusedListings !== undefined ? { warmReusedListings: warm.report.reusedListings } : {}),
       warmSpeedup: round(cold.wallSeconds / warm.result.wallSeconds, 2),
       warmIdenticalToCold: differing.length === 0,
     };

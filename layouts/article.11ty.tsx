@@ -12,7 +12,9 @@ import { NewsletterSignup } from "./components/NewsletterSignup.tsx";
 import { PreviewNotice } from "./components/PreviewNotice.tsx";
 import { RelatedList, type RelatedListItem } from "./components/RelatedList.tsx";
 import { TagList } from "./components/TagList.tsx";
-import { documentProps, pageFrame, type EleventyPageData, type PageFrame } from "./page-data.ts";
+import { documentProps, pageFrame, summaryOf, type EleventyPageData, type PageFrame } from "./page-data.ts";
+
+export { summaryOf };
 import { latestArticles } from "../src/collections/latest.ts";
 import { SIDE_FEED_SIZE } from "../src/collections/site-model.ts";
 import { heroCrops, socialImage } from "../src/discovery/article-images.ts";
@@ -33,17 +35,6 @@ export interface ArticlePageInputs extends PageFrame {
   sideFeed: ArticleSummary[];
   moreNews: ArticleSummary[];
   picks: ArticleSummary[];
-}
-
-/** One summary object per article and build, so pages share them (and the page cache hashes each once). */
-const summaries = new WeakMap<Article, ArticleSummary>();
-export function summaryOf(article: Article): ArticleSummary {
-  let summary = summaries.get(article);
-  if (!summary) {
-    const { id, url, title, dek, publishedAt, hero, tags, authors } = article;
-    summaries.set(article, (summary = { id, url, title, dek, publishedAt, hero, tags, authors }));
-  }
-  return summary;
 }
 
 export function articlePageInputs(data: EleventyPageData & { article: Article }): ArticlePageInputs {

@@ -1,20 +1,35 @@
 /** @jsxRuntime automatic @jsxImportSource preact */
 import type { AuthorGroup } from "../src/collections/by-author.ts";
+import type { ArticleSummary } from "../src/content/model.ts";
 import { ArticleCard } from "./components/ArticleCard.tsx";
 import { Document } from "./components/Document.tsx";
 import { routes } from "../src/content/routes.ts";
 import { feedLinks } from "../src/discovery/page-meta.ts";
 import { profilePageJsonLd } from "../src/discovery/structured-data.ts";
-import { documentProps, type EleventyPageData } from "./page-data.ts";
+import { documentProps, pageFrame, summaryOf, type EleventyPageData, type PageFrame } from "./page-data.ts";
+
+/** Everything an author page shows, and nothing else (the build reuses a page whose inputs are unchanged, see src/pages/page-reuse.ts). */
+export interface AuthorPageInputs extends PageFrame {
+  authorGroup: { author: AuthorGroup["author"]; articles: ArticleSummary[] };
+}
+
+export function authorPageInputs(data: EleventyPageData & { authorGroup: AuthorGroup }): AuthorPageInputs {
+  const { author, articles } = data.authorGroup;
+  return { ...pageFrame(data), authorGroup: { author, articles: articles.map(summaryOf) } };
+}
+
+export function render(data: EleventyPageData & { authorGroup: AuthorGroup }) {
+  return renderAuthorPage(authorPageInputs(data));
+}
 
 /** An author's or desk's page: who they are and everything they wrote. */
-export function render(data: EleventyPageData & { authorGroup: AuthorGroup }) {
-  const { site } = data.newsroom;
-  const { author, articles } = data.authorGroup;
+function renderAuthorPage(inputs: AuthorPageInputs) {
+  const { site } = inputs;
+  const { author, articles } = inputs.authorGroup;
   const description = author.role ? `${author.name}, ${author.role} at ${site.name}.` : `${author.name} at ${site.name}.`;
   return (
     <Document
-      {...documentProps(data, author.name, description, "page-author", {
+      {...documentProps(inputs, author.name, description, "page-author", {
         type: "profile",
         ...(author.photo ? { image: { url: author.photo.url, width: author.photo.width, height: author.photo.height, alt: author.photo.alt } } : {}),
         feeds: [...feedLinks(author.name, routes.authorFeeds(author.id)), ...feedLinks(site.name, routes.siteFeeds())],

@@ -1,20 +1,34 @@
 /** @jsxRuntime automatic @jsxImportSource preact */
 import { groupByDay } from "../src/collections/group-by-day.ts";
 import type { Page } from "../src/collections/paginate.ts";
-import type { Article } from "../src/content/model.ts";
+import type { Article, ArticleSummary } from "../src/content/model.ts";
 import { formatDay, formatTime } from "../src/format/dates.ts";
 import { Document } from "./components/Document.tsx";
 import { Pagination } from "./components/Pagination.tsx";
 import { Time } from "./components/Time.tsx";
-import { documentProps, type EleventyPageData } from "./page-data.ts";
+import { documentProps, pageFrame, summaryOf, type EleventyPageData, type PageFrame } from "./page-data.ts";
+
+/** Everything a news-feed page shows, and nothing else (the build reuses a page whose inputs are unchanged, see src/pages/page-reuse.ts). */
+export interface NewsFeedPageInputs extends PageFrame {
+  feedPage: Page<ArticleSummary>;
+}
+
+export function newsFeedPageInputs(data: EleventyPageData & { feedPage: Page<Article> }): NewsFeedPageInputs {
+  const { items, ...page } = data.feedPage;
+  return { ...pageFrame(data), feedPage: { ...page, items: items.map(summaryOf) } };
+}
+
+export function render(data: EleventyPageData & { feedPage: Page<Article> }) {
+  return renderNewsFeedPage(newsFeedPageInputs(data));
+}
 
 /** Every published article, newest first, grouped by day in the site's time zone. */
-export function render(data: EleventyPageData & { feedPage: Page<Article> }) {
-  const { site } = data.newsroom;
-  const page = data.feedPage;
+function renderNewsFeedPage(inputs: NewsFeedPageInputs) {
+  const { site } = inputs;
+  const page = inputs.feedPage;
   const title = page.pageNumber === 1 ? "News feed" : `News feed, page ${page.pageNumber}`;
   return (
-    <Document {...documentProps(data, title, `All the latest news from ${site.name}, newest first.`, "page-news-feed")}>
+    <Document {...documentProps(inputs, title, `All the latest news from ${site.name}, newest first.`, "page-news-feed")}>
       <main id="main" tabindex={-1} class="layout-listing">
         <h1 class="listing__title">{title}</h1>
         {page.items.length === 0 ? <p class="empty-state">No stories have been published yet.</p> : null}

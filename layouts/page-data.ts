@@ -1,4 +1,5 @@
 import type { SiteModel } from "../src/collections/site-model.ts";
+import type { Article, ArticleSummary } from "../src/content/model.ts";
 import type { AssetManifest } from "../src/eleventy/static-assets.ts";
 import { defaultPageMeta, type PageMeta } from "../src/discovery/page-meta.ts";
 
@@ -40,4 +41,22 @@ export function documentProps(data: EleventyPageData | PageFrame, title: string,
     assets: frame.assets,
     bodyClass,
   };
+}
+
+/** One summary object per article and build, so pages share them (and the page cache hashes each once). */
+const summaries = new WeakMap<Article, ArticleSummary>();
+const madeSummaries = new WeakSet<object>();
+export function summaryOf(article: Article): ArticleSummary {
+  let summary = summaries.get(article);
+  if (!summary) {
+    const { id, url, title, dek, publishedAt, hero, tags, authors } = article;
+    summaries.set(article, (summary = { id, url, title, dek, publishedAt, hero, tags, authors }));
+    madeSummaries.add(summary);
+  }
+  return summary;
+}
+
+/** Whether `value` is a summary `summaryOf` made (the page cache hashes those once per build). */
+export function isArticleSummary(value: unknown): value is ArticleSummary {
+  return typeof value === "object" && value !== null && madeSummaries.has(value);
 }

@@ -1,21 +1,36 @@
 /** @jsxRuntime automatic @jsxImportSource preact */
 import type { TagPage } from "../src/collections/site-model.ts";
+import type { ArticleSummary } from "../src/content/model.ts";
 import { ArticleCard } from "./components/ArticleCard.tsx";
 import { Document } from "./components/Document.tsx";
 import { Pagination } from "./components/Pagination.tsx";
 import { routes } from "../src/content/routes.ts";
 import { feedLinks } from "../src/discovery/page-meta.ts";
-import { documentProps, type EleventyPageData } from "./page-data.ts";
+import { documentProps, pageFrame, summaryOf, type EleventyPageData, type PageFrame } from "./page-data.ts";
+
+/** Everything a tag page shows, and nothing else (the build reuses a page whose inputs are unchanged, see src/pages/page-reuse.ts). */
+export interface TagPageInputs extends PageFrame {
+  tagPage: Omit<TagPage, "items"> & { items: ArticleSummary[] };
+}
+
+export function tagPageInputs(data: EleventyPageData & { tagPage: TagPage }): TagPageInputs {
+  const { items, ...page } = data.tagPage;
+  return { ...pageFrame(data), tagPage: { ...page, items: items.map(summaryOf) } };
+}
+
+export function render(data: EleventyPageData & { tagPage: TagPage }) {
+  return renderTagPage(tagPageInputs(data));
+}
 
 /** One page of a tag's articles, newest first. */
-export function render(data: EleventyPageData & { tagPage: TagPage }) {
-  const { site } = data.newsroom;
-  const page = data.tagPage;
+function renderTagPage(inputs: TagPageInputs) {
+  const { site } = inputs;
+  const page = inputs.tagPage;
   const title = page.pageNumber === 1 ? page.tag.label : `${page.tag.label}, page ${page.pageNumber}`;
   const count = `${page.articleCount} ${page.articleCount === 1 ? "story" : "stories"}`;
   return (
     <Document
-      {...documentProps(data, title, `${page.tag.label}: ${count} from ${site.name}.`, "page-tag", {
+      {...documentProps(inputs, title, `${page.tag.label}: ${count} from ${site.name}.`, "page-tag", {
         feeds: [...feedLinks(page.tag.label, routes.tagFeeds(page.tag.slug)), ...feedLinks(site.name, routes.siteFeeds())],
       })}
     >

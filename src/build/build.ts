@@ -10,10 +10,13 @@ import { newsroomPlugin, PUBLIC_DIR, type EleventyConfig, type LoadedBatch } fro
 import { ContentStore, type NewsroomOptions } from "../eleventy/content-store.ts";
 import { pageDefinitions, SCOPED_FEEDS, scopedFeedDocument } from "../pages/page-definitions.ts";
 import { planRenderBatches, type RenderBatch } from "../pages/render-batches.ts";
-import { articlePageFile, keyArticlePages, pageCacheDir, PageReuse, reuseFeedFiles, takeArticlePages, type ScopedFeeds } from "../pages/page-reuse.ts";
+import { articlePageFile, keyArticlePages, pageCacheDir, PageReuse, reuseFeedFiles, reuseFiles, takeArticlePages, type ReusableFiles, type ScopedFeeds } from "../pages/page-reuse.ts";
 import { articlePageInputs } from "../../layouts/article.11ty.tsx";
+import { authorPageInputs } from "../../layouts/author.11ty.tsx";
+import { newsFeedPageInputs } from "../../layouts/news-feed.11ty.tsx";
+import { tagPageInputs } from "../../layouts/tag.11ty.tsx";
 import type { Article } from "../content/model.ts";
-import { readPublicAssets } from "../eleventy/static-assets.ts";
+import { readPublicAssets, type AssetManifest } from "../eleventy/static-assets.ts";
 import { mapLimit } from "../util/map-limit.ts";
 import { SearchIndex, searchCacheDir, type SearchIndexSummary } from "./search-index.ts";
 
@@ -53,6 +56,8 @@ export interface BuildResult {
   reusedPages: number;
   /** Tags' and authors' feed files taken from the page cache instead of rendered. */
   reusedFeeds: number;
+  /** Tag, author and news-feed pages taken from the page cache instead of rendered. */
+  reusedListings: number;
 }
 
 /**
@@ -102,11 +107,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const articlePages = reuse
       ? await timed(timings, "reuse", () => keyArticlePages(reuse, model.articles, (article) => articlePageInputs({ newsroom: model, article, assets, page: { url: article.url } })))
       : { toRender: [...model.articles], toTake: [], keys: new Map<Article, string>() };
-    // Tags' and authors' feeds whose articles are unchanged, likewise.
+    // Tags' and authors' feeds, and listing pages, whose inputs are unchanged, likewise.
     const feedFiles = reuse
       ? await timed(timings, "reuse", async () => reuseFeedFiles(reuse, scopedFeeds(model), (scope, format) => scopedFeedDocument(model.site, scope, format), stagingDir))
       : { toRender: {}, toStore: [], reused: 0 };
-    let fileCount = feedFiles.reused;
+    const listingPages = reuse
+      ? await timed(timings, "reuse", async () => reuseFiles(reuse, reusableListings(reuse, model, assets), stagingDir))
+      : { toRender: {}, toStore: [], reused: 0 };
+    let fileCount = feedFiles.reused + listingPages.reused;
     const pagesPerBatch = options.pagesPerBatch ?? PAGES_PER_BATCH;
     const render = async (pages: RenderBatch) => {
       fileCount += (await timed(timings, "eleventy", () => renderBatch(newsroomOptions, { model, pages }, stagingDir, options.quiet ?? true))).length;
@@ -127,7 +135,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     };
     // One Eleventy run per batch of pages, so that no run holds the whole site's HTML (see src/pages/render-batches.ts);
     // article pages in runs of their own, so that the search index has them all before the listings are rendered.
-    const toRender = { article: [...articlePages.toRender], ...feedFiles.toRender };
+    const toRender = { article: [...articlePages.toRender], ...feedFiles.toRender, ...listingPages.toRender };
     let taken = false;
     for (const pages of planRenderBatches(model, pageDefinitions, pagesPerBatch, toRender, ["article"])) {
       if (!taken && !pages.slices.article) {
@@ -140,7 +148,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (reuse) {
       // While Pagefind finishes the last shards in its own processes.
       await timed(timings, "reuse", async () => {
-        const rendered = [...articlePages.toRender.map((article) => ({ key: articlePages.keys.get(article)!, file: articlePageFile(stagingDir, article.url) })), ...feedFiles.toStore];
+        const rendered = [...articlePages.toRender.map((article) => ({ key: articlePages.keys.get(article)!, file: articlePageFile(stagingDir, article.url) })), ...feedFiles.toStore, ...listingPages.toStore];
         await mapLimit(rendered, 16, ({ key, file }) => reuse.store(key, file));
         reuse.prune();
       });
@@ -157,7 +165,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     timings.set("eleventy", (timings.get("eleventy") ?? 0) - inside);
     timings.set("total", (performance.now() - started) / 1000);
     const rounded = Object.fromEntries([...timings].map(([name, seconds]) => [name, Number(seconds.toFixed(2))]));
-    return { outputDir, fileCount, schedulePath, timings: rounded, search: searchSummary, reusedPages, reusedFeeds: feedFiles.reused };
+    return { outputDir, fileCount, schedulePath, timings: rounded, search: searchSummary, reusedPages, reusedFeeds: feedFiles.reused, reusedListings: listingPages.reused };
   } catch (error) {
     await search?.discard();
     await rm(stagingDir, { recursive: true, force: true });
@@ -168,6 +176,22 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 /** The model's scopes of each per-tag and per-author feed definition. */
 function scopedFeeds(model: SiteModel): Record<string, ScopedFeeds> {
   return Object.fromEntries(Object.entries(SCOPED_FEEDS).map(([name, { scopes, format }]) => [name, { format, scopes: model.feeds[scopes] }]));
+}
+
+/**
+ * The listing pages reused like article pages: tags' pages, authors' pages
+ * and the news feed's pages, each keyed by the inputs its layout renders from
+ * alone. (The home page and the indexes are single pages, rendered every time.)
+ */
+function reusableListings(reuse: PageReuse, model: SiteModel, assets: AssetManifest): Record<string, ReusableFiles<unknown>> {
+  const frame = { newsroom: model, assets };
+  const listing = <T>(items: readonly T[], urlOf: (item: T) => string, keyOf: (item: T) => string): ReusableFiles<unknown> =>
+    ({ items, urlOf, keyOf }) as ReusableFiles<unknown>;
+  return {
+    tag: listing(model.tagPages, (item) => item.url, (item) => reuse.listingKey("tag", tagPageInputs({ ...frame, page: { url: item.url }, tagPage: item }))),
+    author: listing(model.authorGroups, (item) => item.author.url, (item) => reuse.listingKey("author", authorPageInputs({ ...frame, page: { url: item.author.url }, authorGroup: item }))),
+    newsFeed: listing(model.feedPages, (item) => item.url, (item) => reuse.listingKey("news-feed", newsFeedPageInputs({ ...frame, page: { url: item.url }, feedPage: item }))),
+  };
 }
 
 /** One Eleventy run over one batch of the site's pages, written into `outputDir`; resolves with the files written. */

@@ -4,6 +4,7 @@ import { copyFile, mkdir, rename } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ArticlePageInputs } from "../../layouts/article.11ty.tsx";
+import { isArticleSummary, type PageFrame } from "../../layouts/page-data.ts";
 import { cacheKey, codeFingerprint } from "../cache/keyed-json-cache.ts";
 import type { Article, ArticleSummary } from "../content/model.ts";
 import type { FeedDocument, FeedScope } from "../feeds/feed-model.ts";
@@ -39,22 +40,34 @@ export class PageReuse {
   readonly #code = codeFingerprint(renderingCode());
   /** Hash of each article's and summary's JSON (an article's body included), once per build: pages share their neighbours. */
   readonly #hashes = new WeakMap<object, string>();
-  /** The frame (site settings, asset names, reference date, preview) is the same for every page of a build: hashed once. */
-  #frame: { parts: readonly unknown[]; hash: string } | undefined;
+  /** A page's frame (site settings, asset names, reference date, preview) is the same for every page of a kind and build: hashed once. */
+  readonly #frames: { parts: readonly unknown[]; hash: string }[] = [];
   readonly #used = new Set<string>();
 
   constructor(readonly dir: string) {}
 
   key(inputs: ArticlePageInputs): string {
     const { article, related, sideFeed, moreNews, picks, site, url, referenceDate, assets, isPreview } = inputs;
-    const parts = [site, referenceDate, assets, isPreview];
-    if (!this.#frame || this.#frame.parts.some((part, index) => part !== parts[index])) {
-      this.#frame = { parts, hash: sha256(JSON.stringify({ site, referenceDate, assets, isPreview })) };
-    }
-    const frameHash = this.#frame.hash;
+    const frameHash = this.#frameHash([site, referenceDate, assets, isPreview]);
     const list = (summaries: readonly ArticleSummary[]) => summaries.map((summary) => this.#hash(summary)).join(",");
     const relatedItems = related.map((item) => (item.kind === "article" ? this.#hash(item.article) : JSON.stringify(item))).join(",");
     const key = cacheKey(this.#code, frameHash, url, this.#hash(article), relatedItems, list(sideFeed), list(moreNews), list(picks));
+    this.#used.add(key);
+    return key;
+  }
+
+  /**
+   * The key of a listing page (a tag's, an author's, a page of the news
+   * feed): the inputs its layout renders from alone (`TagPageInputs` and the
+   * like), and the code. Articles are listed as summaries, so a body edit
+   * keeps every listing, and a headline edit renders only the pages that
+   * show it.
+   */
+  listingKey(layout: string, inputs: PageFrame): string {
+    const { site, referenceDate, assets, url, ...shown } = inputs;
+    // A summary is hashed once per build, however many listings show it.
+    const summaryHash = (_: string, value: unknown) => (isArticleSummary(value) ? this.#hash(value) : value);
+    const key = cacheKey(this.#code, "listing", layout, this.#frameHash([site, referenceDate, assets]), url, sha256(JSON.stringify(shown, summaryHash)));
     this.#used.add(key);
     return key;
   }
@@ -130,6 +143,12 @@ export class PageReuse {
     const stale = (existsSync(this.dir) ? readdirSync(this.dir) : []).filter((name) => !this.#used.has(name.replace(/\.html$/, "")));
     if (stale.length <= Math.max(1000, this.#used.size)) return;
     for (const name of stale) rmSync(path.join(this.dir, name), { force: true });
+  }
+
+  #frameHash(parts: readonly unknown[]): string {
+    let frame = this.#frames.find((known) => known.parts.length === parts.length && known.parts.every((part, index) => part === parts[index]));
+    if (!frame) this.#frames.push((frame = { parts, hash: sha256(JSON.stringify(parts)) }));
+    return frame.hash;
   }
 
   #hash(value: Article | ArticleSummary): string {
@@ -236,29 +255,33 @@ export interface ScopedFeeds {
   scopes: readonly FeedScope[];
 }
 
+/** A definition's pages or files that the build may take from the cache instead of rendering. */
+export interface ReusableFiles<T> {
+  items: readonly T[];
+  urlOf: (item: T) => string;
+  keyOf: (item: T) => string;
+}
+
 /**
- * Puts the feed files whose key is in the cache into `siteDir`; returns, per
- * definition, the scopes whose feeds must be rendered, and every rendered
- * file's key (to store it once written). `documentOf` is what the feed's
- * definition renders.
+ * Puts the files whose key is in the cache into `siteDir`; returns, per
+ * definition, the items whose files must be rendered, and every rendered
+ * file's key (to store it once written).
  */
-export function reuseFeedFiles(
+export function reuseFiles(
   reuse: PageReuse,
-  feeds: Readonly<Record<string, ScopedFeeds>>,
-  documentOf: (scope: FeedScope, format: ScopedFeeds["format"]) => FeedDocument,
+  definitions: Readonly<Record<string, ReusableFiles<unknown>>>,
   siteDir: string,
-): { toRender: Record<string, FeedScope[]>; toStore: { key: string; file: string }[]; reused: number } {
-  const toRender: Record<string, FeedScope[]> = {};
+): { toRender: Record<string, unknown[]>; toStore: { key: string; file: string }[]; reused: number } {
+  const toRender: Record<string, unknown[]> = {};
   const toStore: { key: string; file: string }[] = [];
   let reused = 0;
-  for (const [name, { format, scopes }] of Object.entries(feeds)) {
+  for (const [name, { items, urlOf, keyOf }] of Object.entries(definitions)) {
     toRender[name] = [];
-    for (const scope of scopes) {
-      const url = scope.urls[format];
-      const key = reuse.feedKey(format, documentOf(scope, format));
-      const file = siteFile(siteDir, url);
+    for (const item of items) {
+      const key = keyOf(item);
+      const file = siteFile(siteDir, urlOf(item));
       if (reuse.take(key, file) === undefined) {
-        toRender[name].push(scope);
+        toRender[name].push(item);
         toStore.push({ key, file });
       } else {
         reused++;
@@ -266,4 +289,20 @@ export function reuseFeedFiles(
     }
   }
   return { toRender, toStore, reused };
+}
+
+/** `reuseFiles` for the feed definitions; `documentOf` is what a feed's definition renders. */
+export function reuseFeedFiles(
+  reuse: PageReuse,
+  feeds: Readonly<Record<string, ScopedFeeds>>,
+  documentOf: (scope: FeedScope, format: ScopedFeeds["format"]) => FeedDocument,
+  siteDir: string,
+): ReturnType<typeof reuseFiles> {
+  const definitions = Object.fromEntries(
+    Object.entries(feeds).map(([name, { format, scopes }]): [string, ReusableFiles<FeedScope>] => [
+      name,
+      { items: scopes, urlOf: (scope) => scope.urls[format], keyOf: (scope) => reuse.feedKey(format, documentOf(scope, format)) },
+    ]),
+  );
+  return reuseFiles(reuse, definitions as Record<string, ReusableFiles<unknown>>, siteDir);
 }

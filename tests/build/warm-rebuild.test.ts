@@ -21,6 +21,7 @@ describe("warm rebuilds", () => {
     const searches: Record<string, BuildResult["search"]> = {};
     const reusedPages: Record<string, number> = {};
     const reusedFeeds: Record<string, number> = {};
+    const reusedListings: Record<string, number> = {};
     const build = async (name: string) => {
       const outputDir = path.join(rootDir, name);
       // Search shards of two articles: summer-festival and bridge-repairs, tram-extension and council-budget, late-night-ferry.
@@ -28,6 +29,7 @@ describe("warm rebuilds", () => {
       searches[name] = result.search;
       reusedPages[name] = result.reusedPages;
       reusedFeeds[name] = result.reusedFeeds;
+      reusedListings[name] = result.reusedListings;
       return siteContents(outputDir);
     };
     const page = (name: string, url: string) => readFileSync(path.join(rootDir, name, url), "utf8");
@@ -62,6 +64,9 @@ describe("warm rebuilds", () => {
     // Feeds (RSS and Atom of 4 tags and 3 authors) carry headlines, not bodies: the body edit reaches none;
     // the headline edit reaches tram-extension's tags (transport, city-hall) and author (ben-okoro).
     assert.deepEqual(["cold-before", "warm-body-edit", "warm", "cold-after"].map((name) => reusedFeeds[name]), [0, 14, 8, 0]);
+    // Listing pages (5 tag pages, 3 authors' pages, 2 news-feed pages) list headlines, not bodies: the body edit
+    // reaches none; the headline edit reaches city-hall's page, transport's first page, ben-okoro's and the news feed's first.
+    assert.deepEqual(["cold-before", "warm-body-edit", "warm", "cold-after"].map((name) => reusedListings[name]), [0, 10, 6, 0]);
     assert.match(page("warm", "search/index.html"), /data-merge-index="\/pagefind-archive-2\/ \/pagefind-archive-1\/"/);
     rmSync(rootDir, { recursive: true, force: true });
   });

@@ -1,10 +1,11 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { groupByDay } from "../../../src/collections/group-by-day.ts";
+import { groupByDay, type DayGroup } from "../../../src/collections/group-by-day.ts";
+import type { Article } from "../../../src/content/model.ts";
 import { makeArticle } from "../helpers.ts";
 
 const at = (id: string, iso: string) => makeArticle(id, { publishedAt: new Date(iso) });
-const shape = (groups: ReturnType<typeof groupByDay>) => groups.map((g) => [g.day, g.articles.map((a) => a.id)]);
+const shape = (groups: DayGroup<Article>[]) => groups.map((g) => [g.day, g.articles.map((a) => a.id)]);
 
 describe("groupByDay", () => {
   it("groups consecutive articles of the same day, keeping their order", () => {

@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { summaryOf, type ArticlePageInputs } from "../../../layouts/article.11ty.tsx";
+import { tagPageInputs } from "../../../layouts/tag.11ty.tsx";
+import type { SiteModel } from "../../../src/collections/site-model.ts";
 import type { Article } from "../../../src/content/model.ts";
 import { keyArticlePages, PageReuse, takeArticlePages } from "../../../src/pages/page-reuse.ts";
 import { makeArticle, makeSite } from "../helpers.ts";
@@ -55,6 +57,26 @@ describe("page reuse keys", () => {
     const edited = { ...neighbour, bodyHtml: "<p>Tram, with an update.</p>" };
     assert.equal(key(reuse, {}, page, [edited]), key(reuse));
     assert.equal("bodyHtml" in summaryOf(edited), false);
+  });
+
+  test("a listing page's key: its articles' summaries and headlines count, their bodies do not", () => {
+    const reuse = new PageReuse("unused");
+    const frame = { site, referenceDate: new Date("2026-11-27T12:00:00Z"), assets: { "/css/site.css": "/css/site.0123456789.css" } };
+    const tagPage = (articles: Article[], url = "/tags/harbour/") =>
+      tagPageInputs({ newsroom: { site, articles: [page] } as unknown as SiteModel, assets: frame.assets, page: { url }, tagPage: { tag: { slug: "harbour", label: "Harbour", url }, articleCount: articles.length, pageNumber: 1, totalPages: 1, url, items: articles } });
+    const base = reuse.listingKey("tag", tagPage([page, neighbour]));
+    assert.equal(new PageReuse("unused").listingKey("tag", tagPage([page, neighbour])), base, "another build");
+    assert.equal(reuse.listingKey("tag", tagPage([{ ...page, bodyHtml: "<p>The ferry runs on time.</p>" }, neighbour])), base, "a body edit");
+    const changed = [
+      reuse.listingKey("tag", tagPage([page, { ...neighbour, title: "Tram line delayed" }])),
+      reuse.listingKey("tag", tagPage([page])),
+      reuse.listingKey("tag", tagPage([neighbour, page])),
+      reuse.listingKey("tag", tagPage([page, neighbour], "/tags/harbour/page/2/")),
+      reuse.listingKey("author", tagPage([page, neighbour])),
+      reuse.listingKey("tag", { ...tagPage([page, neighbour]), site: { ...site, name: "The Other Herald" } }),
+      reuse.listingKey("tag", { ...tagPage([page, neighbour]), referenceDate: new Date("2026-11-28T12:00:00Z") }),
+    ];
+    assert.equal(new Set([base, ...changed]).size, changed.length + 1);
   });
 
   test("a stored page is written where the build asks and returned; a page never stored is not", async () => {
