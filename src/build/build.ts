@@ -120,11 +120,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       fileCount += (await timed(timings, "eleventy", () => renderBatch(newsroomOptions, { model, pages }, stagingDir, options.quiet ?? true))).length;
     };
     // Reused article pages are copied once the changed ones are rendered: the search index takes pages in order, and a
-    // changed page no longer holds up its shard behind thousands of copies.
+    // changed page no longer holds up its shard behind thousands of copies. The pages of shards being indexed come first,
+    // so that Pagefind has them all early and writes that shard while the rest are copied.
     let reusedPages = 0;
     const takeReusedPages = async () => {
       if (!reuse) return;
-      const taken = await timed(timings, "reuse", () => takeArticlePages(reuse, articlePages.toTake, stagingDir, { onPage: (url, html) => searchIndex.add(url, html) }));
+      const indexingFirst = [...articlePages.toTake.filter(({ article }) => searchIndex.isIndexing(article.url)), ...articlePages.toTake.filter(({ article }) => !searchIndex.isIndexing(article.url))];
+      const taken = await timed(timings, "reuse", () => takeArticlePages(reuse, indexingFirst, stagingDir, { onPage: (url, html) => searchIndex.add(url, html) }));
       reusedPages = taken.reused;
       fileCount += taken.reused;
       // Pruned by another build of this site since they were keyed: rendered after all.

@@ -118,6 +118,15 @@ export class SearchIndex {
   }
 
   /**
+   * Whether `url`'s shard is being indexed as its pages arrive (no stored
+   * shard is expected to fit): the build hands such pages over first.
+   */
+  isIndexing(url: string): boolean {
+    const place = this.#positions.get(url);
+    return place !== undefined && place.work.expected === undefined;
+  }
+
+  /**
    * Adds a rendered page (the pages that mark a searchable part: the
    * articles). Only what Pagefind reads is kept: the searchable element.
    */

