@@ -52,17 +52,15 @@ export function parseFrontmatter(rawSource: string, cache?: FrontmatterCache): P
   return parseFrontmatterFiles([rawSource], cache ? { cache } : {})[0]!;
 }
 
-/** How parseFrontmatterFiles reports progress. */
-export interface FrontmatterParsing {
-  cache?: FrontmatterCache;
-  /** Told how many files the cache does not hold, before any is parsed (a cold archive's load starts its render workers then). */
-  beforeSplitting?: (misses: number) => void;
-  /** Each file's result as soon as it is parsed (a cold load renders bodies meanwhile). */
-  onParsed?: (index: number, parsed: ParsedFrontmatter) => void;
-}
-
-/** parseFrontmatter for many files. The cache is read first. */
-export function parseFrontmatterFiles(rawSources: readonly string[], { cache, beforeSplitting, onParsed }: FrontmatterParsing): ParsedFrontmatter[] {
+/**
+ * parseFrontmatter for many files. The cache is read first, and
+ * `beforeSplitting` told how many files it does not hold (a cold archive's
+ * load starts its render workers then, to boot while this thread parses).
+ */
+export function parseFrontmatterFiles(
+  rawSources: readonly string[],
+  { cache, beforeSplitting }: { cache?: FrontmatterCache; beforeSplitting?: (misses: number) => void },
+): ParsedFrontmatter[] {
   const sources = rawSources.map(normalizeLineEndings);
   const keys = sources.map((source) => cache?.key(source));
   const splits = keys.map((key) => (key === undefined ? undefined : cache?.read(key)));
@@ -74,9 +72,7 @@ export function parseFrontmatterFiles(rawSources: readonly string[], { cache, be
       const key = keys[index];
       if (key !== undefined && survivesJson(split)) cache?.write(key, split);
     }
-    const parsed = parsedFrom(source, split);
-    onParsed?.(index, parsed);
-    return parsed;
+    return parsedFrom(source, split);
   });
 }
 

@@ -12,7 +12,6 @@ import { planHero, responsiveImage } from "../images/responsive-image.ts";
 import type { RenderedMarkdown } from "../markdown/pipeline.ts";
 import type { LocalImagesOptions } from "../markdown/remark-local-images.ts";
 import type { RelatedCardTarget } from "../markdown/remark-related-card.ts";
-import { EarlyRenders } from "../markdown/early-renders.ts";
 import { POOL_THRESHOLD, poolSize, renderBodies } from "../markdown/render-bodies.ts";
 import { RenderPool, type RenderPoolOptions } from "../markdown/render-pool.ts";
 import { RenderCache, renderCacheDir } from "../markdown/render-cache.ts";
@@ -22,7 +21,7 @@ import { fileStamp, type ContentMemo, type MemoFile } from "./content-memo.ts";
 import { articleSchema, type ArticleFrontmatter } from "./article-schema.ts";
 import { resolveAsset } from "./assets.ts";
 import { authorSchema, type AuthorFrontmatter } from "./author-schema.ts";
-import { FrontmatterCache, frontmatterCacheDir, parseFrontmatterFiles, type FrontmatterParsing, type ParsedFrontmatter } from "./frontmatter.ts";
+import { FrontmatterCache, frontmatterCacheDir, parseFrontmatterFiles, type ParsedFrontmatter } from "./frontmatter.ts";
 import type { Article, Author, AudioVersion, Content, Hero, ResponsiveImage, Tag } from "./model.ts";
 import { routes } from "./routes.ts";
 import { schemaDiagnostics } from "./schema-diagnostics.ts";
@@ -224,25 +223,15 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
     authors.set(file.id, author);
   }
 
-  const now = options.now ?? new Date();
-  const isScheduled = (file: ValidFile<ArticleFrontmatter>) => file.data.date > now;
-  // A draft still being written (no dek or hero yet) is checked but not shown, even in previews.
-  const isComplete = (file: ValidFile<ArticleFrontmatter>): file is ValidFile<CompleteArticle> => Boolean(file.data.dek && file.data.hero);
-  const isPublished = (file: ValidFile<ArticleFrontmatter>): file is ValidFile<CompleteArticle> => isComplete(file) && (options.isPreview || (!file.data.draft && !isScheduled(file)));
-  // Rendered bodies wait in a file, not on the heap, until a page or feed shows them.
-  const spool = new TextSpool();
-  // A cold archive's workers render published bodies while the rest of the frontmatter is parsed.
-  let early: EarlyRenders | undefined;
-  const renderEarly = (file: ValidFile<ArticleFrontmatter>) => {
-    if (!workers.pool || options.checkOnly || !isPublished(file)) return;
-    early ??= new EarlyRenders(workers.pool, { siteOrigin, spool, ...(renderCache ? { cache: renderCache } : {}) });
-    early.offer({ body: file.parsed.body, path: file.sourcePath, bodyLineOffset: file.parsed.bodyLineOffset });
-  };
-  const articleFiles = readValidFiles(path.join(contentDir, "articles"), articleSchema, relative, diagnostics, { cache: frontmatterCache, beforeSplitting, onValid: renderEarly }, fileMemo);
+  const articleFiles = readValidFiles(path.join(contentDir, "articles"), articleSchema, relative, diagnostics, { cache: frontmatterCache, beforeSplitting }, fileMemo);
   if (memo && fileMemo) {
     memo.files = fileMemo.next;
     memo.saved.clear();
   }
+  const now = options.now ?? new Date();
+  const isScheduled = (file: ValidFile<ArticleFrontmatter>) => file.data.date > now;
+  // A draft still being written (no dek or hero yet) is checked but not shown, even in previews.
+  const isComplete = (file: ValidFile<ArticleFrontmatter>): file is ValidFile<CompleteArticle> => Boolean(file.data.dek && file.data.hero);
   for (const file of articleFiles) {
     if (options.isPreview && !isComplete(file)) {
       diagnostics.push({
@@ -252,7 +241,7 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
       });
     }
   }
-  const published = articleFiles.filter(isPublished);
+  const published = articleFiles.filter(isComplete).filter((file) => options.isPreview || (!file.data.draft && !isScheduled(file)));
   const scheduled = articleFiles
     .filter((file) => !file.data.draft && isScheduled(file))
     .map((file) => ({ id: file.id, sourcePath: file.sourcePath, publishAt: file.data.date }))
@@ -313,7 +302,8 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
   const toBuild = published.filter((file) => !kept.get(file));
   const rendered = await renderBodies(
     toBuild.map((file) => ({ body: file.parsed.body, path: file.sourcePath, bodyLineOffset: file.parsed.bodyLineOffset })),
-    { ...renderOptions, articles: cardTargets, spool, ...(workers.pool ? { pool: workers.pool } : {}), ...(early ? { early } : {}) },
+    // Rendered bodies wait in a file, not on the heap, until a page or feed shows them.
+    { ...renderOptions, articles: cardTargets, spool: new TextSpool(), ...(workers.pool ? { pool: workers.pool } : {}) },
   );
   const bodyOf = new Map(toBuild.map((file, index) => [file, rendered.bodies[index]!]));
   const tagLabels = site?.tagLabels ?? {};
@@ -384,6 +374,7 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
   });
 
   // A check looks up only the bodies that can fail: pruning then would drop good entries.
+  await Promise.all([renderCache?.flush(), frontmatterCache?.flush()]);
   // So does a load that reused files or articles from the previous one.
   if (!options.checkOnly && !memo) {
     renderCache?.prune();
@@ -470,7 +461,7 @@ function readValidFiles<S extends z.ZodType>(
   schema: S,
   relative: (file: string) => string,
   diagnostics: Diagnostic[],
-  parsing: Omit<FrontmatterParsing, "onParsed"> & { onValid?: (file: ValidFile<z.output<S>>) => void },
+  parsing: { cache?: FrontmatterCache; beforeSplitting: (misses: number) => void },
   memo?: FileMemo,
 ): ValidFile<z.output<S>>[] {
   let names: string[];
@@ -492,19 +483,13 @@ function readValidFiles<S extends z.ZodType>(
     else if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) outcomes[index] = { stamp, valid: undefined, diagnostics: [invalidNameDiagnostic(sourcePath, name, id)] };
     else toParse.push({ index, absolutePath, sourcePath, id, stamp });
   }
-  // Each file is validated as soon as it is parsed, so that `onValid` can start on it while the rest parse.
-  parseFrontmatterFiles(
+  const parsed = parseFrontmatterFiles(
     toParse.map(({ absolutePath }) => readFileSync(absolutePath, "utf8")),
-    {
-      ...parsing,
-      onParsed: (position, parsed) => {
-        const { index, absolutePath, sourcePath, id, stamp } = toParse[position]!;
-        const outcome = { stamp, ...validFile(absolutePath, sourcePath, id, parsed, schema) };
-        outcomes[index] = outcome;
-        if (outcome.valid) parsing.onValid?.(outcome.valid);
-      },
-    },
+    parsing,
   );
+  for (const [position, { index, absolutePath, sourcePath, id, stamp }] of toParse.entries()) {
+    outcomes[index] = { stamp, ...validFile(absolutePath, sourcePath, id, parsed[position]!, schema) };
+  }
   const files: ValidFile<z.output<S>>[] = [];
   for (const [index, name] of names.entries()) {
     const outcome = outcomes[index]!;

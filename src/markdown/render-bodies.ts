@@ -3,7 +3,6 @@ import { VFile } from "vfile";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { mapLimit } from "../util/map-limit.ts";
 import type { TextSpool } from "../util/text-spool.ts";
-import type { EarlyRenders } from "./early-renders.ts";
 import { mayReportProblems } from "./may-report-problems.ts";
 import type { MarkdownSource, RenderedMarkdown } from "./pipeline.ts";
 import type { LocalImagesOptions } from "./remark-local-images.ts";
@@ -27,8 +26,6 @@ export interface RenderBodiesOptions extends LocalImagesOptions {
   workers?: number;
   /** Workers already running (the caller's, left running): used for every uncached body instead of `workers`. */
   pool?: RenderPool;
-  /** Bodies a pool started rendering before the articles were known (see early-renders.ts): taken, not rendered again. */
-  early?: EarlyRenders;
   /** Checking, not building: bodies that cannot report a problem are not rendered (their HTML is empty). */
   checkOnly?: boolean;
 }
@@ -64,9 +61,7 @@ export async function renderBodies(
   sources: readonly MarkdownSource[],
   options: RenderBodiesOptions,
 ): Promise<{ bodies: SettledBody[]; summary: RenderBodiesSummary }> {
-  const { cache, siteOrigin, spool, early } = options;
-  // What has not started by now renders below, with the articles known.
-  early?.stop();
+  const { cache, siteOrigin, spool } = options;
   const bodies = new Array<SettledBody>(sources.length);
   const settle = (index: number, body: RenderedMarkdown) => {
     bodies[index] = spool ? { ...body, html: "", readHtml: spool.put(body.html) } : body;
@@ -78,10 +73,6 @@ export async function renderBodies(
     if (options.checkOnly && !mayReportProblems(source.body)) {
       bodies[index] = UNRENDERED;
       skipped++;
-      return;
-    }
-    if (early?.holds(source)) {
-      misses.push(index);
       return;
     }
     const cached = keys[index] === undefined ? undefined : cache?.read(keys[index]);
@@ -102,11 +93,6 @@ export async function renderBodies(
       : () => Promise.reject(new Error("internal error, please report: nothing to render"));
   try {
     await mapLimit(misses, pool ? workers * IN_FLIGHT_PER_WORKER : 1, async (index) => {
-      const renderedEarly = await early?.take(sources[index]!);
-      if (renderedEarly) {
-        bodies[index] = renderedEarly;
-        return;
-      }
       const rendered = await render(sources[index]!);
       settle(index, rendered);
       const key = keys[index];
@@ -114,6 +100,7 @@ export async function renderBodies(
     });
   } finally {
     await ownPool?.close();
+    await cache?.flush();
   }
   return { bodies, summary: { fromCache: sources.length - misses.length - skipped, rendered: misses.length, skipped, workers: pool ? workers : 0 } };
 }

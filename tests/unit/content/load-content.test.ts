@@ -324,7 +324,7 @@ describe("loadContent: with a memo (the dev server's loads)", () => {
   });
 });
 
-describe("loadContent: a cold archive, rendered on workers while its frontmatter is parsed", () => {
+describe("loadContent: a cold archive, its bodies rendered on worker threads", () => {
   it("gives the articles a load on this thread gives, cards, images, drafts and scheduled stories included", async () => {
     const files: Record<string, string> = {};
     // Past POOL_THRESHOLD files, so that the workers start before the frontmatter is parsed.

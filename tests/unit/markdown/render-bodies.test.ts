@@ -116,6 +116,7 @@ describe("renderBodies with a render cache", () => {
     const old = Array.from({ length: 1200 }, (_, i) => source(`Old ${i}.`));
     const writer = new RenderCache(dir);
     for (const entry of old) writer.write(writer.key(entry, SITE_ORIGIN), { html: "<p>x</p>", wordCount: 1, diagnostics: [], dependencies: { relatedCards: {}, localImages: [] } });
+    await writer.flush();
     const build = new RenderCache(dir);
     await renderBodies([source("New.")], { ...options(), cache: build });
     assert.equal(build.prune(), 1200);
