@@ -33,8 +33,9 @@ function renderingCode(): string[] {
  * column, More news, the picks, the site settings, the asset names) and of
  * the code that renders pages. The article layout renders from those inputs
  * alone, so an equal key means equal bytes; a build copies such a page from
- * the cache instead of rendering it. Tags' and authors' feed files are kept
- * the same way (`feedKey`).
+ * the cache instead of rendering it. Tags' and authors' feed files
+ * (`feedKey`) and the listing pages with many instances (`listingKey`) are
+ * kept the same way.
  */
 export class PageReuse {
   readonly #code = codeFingerprint(renderingCode());
