@@ -13,8 +13,6 @@ import { PreviewNotice } from "./components/PreviewNotice.tsx";
 import { RelatedList, type RelatedListItem } from "./components/RelatedList.tsx";
 import { TagList } from "./components/TagList.tsx";
 import { documentProps, pageFrame, summaryOf, type EleventyPageData, type PageFrame } from "./page-data.ts";
-
-export { summaryOf };
 import { latestArticles } from "../src/collections/latest.ts";
 import { SIDE_FEED_SIZE } from "../src/collections/site-model.ts";
 import { heroCrops, socialImage } from "../src/discovery/article-images.ts";

@@ -12,6 +12,7 @@ import { pageDefinitions, SCOPED_FEEDS, scopedFeedDocument } from "../pages/page
 import { planRenderBatches, type RenderBatch } from "../pages/render-batches.ts";
 import { articlePageFile, keyArticlePages, pageCacheDir, PageReuse, reuseFeedFiles, reuseFiles, takeArticlePages, type ReusableFiles, type ScopedFeeds } from "../pages/page-reuse.ts";
 import { articlePageInputs } from "../../layouts/article.11ty.tsx";
+import type { EleventyPageData, PageFrame } from "../../layouts/page-data.ts";
 import { authorPageInputs } from "../../layouts/author.11ty.tsx";
 import { newsFeedPageInputs } from "../../layouts/news-feed.11ty.tsx";
 import { tagPageInputs } from "../../layouts/tag.11ty.tsx";
@@ -125,7 +126,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     let reusedPages = 0;
     const takeReusedPages = async () => {
       if (!reuse) return;
-      const indexingFirst = [...articlePages.toTake.filter(({ article }) => searchIndex.isIndexing(article.url)), ...articlePages.toTake.filter(({ article }) => !searchIndex.isIndexing(article.url))];
+      const indexing = new Set(articlePages.toTake.filter(({ article }) => searchIndex.isIndexing(article.url)));
+      const indexingFirst = [...indexing, ...articlePages.toTake.filter((page) => !indexing.has(page))];
       const taken = await timed(timings, "reuse", () => takeArticlePages(reuse, indexingFirst, stagingDir, { onPage: (url, html) => searchIndex.add(url, html) }));
       reusedPages = taken.reused;
       fileCount += taken.reused;
@@ -186,13 +188,12 @@ function scopedFeeds(model: SiteModel): Record<string, ScopedFeeds> {
  * alone. (The home page and the indexes are single pages, rendered every time.)
  */
 function reusableListings(reuse: PageReuse, model: SiteModel, assets: AssetManifest): Record<string, ReusableFiles<unknown>> {
-  const frame = { newsroom: model, assets };
-  const listing = <T>(items: readonly T[], urlOf: (item: T) => string, keyOf: (item: T) => string): ReusableFiles<unknown> =>
-    ({ items, urlOf, keyOf }) as ReusableFiles<unknown>;
+  const listing = <T>(layout: string, items: readonly T[], urlOf: (item: T) => string, inputsOf: (data: EleventyPageData, item: T) => PageFrame) =>
+    ({ items, urlOf, keyOf: (item: T) => reuse.listingKey(layout, inputsOf({ newsroom: model, assets, page: { url: urlOf(item) } }, item)) }) as ReusableFiles<unknown>;
   return {
-    tag: listing(model.tagPages, (item) => item.url, (item) => reuse.listingKey("tag", tagPageInputs({ ...frame, page: { url: item.url }, tagPage: item }))),
-    author: listing(model.authorGroups, (item) => item.author.url, (item) => reuse.listingKey("author", authorPageInputs({ ...frame, page: { url: item.author.url }, authorGroup: item }))),
-    newsFeed: listing(model.feedPages, (item) => item.url, (item) => reuse.listingKey("news-feed", newsFeedPageInputs({ ...frame, page: { url: item.url }, feedPage: item }))),
+    tag: listing("tag", model.tagPages, (item) => item.url, (data, tagPage) => tagPageInputs({ ...data, tagPage })),
+    author: listing("author", model.authorGroups, (item) => item.author.url, (data, authorGroup) => authorPageInputs({ ...data, authorGroup })),
+    newsFeed: listing("news-feed", model.feedPages, (item) => item.url, (data, feedPage) => newsFeedPageInputs({ ...data, feedPage })),
   };
 }
 
