@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource preact */
 import type { ArticleSummary } from "../../src/content/model.ts";
 import { ArticleCard } from "./ArticleCard.tsx";
+import { renderedOnce } from "./rendered-once.ts";
 
 export type ArticleListProps = {
   id: string;
@@ -12,7 +13,10 @@ export type ArticleListProps = {
   more?: { label: string; url: string };
 };
 
-/** A titled section of story cards ("More news", "Editors' picks"). */
+/**
+ * A titled section of story cards ("More news", "Editors' picks"). Every
+ * article page shows nearly the same ones: each card is rendered once.
+ */
 export function ArticleList({ id, heading, articles, locale, timeZone, more }: ArticleListProps) {
   if (articles.length === 0) return null;
   return (
@@ -20,7 +24,7 @@ export function ArticleList({ id, heading, articles, locale, timeZone, more }: A
       <h2 class="section-heading" id={`${id}-heading`}>{heading}</h2>
       <ul class="article-list__items">
         {articles.map((article) => (
-          <li><ArticleCard article={article} locale={locale} timeZone={timeZone} /></li>
+          <li>{renderedOnce(article, `article-card|${locale}|${timeZone}`, () => <ArticleCard article={article} locale={locale} timeZone={timeZone} />)}</li>
         ))}
       </ul>
       {more ? <p class="article-list__more"><a href={more.url}>{more.label}</a></p> : null}

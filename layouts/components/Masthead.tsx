@@ -1,9 +1,11 @@
 /** @jsxRuntime automatic @jsxImportSource preact */
 import type { SiteSettings } from "../../src/content/model.ts";
 import { routes } from "../../src/content/routes.ts";
+import { renderedOnce } from "./rendered-once.ts";
 
 export type MastheadProps = { site: SiteSettings; currentUrl: string };
 
+/** The same on every page but those its links lead to: rendered once per site and current section. */
 export function Masthead({ site, currentUrl }: MastheadProps) {
   const links = [
     { label: "Home", url: routes.home() },
@@ -11,6 +13,11 @@ export function Masthead({ site, currentUrl }: MastheadProps) {
     ...site.navigation.map((item) => ({ label: item.label, url: routes.tag(item.tag) })),
     { label: "Topics", url: routes.tagIndex() },
   ];
+  const current = links.some((link) => link.url === currentUrl) ? currentUrl : "";
+  return renderedOnce(site, current, () => renderMasthead(site, links, current));
+}
+
+function renderMasthead(site: SiteSettings, links: readonly { label: string; url: string }[], currentUrl: string) {
   return (
     <header class="masthead" data-component="masthead">
       <div class="masthead__inner">

@@ -2,6 +2,7 @@
 import type { ArticleSummary } from "../../src/content/model.ts";
 import { routes } from "../../src/content/routes.ts";
 import { formatTime, formatShortDate, dayKey } from "../../src/format/dates.ts";
+import { renderedOnce } from "./rendered-once.ts";
 import { Time } from "./Time.tsx";
 
 export type NewsFeedColumnProps = {
@@ -30,12 +31,16 @@ export function NewsFeedColumn({ articles, locale, timeZone, now, excludeUrl }: 
     >
       <h2 class="section-heading" id="news-feed-column-heading">News feed</h2>
       <ol class="news-feed-column__list">
-        {articles.map((article) => (
-          <li>
-            <Time date={article.publishedAt} locale={locale} timeZone={timeZone} format={dayKey(article.publishedAt, timeZone) === today ? formatTime : formatShortDate} />
-            <a href={article.url}>{article.title}</a>
-          </li>
-        ))}
+        {articles.map((article) => {
+          const isToday = dayKey(article.publishedAt, timeZone) === today;
+          // The same items on every article page: each rendered once.
+          return renderedOnce(article, `news-feed-column|${locale}|${timeZone}|${isToday}`, () => (
+            <li>
+              <Time date={article.publishedAt} locale={locale} timeZone={timeZone} format={isToday ? formatTime : formatShortDate} />
+              <a href={article.url}>{article.title}</a>
+            </li>
+          ));
+        })}
       </ol>
       <p class="news-feed-column__more"><a href={routes.newsFeed()}>All the latest news</a></p>
     </section>

@@ -1,15 +1,21 @@
 /** @jsxRuntime automatic @jsxImportSource preact */
 import type { Newsletter } from "../../src/content/model.ts";
+import { renderedOnce } from "./rendered-once.ts";
 
 export type NewsletterSignupProps = { newsletters: readonly Newsletter[] };
 
 /**
  * One real form per newsletter, posting to the provider: it works without
  * JavaScript. public/js/newsletter.js adds inline validation and a success
- * message announced through the status region.
+ * message announced through the status region. The same on every article
+ * page: rendered once per list of newsletters.
  */
 export function NewsletterSignup({ newsletters }: NewsletterSignupProps) {
   if (newsletters.length === 0) return null;
+  return renderedOnce(newsletters, "newsletters", () => renderNewsletterSignup({ newsletters }));
+}
+
+function renderNewsletterSignup({ newsletters }: NewsletterSignupProps) {
   return (
     <section class="newsletters" data-component="newsletters" aria-labelledby="newsletters-heading">
       <h2 class="section-heading" id="newsletters-heading">Newsletters</h2>

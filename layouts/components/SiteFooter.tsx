@@ -1,10 +1,16 @@
 /** @jsxRuntime automatic @jsxImportSource preact */
 import type { SiteSettings } from "../../src/content/model.ts";
 import { routes } from "../../src/content/routes.ts";
+import { renderedOnce } from "./rendered-once.ts";
 
 export type SiteFooterProps = { site: SiteSettings; year: number };
 
+/** The same on every page: rendered once per site and year. */
 export function SiteFooter({ site, year }: SiteFooterProps) {
+  return renderedOnce(site, `footer|${year}`, () => renderSiteFooter({ site, year }));
+}
+
+function renderSiteFooter({ site, year }: SiteFooterProps) {
   return (
     <footer class="site-footer" data-component="footer">
       <div class="site-footer__inner">
