@@ -72,8 +72,8 @@ interface ImageReference {
   source: SourceImage;
   written: string;
   file: string;
-  line: number;
-  column: number;
+  /** Asked for only if the image fails: a frontmatter place may parse the YAML again (see `yamlSource`). */
+  place: () => { line: number; column: number };
   ruleId: string;
 }
 
@@ -172,7 +172,7 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
     const line = (position?.start.line ?? 1) + (file.data.bodyLineOffset ?? 0);
     const column = position?.start.column ?? 1;
     // Keyed by place: a cached render's images are resolved again to check it.
-    imageReferences.set(`${file.path}:${line}:${column}`, { source: checked.source, written, file: file.path, line, column, ruleId: "images/damaged" });
+    imageReferences.set(`${file.path}:${line}:${column}`, { source: checked.source, written, file: file.path, place: () => ({ line, column }), ruleId: "images/damaged" });
     return { ok: true, image };
   };
   const bodyImagesOf = (body: RenderedMarkdown): ResponsiveImage[] =>
@@ -210,14 +210,14 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
       sourcePath: file.sourcePath,
     };
     if (file.data.photo) {
-      const place = file.parsed.locate(["photo", "src"]);
+      const place = () => file.parsed.locate(["photo", "src"]);
       const photo = await inspectImage(file.absolutePath, file.data.photo.src);
       if (photo.ok) {
         const plan = images.rendition(photo.source, { widths: [AUTHOR_PHOTO_WIDTH], formats: ["jpeg"] });
         author.photo = { url: plan.sources[0]!.candidates[0]!.url, width: plan.width, height: plan.height, alt: file.data.photo.alt };
-        imageReferences.set(`${file.sourcePath}:photo`, { source: photo.source, written: file.data.photo.src, file: file.sourcePath, ...place, ruleId: "author/photo-damaged" });
+        imageReferences.set(`${file.sourcePath}:photo`, { source: photo.source, written: file.data.photo.src, file: file.sourcePath, place, ruleId: "author/photo-damaged" });
       } else {
-        report(file.sourcePath, place, photo.problem, photo.kind === "not-found" ? "author/photo-not-found" : `author/photo-${photo.kind}`, photo.hint);
+        report(file.sourcePath, place(), photo.problem, photo.kind === "not-found" ? "author/photo-not-found" : `author/photo-${photo.kind}`, photo.hint);
       }
     }
     authors.set(file.id, author);
@@ -328,14 +328,15 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
           : `that article is scheduled for ${target.data.date.toISOString()}; link it once it is published`;
       report(sourcePath, parsed.locate(["related", index]), `unknown related article "${entry}"`, "article/unknown-related", hint);
     });
-    const heroPlace = parsed.locate(["hero", "src"]);
+    // Found only for a problem (see ImageReference).
+    const heroPlace = () => parsed.locate(["hero", "src"]);
     const heroImage = await inspectImage(file.absolutePath, data.hero.src);
-    if (!heroImage.ok) report(sourcePath, heroPlace, heroImage.problem, heroImage.kind === "not-found" ? "article/hero-not-found" : `article/hero-${heroImage.kind}`, heroImage.hint);
+    if (!heroImage.ok) report(sourcePath, heroPlace(), heroImage.problem, heroImage.kind === "not-found" ? "article/hero-not-found" : `article/hero-${heroImage.kind}`, heroImage.hint);
     const audio = data.audio ? resolveAudio(contentDir, file, data.audio, report) : undefined;
     const body = bodyOf.get(file)!;
     diagnostics.push(...body.diagnostics);
     if (!heroImage.ok) return undefined;
-    imageReferences.set(`${sourcePath}:hero`, { source: heroImage.source, written: data.hero.src, file: sourcePath, ...heroPlace, ruleId: "article/hero-damaged" });
+    imageReferences.set(`${sourcePath}:hero`, { source: heroImage.source, written: data.hero.src, file: sourcePath, place: heroPlace, ruleId: "article/hero-damaged" });
     const hero = planHero(images, heroImage.source, data.hero, imageSettings);
     heroSources.set(hero, heroImage.source);
     if (diagnostics.length > before) return undefined;
@@ -387,7 +388,7 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
   for (const reference of imageReferences.values()) {
     const reason = imageSummary.failures.get(reference.source.absolutePath);
     if (!reason) continue;
-    report(reference.file, reference, `"${reference.written}" is damaged or not a complete image (${reason})`, reference.ruleId, "export it again from the original photo and replace the file");
+    report(reference.file, reference.place(), `"${reference.written}" is damaged or not a complete image (${reason})`, reference.ruleId, "export it again from the original photo and replace the file");
   }
   if (!site || diagnostics.some((d) => d.severity === "error")) return { diagnostics, images: imageSummary };
   for (const [hero, source] of options.checkOnly ? [] : heroSources) {
@@ -526,15 +527,16 @@ function resolveAudio(
   audio: NonNullable<ArticleFrontmatter["audio"]>,
   report: (file: string, place: { line: number; column: number }, message: string, ruleId: string, hint?: string) => void,
 ): AudioVersion | undefined {
-  const place = file.parsed.locate(["audio", "src"]);
+  // Only a problem needs the place: finding it may parse the YAML again.
+  const place = () => file.parsed.locate(["audio", "src"]);
   const asset = resolveAsset(contentDir, file.absolutePath, audio.src);
   if (!asset.ok) {
-    report(file.sourcePath, place, asset.problem, "article/audio-not-found", asset.hint);
+    report(file.sourcePath, place(), asset.problem, "article/audio-not-found", asset.hint);
     return undefined;
   }
   const mimeType = AUDIO_TYPES[path.extname(asset.absolutePath).toLowerCase()];
   if (!mimeType) {
-    report(file.sourcePath, place, `"${audio.src}" is not an audio format browsers play`, "article/audio-format", "use an .mp3, .m4a or .ogg file");
+    report(file.sourcePath, place(), `"${audio.src}" is not an audio format browsers play`, "article/audio-format", "use an .mp3, .m4a or .ogg file");
     return undefined;
   }
   return { url: asset.url, mimeType, disclosure: audio.disclosure };
