@@ -1,7 +1,7 @@
 import path from "node:path";
 import matter from "gray-matter";
 import { cacheKey, codeFingerprint, KeyedJsonCache } from "../cache/keyed-json-cache.ts";
-import { parseYaml, yamlSource, type ParsedYaml, type YamlSource } from "./yaml-source.ts";
+import { parseYaml, parseYamlQuickly, yamlSource, type ParsedYaml, type YamlSource } from "./yaml-source.ts";
 
 export interface ParsedFrontmatter extends YamlSource {
   body: string;
@@ -18,6 +18,8 @@ function countNewlines(text: string, end: number): number {
 /** What parsing a file yields, as plain data: cached by the file's text. */
 interface SplitFile {
   yaml: ParsedYaml | null;
+  /** Where the YAML is in the (line-ending normalised) text: its places, if the parse kept none, are found from it. */
+  yamlAt?: { start: number; end: number };
   /** Where the body starts in the (line-ending normalised) text. */
   bodyStart: number;
   /** The body, when it is not simply the text from bodyStart on. */
@@ -26,16 +28,23 @@ interface SplitFile {
 }
 
 /** The code a cached parse depends on (see `codeFingerprint`). */
-const FRONTMATTER_SOURCES = ["src/content/frontmatter.ts", "src/content/yaml-source.ts", "src/cache/keyed-json-cache.ts", "package-lock.json"];
+const FRONTMATTER_SOURCES = [
+  "src/content/frontmatter.ts",
+  "src/content/yaml-source.ts",
+  "src/content/yaml-fast-parse.ts",
+  "src/content/yaml-core-schema.ts",
+  "src/cache/keyed-json-cache.ts",
+  "package-lock.json",
+];
 
 export function frontmatterCacheDir(rootDir: string): string {
   return path.join(rootDir, ".cache", "frontmatter");
 }
 
 /**
- * Parsed frontmatter by file text: parsing YAML with positions is most of
- * reading an unchanged archive (about 0.6 ms a file), and most files are
- * unchanged between builds.
+ * Parsed frontmatter by file text: parsing YAML is most of reading an
+ * unchanged archive (about 0.6 ms a file with positions, a tenth of that
+ * without), and most files are unchanged between builds.
  */
 export class FrontmatterCache extends KeyedJsonCache<SplitFile> {
   key(source: string): string {
@@ -44,9 +53,10 @@ export class FrontmatterCache extends KeyedJsonCache<SplitFile> {
 }
 
 /**
- * Splits frontmatter from body with gray-matter and parses the YAML with
- * source positions, so that each problem is reported at its real file line.
- * With a cache, an unchanged file is not parsed again.
+ * Splits frontmatter from body with gray-matter and parses the YAML; each
+ * problem is reported at its real file line (positions are found when a
+ * problem is first located, see `yamlSource`). With a cache, an unchanged
+ * file is not parsed again.
  */
 export function parseFrontmatter(rawSource: string, cache?: FrontmatterCache): ParsedFrontmatter {
   return parseFrontmatterFiles([rawSource], cache ? { cache } : {})[0]!;
@@ -95,7 +105,9 @@ function survivesJson(value: unknown): boolean {
 }
 
 function parsedFrom(source: string, split: SplitFile): ParsedFrontmatter {
-  const yaml = split.yaml ? yamlSource(split.yaml) : undefined;
+  const { yamlAt } = split;
+  const findPlaces = yamlAt && (() => parseYaml(source.slice(yamlAt.start, yamlAt.end), countNewlines(source, yamlAt.start)).places);
+  const yaml = split.yaml ? yamlSource(split.yaml, findPlaces) : undefined;
   return {
     data: yaml?.data ?? {},
     errors: yaml?.errors ?? [],
@@ -118,9 +130,12 @@ function splitFile(source: string): SplitFile {
       },
     },
   });
-  const yaml = yamlText ? parseYaml(yamlText, countNewlines(source, source.indexOf(yamlText))) : null;
+  const yamlStart = source.indexOf(yamlText);
+  // Parsed quickly, without places, only where they can be found again from the text.
+  const yaml = !yamlText ? null : yamlStart === -1 ? parseYaml(yamlText, 0) : parseYamlQuickly(yamlText, countNewlines(source, yamlStart));
+  const yamlAt = yaml && !yaml.places ? { yamlAt: { start: yamlStart, end: yamlStart + yamlText.length } } : {};
   // gray-matter's content is the text after the closing fence (stored whole if it ever is not).
   const bodyStart = source.length - file.content.length;
   const isSuffix = source.endsWith(file.content);
-  return { yaml, bodyStart, ...(isSuffix ? {} : { body: file.content }), bodyLineOffset: countNewlines(source, bodyStart) };
+  return { yaml, ...yamlAt, bodyStart, ...(isSuffix ? {} : { body: file.content }), bodyLineOffset: countNewlines(source, bodyStart) };
 }
