@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import { parseYamlFast } from "./yaml-fast-parse.ts";
 
 /** Where a problem sits in the source file: 1-based line and column. */
@@ -97,8 +97,45 @@ export function parseYaml(text: string, lineOffset = 0): Required<ParsedYaml> {
     places.root = { kind: kindOf(document.contents), value: placeAt(document.contents.range![0]) };
     placeNode(document.contents, []);
   }
-  const data = errors.length > 0 ? {} : (document.toJS() ?? {});
+  const data = errors.length > 0 ? {} : aliasedData(document, errors, placeAt);
   return { data, errors, places };
+}
+
+/**
+ * The document's data, or an error where an alias cannot be followed: `*x`
+ * with no `&x` before it (`yaml` throws when converting), or one inside the
+ * collection it names (the data would contain itself).
+ */
+function aliasedData(document: Document, errors: ParsedYaml["errors"], placeAt: (offset: number) => SourcePlace): unknown {
+  const problem = (message: string) => {
+    let offset = 0;
+    visit(document, {
+      Alias(_, alias, path) {
+        const target = alias.resolve(document);
+        if (target && !path.includes(target)) return undefined;
+        offset = alias.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    errors.push({ message, place: placeAt(offset) });
+    return {};
+  };
+  let data: unknown;
+  try {
+    data = document.toJS() ?? {};
+  } catch {
+    return problem("an alias (*name) refers to no anchor (&name) written before it");
+  }
+  return containsItself(data) ? problem("an alias (*name) is inside the list or map its anchor (&name) names") : data;
+}
+
+function containsItself(value: unknown, enclosing: object[] = []): boolean {
+  if (value === null || typeof value !== "object") return false;
+  if (enclosing.includes(value)) return true;
+  enclosing.push(value);
+  const found = Object.values(value).some((child) => containsItself(child, enclosing));
+  enclosing.pop();
+  return found;
 }
 
 /**

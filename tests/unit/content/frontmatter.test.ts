@@ -33,6 +33,16 @@ describe("parseFrontmatter", () => {
     assert.deepEqual(parsed.errors, []);
   });
 
+  it("reports an alias it cannot follow at the alias, instead of failing the build", () => {
+    const unknown = parseFrontmatter("---\ntitle: Ferry\ndek: *standfirst\n---\nBody\n");
+    assert.deepEqual(unknown.errors, [{ message: "an alias (*name) refers to no anchor (&name) written before it", place: { line: 3, column: 6 } }]);
+    assert.deepEqual(unknown.data, {});
+    const inItself = parseFrontmatter("---\ntitle: Ferry\ntags: &tags [harbour, *tags]\n---\nBody\n", new FrontmatterCache(mkdtempSync(path.join(tmpdir(), "frontmatter-alias-"))));
+    assert.deepEqual(inItself.errors, [{ message: "an alias (*name) is inside the list or map its anchor (&name) names", place: { line: 3, column: 23 } }]);
+    const followed = parseFrontmatter("---\ntitle: &title Ferry\ndek: *title\n---\nBody\n");
+    assert.deepEqual([followed.errors, followed.data], [[], { title: "Ferry", dek: "Ferry" }]);
+  });
+
   it("returns the data with dates left as strings", () => {
     const parsed = parseFrontmatter("---\ntitle: A\ndate: 2026-03-14T09:30:00+01:00\n---\n");
     assert.deepEqual(parsed.data, { title: "A", date: "2026-03-14T09:30:00+01:00" });
