@@ -18,6 +18,7 @@ import { RenderCache, renderCacheDir } from "../markdown/render-cache.ts";
 import { mapLimit } from "../util/map-limit.ts";
 import { TextSpool } from "../util/text-spool.ts";
 import { fileStamp, type ContentMemo, type MemoFile } from "./content-memo.ts";
+import { articleWithBody, type ArticleFields } from "./article-body.ts";
 import { articleSchema, type ArticleFrontmatter } from "./article-schema.ts";
 import { resolveAsset } from "./assets.ts";
 import { authorSchema, type AuthorFrontmatter } from "./author-schema.ts";
@@ -341,8 +342,7 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
     heroSources.set(hero, heroImage.source);
     if (diagnostics.length > before) return undefined;
 
-    const readBody = body.readHtml ?? (() => body.html);
-    const article: Article = {
+    const fields: ArticleFields = {
       id: file.id,
       slug: slugs.get(file.id)!,
       url: routes.article(slugs.get(file.id)!),
@@ -364,12 +364,10 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
       isFeatured: data.featured,
       isDraft: data.draft,
       isScheduled: isScheduled(file),
-      get bodyHtml() {
-        return readBody();
-      },
       wordCount: body.wordCount,
       readingMinutes: readingMinutes(body.wordCount),
     };
+    const article = articleWithBody(fields, { readHtml: body.readHtml ?? (() => body.html), hash: body.htmlHash });
     memo?.articles.set(file, { article, cards: Object.keys(body.dependencies.relatedCards).map(cardOf) });
     return article;
   });

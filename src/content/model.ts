@@ -119,6 +119,8 @@ export interface Article {
   isScheduled: boolean;
   /** Read back from a spool file on each access (see src/util/text-spool.ts). */
   readonly bodyHtml: string;
+  /** SHA-256 of bodyHtml: the article's JSON carries it instead of the body (see article-body.ts). */
+  bodyHash: string;
   wordCount: number;
   readingMinutes: number;
 }

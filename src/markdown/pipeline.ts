@@ -3,6 +3,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { VFile } from "vfile";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { htmlHash } from "./html-hash.ts";
 import { remarkExternalLinks } from "./remark-external-links.ts";
 import { remarkHeadingIds } from "./remark-heading-ids.ts";
 import { remarkLocalImages, type LocalImagesOptions, type ResolvedLocalImage } from "./remark-local-images.ts";
@@ -20,6 +21,8 @@ export interface PipelineOptions extends RelatedCardOptions, LocalImagesOptions 
 
 export interface RenderedMarkdown {
   html: string;
+  /** `htmlHash(html)`: page keys hash this, not the body (see `Article.bodyHash`). */
+  htmlHash: string;
   wordCount: number;
   diagnostics: Diagnostic[];
   /** What the HTML depends on besides the body itself (see render-cache.ts). */
@@ -82,6 +85,7 @@ export function createMarkdownRenderer(options: PipelineOptions, { allSyntax = f
     }));
     return {
       html,
+      htmlHash: htmlHash(html),
       wordCount: file.data.wordCount ?? 0,
       diagnostics,
       dependencies: { relatedCards: file.data.relatedCards ?? {}, localImages: file.data.localImages ?? [] },

@@ -3,6 +3,7 @@ import { VFile } from "vfile";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { mapLimit } from "../util/map-limit.ts";
 import type { TextSpool } from "../util/text-spool.ts";
+import { htmlHash } from "./html-hash.ts";
 import { mayReportProblems } from "./may-report-problems.ts";
 import type { MarkdownSource, RenderedMarkdown } from "./pipeline.ts";
 import type { LocalImagesOptions } from "./remark-local-images.ts";
@@ -41,7 +42,7 @@ export interface RenderBodiesSummary {
 /** A rendered body; with options.spool its HTML is in the spool, read back by `readHtml`. */
 export type SettledBody = RenderedMarkdown & { readHtml?: () => string };
 
-const UNRENDERED: RenderedMarkdown = Object.freeze({ html: "", wordCount: 0, diagnostics: [], dependencies: { relatedCards: {}, localImages: [] } });
+const UNRENDERED: RenderedMarkdown = Object.freeze({ html: "", htmlHash: htmlHash(""), wordCount: 0, diagnostics: [], dependencies: { relatedCards: {}, localImages: [] } });
 
 /** Below this many bodies (or files) to work on, starting workers (1-2 s: each loads tsx and remark) costs more than it saves. */
 export const POOL_THRESHOLD = 400;

@@ -39,7 +39,7 @@ function renderingCode(): string[] {
  */
 export class PageReuse {
   readonly #code = codeFingerprint(renderingCode());
-  /** Hash of each article's and summary's JSON (an article's body included), once per build: pages share their neighbours. */
+  /** Hash of each article's and summary's JSON (an article's body by its hash: src/content/article-body.ts), once per build: pages share their neighbours. */
   readonly #hashes = new WeakMap<object, string>();
   /** A page's frame (site settings, asset names, reference date, preview) is the same for every page of a kind and build: hashed once. */
   readonly #frames: { parts: readonly unknown[]; hash: string }[] = [];

@@ -1,12 +1,14 @@
 /**
  * Builders for plain test objects and small shared utilities of the unit suite.
- * Only type imports from src/: collection tests stay fast (no zod, no remark).
+ * Only light imports from src/: collection tests stay fast (no zod, no remark).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { articleWithBody } from "../../src/content/article-body.ts";
 import type { Article, Author, AuthorRef, Content, Hero, SiteSettings, Tag } from "../../src/content/model.ts";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
+import { htmlHash } from "../../src/markdown/html-hash.ts";
 
 export function makeTag(slug: string, overrides: Partial<Tag> = {}): Tag {
   return { slug, label: slug, url: `/tags/${slug}/`, ...overrides };
@@ -45,9 +47,13 @@ export function makeAuthor(id: string, overrides: Partial<Author> = {}): Author 
   };
 }
 
-/** An article published at `publishedAt` (default 2026-01-01T12:00Z); everything else overridable. */
+/**
+ * An article published at `publishedAt` (default 2026-01-01T12:00Z); everything else overridable.
+ * Shaped as a loaded one: its body is read on access, and its JSON has the body's hash instead.
+ */
 export function makeArticle(id: string, overrides: Partial<Article> = {}): Article {
-  return {
+  const { bodyHtml = "<p>Body</p>", bodyHash = htmlHash(bodyHtml), ...fields } = overrides;
+  return articleWithBody({
     id,
     slug: id,
     url: `/news/${id}/`,
@@ -64,11 +70,10 @@ export function makeArticle(id: string, overrides: Partial<Article> = {}): Artic
     isDraft: false,
     isScheduled: false,
     corrections: [],
-    bodyHtml: "<p>Body</p>",
     wordCount: 1,
     readingMinutes: 1,
-    ...overrides,
-  };
+    ...fields,
+  }, { readHtml: () => bodyHtml, hash: bodyHash });
 }
 
 /** Site settings as the schema outputs them (defaults applied). Plain object: no zod in collection tests. */

@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { htmlHash } from "../../../src/markdown/html-hash.ts";
 import type { MarkdownSource } from "../../../src/markdown/pipeline.ts";
 import type { LocalImageResult } from "../../../src/markdown/remark-local-images.ts";
 import type { RelatedCardTarget } from "../../../src/markdown/remark-related-card.ts";
@@ -115,7 +116,7 @@ describe("renderBodies with a render cache", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "newsroom-render-cache-"));
     const old = Array.from({ length: 1200 }, (_, i) => source(`Old ${i}.`));
     const writer = new RenderCache(dir);
-    for (const entry of old) writer.write(writer.key(entry, SITE_ORIGIN), { html: "<p>x</p>", wordCount: 1, diagnostics: [], dependencies: { relatedCards: {}, localImages: [] } });
+    for (const entry of old) writer.write(writer.key(entry, SITE_ORIGIN), { html: "<p>x</p>", htmlHash: htmlHash("<p>x</p>"), wordCount: 1, diagnostics: [], dependencies: { relatedCards: {}, localImages: [] } });
     await writer.flush();
     const build = new RenderCache(dir);
     await renderBodies([source("New.")], { ...options(), cache: build });

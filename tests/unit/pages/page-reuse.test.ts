@@ -7,7 +7,9 @@ import type { ArticlePageInputs } from "../../../layouts/article.11ty.tsx";
 import { summaryOf } from "../../../layouts/page-data.ts";
 import { tagPageInputs } from "../../../layouts/tag.11ty.tsx";
 import type { SiteModel } from "../../../src/collections/site-model.ts";
+import { articleWithBody } from "../../../src/content/article-body.ts";
 import type { Article } from "../../../src/content/model.ts";
+import { htmlHash } from "../../../src/markdown/html-hash.ts";
 import { keyArticlePages, PageReuse, takeArticlePages } from "../../../src/pages/page-reuse.ts";
 import { makeArticle, makeSite } from "../helpers.ts";
 
@@ -51,6 +53,24 @@ describe("page reuse keys", () => {
       key(reuse, { referenceDate: new Date("2026-11-28T12:00:00Z") }),
     ];
     assert.equal(new Set([base, ...changed]).size, changed.length + 1);
+  });
+
+  test("a loaded article's body counts by its hash: a body edit changes its page's key and its own-parts key, and keying reads no body", () => {
+    const reads = { count: 0 };
+    const loaded = ({ bodyHtml: _body, bodyHash: _hash, ...fields }: Article, html: string) =>
+      articleWithBody(fields, { readHtml: () => (reads.count++, html), hash: htmlHash(html) });
+    const keys = (pageBody: string) => {
+      const reuse = new PageReuse("unused");
+      const article = loaded(page, pageBody);
+      const listed = [loaded(neighbour, "<p>Tram.</p>")];
+      return { page: reuse.key(inputs(article, listed)), ownParts: reuse.ownPartsKey([article, ...listed], site, false) };
+    };
+    const base = keys("<p>The ferry runs late.</p>");
+    assert.deepEqual(keys("<p>The ferry runs late.</p>"), base, "the same body, loaded again");
+    const edited = keys("<p>The ferry runs on time.</p>");
+    assert.notEqual(edited.page, base.page);
+    assert.notEqual(edited.ownParts, base.ownParts);
+    assert.equal(reads.count, 0);
   });
 
   test("a neighbour's body does not: lists show other articles as summaries only", () => {
