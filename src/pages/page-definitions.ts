@@ -49,13 +49,21 @@ export const SCOPED_FEEDS = {
   authorAtom: { scopes: "authors", format: "atom" },
 } as const;
 
+/** Each scope's feed documents, by format, for the site they were built for. */
+const scopedDocuments = new WeakMap<FeedScope, { site: SiteSettings; documents: Partial<Record<"rss" | "atom", FeedDocument>> }>();
+
 /**
  * A tag's or author's feed: headlines, not bodies (the site's feeds carry
  * those; see the README's feed decision). The build keys the feed's file by
  * this document, so a change it does not show (a body) keeps the file.
+ * Built once per scope and format: the key and the file are made from the
+ * same document. Scopes belong to one loaded model, so a reload (the dev
+ * server's) starts afresh.
  */
 export function scopedFeedDocument(site: SiteSettings, scope: FeedScope, format: "rss" | "atom"): FeedDocument {
-  return feedDocument(site, scope, scope.urls[format], { bodies: false });
+  let built = scopedDocuments.get(scope);
+  if (built?.site !== site) scopedDocuments.set(scope, (built = { site, documents: {} }));
+  return (built.documents[format] ??= feedDocument(site, scope, scope.urls[format], { bodies: false }));
 }
 
 /** One RSS or Atom feed per tag or per author, paginated over the model's feed scopes. */
