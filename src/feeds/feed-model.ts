@@ -56,29 +56,7 @@ export interface FeedEntry {
  */
 export function feedDocument(site: SiteSettings, scope: FeedScope, selfUrl: string, { bodies = true } = {}): FeedDocument {
   const base = site.baseUrl;
-  const entries = scope.articles.slice(0, FEED_SIZE).map((article): FeedEntry => {
-    const url = absoluteUrl(base, article.url);
-    const image = largestJpeg(article.hero);
-    return {
-      id: url,
-      url,
-      title: article.title,
-      summary: article.dek,
-      ...(bodies ? { contentHtml: absolutizeHtml(article.bodyHtml, base) } : {}),
-      published: article.publishedAt,
-      updated: article.updatedAt ?? article.publishedAt,
-      authors: article.authors.map((author) => ({ name: author.name, url: absoluteUrl(base, author.url) })),
-      categories: article.tags.map((tag) => ({ term: tag.slug, label: tag.label })),
-      image: {
-        url: absoluteUrl(base, image.url),
-        width: image.width,
-        height: image.height,
-        alt: article.hero.alt,
-        credit: article.hero.credit,
-        mimeType: "image/jpeg",
-      },
-    };
-  });
+  const entries = scope.articles.slice(0, FEED_SIZE).map((article) => (bodies ? feedEntry(base, article, { body: true }) : headlineEntry(base, article)));
   const updated = entries.reduce((newest, entry) => (entry.updated > newest ? entry.updated : newest), new Date(0));
   return {
     title: scope.title,
@@ -88,5 +66,51 @@ export function feedDocument(site: SiteSettings, scope: FeedScope, selfUrl: stri
     selfUrl: absoluteUrl(base, selfUrl),
     updated,
     entries,
+  };
+}
+
+/**
+ * Each article's headline entry, for the base URL it was made with: an
+ * article is in several feeds (its tags', its authors', in RSS and Atom),
+ * all carrying the same entry object. Feed writers only read entries.
+ */
+const headlineEntries = new WeakMap<Article, { base: string; entry: FeedEntry }>();
+const sharedEntries = new WeakSet<object>();
+
+function headlineEntry(base: string, article: Article): FeedEntry {
+  const known = headlineEntries.get(article);
+  if (known?.base === base) return known.entry;
+  const entry = feedEntry(base, article, { body: false });
+  headlineEntries.set(article, { base, entry });
+  sharedEntries.add(entry);
+  return entry;
+}
+
+/** Whether `value` is a headline entry that feeds share (the page cache hashes each once per build). */
+export function isHeadlineEntry(value: unknown): value is FeedEntry {
+  return typeof value === "object" && value !== null && sharedEntries.has(value);
+}
+
+function feedEntry(base: string, article: Article, { body }: { body: boolean }): FeedEntry {
+  const url = absoluteUrl(base, article.url);
+  const image = largestJpeg(article.hero);
+  return {
+    id: url,
+    url,
+    title: article.title,
+    summary: article.dek,
+    ...(body ? { contentHtml: absolutizeHtml(article.bodyHtml, base) } : {}),
+    published: article.publishedAt,
+    updated: article.updatedAt ?? article.publishedAt,
+    authors: article.authors.map((author) => ({ name: author.name, url: absoluteUrl(base, author.url) })),
+    categories: article.tags.map((tag) => ({ term: tag.slug, label: tag.label })),
+    image: {
+      url: absoluteUrl(base, image.url),
+      width: image.width,
+      height: image.height,
+      alt: article.hero.alt,
+      credit: article.hero.credit,
+      mimeType: "image/jpeg",
+    },
   };
 }

@@ -7,7 +7,7 @@ import type { ArticlePageInputs } from "../../layouts/article.11ty.tsx";
 import { isArticleSummary, type PageFrame } from "../../layouts/page-data.ts";
 import { cacheKey, codeFingerprint } from "../cache/keyed-json-cache.ts";
 import type { Article, ArticleSummary } from "../content/model.ts";
-import type { FeedDocument, FeedScope } from "../feeds/feed-model.ts";
+import { isHeadlineEntry, type FeedDocument, type FeedEntry, type FeedScope } from "../feeds/feed-model.ts";
 
 const PACKAGE_DIR = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -39,7 +39,11 @@ function renderingCode(): string[] {
  */
 export class PageReuse {
   readonly #code = codeFingerprint(renderingCode());
-  /** Hash of each article's and summary's JSON (an article's body by its hash: src/content/article-body.ts), once per build: pages share their neighbours. */
+  /**
+   * Hash of each article's, summary's and headline feed entry's JSON (an
+   * article's body by its hash: src/content/article-body.ts), once per
+   * build: pages share their neighbours, feeds their entries.
+   */
   readonly #hashes = new WeakMap<object, string>();
   /** A page's frame (site settings, asset names, reference date, preview) is the same for every page of a kind and build: hashed once. */
   readonly #frames: { parts: readonly unknown[]; hash: string }[] = [];
@@ -91,7 +95,9 @@ export class PageReuse {
    * (a body, which those feeds leave out, changes none).
    */
   feedKey(format: string, document: FeedDocument): string {
-    const key = cacheKey(this.#code, "feed", format, sha256(JSON.stringify(document)));
+    // A headline entry is hashed once per build, however many feeds carry it.
+    const entryHash = (_: string, value: unknown) => (isHeadlineEntry(value) ? this.#hash(value) : value);
+    const key = cacheKey(this.#code, "feed", format, sha256(JSON.stringify(document, entryHash)));
     this.#used.add(key);
     return key;
   }
@@ -152,7 +158,7 @@ export class PageReuse {
     return frame.hash;
   }
 
-  #hash(value: Article | ArticleSummary): string {
+  #hash(value: Article | ArticleSummary | FeedEntry): string {
     let hash = this.#hashes.get(value);
     if (!hash) this.#hashes.set(value, (hash = sha256(JSON.stringify(value))));
     return hash;

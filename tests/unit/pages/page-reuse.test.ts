@@ -9,6 +9,7 @@ import { tagPageInputs } from "../../../layouts/tag.11ty.tsx";
 import type { SiteModel } from "../../../src/collections/site-model.ts";
 import { articleWithBody } from "../../../src/content/article-body.ts";
 import type { Article } from "../../../src/content/model.ts";
+import { feedDocument, type FeedScope } from "../../../src/feeds/feed-model.ts";
 import { htmlHash } from "../../../src/markdown/html-hash.ts";
 import { keyArticlePages, PageReuse, takeArticlePages } from "../../../src/pages/page-reuse.ts";
 import { makeArticle, makeSite } from "../helpers.ts";
@@ -96,6 +97,22 @@ describe("page reuse keys", () => {
       reuse.listingKey("author", tagPage([page, neighbour])),
       reuse.listingKey("tag", { ...tagPage([page, neighbour]), site: { ...site, name: "The Other Herald" } }),
       reuse.listingKey("tag", { ...tagPage([page, neighbour]), referenceDate: new Date("2026-11-28T12:00:00Z") }),
+    ];
+    assert.equal(new Set([base, ...changed]).size, changed.length + 1);
+  });
+
+  test("a tag's feed key: a headline in it counts, a body does not; equal in another build", () => {
+    const scope = (articles: Article[]): FeedScope => ({ title: "Harbour", description: "About the harbour", pageUrl: "/tags/harbour/", urls: { rss: "/tags/harbour/feed.xml", atom: "/tags/harbour/atom.xml" }, articles });
+    const feedKey = (reuse: PageReuse, articles: Article[]) => reuse.feedKey("rss", feedDocument(site, scope(articles), "/tags/harbour/feed.xml", { bodies: false }));
+    const reuse = new PageReuse("unused");
+    const base = feedKey(reuse, [page, neighbour]);
+    assert.equal(feedKey(new PageReuse("unused"), [makeArticle("ferry", { bodyHtml: "<p>The ferry runs late.</p>" }), neighbour]), base, "another build");
+    assert.equal(feedKey(reuse, [makeArticle("ferry", { bodyHtml: "<p>The ferry runs on time.</p>" }), neighbour]), base, "a body edit");
+    const changed = [
+      feedKey(reuse, [page, makeArticle("tram", { title: "Tram line delayed", bodyHtml: "<p>Tram.</p>" })]),
+      feedKey(reuse, [page]),
+      feedKey(reuse, [neighbour, page]),
+      reuse.feedKey("atom", feedDocument(site, scope([page, neighbour]), "/tags/harbour/feed.xml", { bodies: false })),
     ];
     assert.equal(new Set([base, ...changed]).size, changed.length + 1);
   });
