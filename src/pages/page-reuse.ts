@@ -4,7 +4,7 @@ import { copyFile, mkdir, rename } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ArticlePageInputs } from "../../layouts/article.11ty.tsx";
-import { isArticleSummary, type PageFrame } from "../../layouts/page-data.ts";
+import { isArticleSummary, summaryOf, type PageFrame } from "../../layouts/page-data.ts";
 import { cacheKey, codeFingerprint } from "../cache/keyed-json-cache.ts";
 import type { Article, ArticleSummary } from "../content/model.ts";
 import { isHeadlineEntry, type FeedDocument, type FeedEntry, type FeedScope } from "../feeds/feed-model.ts";
@@ -40,9 +40,8 @@ function renderingCode(): string[] {
 export class PageReuse {
   readonly #code = codeFingerprint(renderingCode());
   /**
-   * Hash of each article's, summary's and headline feed entry's JSON (an
-   * article's body by its hash: src/content/article-body.ts), once per
-   * build: pages share their neighbours, feeds their entries.
+   * Hash of each article (`#articleHash`), summary and headline feed entry,
+   * once per build: pages share their neighbours, feeds their entries.
    */
   readonly #hashes = new WeakMap<object, string>();
   /** A page's frame (site settings, asset names, reference date, preview) is the same for every page of a kind and build: hashed once. */
@@ -56,7 +55,7 @@ export class PageReuse {
     const frameHash = this.#frameHash([site, referenceDate, assets, isPreview]);
     const list = (summaries: readonly ArticleSummary[]) => summaries.map((summary) => this.#hash(summary)).join(",");
     const relatedItems = related.map((item) => (item.kind === "article" ? this.#hash(item.article) : JSON.stringify(item))).join(",");
-    const key = cacheKey(this.#code, frameHash, url, this.#hash(article), relatedItems, list(sideFeed), list(moreNews), list(picks));
+    const key = cacheKey(this.#code, frameHash, url, this.#articleHash(article), relatedItems, list(sideFeed), list(moreNews), list(picks));
     this.#used.add(key);
     return key;
   }
@@ -86,7 +85,7 @@ export class PageReuse {
    * reads, and a new story changes every page's news column.
    */
   ownPartsKey(articles: readonly Article[], site: unknown, isPreview: boolean): string {
-    return cacheKey(sha256(JSON.stringify({ site, isPreview })), ...articles.flatMap((article) => [article.url, this.#hash(article)]));
+    return cacheKey(sha256(JSON.stringify({ site, isPreview })), ...articles.flatMap((article) => [article.url, this.#articleHash(article)]));
   }
 
   /**
@@ -158,9 +157,30 @@ export class PageReuse {
     return frame.hash;
   }
 
-  #hash(value: Article | ArticleSummary | FeedEntry): string {
+  #hash(value: ArticleSummary | FeedEntry): string {
     let hash = this.#hashes.get(value);
     if (!hash) this.#hashes.set(value, (hash = sha256(JSON.stringify(value))));
+    return hash;
+  }
+
+  /**
+   * An article's hash: its summary's (which the pages listing it need
+   * anyway) and the JSON of the fields the summary leaves out (the body by
+   * its hash: src/content/article-body.ts), so that the hero, most of both,
+   * is hashed once.
+   */
+  #articleHash(article: Article): string {
+    let hash = this.#hashes.get(article);
+    if (!hash) {
+      const summary = summaryOf(article);
+      let fields: unknown;
+      const rest = JSON.stringify(article, function (this: unknown, key: string, value: unknown) {
+        // The first call hands over the article's JSON form (article-body.ts); its own fields follow.
+        if (key === "") return (fields = value);
+        return this === fields && Object.hasOwn(summary, key) ? undefined : value;
+      });
+      this.#hashes.set(article, (hash = cacheKey(this.#hash(summary), rest)));
+    }
     return hash;
   }
 }

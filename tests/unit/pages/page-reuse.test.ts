@@ -41,11 +41,13 @@ describe("page reuse keys", () => {
     assert.equal(key(new PageReuse("unused")), key(new PageReuse("unused")));
   });
 
-  test("the page's own body, a neighbour's headline, the site and the asset names change the key", () => {
+  test("the page's own body, corrections and headline, a neighbour's headline, the site and the asset names change the key", () => {
     const reuse = new PageReuse("unused");
     const base = key(reuse);
     const changed = [
       key(reuse, {}, { ...page, bodyHtml: "<p>The ferry runs on time.</p>" }),
+      key(reuse, {}, makeArticle("ferry", { bodyHtml: "<p>The ferry runs late.</p>", corrections: [{ date: new Date("2026-01-02T09:00:00Z"), text: "The ferry's name." }] })),
+      key(reuse, {}, makeArticle("ferry", { bodyHtml: "<p>The ferry runs late.</p>", title: "Ferry delayed" })),
       key(reuse, {}, page, [{ ...neighbour, title: "Tram line delayed" }]),
       key(reuse, { site: { ...site, name: "The Other Herald" } }),
       key(reuse, { assets: { "/css/site.css": "/css/site.9876543210.css" } }),
@@ -71,6 +73,11 @@ describe("page reuse keys", () => {
     const edited = keys("<p>The ferry runs on time.</p>");
     assert.notEqual(edited.page, base.page);
     assert.notEqual(edited.ownParts, base.ownParts);
+    const reuse = new PageReuse("unused");
+    const ownParts = (article: Article) => reuse.ownPartsKey([article, neighbour], site, false);
+    const corrected = makeArticle("ferry", { bodyHtml: "<p>The ferry runs late.</p>", corrections: [{ date: new Date("2026-01-02T09:00:00Z"), text: "The ferry's name." }] });
+    assert.notEqual(ownParts(corrected), ownParts(page), "a correction");
+    assert.notEqual(ownParts(makeArticle("ferry", { bodyHtml: "<p>The ferry runs late.</p>", title: "Ferry delayed" })), ownParts(page), "a headline");
     assert.equal(reads.count, 0);
   });
 
