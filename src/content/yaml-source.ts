@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import { parseYamlFast } from "./yaml-fast-parse.ts";
 
 /** Where a problem sits in the source file: 1-based line and column. */
@@ -103,8 +103,9 @@ export function parseYaml(text: string, lineOffset = 0): Required<ParsedYaml> {
 
 /**
  * The document's data, or an error where an alias cannot be followed: `*x`
- * with no `&x` before it (`yaml` throws when converting), or one inside the
- * collection it names (the data would contain itself).
+ * with no `&x` before it, too many aliases (`yaml` throws when converting
+ * either), or one inside the collection it names (the data would contain
+ * itself).
  */
 function aliasedData(document: Document, errors: ParsedYaml["errors"], placeAt: (offset: number) => SourcePlace): unknown {
   const problem = (message: string) => {
@@ -123,8 +124,8 @@ function aliasedData(document: Document, errors: ParsedYaml["errors"], placeAt: 
   let data: unknown;
   try {
     data = document.toJS() ?? {};
-  } catch {
-    return problem("an alias (*name) refers to no anchor (&name) written before it");
+  } catch (error) {
+    return problem(String((error as Error).message).split("\n")[0]!);
   }
   return containsItself(data) ? problem("an alias (*name) is inside the list or map its anchor (&name) names") : data;
 }

@@ -35,7 +35,7 @@ describe("parseFrontmatter", () => {
 
   it("reports an alias it cannot follow at the alias, instead of failing the build", () => {
     const unknown = parseFrontmatter("---\ntitle: Ferry\ndek: *standfirst\n---\nBody\n");
-    assert.deepEqual(unknown.errors, [{ message: "an alias (*name) refers to no anchor (&name) written before it", place: { line: 3, column: 6 } }]);
+    assert.deepEqual(unknown.errors, [{ message: "Unresolved alias (the anchor must be set before the alias): standfirst", place: { line: 3, column: 6 } }]);
     assert.deepEqual(unknown.data, {});
     const inItself = parseFrontmatter("---\ntitle: Ferry\ntags: &tags [harbour, *tags]\n---\nBody\n", new FrontmatterCache(mkdtempSync(path.join(tmpdir(), "frontmatter-alias-"))));
     assert.deepEqual(inItself.errors, [{ message: "an alias (*name) is inside the list or map its anchor (&name) names", place: { line: 3, column: 23 } }]);
