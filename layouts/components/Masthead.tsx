@@ -14,7 +14,7 @@ export function Masthead({ site, currentUrl }: MastheadProps) {
     { label: "Topics", url: routes.tagIndex() },
   ];
   const current = links.some((link) => link.url === currentUrl) ? currentUrl : "";
-  return renderedOnce(site, current, () => renderMasthead(site, links, current));
+  return renderedOnce(site, `masthead|${current}`, () => renderMasthead(site, links, current));
 }
 
 function renderMasthead(site: SiteSettings, links: readonly { label: string; url: string }[], currentUrl: string) {

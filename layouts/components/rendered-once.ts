@@ -20,11 +20,12 @@ let nextOwnerId = 0;
  * the footer), rendered to HTML the first time and reused afterwards: at
  * 10,000 articles every article page shows the same frame and the same few
  * cards. `owner` is the object the piece shows (a summary, the site
- * settings) and `variant` a string of every other input; together they must
- * determine the markup (objects are not changed once a build has loaded
- * them). The reused HTML is what Preact rendered, escaped as usual; it goes
- * in as a precompiled template (`jsxTemplate`), so no element is added
- * around it.
+ * settings) and `variant` a string of every other input, led by the
+ * piece's name (the masthead and the footer both show the site settings);
+ * together they must determine the markup (objects are not changed once a
+ * build has loaded them). The reused HTML is what Preact rendered, escaped
+ * as usual; it goes in as a precompiled template (`jsxTemplate`), so no
+ * element is added around it.
  */
 export function renderedOnce<Props>(owner: object, variant: string, render: () => VNode<Props>): VNode {
   let id = ownerIds.get(owner);
