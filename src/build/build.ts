@@ -18,7 +18,6 @@ import { newsFeedPageInputs } from "../../layouts/news-feed.11ty.tsx";
 import { tagPageInputs } from "../../layouts/tag.11ty.tsx";
 import type { Article } from "../content/model.ts";
 import { readPublicAssets, type AssetManifest } from "../eleventy/static-assets.ts";
-import { mapLimit } from "../util/map-limit.ts";
 import { SearchIndex, searchCacheDir, type SearchIndexSummary } from "./search-index.ts";
 
 export interface BuildOptions {
@@ -153,8 +152,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       // While Pagefind finishes the last shards in its own processes.
       await timed(timings, "reuse", async () => {
         const rendered = [...articlePages.toRender.map((article) => ({ key: articlePages.keys.get(article)!, file: articlePageFile(stagingDir, article.url) })), ...feedFiles.toStore, ...listingPages.toStore];
-        await mapLimit(rendered, 16, ({ key, file }) => reuse.store(key, file));
+        for (const { key, file } of rendered) reuse.store(key, file);
         reuse.prune();
+        reuse.close();
       });
     }
     const searchSummary = await timed(timings, "search", () => searchIndex.write());

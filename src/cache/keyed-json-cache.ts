@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, rmSync } from "node:fs";
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { PackStore } from "./pack-store.ts";
 
 /** This package's root: code fingerprints name files relative to it. */
 const PACKAGE_DIR = fileURLToPath(new URL("../..", import.meta.url));
@@ -43,110 +43,52 @@ export function cacheKey(...parts: readonly (string | number)[]): string {
   return hash.digest("hex");
 }
 
-/** Cache files being written at once (libuv runs four file operations at a time anyway). */
-const WRITES_IN_FLIGHT = 16;
-
 interface StoredEntry<T> {
   key: string;
   value: T;
 }
 
 /**
- * Values on disk, one small JSON file per key (sharded by its first two hex
- * digits), for what a build computes from content and can reuse next time.
- * A missing or damaged entry is a miss; entries a build did not use are
- * pruned once they outnumber the used ones.
+ * Values computed from content that a build can reuse next time, as JSON by
+ * key in a pack store (see pack-store.ts). An entry carries its key, so a
+ * damaged or foreign one is a miss; entries a build did not use are pruned
+ * once they outnumber the used ones.
  */
 export class KeyedJsonCache<T> {
-  readonly #used = new Set<string>();
-  /** Entries waiting for a write slot, and the writes in flight. */
-  readonly #queued: { file: string; text: string }[] = [];
-  #inFlight = 0;
-  #drained: (() => void)[] = [];
-  readonly #shards = new Set<string>();
+  readonly #store: PackStore;
 
-  constructor(readonly dir: string) {}
+  constructor(readonly dir: string) {
+    this.#store = new PackStore(dir);
+  }
 
   read(key: string): T | undefined {
-    this.#used.add(key);
+    const text = this.#store.get(key);
+    if (text === undefined) return undefined;
     try {
-      const entry = JSON.parse(readFileSync(this.#file(key), "utf8")) as StoredEntry<T>;
+      const entry = JSON.parse(text) as StoredEntry<T>;
       return entry.key === key ? entry.value : undefined;
     } catch {
-      return undefined; // missing, or cut short by a killed build: compute again
+      return undefined; // damaged: compute again
     }
   }
 
-  /**
-   * Stores a value in the background (a cold build writes one entry per
-   * file, and waiting for each would add a millisecond a file); `flush`
-   * waits for every write. A failed write only costs a later miss. At most
-   * WRITES_IN_FLIGHT files are open at once: a cold 100,000-article build
-   * queues 100,000 writes, and opening them all at once exhausts the
-   * process's file descriptors.
-   */
+  /** Stores a value: readable here at once, by other processes once flushed. */
   write(key: string, value: T): void {
-    this.#used.add(key);
-    this.#queued.push({ file: this.#file(key), text: JSON.stringify({ key, value } satisfies StoredEntry<T>) });
-    this.#startWrites();
+    this.#store.put(key, JSON.stringify({ key, value } satisfies StoredEntry<T>));
   }
 
-  /** Waits for the writes started so far. */
+  /** Makes what was written so far readable by other processes (see `PackStore.flush`). */
   async flush(): Promise<void> {
-    if (this.#inFlight === 0 && this.#queued.length === 0) return;
-    await new Promise<void>((resolve) => this.#drained.push(resolve));
+    this.#store.flush();
   }
 
-  #startWrites(): void {
-    while (this.#inFlight < WRITES_IN_FLIGHT && this.#queued.length > 0) {
-      const { file, text } = this.#queued.shift()!;
-      this.#inFlight++;
-      void this.#store(file, text)
-        .catch(() => undefined)
-        .finally(() => {
-          this.#inFlight--;
-          this.#startWrites();
-          if (this.#inFlight === 0 && this.#queued.length === 0) for (const resolve of this.#drained.splice(0)) resolve();
-        });
-    }
-  }
-
-  async #store(file: string, text: string): Promise<void> {
-    const shard = path.dirname(file);
-    if (!this.#shards.has(shard)) {
-      await mkdir(shard, { recursive: true });
-      this.#shards.add(shard);
-    }
-    // Through a temporary name: a reader never sees half an entry.
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, text);
-    await rename(temporary, file);
-  }
-
-  /**
-   * Deletes entries this process did not use, once they outnumber the used
-   * ones: edits leave old versions behind, and a cache CI restores on every
-   * run must not grow without end. Returns how many were deleted.
-   */
+  /** Deletes entries this process did not use, once they outnumber the used ones (see `PackStore.prune`); returns how many. */
   prune(): number {
-    const stale: string[] = [];
-    let total = 0;
-    try {
-      for (const shard of readdirSync(this.dir)) {
-        for (const name of readdirSync(path.join(this.dir, shard))) {
-          total++;
-          if (!this.#used.has(name.slice(0, -".json".length))) stale.push(path.join(this.dir, shard, name));
-        }
-      }
-    } catch {
-      return 0;
-    }
-    if (stale.length <= Math.max(1000, total - stale.length)) return 0;
-    for (const file of stale) rmSync(file, { force: true });
-    return stale.length;
+    return this.#store.prune();
   }
 
-  #file(key: string): string {
-    return path.join(this.dir, key.slice(0, 2), `${key}.json`);
+  /** Flushes and closes the files held open. */
+  close(): void {
+    this.#store.close();
   }
 }

@@ -33,7 +33,7 @@ const FRONTMATTER_SOURCES = [
   "src/content/yaml-source.ts",
   "src/content/yaml-fast-parse.ts",
   "src/content/yaml-core-schema.ts",
-  "src/cache/keyed-json-cache.ts",
+  "src/cache",
   "package-lock.json",
 ];
 

@@ -379,6 +379,8 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
     renderCache?.prune();
     frontmatterCache?.prune();
   }
+  renderCache?.close();
+  frontmatterCache?.close();
 
   // Every encode has finished (or failed) before anything is returned: a
   // damaged image is an error like any other, and nothing reaches the output.

@@ -133,10 +133,11 @@ export class DevBuilder {
         const key = articlePages.keys.get(article)!;
         this.#written.set(article.url, key);
         // Into the page cache too: the next start of the dev server (or a build) reuses them.
-        await this.#reuse.store(key, articlePageFile(this.outputDir, article.url));
+        this.#reuse.store(key, articlePageFile(this.outputDir, article.url));
         update.articlesRendered++;
       }
     }
+    this.#reuse.flush();
     // A listing that is gone (a tag no article carries now, a shorter feed) leaves no page behind.
     const articleFiles = new Set([...current].map((url) => articlePageFile(this.outputDir, url)));
     for (const file of this.#files) {

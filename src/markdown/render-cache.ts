@@ -13,7 +13,7 @@ export const RENDERER_SOURCES = [
   "src/format/reading-time.ts",
   "src/diagnostics/suggest.ts",
   "src/diagnostics/diagnostic.ts",
-  "src/cache/keyed-json-cache.ts",
+  "src/cache",
   "package-lock.json",
 ];
 

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { constants, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { copyFile, mkdir, rename } from "node:fs/promises";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ArticlePageInputs } from "../../layouts/article.11ty.tsx";
 import { isArticleSummary, summaryOf, type PageFrame } from "../../layouts/page-data.ts";
 import { cacheKey, codeFingerprint } from "../cache/keyed-json-cache.ts";
+import { PackStore } from "../cache/pack-store.ts";
 import type { Article, ArticleSummary } from "../content/model.ts";
 import { isHeadlineEntry, type FeedDocument, type FeedEntry, type FeedScope } from "../feeds/feed-model.ts";
 
@@ -46,9 +46,11 @@ export class PageReuse {
   readonly #hashes = new WeakMap<object, string>();
   /** A page's frame (site settings, asset names, reference date, preview) is the same for every page of a kind and build: hashed once. */
   readonly #frames: { parts: readonly unknown[]; hash: string }[] = [];
-  readonly #used = new Set<string>();
+  readonly #store: PackStore;
 
-  constructor(readonly dir: string) {}
+  constructor(readonly dir: string) {
+    this.#store = new PackStore(dir);
+  }
 
   key(inputs: ArticlePageInputs): string {
     const { article, related, sideFeed, moreNews, picks, site, url, referenceDate, assets, isPreview } = inputs;
@@ -56,7 +58,7 @@ export class PageReuse {
     const list = (summaries: readonly ArticleSummary[]) => summaries.map((summary) => this.#hash(summary)).join(",");
     const relatedItems = related.map((item) => (item.kind === "article" ? this.#hash(item.article) : JSON.stringify(item))).join(",");
     const key = cacheKey(this.#code, frameHash, url, this.#articleHash(article), relatedItems, list(sideFeed), list(moreNews), list(picks));
-    this.#used.add(key);
+    this.#store.use(key);
     return key;
   }
 
@@ -72,7 +74,7 @@ export class PageReuse {
     // A summary is hashed once per build, however many listings show it.
     const summaryHash = (_: string, value: unknown) => (isArticleSummary(value) ? this.#hash(value) : value);
     const key = cacheKey(this.#code, "listing", layout, this.#frameHash([site, referenceDate, assets]), url, sha256(JSON.stringify(shown, summaryHash)));
-    this.#used.add(key);
+    this.#store.use(key);
     return key;
   }
 
@@ -97,17 +99,13 @@ export class PageReuse {
     // A headline entry is hashed once per build, however many feeds carry it.
     const entryHash = (_: string, value: unknown) => (isHeadlineEntry(value) ? this.#hash(value) : value);
     const key = cacheKey(this.#code, "feed", format, sha256(JSON.stringify(document, entryHash)));
-    this.#used.add(key);
+    this.#store.use(key);
     return key;
-  }
-
-  #file(key: string): string {
-    return path.join(this.dir, `${key}.html`);
   }
 
   /** Whether a page is stored for `key` (it may still be pruned by another build before it is taken). */
   has(key: string): boolean {
-    return existsSync(this.#file(key));
+    return this.#store.has(key);
   }
 
   /**
@@ -117,38 +115,38 @@ export class PageReuse {
    * files, the promise API's file handles cost several times the copying.
    */
   take(key: string, target: string): string | undefined {
-    let html: string;
-    try {
-      html = readFileSync(this.#file(key), "utf8");
-    } catch {
-      return undefined;
-    }
+    const html = this.#store.get(key);
+    if (html === undefined) return undefined;
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, html);
     return html;
   }
 
-  /** Stores a page the build rendered. */
-  async store(key: string, builtFile: string): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    // Through a temporary name: a reader never sees half a page.
-    const temporary = `${this.#file(key)}.${process.pid}.tmp`;
-    // A copy, not a hard link: the dev server writes into `_site/` in place,
-    // and through a link it would overwrite the cached page with its preview
-    // (a copy-on-write clone where the file system offers one).
-    await copyFile(builtFile, temporary, constants.COPYFILE_FICLONE);
-    await rename(temporary, this.#file(key));
+  /**
+   * Stores a page the build wrote to `builtFile` (a copy: the dev server
+   * rewrites `_site/` in place). Other builds see it after `flush`.
+   */
+  store(key: string, builtFile: string): void {
+    this.#store.put(key, readFileSync(builtFile, "utf8"));
+  }
+
+  /** Makes the pages stored so far readable by other builds. */
+  flush(): void {
+    this.#store.flush();
   }
 
   /**
    * Deletes stored pages this build did not use (every edit leaves one
    * behind), once they outnumber the used ones: another build of the same
-   * site (a branch, a preview) may still want them.
+   * site (a branch, a preview) may still want them. Returns how many.
    */
-  prune(): void {
-    const stale = (existsSync(this.dir) ? readdirSync(this.dir) : []).filter((name) => !this.#used.has(name.replace(/\.html$/, "")));
-    if (stale.length <= Math.max(1000, this.#used.size)) return;
-    for (const name of stale) rmSync(path.join(this.dir, name), { force: true });
+  prune(): number {
+    return this.#store.prune();
+  }
+
+  /** Flushes and closes the cache's files. */
+  close(): void {
+    this.#store.close();
   }
 
   #frameHash(parts: readonly unknown[]): string {

@@ -106,7 +106,8 @@ describe("renderBodies with a render cache", () => {
     const cache = newCache();
     await renderBodies([source("One.")], { ...options(), cache });
     const dir = cache.dir;
-    for (const shard of readdirSync(dir)) for (const name of readdirSync(path.join(dir, shard))) writeFileSync(path.join(dir, shard, name), '{"key":');
+    // Cut short, as a killed copy of the cache would be.
+    for (const name of readdirSync(dir).filter((name) => name.endsWith(".pack"))) writeFileSync(path.join(dir, name), '{"key":');
     const again = await renderBodies([source("One.")], { ...options(), cache: new RenderCache(dir) });
     assert.equal(again.summary.rendered, 1);
     assert.match(again.bodies[0]!.html, /One\./);
@@ -121,7 +122,8 @@ describe("renderBodies with a render cache", () => {
     const build = new RenderCache(dir);
     await renderBodies([source("New.")], { ...options(), cache: build });
     assert.equal(build.prune(), 1200);
-    assert.equal(readdirSync(dir).flatMap((shard) => readdirSync(path.join(dir, shard))).length, 1);
+    const indexed = readdirSync(dir).filter((name) => name.endsWith(".index")).flatMap((name) => (JSON.parse(readFileSync(path.join(dir, name), "utf8")) as { entries: unknown[] }).entries);
+    assert.equal(indexed.length, 1);
   });
 });
 

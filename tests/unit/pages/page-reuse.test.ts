@@ -132,7 +132,7 @@ describe("page reuse keys", () => {
     const pageKey = key(reuse);
     const target = path.join(dir, "site", "news", "ferry", "index.html");
     assert.equal(reuse.take(pageKey, target), undefined);
-    await reuse.store(pageKey, built);
+    reuse.store(pageKey, built);
     assert.equal(reuse.take(pageKey, target), "<!doctype html><p>ferry</p>");
     assert.equal(readFileSync(target, "utf8"), "<!doctype html><p>ferry</p>");
     // The site's copy is its own: rewriting it in place (as the dev server does) leaves the cache alone.
@@ -142,17 +142,24 @@ describe("page reuse keys", () => {
 
   test("pages keyed as stored are taken later; one pruned in between is returned to render", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "newsroom-pages-"));
-    const reuse = new PageReuse(path.join(dir, "cache"));
+    const cacheDir = path.join(dir, "cache");
     const inputsOf = (article: Article) => inputs(article, [neighbour]);
     const other = makeArticle("bridge", { bodyHtml: "<p>Bridge.</p>" });
     const built = path.join(dir, "built.html");
     writeFileSync(built, "<!doctype html><p>stored</p>");
-    await reuse.store(reuse.key(inputsOf(page)), built);
-    await reuse.store(reuse.key(inputsOf(neighbour)), built);
+    // Two earlier builds, each storing one page.
+    for (const article of [page, neighbour]) {
+      const earlier = new PageReuse(cacheDir);
+      earlier.store(earlier.key(inputsOf(article)), built);
+      earlier.close();
+    }
+    const neighbourPack = readdirSync(cacheDir).filter((name) => name.endsWith(".pack")).sort().at(-1)!;
+    const reuse = new PageReuse(cacheDir);
     const planned = await keyArticlePages(reuse, [page, neighbour, other], inputsOf);
     assert.deepEqual(planned.toRender, [other]);
     assert.deepEqual(planned.toTake.map(({ article }) => article), [page, neighbour]);
-    rmSync(path.join(dir, "cache", `${planned.keys.get(neighbour)}.html`));
+    // Another build prunes the neighbour's page.
+    rmSync(path.join(cacheDir, neighbourPack));
     const seen: string[] = [];
     const taken = await takeArticlePages(reuse, planned.toTake, path.join(dir, "site"), { onPage: (url) => seen.push(url) });
     assert.deepEqual(taken, { reused: 1, missing: [neighbour] });
@@ -167,18 +174,25 @@ describe("page reuse keys", () => {
     const built = path.join(dir, "built.html");
     writeFileSync(built, "<p>ferry</p>");
     const stale = (count: number) => {
-      for (let n = 0; n < count; n++) writeFileSync(path.join(cacheDir, `stale-${n}.html`), "<p>old</p>");
+      const earlier = new PageReuse(cacheDir);
+      for (let n = 0; n < count; n++) {
+        writeFileSync(built, `<p>old ${n}</p>`);
+        earlier.store(`stale-${n}-${Math.random()}`, built);
+      }
+      earlier.close();
     };
-    const build = async () => {
+    const storedPages = () => readdirSync(cacheDir).filter((name) => name.endsWith(".index")).flatMap((name) => (JSON.parse(readFileSync(path.join(cacheDir, name), "utf8")) as { entries: unknown[] }).entries).length;
+    const build = () => {
       const reuse = new PageReuse(cacheDir);
-      const pageKey = key(reuse);
-      await reuse.store(pageKey, built);
+      writeFileSync(built, "<p>ferry</p>");
+      reuse.store(key(reuse), built);
       reuse.prune();
-      return readdirSync(cacheDir).sort();
+      reuse.close();
+      return storedPages();
     };
     stale(1000);
-    assert.equal((await build()).length, 1001, "a thousand stale pages are kept");
+    assert.equal(build(), 1001, "a thousand stale pages are kept");
     stale(1001);
-    assert.equal((await build()).length, 1, "past a thousand, every unused page goes");
+    assert.equal(build(), 1, "past a thousand, every unused page goes");
   });
 });
