@@ -31,7 +31,68 @@ function zonedParts(date: Date, timeZone: string): ZonedParts {
   return parts;
 }
 
+const DAY_MS = 86_400_000;
+/**
+ * Local years 1000-9999 in every zone (offsets are under a day): ICU writes
+ * years before 1 unsigned, and the last midnight a Date holds has no next.
+ */
+const ARITHMETIC_FROM_MS = Date.UTC(1001, 0, 1);
+const ARITHMETIC_UNTIL_MS = Date.UTC(9999, 0, 1);
+/** The offset at each UTC midnight asked about, per zone. */
+const midnightOffsets = new Map<string, Map<number, string>>();
+
+/**
+ * formatToParts costs tens of µs per new instant and every article has its
+ * own publication time: 1.35 s of a 10,000-article build. No zone has two
+ * offset changes under about four days apart (tzdata 2025b, years
+ * 1000-2200), so when the UTC midnights either side of an instant have the
+ * same offset, so has the instant, and its wall-clock time is arithmetic:
+ * one formatToParts per day instead of per instant. Days with a change,
+ * offsets with seconds (local mean time) and other years take the exact path.
+ */
 function computeZonedParts(date: Date, timeZone: string): ZonedParts {
+  const ms = date.getTime();
+  if (ms >= ARITHMETIC_FROM_MS && ms < ARITHMETIC_UNTIL_MS) {
+    const midnight = Math.floor(ms / DAY_MS) * DAY_MS;
+    const offset = offsetAt(midnight, timeZone);
+    if (offset === offsetAt(midnight + DAY_MS, timeZone) && offset.length === "+00:00".length) {
+      const sign = offset[0] === "-" ? -1 : 1;
+      const offsetMs = sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60_000;
+      const local = new Date(ms + offsetMs);
+      return {
+        year: String(local.getUTCFullYear()),
+        month: pad(local.getUTCMonth() + 1),
+        day: pad(local.getUTCDate()),
+        hour: pad(local.getUTCHours()),
+        minute: pad(local.getUTCMinutes()),
+        second: pad(local.getUTCSeconds()),
+        offset,
+      };
+    }
+  }
+  return formattedZonedParts(date, timeZone);
+}
+
+function offsetAt(midnight: number, timeZone: string): string {
+  let offsets = midnightOffsets.get(timeZone);
+  if (!offsets) {
+    offsets = new Map();
+    midnightOffsets.set(timeZone, offsets);
+  }
+  let offset = offsets.get(midnight);
+  if (offset === undefined) {
+    offset = formattedZonedParts(new Date(midnight), timeZone).offset;
+    offsets.set(midnight, offset);
+  }
+  return offset;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+/** The exact parts, from ICU. */
+function formattedZonedParts(date: Date, timeZone: string): ZonedParts {
   let formatter = partsFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat("en-US", {
