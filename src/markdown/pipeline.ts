@@ -1,3 +1,4 @@
+import type { Root } from "mdast";
 import remarkHtml from "remark-html";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
@@ -12,7 +13,7 @@ import { remarkTableScroll } from "./remark-table-scroll.ts";
 import { remarkUnknownDirectives } from "./remark-unknown-directives.ts";
 import { remarkWordCount } from "./remark-word-count.ts";
 import { sanitizeSchema } from "./sanitize-schema.ts";
-import { ALL_SYNTAX_KEY, remarkSyntaxExtensions, syntaxKeyOf } from "./syntax-extensions.ts";
+import { ALL_SYNTAX_KEY, hasLiteralCandidate, remarkSyntaxExtensions, syntaxKeyOf, withoutAutolinkLiterals } from "./syntax-extensions.ts";
 import { isPageId } from "../format/page-ids.ts";
 
 export interface PipelineOptions extends RelatedCardOptions, LocalImagesOptions {
@@ -63,9 +64,7 @@ export type MarkdownRenderer = (source: MarkdownSource) => Promise<RenderedMarkd
  */
 export function createMarkdownRenderer(options: PipelineOptions, { allSyntax = false } = {}): MarkdownRenderer {
   const processors = new Map<string, ReturnType<typeof createProcessor>>();
-  const processorFor = (body: string) => {
-    // allSyntax: every body parsed with all syntax on, for the tests that hold the selection to it.
-    const key = allSyntax ? ALL_SYNTAX_KEY : syntaxKeyOf(body);
+  const processorFor = (key: string) => {
     let processor = processors.get(key);
     if (!processor) processors.set(key, (processor = createProcessor(options, key)));
     return processor;
@@ -73,7 +72,11 @@ export function createMarkdownRenderer(options: PipelineOptions, { allSyntax = f
 
   return async ({ body, path, bodyLineOffset }) => {
     const file = new VFile({ value: body, path, data: { bodyLineOffset } });
-    const html = String(await processorFor(body).process(file));
+    // allSyntax: every body parsed with all syntax on, for the tests that hold the selection to it.
+    const key = allSyntax ? ALL_SYNTAX_KEY : syntaxKeyOf(body);
+    const processor = processorFor(key);
+    const tree = allSyntax ? (processor.parse(file) as Root) : parseAsNeeded(key, file, processorFor);
+    const html = String(processor.stringify((await processor.run(tree, file)) as Root, file));
     const diagnostics: Diagnostic[] = file.messages.map((message) => ({
       file: path,
       line: (message.line ?? 1) + bodyLineOffset,
@@ -91,6 +94,20 @@ export function createMarkdownRenderer(options: PipelineOptions, { allSyntax = f
       dependencies: { relatedCards: file.data.relatedCards ?? {}, localImages: file.data.localImages ?? [] },
     };
   };
+}
+
+/**
+ * The body's tree: parsed without autolink literals first when `key` has
+ * them, and with them only if the tree shows they could matter (see
+ * `withoutAutolinkLiterals`); the same tree either way.
+ */
+export function parseAsNeeded(key: string, file: VFile, processorFor: (key: string) => { parse(file: VFile): unknown }): Root {
+  const lean = withoutAutolinkLiterals(key);
+  if (lean !== key) {
+    const tree = processorFor(lean).parse(file) as Root;
+    if (!hasLiteralCandidate(tree)) return tree;
+  }
+  return processorFor(key).parse(file) as Root;
 }
 
 function createProcessor(options: PipelineOptions, syntaxKey: string) {

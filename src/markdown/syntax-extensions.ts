@@ -69,9 +69,28 @@ function autolinkLiteralFromMarkdown(): FromMarkdownExtension {
 
 const LITERAL_CANDIDATE = /www\.|https?:\/\/|@/i;
 
-function hasLiteralCandidate(node: Nodes): boolean {
+/**
+ * Whether a tree parsed without autolink literals has text where one could
+ * start (or an image's alt text, which is parsed as text too). Without the
+ * extension those characters are plain data, so they end up in text; when
+ * none has them, the extension would have matched nothing, and the tree is
+ * what parsing with it gives.
+ */
+export function hasLiteralCandidate(node: Nodes): boolean {
   if (node.type === "text") return LITERAL_CANDIDATE.test(node.value);
+  if (node.type === "image" || node.type === "imageReference") return LITERAL_CANDIDATE.test(node.alt ?? "");
   return "children" in node && node.children.some(hasLiteralCandidate);
+}
+
+/**
+ * `key` without autolink literals. Their constructs are tried at every "h"
+ * and "w" of a body's text (a tenth of parsing an article here), yet most
+ * bodies need them only for the URLs of their links' destinations, which are
+ * not text: such a body is parsed with this key first, and again with
+ * `key` only if `hasLiteralCandidate` finds where a literal could be.
+ */
+export function withoutAutolinkLiterals(key: string): string {
+  return key.split(" ").filter((part) => !part.startsWith("autolink-literal:")).join(" ");
 }
 
 const on = (present: boolean) => (present ? "on" : undefined);
