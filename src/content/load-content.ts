@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
+import type { KeyedJsonCache } from "../cache/keyed-json-cache.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/suggest.ts";
 import { readingMinutes } from "../format/reading-time.ts";
@@ -178,7 +179,15 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
   };
   const bodyImagesOf = (body: RenderedMarkdown): ResponsiveImage[] =>
     body.dependencies.localImages.flatMap(({ result, context }) => (result.ok ? [{ ...result.image, alt: context.alt, position: cssPosition(CENTER) }] : []));
-  const renderCache = options.renderCacheDir === false ? undefined : new RenderCache(options.renderCacheDir ?? renderCacheDir(rootDir));
+  // One per folder for the life of a memo (the dev server's), so that a save does not read the caches' indexes again.
+  const cacheIn = <C extends KeyedJsonCache<unknown>>(kind: string, dir: string, create: (dir: string) => C): C => {
+    const kept = options.memo?.caches.get(`${kind}:${dir}`) as C | undefined;
+    if (kept) return kept;
+    const cache = create(dir);
+    options.memo?.caches.set(`${kind}:${dir}`, cache);
+    return cache;
+  };
+  const renderCache = options.renderCacheDir === false ? undefined : cacheIn("render", options.renderCacheDir ?? renderCacheDir(rootDir), (dir) => new RenderCache(dir));
   const renderOptions = {
     siteOrigin,
     resolveImage,
@@ -188,7 +197,7 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
   };
   const beforeSplitting = (misses: number) => workers.startFor(misses, () => ({ siteOrigin, resolveImage }));
 
-  const frontmatterCache = options.frontmatterCacheDir === false ? undefined : new FrontmatterCache(options.frontmatterCacheDir ?? frontmatterCacheDir(rootDir));
+  const frontmatterCache = options.frontmatterCacheDir === false ? undefined : cacheIn("frontmatter", options.frontmatterCacheDir ?? frontmatterCacheDir(rootDir), (dir) => new FrontmatterCache(dir));
   const { memo } = options;
   const fileMemo = memo ? { previous: memo.files, next: new Map<string, MemoFile<unknown>>(), watched: memo.watched, saved: memo.saved } : undefined;
   // Authors first: articles refer to them.
