@@ -78,14 +78,14 @@ export class PackStore {
     this.#used.add(key);
   }
 
-  /** Appends a value; it is readable here at once, and by other processes once flushed. */
-  put(key: string, text: string): void {
+  /** Appends a value (text, or its UTF-8 bytes); it is readable here at once, and by other processes once flushed. */
+  put(key: string, text: string | Buffer): void {
     this.#load();
     this.#used.add(key);
     if (this.#failed) return;
     try {
       const pack = (this.#writing ??= this.#startPack());
-      const bytes = Buffer.from(text, "utf8");
+      const bytes = typeof text === "string" ? Buffer.from(text, "utf8") : text;
       for (let written = 0; written < bytes.length; ) written += writeSync(pack.fd, bytes, written, bytes.length - written, pack.size + written);
       pack.entries.push([key, pack.size, bytes.length]);
       this.#locations.set(key, { pack, offset: pack.size, length: bytes.length });

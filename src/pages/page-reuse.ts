@@ -127,7 +127,7 @@ export class PageReuse {
    * rewrites `_site/` in place). Other builds see it after `flush`.
    */
   store(key: string, builtFile: string): void {
-    this.#store.put(key, readFileSync(builtFile, "utf8"));
+    this.#store.put(key, readFileSync(builtFile));
   }
 
   /** Makes the pages stored so far readable by other builds. */
