@@ -84,12 +84,8 @@ export class PackStore {
     this.#used.add(key);
     if (this.#failed) return;
     try {
-      const pack = (this.#writing ??= this.#startPack());
-      const bytes = typeof text === "string" ? Buffer.from(text, "utf8") : text;
-      for (let written = 0; written < bytes.length; ) written += writeSync(pack.fd, bytes, written, bytes.length - written, pack.size + written);
-      pack.entries.push([key, pack.size, bytes.length]);
-      this.#locations.set(key, { pack, offset: pack.size, length: bytes.length });
-      pack.size += bytes.length;
+      this.#writing ??= this.#startPack();
+      this.#locations.set(key, append(this.#writing, key, typeof text === "string" ? Buffer.from(text, "utf8") : text));
     } catch {
       this.#failed = true; // only a cache: later builds compute these again
     }
@@ -210,15 +206,11 @@ export class PackStore {
       mkdirSync(this.dir, { recursive: true });
       merged.fd = openSync(this.#file(merged, "pack"), "w+");
       for (const pack of packs) {
-        for (const [key, offset, length] of pack.entries) {
+        for (const [key] of pack.entries) {
           const location = this.#locations.get(key);
           if (location?.pack !== pack || !keep(key)) continue;
           const bytes = this.#read(location);
-          if (!bytes) continue;
-          for (let written = 0; written < length; ) written += writeSync(merged.fd, bytes, written, length - written, merged.size + written);
-          merged.entries.push([key, merged.size, length]);
-          moved.push([key, { pack: merged, offset: merged.size, length }]);
-          merged.size += length;
+          if (bytes) moved.push([key, append(merged, key, bytes)]);
         }
       }
       if (merged.entries.length > 0) this.#writeIndex(merged);
@@ -282,6 +274,15 @@ export class PackStore {
   #file(pack: { name: string }, kind: "pack" | "index"): string {
     return path.join(this.dir, `${pack.name}.${kind}`);
   }
+}
+
+/** Writes `bytes` at the end of `pack` and lists them under `key`; returns where they are. */
+function append(pack: OpenPack, key: string, bytes: Buffer): Location {
+  for (let written = 0; written < bytes.length; ) written += writeSync(pack.fd, bytes, written, bytes.length - written, pack.size + written);
+  const location = { pack, offset: pack.size, length: bytes.length };
+  pack.entries.push([key, location.offset, location.length]);
+  pack.size += bytes.length;
+  return location;
 }
 
 /** `<time>-<pid>-<random>`: sorted by name, packs are in the order they were started. */

@@ -101,6 +101,22 @@ describe("pack store", () => {
     assert.equal(indexedKeys(dir).filter((key) => key === "shared").length, 2, "the big pack is left as it is");
   });
 
+  test("a merge leaves out what a newer pack it does not merge stores again", () => {
+    const dir = newDir();
+    const write = (entries: [string, string][]) => {
+      const store = new PackStore(dir);
+      for (const [key, value] of entries) store.put(key, value);
+      store.close();
+    };
+    write([["story", "oldest"]]);
+    // The largest pack, left out of merges, is newer than the first one.
+    write(Array.from({ length: 20 }, (_, n): [string, string] => [n === 0 ? "story" : `big-${n}`, n === 0 ? "newer" : `big ${n}`]));
+    for (let build = 0; build < 7; build++) write([[`small-${build}`, `small ${build}`]]);
+    assert.equal(files(dir, ".index").length, 2, "the largest pack and one merged pack");
+    assert.equal(new PackStore(dir).get("story"), "newer");
+    assert.equal(indexedKeys(dir).filter((key) => key === "story").length, 1, "the shadowed value was not copied");
+  });
+
   test("prune deletes unused entries once they outnumber the used ones and a thousand, copying used ones out of mixed packs", () => {
     const dir = newDir();
     const old = new PackStore(dir);
