@@ -10,23 +10,35 @@ export interface StoredBody {
   hash: string;
 }
 
+/** Where an article keeps its body's reader: not enumerable, so no copy or JSON carries it. */
+const BODY = Symbol("body");
+
 /**
  * An article whose `bodyHtml` is read back on each access. Its JSON, which
  * the page keys hash (src/pages/page-reuse.ts), carries `bodyHash` in place
  * of the body: keying every page used to read and hash every body again.
+ *
+ * Every article gets its properties in the same way, from an empty object,
+ * with the same getter and `toJSON` functions, so that articles share V8's
+ * hidden classes. A getter written in a literal after a spread gave each
+ * article a class of its own, and every read of an article's property then
+ * missed V8's caches: the site model took 104-138 ms at 10,000 articles
+ * instead of 38-68.
  */
 export function articleWithBody(fields: ArticleFields, body: StoredBody): Article {
-  const article: Article = {
-    ...fields,
-    get bodyHtml() {
-      return body.readHtml();
-    },
-    bodyHash: body.hash,
-  };
-  // Not enumerable, so a copy does not inherit it: `{ ...article, bodyHtml }`
+  const article: Record<string, unknown> = {};
+  for (const key of Object.keys(fields)) article[key] = fields[key as keyof ArticleFields];
+  Object.defineProperty(article, "bodyHtml", { get: readBody, enumerable: true, configurable: true });
+  article.bodyHash = body.hash;
+  // Not enumerable, so a copy does not inherit them: `{ ...article, bodyHtml }`
   // holds its body as a value, and its JSON shows that body.
+  Object.defineProperty(article, BODY, { value: body });
   Object.defineProperty(article, "toJSON", { value: jsonWithoutBody });
-  return article;
+  return article as unknown as Article;
+}
+
+function readBody(this: { [BODY]: StoredBody }): string {
+  return this[BODY].readHtml();
 }
 
 function jsonWithoutBody(this: Article): Record<string, unknown> {

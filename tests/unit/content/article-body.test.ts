@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { describe, test } from "node:test";
+import { fileURLToPath } from "node:url";
 import { articleWithBody } from "../../../src/content/article-body.ts";
 import { htmlHash } from "../../../src/markdown/html-hash.ts";
 import { makeArticle } from "../helpers.ts";
@@ -35,5 +37,22 @@ describe("an article's body", () => {
     assert.deepEqual(Object.keys(copy), Object.keys(article));
     assert.equal((JSON.parse(JSON.stringify(copy)) as Record<string, unknown>).bodyHtml, "<p>The ferry runs on time.</p>");
     assert.equal({ ...article }.bodyHtml, "<p>The ferry runs late.</p>");
+  });
+
+  test("leaves articles of the same fields one hidden class (property reads in listings stay cached)", () => {
+    // V8's own check, in a process of its own: it needs --allow-natives-syntax.
+    const script = `
+      const { articleWithBody } = await import(${JSON.stringify(import.meta.resolve("../../../src/content/article-body.ts"))});
+      const { makeArticle } = await import(${JSON.stringify(import.meta.resolve("../helpers.ts"))});
+      const articles = Array.from({ length: 20 }, (_, index) => {
+        const { bodyHtml, bodyHash, ...fields } = makeArticle(\`story-\${index}\`);
+        return articleWithBody(fields, { readHtml: () => bodyHtml, hash: bodyHash });
+      });
+      const sameMap = new Function("a", "b", "return %HaveSameMap(a, b)");
+      console.log(articles.filter((article) => !sameMap(articles[0], article)).length);
+    `;
+    const root = fileURLToPath(new URL("../../..", import.meta.url));
+    const output = execFileSync(process.execPath, ["--allow-natives-syntax", "--import", "tsx", "--input-type=module", "-e", script], { cwd: root, encoding: "utf8" });
+    assert.equal(output.trim(), "0", "articles with a hidden class other than the first's");
   });
 });
