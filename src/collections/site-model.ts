@@ -41,22 +41,50 @@ export interface SiteModel {
 
 export function buildSiteModel(content: Content, options: { isPreview: boolean; builtAt: Date; articlesPerSearchShard?: number }): SiteModel {
   const { site, articles, authors } = content;
-  const byId = new Map(articles.map((article) => [article.id, article]));
-  const tagGroups = articlesByTag(articles);
-  const byTag = new Map(tagGroups.map((group) => [group.tag.slug, group.articles]));
-  const authorGroups = articlesByAuthor(articles, authors);
-  const feedPages = paginate(articles, site.pageSizes.newsFeed, (page) => routes.newsFeed(page));
-  const tagPages = tagGroups.flatMap((group) =>
-    paginate(group.articles, site.pageSizes.tag, (page) => routes.tag(group.tag.slug, page)).map((page) => ({
-      ...page,
-      tag: group.tag,
-      articleCount: group.articles.length,
-    })),
+  // Each list is made on first use: the dev server renders a saved article's
+  // page before anything else, and that page reads only a few of them.
+  const byId = once(() => new Map(articles.map((article) => [article.id, article])));
+  const tagGroups = once(() => articlesByTag(articles));
+  const byTag = once(() => new Map(tagGroups().map((group) => [group.tag.slug, group.articles])));
+  const authorGroups = once(() => articlesByAuthor(articles, authors));
+  const feedPages = once(() => paginate(articles, site.pageSizes.newsFeed, (page) => routes.newsFeed(page)));
+  const tagPages = once(() =>
+    tagGroups().flatMap((group) =>
+      paginate(group.articles, site.pageSizes.tag, (page) => routes.tag(group.tag.slug, page)).map((page) => ({
+        ...page,
+        tag: group.tag,
+        articleCount: group.articles.length,
+      })),
+    ),
   );
+  const sitemaps = once(() => sitemapFiles(site.baseUrl, sitemapEntries({ articles, feedPages: feedPages(), tagPages: tagPages(), authorGroups: authorGroups() })));
+  const shards = once(() => searchShards(articles, options.articlesPerSearchShard));
+  const feeds = once(() => ({
+    site: {
+      title: site.name,
+      description: site.tagline ?? `The latest news from ${site.name}`,
+      pageUrl: routes.home(),
+      urls: routes.siteFeeds(),
+      articles,
+    },
+    tags: tagGroups().map(({ tag, articles: tagged }) => ({
+      title: `${tag.label} | ${site.name}`,
+      description: `The latest ${tag.label} stories from ${site.name}`,
+      pageUrl: tag.url,
+      urls: routes.tagFeeds(tag.slug),
+      articles: tagged,
+    })),
+    authors: authorGroups().map(({ author, articles: written }) => ({
+      title: `${author.name} | ${site.name}`,
+      description: `The latest stories by ${author.name} for ${site.name}`,
+      pageUrl: author.url,
+      urls: routes.authorFeeds(author.id),
+      articles: written,
+    })),
+  }));
   const related = new Map<string, RelatedItem[]>();
-  let sitemaps: SitemapFile[] | undefined;
   // Frozen: Eleventy passes frozen objects to every page by reference instead
-  // of deep-copying them into each page's data.
+  // of deep-copying them into each page's data (so it calls no getter either).
   return Object.freeze<SiteModel>({
     site,
     isPreview: options.isPreview,
@@ -66,42 +94,37 @@ export function buildSiteModel(content: Content, options: { isPreview: boolean; 
     scheduled: content.scheduled,
     latest: latestArticles(articles, { limit: SIDE_FEED_SIZE }),
     picks: editorsPicks(articles, { limit: PICKS_SIZE }),
-    tagGroups,
-    authorGroups,
-    feedPages,
-    tagPages,
-    // On first use: the dev server re-renders one article page before anything else, and the sitemaps cost a third of the model.
-    get sitemapFiles() {
-      return (sitemaps ??= sitemapFiles(site.baseUrl, sitemapEntries({ articles, feedPages, tagPages, authorGroups })));
+    get tagGroups() {
+      return tagGroups();
     },
-    searchShards: searchShards(articles, options.articlesPerSearchShard),
-    feeds: {
-      site: {
-        title: site.name,
-        description: site.tagline ?? `The latest news from ${site.name}`,
-        pageUrl: routes.home(),
-        urls: routes.siteFeeds(),
-        articles,
-      },
-      tags: tagGroups.map(({ tag, articles: tagged }) => ({
-        title: `${tag.label} | ${site.name}`,
-        description: `The latest ${tag.label} stories from ${site.name}`,
-        pageUrl: tag.url,
-        urls: routes.tagFeeds(tag.slug),
-        articles: tagged,
-      })),
-      authors: authorGroups.map(({ author, articles: written }) => ({
-        title: `${author.name} | ${site.name}`,
-        description: `The latest stories by ${author.name} for ${site.name}`,
-        pageUrl: author.url,
-        urls: routes.authorFeeds(author.id),
-        articles: written,
-      })),
+    get authorGroups() {
+      return authorGroups();
+    },
+    get feedPages() {
+      return feedPages();
+    },
+    get tagPages() {
+      return tagPages();
+    },
+    get sitemapFiles() {
+      return sitemaps();
+    },
+    get searchShards() {
+      return shards();
+    },
+    get feeds() {
+      return feeds();
     },
     relatedTo(article) {
       let items = related.get(article.id);
-      if (!items) related.set(article.id, (items = relatedArticles(article, { byId, byTag })));
+      if (!items) related.set(article.id, (items = relatedArticles(article, { byId: byId(), byTag: byTag() })));
       return items;
     },
   });
+}
+
+/** `compute`, called the first time its result is asked for. */
+function once<T>(compute: () => T): () => T {
+  let result: { value: T } | undefined;
+  return () => (result ??= { value: compute() }).value;
 }

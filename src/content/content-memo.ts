@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import type { KeyedJsonCache } from "../cache/keyed-json-cache.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { RelatedCardTarget } from "../markdown/remark-related-card.ts";
 import type { Article } from "./model.ts";
 
 /** A content file as one load left it: its parse and validation, and the problems they found. */
@@ -14,8 +15,8 @@ export interface MemoFile<T> {
 /** An article built by one load, and what its page read from the rest of the content. */
 export interface MemoArticle {
   article: Article;
-  /** The related cards its body showed, as they were: `${id}\n${title}\n${dek}\n${url}` each. */
-  cards: string[];
+  /** The related cards its body showed, as they were, by article id. */
+  cards: [string, RelatedCardTarget][];
 }
 
 /**

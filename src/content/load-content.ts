@@ -238,8 +238,9 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
     memo.files = fileMemo.next;
     memo.saved.clear();
   }
-  const now = options.now ?? new Date();
-  const isScheduled = (file: ValidFile<ArticleFrontmatter>) => file.data.date > now;
+  const now = (options.now ?? new Date()).getTime();
+  // As numbers: comparing two Dates converts both on every call.
+  const isScheduled = (file: ValidFile<ArticleFrontmatter>) => file.data.date.getTime() > now;
   // A draft still being written (no dek or hero yet) is checked but not shown, even in previews.
   const isComplete = (file: ValidFile<ArticleFrontmatter>): file is ValidFile<CompleteArticle> => Boolean(file.data.dek && file.data.hero);
   for (const file of articleFiles) {
@@ -271,7 +272,8 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
   const slugOwners = new Map<string, ValidFile<ArticleFrontmatter>>();
   const slugs = new Map<string, string>();
   for (const file of articleFiles) {
-    const slug = file.data.slug ?? slugify(file.id);
+    // An id is already a slug: a file whose name is not one is not read (see readValidFiles).
+    const slug = file.data.slug ?? file.id;
     slugs.set(file.id, slug);
     const owner = slugOwners.get(slug);
     if (owner) {
@@ -281,9 +283,7 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
     }
   }
 
-  const cardTargets = new Map<string, RelatedCardTarget>(
-    published.map((file) => [file.id, { title: file.data.title, dek: file.data.dek, url: routes.article(slugs.get(file.id)!) }]),
-  );
+  const cardTargets = new Map<string, RelatedCardTarget>(published.map((file) => [file.id, cardTargetOf(file)]));
   // Articles built by the previous load (the dev server's) are kept while
   // nothing they read has changed: their file (the same parsed object), what
   // every article reads (site settings, authors), and what each reads of the
@@ -293,10 +293,6 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
     if (context !== memo.context) memo.articles = new WeakMap();
     memo.context = context;
   }
-  const cardOf = (id: string) => {
-    const target = cardTargets.get(id);
-    return target ? `${id}\n${target.title}\n${target.dek}\n${target.url}` : id;
-  };
   const remembered = (file: ValidFile<CompleteArticle>): Article | undefined => {
     const entry = memo?.articles.get(file);
     if (!entry) return undefined;
@@ -305,7 +301,7 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
       article.slug === slugs.get(file.id) &&
       article.isScheduled === isScheduled(file) &&
       file.data.related.every((entry) => typeof entry !== "string" || publishedIds.has(entry)) &&
-      entry.cards.every((card) => card === cardOf(card.slice(0, card.indexOf("\n"))));
+      entry.cards.every(([id, shown]) => sameCard(cardTargets.get(id), shown));
     return unchanged ? article : undefined;
   };
   const kept = new Map(published.map((file) => [file, remembered(file)]));
@@ -377,7 +373,7 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
       readingMinutes: readingMinutes(body.wordCount),
     };
     const article = articleWithBody(fields, { readHtml: body.readHtml ?? (() => body.html), hash: body.htmlHash });
-    memo?.articles.set(file, { article, cards: Object.keys(body.dependencies.relatedCards).map(cardOf) });
+    memo?.articles.set(file, { article, cards: Object.entries(body.dependencies.relatedCards) });
     return article;
   });
 
@@ -410,6 +406,18 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
     .filter((article): article is Article => article !== undefined)
     .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.id.localeCompare(b.id));
   return { content: { site, articles: sorted, authors, scheduled }, diagnostics, images: imageSummary };
+}
+
+/** An article as the related cards of others show it; one object per parsed file (a memo's loads compare them at a glance). */
+const cardTargetsByFile = new WeakMap<ValidFile<CompleteArticle>, RelatedCardTarget>();
+function cardTargetOf(file: ValidFile<CompleteArticle>): RelatedCardTarget {
+  let target = cardTargetsByFile.get(file);
+  if (!target) cardTargetsByFile.set(file, (target = { title: file.data.title, dek: file.data.dek, url: routes.article(file.data.slug ?? file.id) }));
+  return target;
+}
+
+function sameCard(now: RelatedCardTarget | undefined, shown: RelatedCardTarget): boolean {
+  return now === shown || (now !== undefined && now.title === shown.title && now.dek === shown.dek && now.url === shown.url);
 }
 
 /** `updatedAt`: the later of `updated` and the newest correction, if either exists. */
@@ -480,17 +488,22 @@ function readValidFiles<S extends z.ZodType>(
   } catch {
     return [];
   }
+  // Joined by hand, not path.join: `dir` is already normal, and a save of one file should not cost 10,000 joins.
+  const absolutePaths = names.map((name) => `${dir}${path.sep}${name}`);
   const outcomes = new Array<MemoFile<ValidFile<z.output<S>>>>(names.length);
   const toParse: { index: number; absolutePath: string; sourcePath: string; id: string; stamp: string }[] = [];
   for (const [index, name] of names.entries()) {
-    const absolutePath = path.join(dir, name);
+    const absolutePath = absolutePaths[index]!;
     const remembered = memo?.previous.get(absolutePath) as MemoFile<ValidFile<z.output<S>>> | undefined;
     const stamp = memo && !memo.watched ? fileStamp(absolutePath) : "";
     const unchanged = remembered !== undefined && (memo!.watched ? !memo!.saved.has(absolutePath) : remembered.stamp === stamp);
+    if (unchanged) {
+      outcomes[index] = remembered;
+      continue;
+    }
     const sourcePath = relative(absolutePath);
     const id = name.slice(0, -".md".length);
-    if (unchanged) outcomes[index] = remembered;
-    else if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) outcomes[index] = { stamp, valid: undefined, diagnostics: [invalidNameDiagnostic(sourcePath, name, id)] };
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) outcomes[index] = { stamp, valid: undefined, diagnostics: [invalidNameDiagnostic(sourcePath, name, id)] };
     else toParse.push({ index, absolutePath, sourcePath, id, stamp });
   }
   const parsed = parseFrontmatterFiles(
@@ -501,10 +514,9 @@ function readValidFiles<S extends z.ZodType>(
     outcomes[index] = { stamp, ...validFile(absolutePath, sourcePath, id, parsed[position]!, schema) };
   }
   const files: ValidFile<z.output<S>>[] = [];
-  for (const [index, name] of names.entries()) {
-    const outcome = outcomes[index]!;
-    memo?.next.set(path.join(dir, name), outcome);
-    diagnostics.push(...outcome.diagnostics);
+  for (const [index, outcome] of outcomes.entries()) {
+    memo?.next.set(absolutePaths[index]!, outcome);
+    if (outcome.diagnostics.length > 0) diagnostics.push(...outcome.diagnostics);
     if (outcome.valid) files.push(outcome.valid);
   }
   return files;

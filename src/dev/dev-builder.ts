@@ -100,8 +100,9 @@ export class DevBuilder {
     const assets = this.#assets;
     const update: DevUpdate = { saved: [], articlesRendered: 0, articlesReused: 0, pagesRendered: 0, interrupted: false };
 
-    const savedFiles = new Set(saved === "all" ? [] : saved);
-    const savedArticles = new Set(model.articles.filter((article) => savedFiles.has(path.join(this.options.rootDir, article.sourcePath))));
+    // By source path (relative, with "/"), as articles carry it: joining 10,000 paths on every save took tens of milliseconds.
+    const savedSources = new Set(saved === "all" ? [] : saved.map((file) => path.relative(this.options.rootDir, file).split(path.sep).join("/")));
+    const savedArticles = new Set(model.articles.filter((article) => savedSources.has(article.sourcePath)));
     if (savedArticles.size > 0) {
       update.pagesRendered += await this.#render(model, { index: 0, slices: { article: [...savedArticles] }, rendersSinglePages: false, pageCount: savedArticles.size }, writtenNow);
       update.saved = [...savedArticles].map((article) => article.url);

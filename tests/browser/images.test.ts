@@ -13,17 +13,30 @@ const skip = skipReason();
 const sample = useSampleSite(skip);
 mkdirSync(SCREENSHOTS, { recursive: true });
 
-/** Sum of layout-shift entries without recent input, as Chromium reports them (CLS). */
+/** Layout-shift entries without recent input, as Chromium reports them: their sum (CLS) and what moved, to say so when it is not 0. */
 const CLS_SCRIPT = () =>
-  new Promise<number>((resolve) => {
+  new Promise<{ total: number; moved: string[] }>((resolve) => {
     let total = 0;
+    const moved: string[] = [];
+    type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] };
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-        if (!entry.hadRecentInput) total += entry.value;
+      for (const entry of list.getEntries() as Shift[]) {
+        if (entry.hadRecentInput) continue;
+        total += entry.value;
+        for (const { node, previousRect: from, currentRect: to } of entry.sources) {
+          const element = node instanceof Element ? node : node?.parentElement;
+          const name = element ? `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(" ").join(".")}` : ""}` : "(a removed node)";
+          moved.push(`${name} at ${Math.round(entry.startTime)} ms: ${Math.round(from.y)},${Math.round(from.height)} -> ${Math.round(to.y)},${Math.round(to.height)}`);
+        }
       }
     }).observe({ type: "layout-shift", buffered: true });
-    setTimeout(() => resolve(total), 300);
+    setTimeout(() => resolve({ total, moved }), 300);
   });
+
+async function assertNoShift(page: { evaluate: (script: typeof CLS_SCRIPT) => Promise<{ total: number; moved: string[] }> }): Promise<void> {
+  const { total, moved } = await page.evaluate(CLS_SCRIPT);
+  assert.equal(total, 0, `cumulative layout shift; moved (y,height before -> after): ${moved.join("; ")}`);
+}
 
 describe("responsive hero in Chromium", { skip }, () => {
   for (const deviceScaleFactor of [1, 2]) {
@@ -51,7 +64,7 @@ describe("responsive hero in Chromium", { skip }, () => {
           }
         });
         await page.waitForLoadState("networkidle");
-        assert.equal(await page.evaluate(CLS_SCRIPT), 0, "cumulative layout shift");
+        await assertNoShift(page);
         if (deviceScaleFactor === 1) {
           await page.evaluate(() => window.scrollTo(0, 0));
           await page.screenshot({ path: path.join(SCREENSHOTS, "images-article-390.png"), fullPage: true });
@@ -70,7 +83,7 @@ describe("responsive hero in Chromium", { skip }, () => {
       const hero = await page.locator('[data-component="hero"] img').evaluate((img: HTMLImageElement) => ({ currentSrc: img.currentSrc, renderedWidth: img.getBoundingClientRect().width }));
       const candidateWidth = Number(/-(\d+)\.avif$/.exec(hero.currentSrc)?.[1]);
       assert.ok(candidateWidth >= hero.renderedWidth && candidateWidth <= hero.renderedWidth * 2, `candidate ${candidateWidth}px for ${hero.renderedWidth}px`);
-      assert.equal(await page.evaluate(CLS_SCRIPT), 0, "cumulative layout shift");
+      await assertNoShift(page);
       await page.evaluate(async () => {
         for (let y = 0; y < document.body.scrollHeight; y += 600) {
           window.scrollTo(0, y);

@@ -56,4 +56,36 @@ describe("buildSiteModel", () => {
     assert.deepEqual(first.map((item) => (item.kind === "article" ? item.article.id : item.url)), ["a5", "a4", "a3"]);
     assert.equal(model.relatedTo(a1), first);
   });
+
+  it("makes each list on first use, once: a saved article's page is rendered before the listings are made", () => {
+    const reads = new Map<string, number>();
+    const countedSite = new Proxy(site, {
+      get(target, key, receiver) {
+        reads.set(String(key), (reads.get(String(key)) ?? 0) + 1);
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    let authorListings = 0;
+    const authors = new (class extends Map<string, ReturnType<typeof makeAuthor>> {
+      override values() {
+        authorListings++;
+        return super.values();
+      }
+    })([["adam", makeAuthor("adam")], ["zoe", makeAuthor("zoe")]]);
+    const lazy = buildSiteModel({ ...makeContent(articles, [], countedSite), authors }, { isPreview: false, builtAt: new Date("2026-11-28T00:00:00Z") });
+    // What an article page reads.
+    assert.deepEqual(ids(lazy.picks), ["a10", "a8", "a6", "a4"]);
+    assert.equal(lazy.relatedTo(articles.at(-1)!).length, 3);
+    assert.deepEqual([reads.get("pageSizes"), reads.get("baseUrl"), authorListings], [undefined, undefined, 0], "no listing, feed or sitemap made yet");
+
+    assert.equal(lazy.feedPages, lazy.feedPages);
+    assert.equal(lazy.tagPages, lazy.tagPages);
+    assert.notEqual(reads.get("pageSizes"), undefined, "the news feed's pages and the tags' pages, made");
+    assert.equal(lazy.authorGroups, lazy.authorGroups);
+    assert.equal(lazy.feeds, lazy.feeds);
+    assert.equal(authorListings, 1);
+    assert.equal(lazy.sitemapFiles, lazy.sitemapFiles);
+    assert.equal(lazy.searchShards, lazy.searchShards);
+    assert.deepEqual(lazy.feedPages, model.feedPages);
+  });
 });

@@ -287,6 +287,12 @@ describe("loadContent: with a memo (the dev server's loads)", () => {
       assert.equal(afterBody.get("newer-story"), before.get("newer-story"));
       assert.deepEqual(await plain(load()), await plain(loadContent({ rootDir: temp.dir })));
 
+      // A body edit of an article shown in another's card leaves that one: its card reads as before.
+      temp.write("content/articles/older-story.md", article({ title: "Older", date: "2026-01-10T08:00:00Z", extra: ["tags: [harbour]"], body: "A longer body for the older story.\n" }));
+      const afterCardBody = byId(await load());
+      assert.notEqual(afterCardBody.get("older-story"), before.get("older-story"));
+      assert.equal(afterCardBody.get("newer-story"), before.get("newer-story"));
+
       // A headline shown in another article's ::related card builds that one too.
       temp.write("content/articles/older-story.md", article({ title: "Older, retitled", date: "2026-01-10T08:00:00Z", extra: ["tags: [harbour]"] }));
       const afterTitle = byId(await load());
