@@ -180,7 +180,7 @@ export class PackStore {
 
   #startPack(): OpenPack {
     mkdirSync(this.dir, { recursive: true });
-    const pack = { name: packName(Date.now()), entries: [], size: 0, fd: 0 };
+    const pack = { name: packName(nextPackTime()), entries: [], size: 0, fd: 0 };
     pack.fd = openSync(this.#file(pack, "pack"), "w+");
     return pack;
   }
@@ -283,6 +283,17 @@ function append(pack: OpenPack, key: string, bytes: Buffer): Location {
   pack.entries.push([key, location.offset, location.length]);
   pack.size += bytes.length;
   return location;
+}
+
+/**
+ * The time a new pack is named for: the clock, but never the same twice in
+ * one process, so that two packs started in one millisecond (two stores
+ * flushed back to back) keep their order.
+ */
+let lastPackTime = 0;
+function nextPackTime(): number {
+  lastPackTime = Math.max(Date.now(), lastPackTime + 1);
+  return lastPackTime;
 }
 
 /** `<time>-<pid>-<random>`: sorted by name, packs are in the order they were started. */

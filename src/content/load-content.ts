@@ -272,8 +272,7 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
   const slugOwners = new Map<string, ValidFile<ArticleFrontmatter>>();
   const slugs = new Map<string, string>();
   for (const file of articleFiles) {
-    // An id is already a slug: a file whose name is not one is not read (see readValidFiles).
-    const slug = file.data.slug ?? file.id;
+    const slug = slugOf(file);
     slugs.set(file.id, slug);
     const owner = slugOwners.get(slug);
     if (owner) {
@@ -408,11 +407,16 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
   return { content: { site, articles: sorted, authors, scheduled }, diagnostics, images: imageSummary };
 }
 
+/** An article's slug: its own, or its id, which is one already (a file whose name is not a slug is not read, see readValidFiles). */
+function slugOf(file: ValidFile<ArticleFrontmatter>): string {
+  return file.data.slug ?? file.id;
+}
+
 /** An article as the related cards of others show it; one object per parsed file (a memo's loads compare them at a glance). */
 const cardTargetsByFile = new WeakMap<ValidFile<CompleteArticle>, RelatedCardTarget>();
 function cardTargetOf(file: ValidFile<CompleteArticle>): RelatedCardTarget {
   let target = cardTargetsByFile.get(file);
-  if (!target) cardTargetsByFile.set(file, (target = { title: file.data.title, dek: file.data.dek, url: routes.article(file.data.slug ?? file.id) }));
+  if (!target) cardTargetsByFile.set(file, (target = { title: file.data.title, dek: file.data.dek, url: routes.article(slugOf(file)) }));
   return target;
 }
 
