@@ -137,7 +137,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<LoadResult> {
   const rootDir = path.resolve(options.rootDir);
   const contentDir = path.resolve(rootDir, options.contentDir ?? "content");
-  const relative = (file: string) => path.relative(rootDir, file).split(path.sep).join("/");
+  const relative = (file: string) => sourcePathOf(rootDir, file);
   const diagnostics: Diagnostic[] = [];
   const report = (file: string, place: { line: number; column: number }, message: string, ruleId: string, hint?: string) =>
     diagnostics.push({ file, ...place, severity: "error", message, ruleId, ...(hint ? { hint } : {}) });
@@ -422,6 +422,11 @@ function cardTargetOf(file: ValidFile<CompleteArticle>): RelatedCardTarget {
 
 function sameCard(now: RelatedCardTarget | undefined, shown: RelatedCardTarget): boolean {
   return now === shown || (now !== undefined && now.title === shown.title && now.dek === shown.dek && now.url === shown.url);
+}
+
+/** A content file's path as diagnostics and articles name it: relative to the project root, with "/". */
+export function sourcePathOf(rootDir: string, absolutePath: string): string {
+  return path.relative(rootDir, absolutePath).split(path.sep).join("/");
 }
 
 /** `updatedAt`: the later of `updated` and the newest correction, if either exists. */

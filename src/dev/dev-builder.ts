@@ -5,6 +5,7 @@ import { articlePageInputs } from "../../layouts/article.11ty.tsx";
 import { renderBatch } from "../build/build.ts";
 import type { SiteModel } from "../collections/site-model.ts";
 import { ContentMemo } from "../content/content-memo.ts";
+import { sourcePathOf } from "../content/load-content.ts";
 import type { Article } from "../content/model.ts";
 import { ContentStore, type NewsroomOptions } from "../eleventy/content-store.ts";
 import { PUBLIC_DIR } from "../eleventy/plugin.ts";
@@ -100,8 +101,8 @@ export class DevBuilder {
     const assets = this.#assets;
     const update: DevUpdate = { saved: [], articlesRendered: 0, articlesReused: 0, pagesRendered: 0, interrupted: false };
 
-    // By source path (relative, with "/"), as articles carry it: joining 10,000 paths on every save took tens of milliseconds.
-    const savedSources = new Set(saved === "all" ? [] : saved.map((file) => path.relative(this.options.rootDir, file).split(path.sep).join("/")));
+    // By source path, as articles carry it: joining 10,000 paths on every save took tens of milliseconds.
+    const savedSources = new Set(saved === "all" ? [] : saved.map((file) => sourcePathOf(this.options.rootDir, file)));
     const savedArticles = new Set(model.articles.filter((article) => savedSources.has(article.sourcePath)));
     if (savedArticles.size > 0) {
       update.pagesRendered += await this.#render(model, { index: 0, slices: { article: [...savedArticles] }, rendersSinglePages: false, pageCount: savedArticles.size }, writtenNow);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ArticlePageInputs } from "../../layouts/article.11ty.tsx";
@@ -47,7 +47,6 @@ export class PageReuse {
   /** A page's frame (site settings, asset names, reference date, preview) is the same for every page of a kind and build: hashed once. */
   readonly #frames: { parts: readonly unknown[]; hash: string }[] = [];
   readonly #store: PackStore;
-  #readBuffer = Buffer.allocUnsafe(256 * 1024);
 
   constructor(readonly dir: string) {
     this.#store = new PackStore(dir);
@@ -128,23 +127,7 @@ export class PageReuse {
    * rewrites `_site/` in place). Other builds see it after `flush`.
    */
   store(key: string, builtFile: string): void {
-    // Into one buffer kept for every page (the store copies the bytes into its
-    // pack at once): a build stores 122,000 pages at 100,000 articles, and a
-    // buffer of its own for each waited off the heap for the garbage collector.
-    const fd = openSync(builtFile, "r");
-    try {
-      const size = fstatSync(fd).size;
-      if (size > this.#readBuffer.length) this.#readBuffer = Buffer.allocUnsafe(size);
-      let read = 0;
-      while (read < size) {
-        const chunk = readSync(fd, this.#readBuffer, read, size - read, read);
-        if (chunk === 0) break; // cut short while being read
-        read += chunk;
-      }
-      this.#store.put(key, this.#readBuffer.subarray(0, read));
-    } finally {
-      closeSync(fd);
-    }
+    this.#store.putFile(key, builtFile);
   }
 
   /** Makes the pages stored so far readable by other builds. */

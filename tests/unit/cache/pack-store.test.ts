@@ -9,6 +9,12 @@ const newDir = () => mkdtempSync(path.join(tmpdir(), "newsroom-pack-store-"));
 const files = (dir: string, ending: string) => readdirSync(dir).filter((name) => name.endsWith(ending)).sort();
 /** Entries listed by every index on disk. */
 const indexedKeys = (dir: string) => files(dir, ".index").flatMap((name) => (JSON.parse(readFileSync(path.join(dir, name), "utf8")) as { entries: [string][] }).entries.map(([key]) => key));
+/** One build's pack: a store that puts `entries` and closes. */
+const writePack = (dir: string, entries: readonly (readonly [string, string])[]) => {
+  const store = new PackStore(dir);
+  for (const [key, value] of entries) store.put(key, value);
+  store.close();
+};
 
 describe("pack store", () => {
   test("values are read back at once, and by another store once flushed, from one pack and its index", () => {
@@ -81,17 +87,26 @@ describe("pack store", () => {
     assert.deepEqual(readdirSync(dir), []);
   });
 
+  test("stores files' bytes, a file larger than its read buffer and a smaller one after it alike", () => {
+    const dir = newDir();
+    const large = path.join(dir, "large.html");
+    const small = path.join(dir, "small.html");
+    writeFileSync(large, "<p>long page ✓</p>".repeat(30_000)); // about 600 KB, past the first buffer
+    writeFileSync(small, "<p>short</p>");
+    const store = new PackStore(path.join(dir, "packs"));
+    store.putFile("large", large);
+    store.putFile("small", small);
+    store.close();
+    const reader = new PackStore(path.join(dir, "packs"));
+    assert.equal(reader.get("large"), readFileSync(large, "utf8"));
+    assert.equal(reader.get("small"), "<p>short</p>");
+  });
+
   test("past eight packs, a flush merges all but the largest, keeping every value and the newest of each key", () => {
     const dir = newDir();
-    const big = new PackStore(dir);
-    for (let n = 0; n < 50; n++) big.put(`big-${n}`, `big ${n}`);
-    big.put("shared", "from the big pack");
-    big.close();
+    writePack(dir, [...Array.from({ length: 50 }, (_, n) => [`big-${n}`, `big ${n}`] as const), ["shared", "from the big pack"]]);
     for (let build = 0; build < 8; build++) {
-      const store = new PackStore(dir);
-      store.put(`small-${build}`, `small ${build}`);
-      if (build === 3) store.put("shared", "newer, from a small pack");
-      store.close();
+      writePack(dir, [[`small-${build}`, `small ${build}`], ...(build === 3 ? [["shared", "newer, from a small pack"] as const] : [])]);
     }
     assert.equal(files(dir, ".index").length, 2, "the big pack and one merged pack");
     const reader = new PackStore(dir);
@@ -103,15 +118,10 @@ describe("pack store", () => {
 
   test("a merge leaves out what a newer pack it does not merge stores again", () => {
     const dir = newDir();
-    const write = (entries: [string, string][]) => {
-      const store = new PackStore(dir);
-      for (const [key, value] of entries) store.put(key, value);
-      store.close();
-    };
-    write([["story", "oldest"]]);
+    writePack(dir, [["story", "oldest"]]);
     // The largest pack, left out of merges, is newer than the first one.
-    write(Array.from({ length: 20 }, (_, n): [string, string] => [n === 0 ? "story" : `big-${n}`, n === 0 ? "newer" : `big ${n}`]));
-    for (let build = 0; build < 7; build++) write([[`small-${build}`, `small ${build}`]]);
+    writePack(dir, Array.from({ length: 20 }, (_, n) => [n === 0 ? "story" : `big-${n}`, n === 0 ? "newer" : `big ${n}`] as const));
+    for (let build = 0; build < 7; build++) writePack(dir, [[`small-${build}`, `small ${build}`]]);
     assert.equal(files(dir, ".index").length, 2, "the largest pack and one merged pack");
     assert.equal(new PackStore(dir).get("story"), "newer");
     assert.equal(indexedKeys(dir).filter((key) => key === "story").length, 1, "the shadowed value was not copied");
@@ -119,10 +129,7 @@ describe("pack store", () => {
 
   test("prune deletes unused entries once they outnumber the used ones and a thousand, copying used ones out of mixed packs", () => {
     const dir = newDir();
-    const old = new PackStore(dir);
-    for (let n = 0; n < 1000; n++) old.put(`old-${n}`, `old ${n}`);
-    old.put("kept", "still used");
-    old.close();
+    writePack(dir, [...Array.from({ length: 1000 }, (_, n) => [`old-${n}`, `old ${n}`] as const), ["kept", "still used"]]);
     const build = (keys: string[], fresh: number) => {
       const store = new PackStore(dir);
       for (const key of keys) assert.notEqual(store.get(key), undefined, key);
