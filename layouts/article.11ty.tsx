@@ -64,7 +64,7 @@ function renderArticlePage(inputs: ArticlePageInputs) {
     <Document
       {...documentProps(inputs, article.title, article.dek, "page-article", {
         type: "article",
-        image: { ...socialImage(article), alt: article.hero.alt },
+        image: { alt: site.name, ...socialImage(article) },
         article: {
           publishedAt: article.publishedAt,
           updatedAt: article.updatedAt,
@@ -77,7 +77,7 @@ function renderArticlePage(inputs: ArticlePageInputs) {
     >
       <div class="layout-article">
         <main id="main" tabindex={-1} class="layout-article__main">
-          <article class="article" data-component="article" data-pagefind-body data-pagefind-sort={`date:${article.publishedAt.toISOString()}`}>
+          <article class={article.hero ? "article" : "article article--text-only"} data-component="article" data-pagefind-body data-pagefind-sort={`date:${article.publishedAt.toISOString()}`}>
             <header class="article__header">
               {inputs.isPreview ? (
                 <PreviewNotice
@@ -100,7 +100,7 @@ function renderArticlePage(inputs: ArticlePageInputs) {
                 timeZone={timeZone}
               />
             </header>
-            <HeroFigure hero={article.hero} />
+            {article.hero ? <HeroFigure hero={article.hero} /> : null}
             {article.audio ? <AudioPlayer audio={article.audio} title={article.title} /> : null}
             <ArticleBody html={article.bodyHtml} />
             <Corrections corrections={article.corrections} locale={locale} timeZone={timeZone} />

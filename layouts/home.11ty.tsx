@@ -25,10 +25,12 @@ export function render(data: EleventyPageData) {
       <main id="main" tabindex={-1} class="layout-home">
         <h1 class="visually-hidden">{site.name}</h1>
         {lead ? (
-          <section class="lead-story" data-component="lead-story" aria-labelledby="lead-story-heading">
-            <a class="lead-story__image-link" href={lead.url} tabindex={-1} aria-hidden="true">
-              <Picture image={lead.hero} alt="" sizes={LEAD_IMAGE_SIZES} pictureClass="lead-story__picture" imgClass="lead-story__image" priority="eager" hasPlaceholder isCropped />
-            </a>
+          <section class={lead.hero ? "lead-story" : "lead-story lead-story--text-only"} data-component="lead-story" aria-labelledby="lead-story-heading">
+            {lead.hero ? (
+              <a class="lead-story__image-link" href={lead.url} tabindex={-1} aria-hidden="true">
+                <Picture image={lead.hero} alt="" sizes={LEAD_IMAGE_SIZES} pictureClass="lead-story__picture" imgClass="lead-story__image" priority="eager" hasPlaceholder isCropped />
+              </a>
+            ) : null}
             <div class="lead-story__text">
               <h2 class="lead-story__headline" id="lead-story-heading"><a href={lead.url}>{lead.title}</a></h2>
               <p class="lead-story__dek">{lead.dek}</p>

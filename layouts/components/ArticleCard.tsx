@@ -24,8 +24,8 @@ export const CARD_IMAGE_SIZES = "(max-width: 35.99em) 50vw, 20rem";
 export function ArticleCard({ article, locale, timeZone, headingLevel = 3 }: ArticleCardProps) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <article class="card" data-component="article-card">
-      <Picture image={article.hero.thumbnail} alt="" sizes={CARD_IMAGE_SIZES} pictureClass="card__picture" imgClass="card__image" priority="lazy" isCropped />
+    <article class={article.hero ? "card" : "card card--text-only"} data-component="article-card">
+      {article.hero ? <Picture image={article.hero.thumbnail} alt="" sizes={CARD_IMAGE_SIZES} pictureClass="card__picture" imgClass="card__image" priority="lazy" isCropped /> : null}
       <div class="card__text">
         <Heading class="card__title"><a href={article.url}>{article.title}</a></Heading>
         <p class="card__dek">{article.dek}</p>

@@ -17,10 +17,12 @@ export function HeroFigure({ hero }: HeroFigureProps) {
   return (
     <figure class="hero" data-component="hero">
       <Picture image={hero} sizes={HERO_SIZES} pictureClass="hero__picture" imgClass="hero__image" priority="eager" hasPlaceholder />
-      <figcaption class="hero__caption">
-        {hero.caption ? <span>{hero.caption} </span> : null}
-        <span class="hero__credit">{hero.credit}</span>
-      </figcaption>
+      {hero.caption || hero.credit ? (
+        <figcaption class="hero__caption">
+          {hero.caption ? <span>{hero.caption} </span> : null}
+          {hero.credit ? <span class="hero__credit">{hero.credit}</span> : null}
+        </figcaption>
+      ) : null}
     </figure>
   );
 }

@@ -10,9 +10,10 @@ export const externalLinkSchema = z
 export const heroSchema = z
   .object({
     src: relativePath("hero.src"),
-    alt: text("hero.alt (the description of the photo for blind readers)"),
+    /** Required for new work; an archive article (dated before site.yaml's `archive.before`) may lack it, with a warning. */
+    alt: text("hero.alt (the description of the photo for blind readers)").optional(),
     caption: text("hero.caption").optional(),
-    credit: text("hero.credit (the photographer or source)"),
+    credit: text("hero.credit (the photographer or source)").optional(),
     /** The point crops keep in view (thumbnail, social card), across then down: "60% 30%". */
     focus: z
       .string({ error: 'hero.focus must be two percentages, across then down, like "60% 30%"' })
@@ -48,7 +49,7 @@ export const articleSchema = z
         error: "each related entry is an article id, or a title and url",
       }))
       .default([]),
-    /** Required once the article is not a draft. */
+    /** Optional: an article without one is a text-only brief. */
     hero: heroSchema.optional(),
     audio: audioSchema.optional(),
     /** Corrections and updates, each with its time; shown under the article and in its structured data. */
@@ -66,7 +67,6 @@ export const articleSchema = z
     if (!article.draft) {
       const whileWriting = "(a draft may leave it out while it is being written)";
       if (!article.dek) ctx.addIssue({ code: "custom", path: ["dek"], message: `dek: the one-sentence standfirst ${whileWriting}` });
-      if (!article.hero) ctx.addIssue({ code: "custom", path: ["hero"], message: `hero: src, alt and credit of the photograph ${whileWriting}` });
     }
     if (article.updated && article.updated < article.date) {
       ctx.addIssue({ code: "custom", path: ["updated"], message: "updated is earlier than date" });

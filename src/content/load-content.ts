@@ -86,7 +86,7 @@ const IMAGE_CHECK_CONCURRENCY = 16;
 const LONG_HEADLINE = 110;
 
 /** Frontmatter with what a draft may leave out filled in: everything that gets a page. */
-type CompleteArticle = ArticleFrontmatter & Required<Pick<ArticleFrontmatter, "dek" | "hero">>;
+type CompleteArticle = ArticleFrontmatter & Required<Pick<ArticleFrontmatter, "dek">>;
 
 /** A Markdown file whose frontmatter passed its schema. */
 interface ValidFile<T> {
@@ -241,14 +241,14 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
   const now = (options.now ?? new Date()).getTime();
   // As numbers: comparing two Dates converts both on every call.
   const isScheduled = (file: ValidFile<ArticleFrontmatter>) => file.data.date.getTime() > now;
-  // A draft still being written (no dek or hero yet) is checked but not shown, even in previews.
-  const isComplete = (file: ValidFile<ArticleFrontmatter>): file is ValidFile<CompleteArticle> => Boolean(file.data.dek && file.data.hero);
+  // A draft still being written (no dek yet) is checked but not shown, even in previews.
+  const isComplete = (file: ValidFile<ArticleFrontmatter>): file is ValidFile<CompleteArticle> => Boolean(file.data.dek);
   for (const file of articleFiles) {
     if (options.isPreview && !isComplete(file)) {
       diagnostics.push({
         file: file.sourcePath, line: 1, column: 1, severity: "warning",
-        message: "draft has no dek or hero yet, so previews do not show it",
-        hint: "add dek: and hero: (src, alt, credit) to see it in previews", ruleId: "article/incomplete-draft",
+        message: "draft has no dek yet, so previews do not show it",
+        hint: "add dek: (the one-sentence standfirst) to see it in previews", ruleId: "article/incomplete-draft",
       });
     }
   }
@@ -335,15 +335,18 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
     });
     // Found only for a problem (see ImageReference).
     const heroPlace = () => parsed.locate(["hero", "src"]);
-    const heroImage = await inspectImage(file.absolutePath, data.hero.src);
-    if (!heroImage.ok) report(sourcePath, heroPlace(), heroImage.problem, heroImage.kind === "not-found" ? "article/hero-not-found" : `article/hero-${heroImage.kind}`, heroImage.hint);
+    const heroImage = data.hero ? await inspectImage(file.absolutePath, data.hero.src) : undefined;
+    if (heroImage && !heroImage.ok) report(sourcePath, heroPlace(), heroImage.problem, heroImage.kind === "not-found" ? "article/hero-not-found" : `article/hero-${heroImage.kind}`, heroImage.hint);
     const audio = data.audio ? resolveAudio(contentDir, file, data.audio, report) : undefined;
     const body = bodyOf.get(file)!;
     diagnostics.push(...body.diagnostics);
-    if (!heroImage.ok) return undefined;
-    imageReferences.set(`${sourcePath}:hero`, { source: heroImage.source, written: data.hero.src, file: sourcePath, place: heroPlace, ruleId: "article/hero-damaged" });
-    const hero = planHero(images, heroImage.source, data.hero, imageSettings);
-    heroSources.set(hero, heroImage.source);
+    if (heroImage && !heroImage.ok) return undefined;
+    let hero: Hero | undefined;
+    if (data.hero && heroImage?.ok) {
+      imageReferences.set(`${sourcePath}:hero`, { source: heroImage.source, written: data.hero.src, file: sourcePath, place: heroPlace, ruleId: "article/hero-damaged" });
+      hero = planHero(images, heroImage.source, data.hero, imageSettings);
+      heroSources.set(hero, heroImage.source);
+    }
     if (diagnostics.length > before) return undefined;
 
     const fields: ArticleFields = {
@@ -362,6 +365,7 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
       corrections: [...data.corrections].sort((a, b) => a.date.getTime() - b.date.getTime()),
       tags: data.tags.map(tag),
       related: data.related.map((entry) => (typeof entry === "string" ? { id: entry } : entry)),
+      // Always set, even when undefined: articles with and without a hero keep one hidden class (see article-body.ts).
       hero,
       bodyImages: bodyImagesOf(body),
       ...(audio ? { audio } : {}),

@@ -71,7 +71,6 @@ export interface ResponsiveImage {
  * thumbnail and its social card, both cropped around `hero.focus`.
  */
 export interface Hero extends ResponsiveImage, Pick<HeroFrontmatter, "caption" | "credit"> {
-  credit: string;
   /** Square crop for lists (cards in More news, tag and author pages). */
   thumbnail: ResponsiveImage;
   /** 1200x630 JPEG crop for Open Graph and Twitter cards (smaller, same aspect, if the source is). */
@@ -109,7 +108,8 @@ export interface Article {
   tags: Tag[];
   /** Explicit related entries, in the editor's order. */
   related: (Pick<Article, "id"> | ExternalLink)[];
-  hero: Hero;
+  /** Absent for a text-only article (a brief): lists, feeds and social cards fall back to the site's card. */
+  hero?: Hero;
   /** The responsive images of the body, in order (their markup is in bodyHtml). */
   bodyImages: ResponsiveImage[];
   audio?: AudioVersion;

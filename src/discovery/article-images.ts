@@ -1,9 +1,12 @@
 import type { Article, ResponsiveImage } from "../content/model.ts";
+import { SITE_CARD } from "./brand-images.ts";
 import type { CroppedImage } from "./structured-data.ts";
 
-/** The article's Open Graph / Twitter image: the hero's 1200x630 focal crop. */
-export function socialImage(article: Article): CroppedImage {
-  return article.hero.social;
+/** The article's Open Graph / Twitter image: the hero's 1200x630 focal crop, or the site's card for a text-only article. */
+export function socialImage(article: Article): CroppedImage & { alt?: string } {
+  const { hero } = article;
+  if (!hero) return SITE_CARD;
+  return hero.alt ? { ...hero.social, alt: hero.alt } : hero.social;
 }
 
 /** The largest JPEG of a responsive image: the one every crawler can read. */
@@ -18,5 +21,5 @@ export function largestJpeg(image: ResponsiveImage): CroppedImage {
  * and 1:1 crops framed around the editor's focal point.
  */
 export function heroCrops(article: Article): CroppedImage[] {
-  return article.hero.searchCrops;
+  return article.hero?.searchCrops ?? [];
 }

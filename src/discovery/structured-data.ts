@@ -2,7 +2,7 @@ import type { Article, Author, AuthorRef, SiteSettings } from "../content/model.
 import { routes } from "../content/routes.ts";
 import { absoluteUrl } from "../feeds/absolute-urls.ts";
 import { isoInZone } from "../format/dates.ts";
-import { PUBLISHER_LOGO } from "./brand-images.ts";
+import { PUBLISHER_LOGO, SITE_CARD } from "./brand-images.ts";
 
 /** schema.org JSON-LD objects: plain data, rendered by layouts/components/JsonLd.tsx. */
 export type JsonLd = Record<string, unknown>;
@@ -27,9 +27,26 @@ function agent(author: AuthorRef, site: SiteSettings): JsonLd {
   return { "@type": author.isDesk ? "Organization" : "Person", name: author.name, url: absoluteUrl(site.baseUrl, author.url) };
 }
 
+/** The hero's crops as ImageObjects, each credited to the photographer; the site's card for a text-only article. */
+function articleImages(article: Article, site: SiteSettings, images: readonly CroppedImage[]): JsonLd[] {
+  const { hero } = article;
+  if (!hero || images.length === 0) {
+    return [{ "@type": "ImageObject", url: absoluteUrl(site.baseUrl, SITE_CARD.url), width: SITE_CARD.width, height: SITE_CARD.height }];
+  }
+  const caption = hero.caption ?? hero.alt;
+  return images.map((image) => ({
+    "@type": "ImageObject",
+    url: absoluteUrl(site.baseUrl, image.url),
+    width: image.width,
+    height: image.height,
+    ...(caption ? { caption } : {}),
+    ...(hero.credit ? { creditText: hero.credit, creator: { "@type": "Person", name: hero.credit } } : {}),
+  }));
+}
+
 /**
  * NewsArticle for an article page. `images` are the hero's crops (16:9, 4:3,
- * 1:1 where the image pipeline made them), each credited to the photographer.
+ * 1:1 where the image pipeline made them).
  */
 export function newsArticleJsonLd(article: Article, site: SiteSettings, images: readonly CroppedImage[]): JsonLd {
   const url = absoluteUrl(site.baseUrl, article.url);
@@ -38,15 +55,7 @@ export function newsArticleJsonLd(article: Article, site: SiteSettings, images: 
     "@type": "NewsArticle",
     headline: article.title,
     description: article.dek,
-    image: images.map((image) => ({
-      "@type": "ImageObject",
-      url: absoluteUrl(site.baseUrl, image.url),
-      width: image.width,
-      height: image.height,
-      caption: article.hero.caption ?? article.hero.alt,
-      creditText: article.hero.credit,
-      creator: { "@type": "Person", name: article.hero.credit },
-    })),
+    image: articleImages(article, site, images),
     datePublished: isoInZone(article.publishedAt, site.timeZone),
     dateModified: isoInZone(article.updatedAt ?? article.publishedAt, site.timeZone),
     author: article.authors.map((author) => agent(author, site)),

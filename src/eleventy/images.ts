@@ -19,10 +19,13 @@ export function derivedFileNames(model: SiteModel): Set<string> {
     for (const source of image.sources) for (const candidate of source.candidates) add(candidate.url);
   };
   for (const article of model.articles) {
-    addImage(article.hero);
-    addImage(article.hero.thumbnail);
-    add(article.hero.social.url);
-    for (const crop of article.hero.searchCrops) add(crop.url);
+    const { hero } = article;
+    if (hero) {
+      addImage(hero);
+      addImage(hero.thumbnail);
+      add(hero.social.url);
+      for (const crop of hero.searchCrops) add(crop.url);
+    }
     article.bodyImages.forEach(addImage);
   }
   for (const author of model.authors.values()) if (author.photo) add(author.photo.url);

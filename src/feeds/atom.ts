@@ -15,8 +15,12 @@ export function renderAtom(feed: FeedDocument): string {
       ...entry.categories.map((category) => `<category${attributeList({ term: category.term, label: category.label })}/>`),
       element("summary", entry.summary),
       ...(entry.contentHtml === undefined ? [] : [element("content", entry.contentHtml, { type: "html" })]),
-      `<link${attributeList({ rel: "enclosure", type: entry.image.mimeType, href: entry.image.url })}/>`,
-      `<media:content${attributeList({ url: entry.image.url, medium: "image", type: entry.image.mimeType, width: entry.image.width, height: entry.image.height })}>${element("media:description", entry.image.alt)}${element("media:credit", entry.image.credit)}</media:content>`,
+      ...(entry.image
+        ? [
+            `<link${attributeList({ rel: "enclosure", type: entry.image.mimeType, href: entry.image.url })}/>`,
+            `<media:content${attributeList({ url: entry.image.url, medium: "image", type: entry.image.mimeType, width: entry.image.width, height: entry.image.height })}>${element("media:description", entry.image.alt)}${element("media:credit", entry.image.credit)}</media:content>`,
+          ]
+        : []),
       "</entry>",
     ].join(""),
   );

@@ -46,7 +46,8 @@ export interface FeedEntry {
   updated: Date;
   authors: { name: string; url: string }[];
   categories: { term: string; label: string }[];
-  image: { url: string; width: number; height: number; alt: string; credit: string; mimeType: string };
+  /** The hero's largest JPEG; absent for a text-only article. */
+  image?: { url: string; width: number; height: number; alt: string; credit?: string; mimeType: string };
 }
 
 /**
@@ -93,7 +94,8 @@ export function isHeadlineEntry(value: unknown): value is FeedEntry {
 
 function feedEntry(base: string, article: Article, { body }: { body: boolean }): FeedEntry {
   const url = absoluteUrl(base, article.url);
-  const image = largestJpeg(article.hero);
+  const { hero } = article;
+  const image = hero ? largestJpeg(hero) : undefined;
   return {
     id: url,
     url,
@@ -104,13 +106,17 @@ function feedEntry(base: string, article: Article, { body }: { body: boolean }):
     updated: article.updatedAt ?? article.publishedAt,
     authors: article.authors.map((author) => ({ name: author.name, url: absoluteUrl(base, author.url) })),
     categories: article.tags.map((tag) => ({ term: tag.slug, label: tag.label })),
-    image: {
-      url: absoluteUrl(base, image.url),
-      width: image.width,
-      height: image.height,
-      alt: article.hero.alt,
-      credit: article.hero.credit,
-      mimeType: "image/jpeg",
-    },
+    ...(hero && image
+      ? {
+          image: {
+            url: absoluteUrl(base, image.url),
+            width: image.width,
+            height: image.height,
+            alt: hero.alt,
+            ...(hero.credit ? { credit: hero.credit } : {}),
+            mimeType: "image/jpeg",
+          },
+        }
+      : {}),
   };
 }

@@ -16,7 +16,7 @@ export function renderJsonFeed(feed: FeedDocument): string {
         title: entry.title,
         summary: entry.summary,
         ...(entry.contentHtml === undefined ? { content_text: entry.summary } : { content_html: entry.contentHtml }),
-        image: entry.image.url,
+        ...(entry.image ? { image: entry.image.url } : {}),
         date_published: entry.published.toISOString(),
         date_modified: entry.updated.toISOString(),
         authors: entry.authors,

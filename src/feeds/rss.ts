@@ -15,10 +15,14 @@ export function renderRss(feed: FeedDocument): string {
       ...entry.categories.map((category) => element("category", category.label, { domain: category.term })),
       element("description", entry.summary),
       ...(entry.contentHtml === undefined ? [] : [`<content:encoded>${cdata(entry.contentHtml)}</content:encoded>`]),
-      `<media:content${attributeList({ url: entry.image.url, medium: "image", type: entry.image.mimeType, width: entry.image.width, height: entry.image.height })}>`,
-      element("media:description", entry.image.alt),
-      element("media:credit", entry.image.credit),
-      "</media:content>",
+      ...(entry.image
+        ? [
+            `<media:content${attributeList({ url: entry.image.url, medium: "image", type: entry.image.mimeType, width: entry.image.width, height: entry.image.height })}>`,
+            element("media:description", entry.image.alt),
+            element("media:credit", entry.image.credit),
+            "</media:content>",
+          ]
+        : []),
       "</item>",
     ].join(""),
   );

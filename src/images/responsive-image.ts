@@ -43,9 +43,9 @@ export function planHero(images: ImagePipeline, source: SourceImage, frontmatter
   );
   void images.placeholder(source); // starts it now; filled in once loading is done
   return {
-    ...responsiveImage(images.rendition(source, { widths: settings.widths, formats: FORMATS }), frontmatter.alt, cssPosition(focus)),
+    ...responsiveImage(images.rendition(source, { widths: settings.widths, formats: FORMATS }), frontmatter.alt ?? "", cssPosition(focus)),
     ...(frontmatter.caption ? { caption: frontmatter.caption } : {}),
-    credit: frontmatter.credit,
+    ...(frontmatter.credit ? { credit: frontmatter.credit } : {}),
     thumbnail,
     social: images.fixedSize(source, SOCIAL_SIZE, "jpeg", focus),
     searchCrops: SEARCH_CROP_SIZES.map((size) => images.fixedSize(source, size, "jpeg", focus)),

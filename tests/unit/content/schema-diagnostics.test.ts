@@ -58,9 +58,9 @@ describe("schemaDiagnostics", () => {
   });
 
   it("reports a missing nested field with a dotted path at its parent key", () => {
-    const diagnostics = diagnose(VALID.filter((line) => !line.includes("credit:")));
+    const diagnostics = diagnose(VALID.filter((line) => !line.includes("src:")));
     assert.equal(diagnostics.length, 1);
-    assert.equal(diagnostics[0]?.message, 'missing "hero.credit"');
+    assert.equal(diagnostics[0]?.message, 'missing "hero.src"');
     assert.deepEqual([diagnostics[0]?.line, diagnostics[0]?.column], [6, 1]);
   });
 
