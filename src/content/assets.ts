@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 
 /** Folders of `content/` whose files are published as they are, at `/<folder>/...`. */
-export const MEDIA_FOLDERS = ["images", "audio"] as const;
+export const MEDIA_FOLDERS = ["images", "audio", "video"] as const;
 
 export type AssetResolution =
   | { ok: true; absolutePath: string; url: string }
@@ -22,7 +22,7 @@ export function resolveAsset(contentDir: string, fromFile: string, written: stri
   }
   const [folder] = relative.split(path.sep);
   if (!MEDIA_FOLDERS.includes(folder as (typeof MEDIA_FOLDERS)[number])) {
-    return { ok: false, problem: `"${written}" is not in a media folder`, hint: `put it in content/${MEDIA_FOLDERS.join("/ or content/")}/` };
+    return { ok: false, problem: `"${written}" is not in a media folder`, hint: `put it in content/${MEDIA_FOLDERS.join("/, content/")}/` };
   }
   if (!existsSync(absolutePath) || !statSync(absolutePath).isFile()) {
     return { ok: false, problem: `file "${written}" not found`, hint: `there is no ${relative.split(path.sep).join("/")} in the content folder` };

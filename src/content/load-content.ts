@@ -10,7 +10,7 @@ import { AUTHOR_PHOTO_WIDTH, DEFAULT_IMAGE_SETTINGS, FORMATS, imageCacheDir, typ
 import { ImagePipeline, type PipelineSummary, type SourceImage } from "../images/image-pipeline.ts";
 import { CENTER, cssPosition } from "../images/planner.ts";
 import { planHero, responsiveImage } from "../images/responsive-image.ts";
-import type { RenderedMarkdown } from "../markdown/pipeline.ts";
+import type { RenderedMarkdown, RenderSettings } from "../markdown/pipeline.ts";
 import type { LocalImagesOptions } from "../markdown/remark-local-images.ts";
 import type { RelatedCardTarget } from "../markdown/remark-related-card.ts";
 import { POOL_THRESHOLD, poolSize, renderBodies } from "../markdown/render-bodies.ts";
@@ -169,7 +169,7 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
 
   const resolveImage: LocalImagesOptions["resolveImage"] = async (written, file, { alt, position }) => {
     const checked = await inspectImage(path.resolve(rootDir, file.path), written);
-    if (!checked.ok) return { ok: false, problem: checked.problem, hint: checked.hint, ruleId: checked.kind === "not-found" ? "image-not-found" : checked.kind };
+    if (!checked.ok) return { ok: false, problem: checked.problem, hint: checked.hint, ruleId: checked.kind === "not-found" ? "images/image-not-found" : (`images/${checked.kind}` as const) };
     const image = responsiveImage(images.rendition(checked.source, { widths: imageSettings.bodyWidths, formats: FORMATS }), alt, cssPosition(CENTER));
     const line = (position?.start.line ?? 1) + (file.data.bodyLineOffset ?? 0);
     const column = position?.start.column ?? 1;
@@ -188,14 +188,15 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
     return cache;
   };
   const renderCache = options.renderCacheDir === false ? undefined : cacheIn("render", options.renderCacheDir ?? renderCacheDir(rootDir), (dir) => new RenderCache(dir));
+  const settings: RenderSettings = { siteOrigin, trustedHosts: site?.trustedHosts ?? { iframes: [], images: [] }, rootDir, contentDir };
   const renderOptions = {
-    siteOrigin,
+    settings,
     resolveImage,
     ...(renderCache ? { cache: renderCache } : {}),
     ...(options.renderWorkers !== undefined ? { workers: options.renderWorkers } : {}),
     checkOnly: options.checkOnly ?? false,
   };
-  const beforeSplitting = (misses: number) => workers.startFor(misses, () => ({ siteOrigin, resolveImage }));
+  const beforeSplitting = (misses: number) => workers.startFor(misses, () => ({ settings, resolveImage }));
 
   const frontmatterCache = options.frontmatterCacheDir === false ? undefined : cacheIn("frontmatter", options.frontmatterCacheDir ?? frontmatterCacheDir(rootDir), (dir) => new FrontmatterCache(dir));
   const { memo } = options;

@@ -27,6 +27,24 @@ const pixelWidths = (key: string) =>
     })
     .min(1, `${key} must list at least one width`);
 
+/** A host name as URLs carry it ("www.youtube-nocookie.com"); a leading dot takes its subdomains too (".example.org"). */
+const hostName = (what: string) =>
+  z
+    .string({ error: `${what} must be a list of host names, like www.youtube-nocookie.com` })
+    .trim()
+    .toLowerCase()
+    .regex(/^\.?[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/, `${what} must be host names only, like www.youtube-nocookie.com (no https:// and no path)`);
+
+/** `trustedHosts:` in site.yaml: other sites whose embeds and images bodies may show. */
+export const trustedHostsSchema = z
+  .object({
+    /** Pages that may be embedded with <iframe> (video players, maps): shown sandboxed. */
+    iframes: z.array(hostName("trustedHosts.iframes")).default([]),
+    /** Images that may be shown from there, with their width and height. */
+    images: z.array(hostName("trustedHosts.images")).default([]),
+  })
+  .strict();
+
 /** `images:` in site.yaml: derivative widths and the pixel limit; see src/images/image-options.ts for defaults. */
 export const imageSettingsSchema = z
   .object({
@@ -67,6 +85,7 @@ export const siteSchema = z
       })
       .strict()
       .default({ newsFeed: 30, tag: 20 }),
+    trustedHosts: trustedHostsSchema.default({ iframes: [], images: [] }),
     /** Image derivative settings (optional; defaults in src/images/image-options.ts). */
     images: imageSettingsSchema.optional(),
     /** Where "Edit" links point in preview builds; `{path}` becomes the article's repository path. */

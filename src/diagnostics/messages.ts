@@ -252,11 +252,16 @@ export const RULES = {
     message: ({ url }) => `link to ${url}, a page this site does not publish`,
     hint: ({ suggestion }) => suggestion ?? "check the address, or publish the page it points to",
   }),
-  "images/missing-alt": rule<{ archiveBefore?: string }>({
+  "images/missing-alt": rule<{ where: "markdown" | "html" | "hero" }>({
     severity: "error",
     summary: "images without alt text",
     message: () => "image has no alt text",
-    hint: () => "describe the picture for readers who cannot see it: ![A ferry leaving the harbour](../images/ferry.jpg), or alt: under hero:",
+    hint: ({ where }) =>
+      where === "hero"
+        ? "add alt: under hero:, describing the photo for readers who cannot see it"
+        : where === "html"
+          ? 'describe the picture in alt="…" for readers who cannot see it'
+          : "describe the picture inside the brackets: ![A ferry leaving the harbour](../images/ferry.jpg)",
   }),
   "images/image-not-found": rule<{ reason: string; hint: string }>({
     severity: "error",

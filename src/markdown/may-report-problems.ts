@@ -1,11 +1,14 @@
 import { DIRECTIVE_START } from "./syntax-extensions.ts";
 
 /**
- * Whether rendering this body could report a problem. Only three plugins
- * report: local images (`![`), related cards and unknown directives (see
- * DIRECTIVE_START). A body with neither cannot fail, so a check that renders
- * nothing skips it; a property test holds this against random Markdown.
+ * Where a body could report a problem or link to a page of the site: images
+ * (`![`), links with an address (`](`, `]:`, autolinks and literal URLs),
+ * raw HTML (`<`) and directives (see DIRECTIVE_START). A body with none of
+ * them cannot fail and links nowhere, so a check that renders nothing skips
+ * it; a property test holds this against random Markdown.
  */
+const MAY_REPORT = /!\[|\]\(|\]:|<|https?:|www\.|@/i;
+
 export function mayReportProblems(body: string): boolean {
-  return body.includes("![") || DIRECTIVE_START.test(body);
+  return MAY_REPORT.test(body) || DIRECTIVE_START.test(body);
 }

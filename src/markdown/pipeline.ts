@@ -5,8 +5,11 @@ import { unified } from "unified";
 import { VFile } from "vfile";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { htmlHash } from "./html-hash.ts";
-import { remarkExternalLinks } from "./remark-external-links.ts";
+import { remarkHeadingLevels } from "./heading-levels.ts";
+import { remarkRawHtml } from "./raw-html/remark-raw-html.ts";
+import type { MediaResult, TrustedHosts } from "./raw-html/raw-elements.ts";
 import { remarkHeadingIds } from "./remark-heading-ids.ts";
+import { remarkLinkPolicy, type SiteLink } from "./remark-link-policy.ts";
 import { remarkLocalImages, type LocalImagesOptions, type ResolvedLocalImage } from "./remark-local-images.ts";
 import { remarkRelatedCard, type RelatedCardOptions, type RelatedCardTarget } from "./remark-related-card.ts";
 import { remarkTableScroll } from "./remark-table-scroll.ts";
@@ -16,8 +19,24 @@ import { sanitizeSchema } from "./sanitize-schema.ts";
 import { ALL_SYNTAX_KEY, hasLiteralCandidate, remarkSyntaxExtensions, syntaxKeyOf, withoutAutolinkLiterals } from "./syntax-extensions.ts";
 import { isPageId } from "../format/page-ids.ts";
 
-export interface PipelineOptions extends RelatedCardOptions, LocalImagesOptions {
+/**
+ * What a body's rendering reads besides the body itself: plain data, sent to
+ * the render workers and, less the folders, part of the render cache's key.
+ */
+export interface RenderSettings {
+  /** The site's own origin ("https://herald.example.org"): links there are the site's own. */
   siteOrigin: string;
+  /** Hosts whose iframes and images bodies may show (site.yaml trustedHosts). */
+  trustedHosts: TrustedHosts;
+  /** Absolute project root and content folder: where audio and video files are looked up. */
+  rootDir: string;
+  contentDir: string;
+}
+
+export interface PipelineOptions extends RelatedCardOptions, LocalImagesOptions {
+  settings: RenderSettings;
+  /** Resolves an audio or video file a body's raw HTML names (relative to the body's file). */
+  resolveMedia: (written: string, file: VFile) => MediaResult;
 }
 
 export interface RenderedMarkdown {
@@ -35,6 +54,15 @@ export interface RenderDependencies {
   relatedCards: Record<string, RelatedCardTarget>;
   /** Local images, in document order, as they were resolved. */
   localImages: ResolvedLocalImage[];
+  /** Audio and video files, as they were resolved. */
+  media: ResolvedMedia[];
+  /** Links to pages of this site, checked against the pages the build writes. */
+  siteLinks: SiteLink[];
+}
+
+export interface ResolvedMedia {
+  written: string;
+  result: MediaResult;
 }
 
 export interface MarkdownSource {
@@ -50,6 +78,8 @@ declare module "vfile" {
   interface DataMap {
     /** Body line n is file line n + bodyLineOffset: for plugins and resolvers that report places. */
     bodyLineOffset: number;
+    /** The audio and video files the body's raw HTML named, as resolved. */
+    media: ResolvedMedia[];
   }
 }
 
@@ -91,7 +121,12 @@ export function createMarkdownRenderer(options: PipelineOptions, { allSyntax = f
       htmlHash: htmlHash(html),
       wordCount: file.data.wordCount ?? 0,
       diagnostics,
-      dependencies: { relatedCards: file.data.relatedCards ?? {}, localImages: file.data.localImages ?? [] },
+      dependencies: {
+        relatedCards: file.data.relatedCards ?? {},
+        localImages: file.data.localImages ?? [],
+        media: file.data.media ?? [],
+        siteLinks: file.data.siteLinks ?? [],
+      },
     };
   };
 }
@@ -113,15 +148,24 @@ export function parseAsNeeded(key: string, file: VFile, processorFor: (key: stri
 function createProcessor(options: PipelineOptions, syntaxKey: string) {
   // Plugins that only act on syntax this processor does not parse are left out: nothing to visit.
   const parses = (syntax: string) => syntaxKey.split(" ").some((part) => part.startsWith(`${syntax}:`));
+  const { settings } = options;
+  const resolveMedia: PipelineOptions["resolveMedia"] = (written, file) => {
+    const result = options.resolveMedia(written, file);
+    (file.data.media ??= []).push({ written, result });
+    return result;
+  };
   return unified()
     .use(remarkParse)
     .use(remarkSyntaxExtensions, syntaxKey)
     .use(parses("directive") ? [[remarkRelatedCard, { articles: options.articles }], [remarkUnknownDirectives, { known: ["related"] }]] : [])
     .use(remarkHeadingIds, { isReserved: isPageId })
-    .use(remarkExternalLinks, { siteOrigin: options.siteOrigin })
+    .use(remarkLinkPolicy, { siteOrigin: settings.siteOrigin, trustedImageHosts: settings.trustedHosts.images })
     .use(remarkLocalImages, { resolveImage: options.resolveImage })
     .use(remarkWordCount)
     .use(parses("table") ? [remarkTableScroll] : [])
+    // Last: it turns the whole body into HTML when raw HTML is in it (and sets its heading levels there).
+    .use(remarkRawHtml, { siteOrigin: settings.siteOrigin, trustedHosts: settings.trustedHosts, resolveImage: options.resolveImage, resolveMedia })
+    .use(remarkHeadingLevels)
     .use(remarkHtml, { sanitize: sanitizeSchema })
     .freeze();
 }

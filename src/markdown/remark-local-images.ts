@@ -3,6 +3,7 @@ import type { Image, Root } from "mdast";
 import type { Position } from "unist";
 import type { VFile } from "vfile";
 import { eachNode } from "./each-node.ts";
+import { reportRule } from "./report-rule.ts";
 import type { ResponsiveImage } from "../content/model.ts";
 
 /** What the resolver gives back for a body image: its derivatives (alt comes from the Markdown). */
@@ -10,8 +11,10 @@ export type LocalImageRendition = Pick<ResponsiveImage, "url" | "width" | "heigh
 
 export type LocalImageResult =
   | { ok: true; image: LocalImageRendition }
-  /** `ruleId` defaults to "image-not-found". */
-  | { ok: false; problem: string; hint: string; ruleId?: string };
+  | { ok: false; problem: string; hint: string; ruleId: LocalImageRuleId };
+
+/** Why a local image could not be used. */
+export type LocalImageRuleId = "images/image-not-found" | "images/not-an-image" | "images/too-large";
 
 export interface LocalImageContext {
   alt: string;
@@ -53,19 +56,15 @@ const srcset = (candidates: LocalImageRendition["sources"][number]["candidates"]
  * Body images stored in the repository become a `<picture>`: AVIF and WebP
  * sources and a JPEG `<img>` with srcset and sizes, the intrinsic
  * width/height (no layout shift), lazy loading and async decoding.
- * Missing alt text is an error: a blind reader would get nothing.
+ * Missing alt text is an error for new work (an archive article's is a
+ * warning: see the archive policy): a blind reader would get nothing.
  */
 export function remarkLocalImages(options: LocalImagesOptions) {
   return async (tree: Root, file: VFile) => {
     const images: Image[] = [];
     eachNode(tree, (node) => {
       if (node.type !== "image") return;
-      if (!node.alt?.trim()) {
-        const message = file.message("image has no alt text", { place: node.position, ruleId: "missing-alt", source: "images" });
-        message.fatal = true;
-        message.note = "describe the picture inside the brackets: ![A ferry leaving the harbour](../images/ferry.jpg)";
-        return;
-      }
+      if (!node.alt?.trim()) reportRule(file, node.position, "images/missing-alt", { where: "markdown" });
       if (!HAS_SCHEME.test(node.url)) images.push(node);
     });
     file.data.localImages = await Promise.all(
@@ -74,19 +73,22 @@ export function remarkLocalImages(options: LocalImagesOptions) {
         const result = await options.resolveImage(node.url, file, context);
         const resolved = { written: node.url, context, result };
         if (!result.ok) {
-          const message = file.message(result.problem, { place: node.position, ruleId: result.ruleId ?? "image-not-found", source: "images" });
-          message.fatal = true;
-          message.note = result.hint;
+          reportRule(file, node.position, result.ruleId, { reason: result.problem, hint: result.hint });
           return resolved;
         }
-        node.data = { ...node.data, hName: "picture", hProperties: { src: undefined, alt: undefined, title: undefined }, hChildren: pictureChildren(node, result.image) };
+        node.data = { ...node.data, hName: "picture", hProperties: { src: undefined, alt: undefined, title: undefined }, hChildren: pictureChildren(result.image, node.alt ?? "", node.title ?? undefined) };
         return resolved;
       }),
     );
   };
 }
 
-function pictureChildren(node: Image, image: LocalImageRendition): ElementContent[] {
+/** A body image as a `<picture>`: what a Markdown image and a raw `<img>` of a local file both become. */
+export function pictureElement(image: LocalImageRendition, alt: string, title?: string): Element {
+  return { type: "element", tagName: "picture", properties: {}, children: pictureChildren(image, alt, title) };
+}
+
+function pictureChildren(image: LocalImageRendition, alt: string, title: string | undefined): ElementContent[] {
   const jpeg = image.sources.find((source) => source.format === "jpeg");
   const sources: Element[] = image.sources
     .filter((source) => source !== jpeg)
@@ -101,8 +103,8 @@ function pictureChildren(node: Image, image: LocalImageRendition): ElementConten
     tagName: "img",
     properties: {
       src: image.url,
-      alt: node.alt ?? "",
-      ...(node.title ? { title: node.title } : {}),
+      alt,
+      ...(title ? { title } : {}),
       width: image.width,
       height: image.height,
       ...(jpeg ? { srcSet: srcset(jpeg.candidates), sizes: BODY_IMAGE_SIZES } : {}),

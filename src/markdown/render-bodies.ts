@@ -5,14 +5,15 @@ import { mapLimit } from "../util/map-limit.ts";
 import type { TextSpool } from "../util/text-spool.ts";
 import { htmlHash } from "./html-hash.ts";
 import { mayReportProblems } from "./may-report-problems.ts";
-import type { MarkdownSource, RenderedMarkdown } from "./pipeline.ts";
+import type { MarkdownSource, RenderedMarkdown, RenderSettings } from "./pipeline.ts";
+import { resolveMediaFile } from "./resolve-media.ts";
 import type { LocalImagesOptions } from "./remark-local-images.ts";
 import type { RelatedCardTarget } from "./remark-related-card.ts";
 import type { RenderCache } from "./render-cache.ts";
 import { RenderPool } from "./render-pool.ts";
 
 export interface RenderBodiesOptions extends LocalImagesOptions {
-  siteOrigin: string;
+  settings: RenderSettings;
   /** Published articles by id, for related cards. */
   articles: ReadonlyMap<string, RelatedCardTarget>;
   /** Rendered bodies kept between builds; none: render everything. */
@@ -42,7 +43,7 @@ export interface RenderBodiesSummary {
 /** A rendered body; with options.spool its HTML is in the spool, read back by `readHtml`. */
 export type SettledBody = RenderedMarkdown & { readHtml?: () => string };
 
-const UNRENDERED: RenderedMarkdown = Object.freeze({ html: "", htmlHash: htmlHash(""), wordCount: 0, diagnostics: [], dependencies: { relatedCards: {}, localImages: [] } });
+const UNRENDERED: RenderedMarkdown = Object.freeze({ html: "", htmlHash: htmlHash(""), wordCount: 0, diagnostics: [], dependencies: { relatedCards: {}, localImages: [], media: [], siteLinks: [] } });
 
 /** Below this many bodies (or files) to work on, starting workers (1-2 s: each loads tsx and remark) costs more than it saves. */
 export const POOL_THRESHOLD = 400;
@@ -62,12 +63,12 @@ export async function renderBodies(
   sources: readonly MarkdownSource[],
   options: RenderBodiesOptions,
 ): Promise<{ bodies: SettledBody[]; summary: RenderBodiesSummary }> {
-  const { cache, siteOrigin, spool } = options;
+  const { cache, settings, spool } = options;
   const bodies = new Array<SettledBody>(sources.length);
   const settle = (index: number, body: RenderedMarkdown) => {
     bodies[index] = spool ? { ...body, html: "", readHtml: spool.put(body.html) } : body;
   };
-  const keys = sources.map((source) => cache?.key(source, siteOrigin));
+  const keys = sources.map((source) => cache?.key(source, settings));
   const misses: number[] = [];
   let skipped = 0;
   await mapLimit(sources, CHECK_CONCURRENCY, async (source, index) => {
@@ -90,7 +91,7 @@ export async function renderBodies(
   const render = pool
     ? (source: MarkdownSource) => pool.render(source)
     : misses.length > 0
-      ? (await import("./pipeline.ts")).createMarkdownRenderer(options)
+      ? (await import("./pipeline.ts")).createMarkdownRenderer({ ...options, resolveMedia: (written, file) => resolveMediaFile(settings, written, file) })
       : () => Promise.reject(new Error("internal error, please report: nothing to render"));
   try {
     await mapLimit(misses, pool ? workers * IN_FLIGHT_PER_WORKER : 1, async (index) => {
@@ -121,6 +122,9 @@ async function isStillValid(cached: RenderedMarkdown, source: MarkdownSource, op
   for (const image of cached.dependencies.localImages) {
     const current = await options.resolveImage(image.written, file, image.context);
     if (JSON.stringify(current) !== JSON.stringify(image.result)) return false;
+  }
+  for (const media of cached.dependencies.media) {
+    if (JSON.stringify(resolveMediaFile(options.settings, media.written, file)) !== JSON.stringify(media.result)) return false;
   }
   return true;
 }

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { cacheKey, codeFingerprint, KeyedJsonCache } from "../cache/keyed-json-cache.ts";
-import type { MarkdownSource, RenderedMarkdown } from "./pipeline.ts";
+import type { MarkdownSource, RenderedMarkdown, RenderSettings } from "./pipeline.ts";
 
 /**
  * What decides how a body renders, besides the body: our plugins, the
@@ -13,6 +13,8 @@ export const RENDERER_SOURCES = [
   "src/format/reading-time.ts",
   "src/diagnostics/suggest.ts",
   "src/diagnostics/diagnostic.ts",
+  "src/diagnostics/messages.ts",
+  "src/content/assets.ts",
   "src/cache",
   "package-lock.json",
 ];
@@ -30,7 +32,8 @@ export function renderCacheDir(rootDir: string): string {
  * render-bodies.ts), so a stale entry is never served.
  */
 export class RenderCache extends KeyedJsonCache<RenderedMarkdown> {
-  key(source: MarkdownSource, siteOrigin: string): string {
-    return cacheKey(codeFingerprint(RENDERER_SOURCES), siteOrigin, source.path, source.bodyLineOffset, source.body);
+  key(source: MarkdownSource, settings: RenderSettings): string {
+    const hosts = JSON.stringify(settings.trustedHosts);
+    return cacheKey(codeFingerprint(RENDERER_SOURCES), settings.siteOrigin, hosts, source.path, source.bodyLineOffset, source.body);
   }
 }

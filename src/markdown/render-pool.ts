@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
 import type { Position } from "unist";
 import { VFile } from "vfile";
-import type { MarkdownSource, RenderedMarkdown } from "./pipeline.ts";
+import type { MarkdownSource, RenderedMarkdown, RenderSettings } from "./pipeline.ts";
 import type { LocalImageContext, LocalImageResult, LocalImagesOptions } from "./remark-local-images.ts";
 import type { RelatedCardTarget } from "./remark-related-card.ts";
 
@@ -16,7 +16,7 @@ export type FromWorker =
   | { type: "resolve-image"; id: number; written: string; path: string; bodyLineOffset: number; context: LocalImageContext & { position: Position | undefined } };
 
 export interface RenderPoolOptions extends LocalImagesOptions {
-  siteOrigin: string;
+  settings: RenderSettings;
   /** Published articles by id, for related cards (see `useArticles`). */
   articles?: ReadonlyMap<string, RelatedCardTarget>;
   /** Worker threads to start. */
@@ -54,7 +54,7 @@ export class RenderPool {
   }
 
   constructor(options: RenderPoolOptions) {
-    const workerData = { siteOrigin: options.siteOrigin, articles: [...(options.articles ?? [])] };
+    const workerData = { settings: options.settings, articles: [...(options.articles ?? [])] };
     this.#workers = Array.from({ length: Math.max(1, options.size) }, () => {
       const pooled: PooledWorker = { worker: new Worker(WORKER_URL, { workerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }), inFlight: 0 };
       pooled.worker.on("message", (message: FromWorker) => void this.#receive(pooled, message, options.resolveImage));
@@ -92,7 +92,7 @@ export class RenderPool {
     if (message.type === "resolve-image") {
       const file = new VFile({ path: message.path, data: { bodyLineOffset: message.bodyLineOffset } });
       const result = await resolveImage(message.written, file, message.context).catch(
-        (error: unknown): LocalImageResult => ({ ok: false, problem: `image could not be read (${error instanceof Error ? error.message : String(error)})`, hint: "export the image again" }),
+        (error: unknown): LocalImageResult => ({ ok: false, problem: `image could not be read (${error instanceof Error ? error.message : String(error)})`, hint: "export the image again", ruleId: "images/not-an-image" }),
       );
       pooled.worker.postMessage({ type: "image-resolved", id: message.id, result } satisfies ToWorker);
       return;

@@ -4,13 +4,14 @@
  * thread, which owns the image pipeline, over messages.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { createMarkdownRenderer, type MarkdownSource } from "./pipeline.ts";
+import { createMarkdownRenderer, type MarkdownSource, type RenderSettings } from "./pipeline.ts";
+import { resolveMediaFile } from "./resolve-media.ts";
 import type { LocalImageResult } from "./remark-local-images.ts";
 import type { RelatedCardTarget } from "./remark-related-card.ts";
 import type { FromWorker, ToWorker } from "./render-pool.ts";
 
 interface WorkerSetup {
-  siteOrigin: string;
+  settings: RenderSettings;
   articles: [string, RelatedCardTarget][];
 }
 
@@ -23,8 +24,9 @@ const send = (message: FromWorker) => port.postMessage(message);
 const articles = new Map(setup.articles);
 
 const render = createMarkdownRenderer({
-  siteOrigin: setup.siteOrigin,
+  settings: setup.settings,
   articles,
+  resolveMedia: (written, file) => resolveMediaFile(setup.settings, written, file),
   resolveImage: (written, file, context) =>
     new Promise((resolve) => {
       const id = nextImageRequest++;

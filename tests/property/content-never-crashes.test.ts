@@ -9,6 +9,7 @@ import { parseHTML } from "linkedom";
 import { stringify } from "yaml";
 import { loadContent } from "../../src/content/load-content.ts";
 import { mayReportProblems } from "../../src/markdown/may-report-problems.ts";
+import { noMedia, testRenderSettings } from "../unit/markdown/helpers.ts";
 import { createMarkdownRenderer } from "../../src/markdown/pipeline.ts";
 
 const BASIC = fileURLToPath(new URL("../fixtures/sites/basic/", import.meta.url));
@@ -34,9 +35,10 @@ const frontmatter = fc.record(
 describe("property: content never crashes the build", () => {
   test("random Markdown either renders or yields diagnostics; it never throws", async () => {
     const render = createMarkdownRenderer({
-      siteOrigin: "https://site.example",
+      settings: testRenderSettings({ siteOrigin: "https://site.example" }),
+      resolveMedia: noMedia,
       articles: new Map([["tram-extension", { title: "T", dek: "D", url: "/news/tram-extension/" }]]),
-      resolveImage: async () => ({ ok: false, problem: "not found", hint: "h" }),
+      resolveImage: async () => ({ ok: false, problem: "not found", hint: "h", ruleId: "images/image-not-found" }),
     });
     await fc.assert(
       fc.asyncProperty(markdown, async (body) => {

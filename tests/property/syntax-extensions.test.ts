@@ -10,6 +10,7 @@ import { unified } from "unified";
 import { VFile } from "vfile";
 import { createMarkdownRenderer, parseAsNeeded as parseTree } from "../../src/markdown/pipeline.ts";
 import { ALL_SYNTAX_KEY, remarkSyntaxExtensions, syntaxKeyOf } from "../../src/markdown/syntax-extensions.ts";
+import { noMedia, testRenderSettings } from "../unit/markdown/helpers.ts";
 
 /** What remark-gfm and remark-directive parse, all syntax switched on for every body. */
 const reference = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
@@ -19,9 +20,10 @@ const parseAll = (body: string) => unified().use(remarkParse).use(remarkSyntaxEx
 const sameTree = (body: string) => assert.deepEqual(parseAsNeeded(body), reference.parse(body), JSON.stringify(body));
 
 const rendererOptions = {
-  siteOrigin: "https://site.example",
+  settings: testRenderSettings({ siteOrigin: "https://site.example" }),
+  resolveMedia: noMedia,
   articles: new Map([["tram-extension", { title: "T", dek: "D", url: "/news/tram-extension/" }]]),
-  resolveImage: async () => ({ ok: false as const, problem: "not found", hint: "h" }),
+  resolveImage: async () => ({ ok: false as const, problem: "not found", hint: "h", ruleId: "images/image-not-found" as const }),
 };
 const renderAsNeeded = createMarkdownRenderer(rendererOptions);
 const renderAll = createMarkdownRenderer(rendererOptions, { allSyntax: true });

@@ -87,6 +87,7 @@ export function makeSite(overrides: Partial<SiteSettings> = {}): SiteSettings {
     tagLabels: {},
     newsletters: [],
     pageSizes: { newsFeed: 30, tag: 20 },
+    trustedHosts: { iframes: [], images: [] },
     ...overrides,
   };
 }

@@ -69,7 +69,7 @@ describe("resolveAsset", () => {
     assert.deepEqual(resolveAsset(contentDir, article, "../drafts/y.jpg"), {
       ok: false,
       problem: '"../drafts/y.jpg" is not in a media folder',
-      hint: "put it in content/images/ or content/audio/",
+      hint: "put it in content/images/, content/audio/, content/video/",
     });
     assert.equal(resolveAsset(contentDir, article, "ferry.md").ok, false);
   });

@@ -4,6 +4,7 @@ import remarkHtml from "remark-html";
 import remarkParse from "remark-parse";
 import { unified, type PluggableList } from "unified";
 import { VFile } from "vfile";
+import type { RenderSettings } from "../../../src/markdown/pipeline.ts";
 import { sanitizeSchema } from "../../../src/markdown/sanitize-schema.ts";
 
 /**
@@ -21,3 +22,11 @@ export async function processWith(markdown: string, plugins: PluggableList, file
   const html = String(await processor.process(file));
   return { html, file, messages: file.messages };
 }
+
+/** Render settings for tests: a site origin, no trusted hosts, the project's content folder. */
+export function testRenderSettings(overrides: Partial<RenderSettings> = {}): RenderSettings {
+  return { siteOrigin: "https://herald.example.org", trustedHosts: { iframes: [], images: [] }, rootDir: process.cwd(), contentDir: `${process.cwd()}/content`, ...overrides };
+}
+
+/** A media resolver for tests that finds nothing. */
+export const noMedia = (written: string) => ({ ok: false as const, problem: `"${written}" not found`, hint: "put it in content/audio/" });

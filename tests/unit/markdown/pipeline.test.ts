@@ -2,15 +2,17 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { createMarkdownRenderer, type PipelineOptions } from "../../../src/markdown/pipeline.ts";
 import type { LocalImageResult } from "../../../src/markdown/remark-local-images.ts";
+import { noMedia, testRenderSettings } from "./helpers.ts";
 
 function renderer(overrides: Partial<PipelineOptions> = {}) {
   return createMarkdownRenderer({
-    siteOrigin: "https://herald.example.org",
+    settings: testRenderSettings(),
+    resolveMedia: noMedia,
     articles: new Map([["ferry-strike", { title: "Ferry strike", dek: "No boats.", url: "/news/ferry-strike/" }]]),
     resolveImage: async (written): Promise<LocalImageResult> =>
       written === "../images/ok.jpg"
         ? { ok: true, image: { url: "/images/derived/ok-40.jpg", width: 40, height: 30, sources: [{ format: "jpeg", mimeType: "image/jpeg", candidates: [{ url: "/images/derived/ok-40.jpg", width: 40, height: 30 }] }] } }
-        : { ok: false, problem: `file "${written}" not found`, hint: "check the path" },
+        : { ok: false, problem: `file "${written}" not found`, hint: "check the path", ruleId: "images/image-not-found" },
     ...overrides,
   });
 }
@@ -40,9 +42,10 @@ describe("createMarkdownRenderer: sanitising", () => {
     });
   }
 
-  it("keeps the text of a dangerous link, without its href", async () => {
-    const { html } = await render("[click me](javascript:alert(1))\n");
-    assert.equal(html, "<p><a>click me</a></p>\n");
+  it("keeps the text of a dangerous link, without the link, and reports it as an error", async () => {
+    const { html, diagnostics } = await render("[click me](javascript:alert(1))\n");
+    assert.equal(html, "<p>click me</p>\n");
+    assert.deepEqual(diagnostics.map((d) => [d.severity, d.ruleId, d.line, d.column]), [["error", "links/dangerous-url", 1, 1]]);
   });
 
   it("keeps safe link protocols", async () => {

@@ -23,7 +23,7 @@ function resolver(results: Record<string, LocalImageResult>) {
   const calls: { written: string; path: string | undefined; context: LocalImageContext }[] = [];
   const resolveImage = async (written: string, file: VFile, context: LocalImageContext): Promise<LocalImageResult> => {
     calls.push({ written, path: file.path, context });
-    return results[written] ?? { ok: false, problem: `file "${written}" not found`, hint: `looked for content/${written}` };
+    return results[written] ?? { ok: false, problem: `file "${written}" not found`, hint: `looked for content/${written}`, ruleId: "images/image-not-found" };
   };
   return { resolveImage, calls };
 }
@@ -70,7 +70,7 @@ describe("remarkLocalImages", () => {
   });
 
   it("reports a resolver failure as fatal with the resolver's problem, hint and rule, at the image", async () => {
-    const { resolveImage } = resolver({ "../images/big.jpg": { ok: false, problem: "too big", hint: "shrink it", ruleId: "too-large" } });
+    const { resolveImage } = resolver({ "../images/big.jpg": { ok: false, problem: "too big", hint: "shrink it", ruleId: "images/too-large" } });
     const { html, messages } = await processWith("One.\n\nTwo ![Gone](../images/gone.jpg) ![Big](../images/big.jpg)\n", [[remarkLocalImages, { resolveImage }]]);
     assert.equal(messages.length, 2);
     const [missing, big] = messages;

@@ -11,6 +11,7 @@ import type { RelatedCardTarget } from "../../../src/markdown/remark-related-car
 import { renderBodies, type RenderBodiesOptions } from "../../../src/markdown/render-bodies.ts";
 import { RENDERER_SOURCES, RenderCache } from "../../../src/markdown/render-cache.ts";
 import { RenderPool } from "../../../src/markdown/render-pool.ts";
+import { testRenderSettings } from "./helpers.ts";
 import { TextSpool } from "../../../src/util/text-spool.ts";
 
 const SITE_ORIGIN = "https://herald.example.org";
@@ -23,11 +24,11 @@ function options(overrides: Partial<RenderBodiesOptions> & { imageWidth?: number
   const imageCalls: string[] = [];
   const tram = overrides.tram ?? { title: "Tram line to the harbour", dek: "By 2029.", url: "/news/tram/" };
   return {
-    siteOrigin: SITE_ORIGIN,
+    settings: testRenderSettings({ siteOrigin: SITE_ORIGIN }),
     articles: new Map([["tram", tram]]),
     resolveImage: async (written) => {
       imageCalls.push(written);
-      return written === "../images/missing.jpg" ? { ok: false, problem: `"${written}" not found`, hint: "check the path" } : okImage(overrides.imageWidth ?? 40);
+      return written === "../images/missing.jpg" ? { ok: false, problem: `"${written}" not found`, hint: "check the path", ruleId: "images/image-not-found" as const } : okImage(overrides.imageWidth ?? 40);
     },
     workers: 0,
     imageCalls,
@@ -117,7 +118,7 @@ describe("renderBodies with a render cache", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "newsroom-render-cache-"));
     const old = Array.from({ length: 1200 }, (_, i) => source(`Old ${i}.`));
     const writer = new RenderCache(dir);
-    for (const entry of old) writer.write(writer.key(entry, SITE_ORIGIN), { html: "<p>x</p>", htmlHash: htmlHash("<p>x</p>"), wordCount: 1, diagnostics: [], dependencies: { relatedCards: {}, localImages: [] } });
+    for (const entry of old) writer.write(writer.key(entry, testRenderSettings({ siteOrigin: SITE_ORIGIN })), { html: "<p>x</p>", htmlHash: htmlHash("<p>x</p>"), wordCount: 1, diagnostics: [], dependencies: { relatedCards: {}, localImages: [], media: [], siteLinks: [] } });
     await writer.flush();
     const build = new RenderCache(dir);
     await renderBodies([source("New.")], { ...options(), cache: build });
@@ -154,7 +155,7 @@ describe("renderBodies on worker threads", () => {
   it("uses a pool started before the articles were known, and leaves it running", async () => {
     const sources = [source("::related{id=tram}\n"), source("::related{id=ferry}\n", "content/articles/b.md")];
     const onThread = await renderBodies(sources, options());
-    const pool = new RenderPool({ siteOrigin: SITE_ORIGIN, resolveImage: options().resolveImage, size: 2 });
+    const pool = new RenderPool({ settings: testRenderSettings({ siteOrigin: SITE_ORIGIN }), resolveImage: options().resolveImage, size: 2 });
     try {
       const first = await renderBodies(sources, { ...options(), pool });
       assert.equal(first.summary.workers, 2);
@@ -174,10 +175,11 @@ describe("the render cache's key", () => {
     const root = fileURLToPath(new URL("../../../", import.meta.url));
     const markdownDir = path.join(root, "src/markdown");
     const imported = new Set<string>();
-    for (const name of readdirSync(markdownDir)) {
-      const text = readFileSync(path.join(markdownDir, name), "utf8");
+    for (const name of readdirSync(markdownDir, { recursive: true, encoding: "utf8" }).filter((name) => /\.m?ts$/.test(name))) {
+      const file = path.join(markdownDir, name);
+      const text = readFileSync(file, "utf8");
       for (const match of text.matchAll(/from "(\.\.\/[^"]+)"/g)) {
-        const target = path.relative(root, path.resolve(markdownDir, match[1]!)).split(path.sep).join("/");
+        const target = path.relative(root, path.resolve(path.dirname(file), match[1]!)).split(path.sep).join("/");
         if (!target.startsWith("src/content/") && !target.startsWith("src/util/")) imported.add(target);
       }
     }

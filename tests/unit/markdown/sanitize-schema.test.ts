@@ -9,15 +9,28 @@ describe("sanitizeSchema", () => {
     assert.deepEqual(sanitizeSchema.protocols?.href, ["http", "https", "mailto", "tel"]);
   });
 
-  it("clobbers only name, so footnote and heading ids are not prefixed twice", () => {
-    assert.deepEqual(sanitizeSchema.clobber, ["name"]);
+  it("prefixes no id itself, so that a body sanitised twice keeps its ids (raw HTML ids are prefixed where they are parsed)", () => {
+    assert.deepEqual(sanitizeSchema.clobber, []);
   });
 
-  it("adds aside to the allowed tags and keeps the default ones", () => {
-    assert.ok(sanitizeSchema.tagNames?.includes("aside"));
-    for (const tag of defaultSchema.tagNames ?? []) assert.ok(sanitizeSchema.tagNames?.includes(tag), tag);
-    assert.ok(!sanitizeSchema.tagNames?.includes("script"));
-    assert.ok(!sanitizeSchema.tagNames?.includes("iframe"));
+  it("keeps the default tags a newsroom uses, and never script, styles, forms, plugins or inline SVG", () => {
+    const obsolete = new Set(["strike", "tt"]);
+    for (const tag of defaultSchema.tagNames ?? []) if (!obsolete.has(tag)) assert.ok(sanitizeSchema.tagNames?.includes(tag), tag);
+    for (const tag of ["figure", "figcaption", "caption", "colgroup", "col", "details", "summary", "mark", "abbr", "video", "audio", "aside"]) {
+      assert.ok(sanitizeSchema.tagNames?.includes(tag), tag);
+    }
+    for (const tag of ["script", "style", "form", "object", "embed", "svg", "math", "template", "base", "meta", "link", ...obsolete]) {
+      assert.ok(!sanitizeSchema.tagNames?.includes(tag), tag);
+    }
+  });
+
+  it("allows no style or event handler attribute on any element", () => {
+    for (const [tag, rules] of Object.entries(sanitizeSchema.attributes ?? {})) {
+      for (const rule of rules) {
+        const name = typeof rule === "string" ? rule : rule[0];
+        assert.ok(name !== "style" && !/^on/i.test(name), `${tag}: ${name}`);
+      }
+    }
   });
 
   it("drops raw HTML written in Markdown (remark-html with the schema)", async () => {
