@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource preact */
 import type { SiteSettings } from "../../src/content/model.ts";
-import { routes } from "../../src/content/routes.ts";
+import { routes, siteLinkUrl } from "../../src/content/routes.ts";
 import { renderedOnce } from "./rendered-once.ts";
 
 export type MastheadProps = { site: SiteSettings; currentUrl: string };
@@ -10,7 +10,7 @@ export function Masthead({ site, currentUrl }: MastheadProps) {
   const links = [
     { label: "Home", url: routes.home() },
     { label: "News feed", url: routes.newsFeed() },
-    ...site.navigation.map((item) => ({ label: item.label, url: routes.tag(item.tag) })),
+    ...site.navigation.map((item) => ({ label: item.label, url: siteLinkUrl(item) })),
     { label: "Topics", url: routes.tagIndex() },
   ];
   const current = links.some((link) => link.url === currentUrl) ? currentUrl : "";

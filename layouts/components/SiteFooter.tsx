@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource preact */
 import type { SiteSettings } from "../../src/content/model.ts";
-import { routes } from "../../src/content/routes.ts";
+import { routes, siteLinkUrl } from "../../src/content/routes.ts";
 import { renderedOnce } from "./rendered-once.ts";
 
 export type SiteFooterProps = { site: SiteSettings; year: number };
@@ -20,6 +20,9 @@ function renderSiteFooter({ site, year }: SiteFooterProps) {
           <li><a href={routes.newsFeed()}>News feed</a></li>
           <li><a href={routes.tagIndex()}>All topics</a></li>
           <li><a href={routes.authorIndex()}>Our journalists</a></li>
+          {site.footerLinks.map((link) => (
+            <li><a href={siteLinkUrl(link)}>{link.label}</a></li>
+          ))}
         </ul>
         <p class="site-footer__copy">© {year} {site.name}</p>
       </div>

@@ -33,6 +33,8 @@ export interface BuildOptions {
   reusePages?: boolean;
   /** Articles per search index (default ARTICLES_PER_SEARCH_SHARD); tests use small shards. */
   articlesPerSearchShard?: number;
+  /** Warnings fail the build too (`--strict`). */
+  isStrict?: boolean;
 }
 
 /**
@@ -88,6 +90,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       rootDir,
       contentDir,
       isPreview: options.isPreview ?? false,
+      isStrict: options.isStrict ?? false,
       now: () => options.now ?? new Date(),
       timings,
       ...(options.articlesPerSearchShard ? { articlesPerSearchShard: options.articlesPerSearchShard } : {}),
@@ -97,9 +100,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // Article pages whose inputs are unchanged since an earlier build are reused, not rendered (see src/pages/page-reuse.ts).
     const reuse = options.reusePages === false ? undefined : new PageReuse(pageCacheDir(rootDir));
     const articleByUrl = new Map(model.articles.map((article) => [article.url, article]));
+    const pageByUrl = new Map(model.pages.map((page) => [page.url, page]));
     const searchIndex = new SearchIndex(model.searchShards, stagingDir, {
       cacheDir: searchCacheDir(rootDir),
-      ...(reuse ? { inputKeyOf: (urls: readonly string[]) => reuse.ownPartsKey(urls.map((url) => articleByUrl.get(url)!), model.site, model.isPreview) } : {}),
+      ...(reuse
+        ? {
+            // A shard's articles, and the standalone pages the primary one also holds.
+            inputKeyOf: (urls: readonly string[]) =>
+              reuse.ownPartsKey(urls.flatMap((url) => articleByUrl.get(url) ?? []), { site: model.site, pages: urls.flatMap((url) => pageByUrl.get(url) ?? []) }, model.isPreview),
+          }
+        : {}),
     });
     search = searchIndex;
     const { manifest: assets } = await readPublicAssets(PUBLIC_DIR);

@@ -6,6 +6,7 @@ import { buildSite, unwrapContentError } from "./build.ts";
 const { values } = parseArgs({
   options: {
     preview: { type: "boolean", default: process.env.NEWSROOM_PREVIEW === "1" },
+    strict: { type: "boolean", default: false },
     output: { type: "string", default: "_site" },
     content: { type: "string", default: "content" },
     // Reproducible builds: the time the Google News sitemap counts back from.
@@ -20,7 +21,7 @@ if (now && Number.isNaN(now.getTime())) {
 }
 const started = performance.now();
 try {
-  const result = await buildSite({ rootDir: process.cwd(), contentDir: values.content, outputDir: values.output, isPreview: values.preview, ...(now ? { now } : {}) });
+  const result = await buildSite({ rootDir: process.cwd(), contentDir: values.content, outputDir: values.output, isPreview: values.preview, isStrict: values.strict, ...(now ? { now } : {}) });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.log(`Built ${result.fileCount} pages into ${values.output}/ in ${seconds} s${values.preview ? " (preview: drafts and scheduled articles shown)" : ""}`);
 } catch (error) {

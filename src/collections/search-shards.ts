@@ -18,13 +18,14 @@ export interface SearchShard {
 }
 
 /**
- * The site's search indexes, the one holding the newest articles first: it is
+ * The site's search indexes, the one holding the newest articles (and the
+ * standalone pages) first: it is
  * the search page's primary bundle, at the usual `/pagefind/`. Shards are cut
  * from the oldest article on, so publishing a story changes only the newest
  * shard and an archive shard changes only when one of its own stories does:
  * a rebuild reuses every shard whose pages are unchanged.
  */
-export function searchShards(articlesNewestFirst: readonly Pick<Article, "url">[], perShard = ARTICLES_PER_SEARCH_SHARD): SearchShard[] {
+export function searchShards(articlesNewestFirst: readonly Pick<Article, "url">[], perShard = ARTICLES_PER_SEARCH_SHARD, pageUrls: readonly string[] = []): SearchShard[] {
   if (!Number.isInteger(perShard) || perShard < 1) throw new Error(`internal error, please report: articles per search shard must be a positive whole number, got ${perShard}`);
   const count = Math.max(1, Math.ceil(articlesNewestFirst.length / perShard));
   const shards: SearchShard[] = Array.from({ length: count }, (_, index) => ({
@@ -36,5 +37,7 @@ export function searchShards(articlesNewestFirst: readonly Pick<Article, "url">[
     const oldestIndex = total - 1 - newestIndex;
     shards[Math.floor(oldestIndex / perShard)]!.urls.push(article.url);
   });
+  // Standalone pages are searchable too, in the primary bundle after the newest articles.
+  shards[count - 1]!.urls.push(...pageUrls);
   return shards.reverse();
 }

@@ -1,4 +1,4 @@
-import type { Article, Author, Content, ScheduledArticle, SiteSettings, Tag } from "../content/model.ts";
+import type { Article, Author, Content, ScheduledArticle, SiteSettings, StandalonePage, Tag } from "../content/model.ts";
 import { routes } from "../content/routes.ts";
 import { articlesByAuthor, type AuthorGroup } from "./by-author.ts";
 import { articlesByTag, type TagGroup } from "./by-tag.ts";
@@ -22,6 +22,8 @@ export interface SiteModel {
   builtAt: Date;
   articles: Article[];
   authors: ReadonlyMap<string, Author>;
+  /** Standalone pages (About, Corrections policy). */
+  pages: readonly StandalonePage[];
   /** Articles held back until their date, soonest first. */
   scheduled: readonly ScheduledArticle[];
   /** Newest first, for the "News feed" side column. */
@@ -57,8 +59,8 @@ export function buildSiteModel(content: Content, options: { isPreview: boolean; 
       })),
     ),
   );
-  const sitemaps = once(() => sitemapFiles(site.baseUrl, sitemapEntries({ articles, feedPages: feedPages(), tagPages: tagPages(), authorGroups: authorGroups() })));
-  const shards = once(() => searchShards(articles, options.articlesPerSearchShard));
+  const sitemaps = once(() => sitemapFiles(site.baseUrl, sitemapEntries({ articles, pages: content.pages, feedPages: feedPages(), tagPages: tagPages(), authorGroups: authorGroups() })));
+  const shards = once(() => searchShards(articles, options.articlesPerSearchShard, content.pages.map((page) => page.url)));
   const feeds = once(() => ({
     site: {
       title: site.name,
@@ -91,6 +93,7 @@ export function buildSiteModel(content: Content, options: { isPreview: boolean; 
     builtAt: options.builtAt,
     articles,
     authors,
+    pages: content.pages,
     scheduled: content.scheduled,
     latest: latestArticles(articles, { limit: SIDE_FEED_SIZE }),
     picks: editorsPicks(articles, { limit: PICKS_SIZE }),

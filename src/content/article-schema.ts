@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseFocus } from "../images/planner.ts";
-import { kebabId, relativePath, text, timestamp, webUrl } from "./fields.ts";
+import { kebabId, relativePath, tagName, text, timestamp, webUrl } from "./fields.ts";
 
 /** Link to something outside the site, listed under "Related". */
 export const externalLinkSchema = z
@@ -43,7 +43,8 @@ export const articleSchema = z
       .min(1, "authors must name at least one author or desk"),
     date: timestamp,
     updated: timestamp.optional(),
-    tags: z.array(kebabId("tag"), { error: "tags must be a list, like [transport, harbour]" }).default([]),
+    /** Slugs ("city-hall") or words ("City Hall", as archives write them): a tag's page is its slug. */
+    tags: z.array(tagName, { error: "tags must be a list, like [transport, harbour]" }).default([]),
     related: z
       .array(z.union([kebabId("related article id"), externalLinkSchema], {
         error: "each related entry is an article id, or a title and url",
@@ -62,21 +63,43 @@ export const articleSchema = z
     draft: z.boolean({ error: "draft must be true or false" }).default(false),
     slug: kebabId("slug").optional(),
   })
-  .strict()
-  .superRefine((article, ctx) => {
-    if (!article.draft) {
-      const whileWriting = "(a draft may leave it out while it is being written)";
-      if (!article.dek) ctx.addIssue({ code: "custom", path: ["dek"], message: `dek: the one-sentence standfirst ${whileWriting}` });
-    }
-    if (article.updated && article.updated < article.date) {
-      ctx.addIssue({ code: "custom", path: ["updated"], message: "updated is earlier than date" });
-    }
-    article.corrections.forEach((correction, index) => {
-      if (correction.date < article.date) {
-        ctx.addIssue({ code: "custom", path: ["corrections", index, "date"], message: "a correction cannot be earlier than the article's date" });
-      }
-    });
+  .strict();
+
+/** A rule across fields, on the fields that are valid on their own: every problem of a file is found in one run. */
+export interface FieldRuleIssue {
+  path: (string | number)[];
+  rule: "missing-dek" | "updated-before-date" | "correction-before-date";
+  /** The instants compared, for the message (in the site's zone). */
+  dates?: { earlier: Date; later: Date };
+}
+
+/**
+ * The rules that span fields: a published article has a dek; `updated` and
+ * corrections are not before `date`. Checked apart from the schema (whose
+ * refinements run only once every field is valid), on each field that
+ * parses by itself.
+ */
+export function articleFieldRules(fields: Partial<ArticleFrontmatter>): FieldRuleIssue[] {
+  const issues: FieldRuleIssue[] = [];
+  if (!fields.draft && fields.dek === undefined) issues.push({ path: ["dek"], rule: "missing-dek" });
+  const { date } = fields;
+  if (date && fields.updated && fields.updated < date) issues.push({ path: ["updated"], rule: "updated-before-date", dates: { earlier: fields.updated, later: date } });
+  fields.corrections?.forEach((correction, index) => {
+    if (date && correction.date < date) issues.push({ path: ["corrections", index, "date"], rule: "correction-before-date", dates: { earlier: correction.date, later: date } });
   });
+  return issues;
+}
+
+/** Each field of `raw` that is valid on its own, parsed; the others left out. */
+export function validFields(raw: unknown): Partial<ArticleFrontmatter> {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return {};
+  const fields: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(articleSchema.shape)) {
+    const result = (schema as z.ZodType).safeParse((raw as Record<string, unknown>)[key]);
+    if (result.success && result.data !== undefined) fields[key] = result.data;
+  }
+  return fields as Partial<ArticleFrontmatter>;
+}
 
 export type ArticleFrontmatter = z.output<typeof articleSchema>;
 export type ExternalLink = z.output<typeof externalLinkSchema>;

@@ -1,15 +1,13 @@
 import { statSync } from "node:fs";
 import type { KeyedJsonCache } from "../cache/keyed-json-cache.ts";
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { RelatedCardTarget } from "../markdown/remark-related-card.ts";
 import type { Article } from "./model.ts";
 
-/** A content file as one load left it: its parse and validation, and the problems they found. */
+/** A content file as one load left it: its parse and validation, and the problems they found (see read-files.ts). */
 export interface MemoFile<T> {
   /** Modification time, size and inode: a file with the same stamp is taken as unchanged (unless `watched`). */
   stamp: string;
-  valid: T | undefined;
-  diagnostics: Diagnostic[];
+  outcome: T;
 }
 
 /** An article built by one load, and what its page read from the rest of the content. */

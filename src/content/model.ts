@@ -125,6 +125,20 @@ export interface Article {
   readingMinutes: number;
 }
 
+/** A standalone page (About, Corrections policy), from content/pages/<id>.md. */
+export interface StandalonePage {
+  id: string;
+  /** `/<id>/`. */
+  url: string;
+  sourcePath: string;
+  title: string;
+  description?: string;
+  updatedAt?: Date;
+  isDraft: boolean;
+  /** Sanitised HTML of the Markdown body. */
+  bodyHtml: string;
+}
+
 /** What a list item or card shows of an article. */
 export type ArticleSummary = Pick<Article, "id" | "url" | "title" | "dek" | "publishedAt" | "hero" | "tags" | "authors">;
 
@@ -133,8 +147,25 @@ export interface Content {
   /** Every article this build publishes, newest first. */
   articles: Article[];
   authors: Map<string, Author>;
+  /** Standalone pages this build publishes. */
+  pages: StandalonePage[];
+  /** Links of the content to the site's own pages (bodies, bios, site settings), checked once the site's pages are known. */
+  siteLinks: ContentSiteLink[];
+  /** Pages of shown articles that have problems and so were not built: not published, but not broken links either. */
+  unbuiltArticleUrls: string[];
   /** Articles held back until their date (not drafts), soonest first. */
   scheduled: ScheduledArticle[];
+}
+
+/** A link written in a content file to a page of the site itself. */
+export interface ContentSiteLink {
+  file: string;
+  line: number;
+  column: number;
+  /** The site path it leads to ("/news/x/"), without query or fragment. */
+  path: string;
+  /** As written, for the message. */
+  written: string;
 }
 
 export interface ScheduledArticle {

@@ -8,6 +8,8 @@ export const routes = {
   authorIndex: () => "/authors/",
   author: (id: string) => `/authors/${id}/`,
   search: () => "/search/",
+  /** A standalone page, content/pages/<id>.md: /about/, /corrections/. */
+  page: (id: string) => `/${id}/`,
   siteFeeds: () => ({ rss: "/feed.xml", atom: "/atom.xml", json: "/feed.json" }),
   /** A light JSON Feed of the latest headlines, for pages refreshing their news column. */
   headlinesFeed: () => "/headlines.json",
@@ -17,3 +19,8 @@ export const routes = {
   newsSitemap: () => "/news-sitemap.xml",
 } as const;
 
+
+/** Where a masthead or footer link leads. */
+export function siteLinkUrl(link: { tag: string } | { page: string } | { url: string }): string {
+  return "tag" in link ? routes.tag(link.tag) : "page" in link ? routes.page(link.page) : link.url;
+}

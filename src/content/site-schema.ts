@@ -27,6 +27,17 @@ const pixelWidths = (key: string) =>
     })
     .min(1, `${key} must list at least one width`);
 
+/** A link of the masthead or the footer: to a tag's page, a standalone page, or a full URL. */
+const siteLinkSchema = (key: string) =>
+  z.union(
+    [
+      z.object({ label: text(`${key} label`), tag: kebabId(`${key} tag`) }).strict(),
+      z.object({ label: text(`${key} label`), page: kebabId(`${key} page`) }).strict(),
+      z.object({ label: text(`${key} label`), url: webUrl(`${key} url`) }).strict(),
+    ],
+    { error: `each ${key} entry is a label with a tag, a page or a url, like { label: City, tag: city-hall }` },
+  );
+
 /** A host name as URLs carry it ("www.youtube-nocookie.com"); a leading dot takes its subdomains too (".example.org"). */
 const hostName = (what: string) =>
   z
@@ -66,14 +77,23 @@ export const siteSchema = z
       .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "language must be a language tag like en-GB"),
     timeZone: z
       .string({ error: "timeZone must be a time zone name like Europe/London" })
-      .refine(isTimeZone, "timeZone must be a time zone name like Europe/London"),
+      .refine(isTimeZone, { message: "timeZone must be a time zone name like Europe/London", params: { kind: "unknown-time-zone" } }),
     promo: z
       .object({ text: text("promo.text"), linkText: text("promo.linkText"), url: webUrl("promo.url") })
       .strict()
       .optional(),
-    navigation: z
-      .array(z.object({ label: text("navigation label"), tag: kebabId("navigation tag") }).strict())
-      .default([]),
+    /** Masthead links: to a tag's page, or to a standalone page (content/pages/<id>.md). */
+    navigation: z.array(siteLinkSchema("navigation")).default([]),
+    /** Footer links, to standalone pages (About, Corrections policy, Contact) or elsewhere. */
+    footerLinks: z.array(siteLinkSchema("footerLinks")).default([]),
+    /**
+     * An archive's policy: articles dated before `before` ("2025-01-01", in
+     * the site's zone) may lack alt text, with a warning instead of an error.
+     */
+    archive: z
+      .object({ before: z.string({ error: "archive.before must be a date like 2025-01-01" }).regex(/^\d{4}-\d{2}-\d{2}$/, "archive.before must be a date like 2025-01-01") })
+      .strict()
+      .optional(),
     /** Display names for tags whose slug does not read well ("us-politics": "US politics"). */
     tagLabels: z.record(z.string(), text("tag label")).default({}),
     newsletters: z.array(newsletterSchema).default([]),
@@ -96,4 +116,5 @@ export const siteSchema = z
   .strict();
 
 export type SiteSettings = z.output<typeof siteSchema>;
+export type SiteLink = SiteSettings["navigation"][number];
 export type Newsletter = z.output<typeof newsletterSchema>;

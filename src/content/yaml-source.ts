@@ -7,10 +7,17 @@ export interface SourcePlace {
   column: number;
 }
 
+/** A YAML syntax error; `duplicateKey` names the key written twice. */
+export interface YamlError {
+  message: string;
+  place: SourcePlace;
+  duplicateKey?: string;
+}
+
 export interface YamlSource {
   /** The data, with timestamps left as strings (the schemas parse them). */
   data: unknown;
-  errors: { message: string; place: SourcePlace }[];
+  errors: YamlError[];
   /**
    * Where the value at `path` is written; with `key`, where its key is. A
    * missing key is reported where its parent key is written.
@@ -38,7 +45,7 @@ interface PlacedNode {
 /** The serialisable result of parsing: data, errors and places. */
 export interface ParsedYaml {
   data: unknown;
-  errors: { message: string; place: SourcePlace }[];
+  errors: YamlError[];
   /** Absent after the fast parse: see `yamlSource`. */
   places?: YamlPlaces;
 }
@@ -69,9 +76,10 @@ export function parseYaml(text: string, lineOffset = 0): Required<ParsedYaml> {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + lineOffset, column: col };
   };
-  const errors = document.errors.map((error) => ({
+  const errors: YamlError[] = document.errors.map((error) => ({
     message: error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""),
     place: placeAt(error.pos[0]),
+    ...(error.code === "DUPLICATE_KEY" ? { duplicateKey: keyAt(text, error.pos[0]) } : {}),
   }));
   const places: YamlPlaces = { opening: { line: Math.max(1, lineOffset), column: 1 }, nodes: {} };
   const kindOf = (node: unknown): PlacedNode["kind"] => (isMap(node) ? "map" : isSeq(node) ? "seq" : "scalar");
@@ -99,6 +107,12 @@ export function parseYaml(text: string, lineOffset = 0): Required<ParsedYaml> {
   }
   const data = errors.length > 0 ? {} : aliasedData(document, errors, placeAt);
   return { data, errors, places };
+}
+
+/** The key written at `offset` (up to its colon), without quotes. */
+function keyAt(text: string, offset: number): string {
+  const written = /^("[^"\n]*"|'[^'\n]*'|[^:\n]+)/.exec(text.slice(offset))?.[1] ?? "";
+  return written.trim().replace(/^(["'])(.*)\1$/, "$2");
 }
 
 /**

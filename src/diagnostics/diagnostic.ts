@@ -1,3 +1,9 @@
+import { RULES, isRuleId } from "./messages.ts";
+
+function ruleSummary(ruleId: string): string {
+  return isRuleId(ruleId) ? RULES[ruleId].summary : "problems";
+}
+
 /**
  * One problem found in the content, in the shape every stage reports:
  * `content/articles/x.md:4:3 error: unknown author "jon-doe" (did you mean "john-doe"?) [author/unknown]`.
@@ -46,9 +52,43 @@ export function summarizeDiagnostics(list: readonly Diagnostic[]): string {
   return `${parts.filter(Boolean).join(" and ")} in ${plural(files, "file")}`;
 }
 
-export function formatReport(list: readonly Diagnostic[]): string {
-  const sorted = sortDiagnostics(list);
-  return [...sorted.map(formatDiagnostic), summarizeDiagnostics(sorted)].join("\n");
+export interface ReportOptions {
+  /** Only the diagnostics of this rule, every one of them (`npm run check -- --list <rule>`). */
+  listRule?: string;
+  /** Warnings past this many are summarised by rule, with the command that lists them (default 20). */
+  warningsInFull?: number;
+  /** How to list one rule's problems, for the summary's hint. */
+  listCommand?: (ruleId: string) => string;
+}
+
+/**
+ * Every error, one line each, then the warnings: in full when there are a
+ * few, else one line per rule with its count and the command that lists
+ * them (an archive's 263 missing alt texts are one line, not 263), then
+ * "3 errors and 263 warnings in 120 files".
+ */
+export function formatReport(list: readonly Diagnostic[], options: ReportOptions = {}): string {
+  const chosen = options.listRule ? list.filter((d) => d.ruleId === options.listRule) : list;
+  const sorted = sortDiagnostics(chosen);
+  const warnings = sorted.filter((d) => d.severity === "warning");
+  const inFull = options.listRule !== undefined || warnings.length <= (options.warningsInFull ?? 20);
+  const lines = sorted.filter((d) => inFull || d.severity === "error").map(formatDiagnostic);
+  if (!inFull) lines.push(...summarizeByRule(warnings, options.listCommand ?? ((ruleId) => `npm run check -- --list ${ruleId}`)));
+  return [...lines, summarizeDiagnostics(sorted)].join("\n");
+}
+
+/** One line per rule: "263 images without alt text [images/missing-alt]: npm run check -- --list images/missing-alt". */
+function summarizeByRule(warnings: readonly Diagnostic[], listCommand: (ruleId: string) => string): string[] {
+  const counts = new Map<string, number>();
+  for (const warning of warnings) counts.set(warning.ruleId, (counts.get(warning.ruleId) ?? 0) + 1);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([ruleId, count]) => `warning: ${count} ${ruleSummary(ruleId)} [${ruleId}]: ${listCommand(ruleId)}`);
+}
+
+/** Warnings made errors (`--strict`): for newsrooms that accept none. */
+export function asErrors(list: readonly Diagnostic[]): Diagnostic[] {
+  return list.map((d) => (d.severity === "warning" ? { ...d, severity: "error" } : d));
 }
 
 /** Thrown by the build when content has errors; carries the report, never a stack for editors. */

@@ -23,6 +23,8 @@ export interface Place {
 }
 
 const rule = <P = Record<string, never>>(definition: Rule<P>): Rule<P> => definition;
+/** An image that cannot be used, worded by the image pipeline (what is wrong, how to fix it). */
+const imageRule = (summary: string) => rule<{ reason: string; hint: string }>({ severity: "error", summary, message: ({ reason }) => reason, hint: ({ hint }) => hint });
 const quoted = (values: readonly string[]) => values.map((value) => `"${value}"`).join(", ");
 const orList = (values: readonly string[], limit = 8) =>
   values.length > limit ? `${values.slice(0, limit).join(", ")}, …` : values.join(", ");
@@ -71,7 +73,6 @@ export const RULES = {
     severity: "error",
     summary: "YAML syntax errors",
     message: ({ reason }) => `YAML syntax: ${reason}`,
-    hint: () => "values with a colon followed by a space, or starting with a quote, need quotes around the whole value",
   }),
   "yaml/duplicate-key": rule<{ key: string }>({
     severity: "error",
@@ -101,7 +102,7 @@ export const RULES = {
     summary: "dates without a time zone offset",
     message: ({ key, value }) => `${key} "${value}" has no time zone offset, so it is not a single moment`,
     hint: ({ fixed, timeZone }) =>
-      fixed ? `add the offset: ${fixed}${timeZone ? ` (that time in ${timeZone})` : ""}` : "add the offset, like 2026-03-14T09:30:00+01:00",
+      fixed ? `write ${fixed}${timeZone ? `, that time in ${timeZone}` : ""}` : "add the offset, like 2026-03-14T09:30:00+01:00",
   }),
   "frontmatter/updated-before-date": rule<{ updated: string; date: string }>({
     severity: "error",
@@ -197,6 +198,24 @@ export const RULES = {
     message: () => "draft has no dek yet, so previews do not show it",
     hint: () => "add dek: (the one-sentence standfirst) to see it in previews",
   }),
+  "article/hero-not-found": imageRule("heroes not found"),
+  "article/hero-not-an-image": imageRule("heroes that are not images"),
+  "article/hero-too-large": imageRule("heroes above the pixel limit"),
+  "article/hero-damaged": rule<{ written: string; reason: string }>({
+    severity: "error",
+    summary: "damaged heroes",
+    message: ({ written, reason }) => `"${written}" is damaged or not a complete image (${reason})`,
+    hint: () => "export it again from the original photo and replace the file",
+  }),
+  "author/photo-not-found": imageRule("author photos not found"),
+  "author/photo-not-an-image": imageRule("author photos that are not images"),
+  "author/photo-too-large": imageRule("author photos above the pixel limit"),
+  "author/photo-damaged": rule<{ written: string; reason: string }>({
+    severity: "error",
+    summary: "damaged author photos",
+    message: ({ written, reason }) => `"${written}" is damaged or not a complete image (${reason})`,
+    hint: () => "export it again from the original photo and replace the file",
+  }),
   "article/audio-not-found": rule<{ written: string; reason: string }>({
     severity: "error",
     summary: "audio files not found",
@@ -208,6 +227,20 @@ export const RULES = {
     summary: "audio files in formats browsers do not play",
     message: ({ written }) => `"${written}" is not an audio format browsers play`,
     hint: () => "use an .mp3, .m4a or .ogg file",
+  }),
+
+  // Standalone pages
+  "page/reserved-id": rule<{ id: string }>({
+    severity: "error",
+    summary: "pages at addresses the site uses",
+    message: ({ id }) => `a page named "${id}" would be published at /${id}/, an address the site itself uses`,
+    hint: () => "rename the file (about-us.md, our-newsletters.md)",
+  }),
+  "page/unknown-page": rule<{ key: string; id: string; suggestion?: string }>({
+    severity: "error",
+    summary: "links to standalone pages that do not exist",
+    message: ({ key, id }) => `${key} links to page "${id}", and there is no content/pages/${id}.md`,
+    hint: ({ suggestion }) => suggestion ?? "create the page, or remove the link",
   }),
 
   // Body

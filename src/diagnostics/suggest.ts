@@ -14,18 +14,26 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** The closest candidate within a third of the word's length, or undefined. */
+/**
+ * The closest candidate within a third of the word's length; else the only
+ * candidate that starts with the word (an id cut short, "dune-replanting"
+ * for "dune-replanting-volunteers"); else undefined.
+ */
 export function closestMatch(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.ceil(word.length / 3)) + 1;
+  const lower = word.toLowerCase();
+  const extending: string[] = [];
   for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    const other = candidate.toLowerCase();
+    const distance = editDistance(lower, other);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
+    if (lower.length >= 4 && other.startsWith(lower)) extending.push(candidate);
   }
-  return best;
+  return best ?? (extending.length === 1 ? extending[0] : undefined);
 }
 
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {

@@ -1,7 +1,7 @@
-import { ContentError, formatDiagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
-import { loadContent } from "../content/load-content.ts";
+import { asErrors, ContentError, formatReport, hasErrors } from "../diagnostics/diagnostic.ts";
+import { checkSite } from "../check/check-site.ts";
 import type { ContentMemo } from "../content/content-memo.ts";
-import { buildSiteModel, type SiteModel } from "../collections/site-model.ts";
+import type { SiteModel } from "../collections/site-model.ts";
 
 export interface NewsroomOptions {
   /** Project root; content and diagnostics paths are relative to it. */
@@ -20,6 +20,10 @@ export interface NewsroomOptions {
   memo?: ContentMemo;
   /** Called with every HTML page as it is rendered (the build feeds its search index). */
   onHtmlPage?: (url: string, html: string) => void;
+  /** Warnings fail the build too (`--strict`). */
+  isStrict?: boolean;
+  /** Where the warnings of a successful load are reported (default: stderr). */
+  warn?: (report: string) => void;
 }
 
 /**
@@ -33,14 +37,11 @@ export class ContentStore {
 
   async reload(): Promise<SiteModel> {
     const now = (this.options.now ?? (() => new Date()))();
-    const { content, diagnostics } = await loadContent({ ...this.options, now });
-    if (!content || hasErrors(diagnostics)) throw new ContentError(diagnostics);
-    for (const warning of diagnostics) console.warn(formatDiagnostic(warning));
-    this.#model = buildSiteModel(content, {
-      isPreview: this.options.isPreview,
-      builtAt: now,
-      ...(this.options.articlesPerSearchShard ? { articlesPerSearchShard: this.options.articlesPerSearchShard } : {}),
-    });
+    const checked = await checkSite({ ...this.options, now });
+    const diagnostics = this.options.isStrict ? asErrors(checked.diagnostics) : checked.diagnostics;
+    if (!checked.model || hasErrors(diagnostics)) throw new ContentError(diagnostics);
+    if (diagnostics.length > 0) (this.options.warn ?? ((report) => console.warn(report)))(formatReport(diagnostics));
+    this.#model = checked.model;
     return this.#model;
   }
 

@@ -38,8 +38,14 @@ export const HEADER_RULES: readonly HeaderRule[] = [
   { path: "/robots.txt", cacheControl: SHORT },
   { path: "/pagefind/*", cacheControl: SHORT },
   { path: "/audio/*", cacheControl: DAY },
+  { path: "/video/*", cacheControl: DAY },
   { path: "/images/site/*", cacheControl: DAY },
 ];
+
+/** The fixed rules, and one per standalone page (`/about/`): pages are published at the site's top level. */
+export function headerRules(pageUrls: readonly string[]): HeaderRule[] {
+  return [...HEADER_RULES, ...pageUrls.map((url) => ({ path: `${url}*`, cacheControl: SHORT }))];
+}
 
 export function renderHeaders(rules: readonly HeaderRule[] = HEADER_RULES): string {
   return `${rules.map((rule) => `${rule.path}\n  Cache-Control: ${rule.cacheControl}\n  X-Content-Type-Options: nosniff`).join("\n")}\n`;

@@ -27,11 +27,13 @@ const newest = (articles: readonly Article[]) =>
   articles.reduce((latest, article) => (changedAt(article) > latest ? changedAt(article) : latest), new Date(0));
 
 /** Every public page with the time its content last changed. */
-export function sitemapEntries(model: Pick<SiteModel, "articles" | "feedPages" | "tagPages" | "authorGroups">): SitemapEntry[] {
+export function sitemapEntries(model: Pick<SiteModel, "articles" | "pages" | "feedPages" | "tagPages" | "authorGroups">): SitemapEntry[] {
   const everything = newest(model.articles);
   return [
     { url: routes.home(), lastmod: everything },
     ...model.articles.map((article) => ({ url: article.url, lastmod: changedAt(article) })),
+    // A page without an `updated` date changes with the site as a whole.
+    ...model.pages.map((page) => ({ url: page.url, lastmod: page.updatedAt ?? everything })),
     ...model.feedPages.map((page) => ({ url: page.url, lastmod: newest(page.items) })),
     { url: routes.tagIndex(), lastmod: everything },
     ...model.tagPages.map((page) => ({ url: page.url, lastmod: newest(page.items) })),

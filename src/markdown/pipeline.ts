@@ -157,7 +157,7 @@ function createProcessor(options: PipelineOptions, syntaxKey: string) {
   return unified()
     .use(remarkParse)
     .use(remarkSyntaxExtensions, syntaxKey)
-    .use(parses("directive") ? [[remarkRelatedCard, { articles: options.articles }], [remarkUnknownDirectives, { known: ["related"] }]] : [])
+    .use(parses("directive") ? [[remarkRelatedCard, { articles: options.articles, ...(options.unpublished ? { unpublished: options.unpublished } : {}) }], [remarkUnknownDirectives, { known: ["related"] }]] : [])
     .use(remarkHeadingIds, { isReserved: isPageId })
     .use(remarkLinkPolicy, { siteOrigin: settings.siteOrigin, trustedImageHosts: settings.trustedHosts.images })
     .use(remarkLocalImages, { resolveImage: options.resolveImage })

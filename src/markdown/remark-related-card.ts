@@ -3,6 +3,7 @@ import type { VFile } from "vfile";
 import { visit } from "unist-util-visit";
 import "mdast-util-directive";
 import { didYouMean } from "../diagnostics/suggest.ts";
+import { reportRule } from "./report-rule.ts";
 
 /** What a related-article card shows of the article it points to. */
 export interface RelatedCardTarget {
@@ -17,8 +18,16 @@ export interface RelatedCardLookup {
   keys(): Iterable<string>;
 }
 
+/** An article that exists but is not published in this build, and when it will be (in the site's zone, for the message). */
+export interface UnpublishedTarget {
+  isDraft: boolean;
+  publishAt?: string;
+}
+
 export interface RelatedCardOptions {
   articles: RelatedCardLookup;
+  /** Articles held back (drafts, scheduled), by id: a card for one is an error that says so. */
+  unpublished?: { get(id: string): UnpublishedTarget | undefined };
 }
 
 declare module "vfile" {
@@ -40,16 +49,13 @@ export function remarkRelatedCard(options: RelatedCardOptions) {
       const id = node.attributes?.id ?? "";
       const target = id ? options.articles.get(id) : undefined;
       if (!target) {
-        const reason = id
-          ? `unknown article "${id}" in ::related`
-          : "::related needs an article id, like ::related{id=harbour-ferry-strike}";
-        const message = file.message(reason, {
-          place: node.position,
-          ruleId: id ? "unknown-id" : "missing-id",
-          source: "related-card",
-        });
-        message.fatal = true;
-        if (id) message.note = didYouMean(id, options.articles.keys());
+        const held = id ? options.unpublished?.get(id) : undefined;
+        if (!id) reportRule(file, node.position, "related-card/missing-id", {});
+        else if (held) reportRule(file, node.position, "related-card/not-published", { id, ...held });
+        else {
+          const suggestion = didYouMean(id, options.articles.keys());
+          reportRule(file, node.position, "related-card/unknown-id", { id, ...(suggestion ? { suggestion } : {}) });
+        }
         parent.children.splice(index, 1);
         return index;
       }

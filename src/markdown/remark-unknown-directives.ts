@@ -4,6 +4,7 @@ import { visit, SKIP } from "unist-util-visit";
 import { toString } from "mdast-util-to-string";
 import "mdast-util-directive";
 import { didYouMean } from "../diagnostics/suggest.ts";
+import { reportRule } from "./report-rule.ts";
 
 export interface UnknownDirectivesOptions {
   /** Block directives that an earlier plugin handles, e.g. ["related"]. */
@@ -27,15 +28,8 @@ export function remarkUnknownDirectives(options: UnknownDirectivesOptions) {
       }
       if ((node.type === "leafDirective" || node.type === "containerDirective") && !node.data?.hName) {
         const prefix = node.type === "leafDirective" ? "::" : ":::";
-        const message = file.message(`unknown directive ${prefix}${node.name}`, {
-          place: node.position,
-          ruleId: "unknown-directive",
-          source: "directives",
-        });
-        message.fatal = true;
-        message.note =
-          didYouMean(node.name, options.known) ??
-          `the directives are ${options.known.map((name) => `::${name}`).join(", ")}`;
+        const suggestion = didYouMean(node.name, options.known);
+        reportRule(file, node.position, "directives/unknown-directive", { written: `${prefix}${node.name}`, known: options.known, ...(suggestion ? { suggestion } : {}) });
         parent.children.splice(index, 1);
         return [SKIP, index];
       }

@@ -8,7 +8,7 @@ import { mayReportProblems } from "./may-report-problems.ts";
 import type { MarkdownSource, RenderedMarkdown, RenderSettings } from "./pipeline.ts";
 import { resolveMediaFile } from "./resolve-media.ts";
 import type { LocalImagesOptions } from "./remark-local-images.ts";
-import type { RelatedCardTarget } from "./remark-related-card.ts";
+import type { RelatedCardTarget, UnpublishedTarget } from "./remark-related-card.ts";
 import type { RenderCache } from "./render-cache.ts";
 import { RenderPool } from "./render-pool.ts";
 
@@ -16,6 +16,8 @@ export interface RenderBodiesOptions extends LocalImagesOptions {
   settings: RenderSettings;
   /** Published articles by id, for related cards. */
   articles: ReadonlyMap<string, RelatedCardTarget>;
+  /** Articles held back (drafts, scheduled), by id: a card for one says so. */
+  unpublished?: ReadonlyMap<string, UnpublishedTarget>;
   /** Rendered bodies kept between builds; none: render everything. */
   cache?: RenderCache;
   /**
@@ -86,7 +88,7 @@ export async function renderBodies(
   const workers = options.pool?.size ?? (misses.length >= POOL_THRESHOLD ? poolSize(options.workers) : 0);
   const ownPool = !options.pool && workers > 1 ? new RenderPool({ ...options, size: workers }) : undefined;
   const pool = options.pool ?? ownPool;
-  if (options.pool && misses.length > 0) options.pool.useArticles(options.articles);
+  if (options.pool && misses.length > 0) options.pool.useArticles(options.articles, options.unpublished);
   // Loaded only when something must render: a check of an unchanged archive never needs remark.
   const render = pool
     ? (source: MarkdownSource) => pool.render(source)

@@ -3,12 +3,12 @@ import type { Position } from "unist";
 import { VFile } from "vfile";
 import type { MarkdownSource, RenderedMarkdown, RenderSettings } from "./pipeline.ts";
 import type { LocalImageContext, LocalImageResult, LocalImagesOptions } from "./remark-local-images.ts";
-import type { RelatedCardTarget } from "./remark-related-card.ts";
+import type { RelatedCardTarget, UnpublishedTarget } from "./remark-related-card.ts";
 
 export type ToWorker =
   | { type: "render"; id: number; source: MarkdownSource }
   | { type: "image-resolved"; id: number; result: LocalImageResult }
-  | { type: "articles"; articles: [string, RelatedCardTarget][] };
+  | { type: "articles"; articles: [string, RelatedCardTarget][]; unpublished: [string, UnpublishedTarget][] };
 
 export type FromWorker =
   | { type: "rendered"; id: number; rendered: RenderedMarkdown }
@@ -19,6 +19,7 @@ export interface RenderPoolOptions extends LocalImagesOptions {
   settings: RenderSettings;
   /** Published articles by id, for related cards (see `useArticles`). */
   articles?: ReadonlyMap<string, RelatedCardTarget>;
+  unpublished?: ReadonlyMap<string, UnpublishedTarget>;
   /** Worker threads to start. */
   size: number;
 }
@@ -54,7 +55,7 @@ export class RenderPool {
   }
 
   constructor(options: RenderPoolOptions) {
-    const workerData = { settings: options.settings, articles: [...(options.articles ?? [])] };
+    const workerData = { settings: options.settings, articles: [...(options.articles ?? [])], unpublished: [...(options.unpublished ?? [])] };
     this.#workers = Array.from({ length: Math.max(1, options.size) }, () => {
       const pooled: PooledWorker = { worker: new Worker(WORKER_URL, { workerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }), inFlight: 0 };
       pooled.worker.on("message", (message: FromWorker) => void this.#receive(pooled, message, options.resolveImage));
@@ -78,8 +79,8 @@ export class RenderPool {
   }
 
   /** The related-card targets for the bodies rendered from now on (a pool started before the articles were read has none). */
-  useArticles(articles: ReadonlyMap<string, RelatedCardTarget>): void {
-    const message: ToWorker = { type: "articles", articles: [...articles] };
+  useArticles(articles: ReadonlyMap<string, RelatedCardTarget>, unpublished: ReadonlyMap<string, UnpublishedTarget> = new Map()): void {
+    const message: ToWorker = { type: "articles", articles: [...articles], unpublished: [...unpublished] };
     for (const { worker } of this.#workers) worker.postMessage(message);
   }
 

@@ -7,12 +7,13 @@ import { parentPort, workerData } from "node:worker_threads";
 import { createMarkdownRenderer, type MarkdownSource, type RenderSettings } from "./pipeline.ts";
 import { resolveMediaFile } from "./resolve-media.ts";
 import type { LocalImageResult } from "./remark-local-images.ts";
-import type { RelatedCardTarget } from "./remark-related-card.ts";
+import type { RelatedCardTarget, UnpublishedTarget } from "./remark-related-card.ts";
 import type { FromWorker, ToWorker } from "./render-pool.ts";
 
 interface WorkerSetup {
   settings: RenderSettings;
   articles: [string, RelatedCardTarget][];
+  unpublished: [string, UnpublishedTarget][];
 }
 
 const port = parentPort!;
@@ -22,10 +23,12 @@ let nextImageRequest = 0;
 const send = (message: FromWorker) => port.postMessage(message);
 // One map for the worker's life: the related-card plugin reads it as each body renders.
 const articles = new Map(setup.articles);
+const unpublished = new Map(setup.unpublished);
 
 const render = createMarkdownRenderer({
   settings: setup.settings,
   articles,
+  unpublished,
   resolveMedia: (written, file) => resolveMediaFile(setup.settings, written, file),
   resolveImage: (written, file, context) =>
     new Promise((resolve) => {
@@ -49,6 +52,8 @@ port.on("message", (message: ToWorker) => {
   } else if (message.type === "articles") {
     articles.clear();
     for (const [id, target] of message.articles) articles.set(id, target);
+    unpublished.clear();
+    for (const [id, target] of message.unpublished) unpublished.set(id, target);
   } else {
     waitingForImages.get(message.id)?.(message.result);
     waitingForImages.delete(message.id);

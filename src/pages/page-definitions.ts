@@ -1,12 +1,12 @@
 import type { AuthorGroup } from "../collections/by-author.ts";
 import type { Page } from "../collections/paginate.ts";
 import type { SiteModel, TagPage } from "../collections/site-model.ts";
-import type { Article, SiteSettings } from "../content/model.ts";
+import type { Article, SiteSettings, StandalonePage } from "../content/model.ts";
 import { routes } from "../content/routes.ts";
 import { renderAtom } from "../feeds/atom.ts";
 import { feedDocument, type FeedDocument, type FeedScope } from "../feeds/feed-model.ts";
 import { renderJsonFeed } from "../feeds/json-feed.ts";
-import { renderHeaders } from "../feeds/headers.ts";
+import { headerRules, renderHeaders } from "../feeds/headers.ts";
 import { renderRss } from "../feeds/rss.ts";
 import { renderNewsSitemap, renderRobotsTxt, type SitemapFile } from "../feeds/sitemap.ts";
 
@@ -116,6 +116,13 @@ export const pageDefinitions: Record<string, PageDefinition> = {
     },
   },
   search: { layout: "search.11ty.tsx", data: { permalink: routes.search() } },
+  standalonePage: {
+    layout: "page.11ty.tsx",
+    data: {
+      pagination: { data: "newsroom.pages", size: 1, alias: "standalonePage" },
+      permalink: (data: { standalonePage: StandalonePage }) => data.standalonePage.url,
+    },
+  },
   notFound: { layout: "not-found.11ty.tsx", data: { permalink: "/404.html" } },
 
   rss: { ...feedFile((data) => data.newsroom.feeds.site, "rss"), data: { permalink: routes.siteFeeds().rss, ...notInCollections } },
@@ -147,7 +154,7 @@ export const pageDefinitions: Record<string, PageDefinition> = {
     data: { permalink: routes.newsSitemap(), ...notInCollections },
   },
   hostHeaders: {
-    render: () => renderHeaders(),
+    render: (data) => renderHeaders(headerRules(data.newsroom.pages.map((page) => page.url))),
     data: { permalink: "/_headers", ...notInCollections },
   },
   robots: {

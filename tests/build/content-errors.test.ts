@@ -23,8 +23,8 @@ describe("a site with content errors", () => {
     assert.deepEqual(sortDiagnostics(error.diagnostics).map(formatDiagnostic), [
       'content/articles/bad-fields.md:2:1 error: missing "title" (add it: title must be text) [frontmatter/missing-field]',
       'content/articles/bad-fields.md:2:1 error: unknown key "titel" (did you mean "title"?) [frontmatter/unknown-key]',
-      'content/articles/bad-fields.md:5:7 error: "2026-11-21T09:00:00" has no time zone offset: write it like 2026-03-14T09:30:00+01:00 [frontmatter/invalid-value]',
-      'content/articles/bad-fields.md:7:8 error: tag "Transport" must be lowercase letters, digits and hyphens, like "transport" [frontmatter/invalid-value]',
+      'content/articles/bad-fields.md:5:7 error: date "2026-11-21T09:00:00" has no time zone offset, so it is not a single moment (write 2026-11-21T09:00:00+00:00, that time in Europe/London) [frontmatter/date-without-offset]',
+      'content/articles/bad-fields.md:7:8 error: tag "!!!" has no letters or digits to make a page address from (write the tag as words or as a slug, like city-hall) [article/invalid-tag]',
       "content/articles/bad-fields.md:10:8 error: hero.alt (the description of the photo for blind readers) must not be empty [frontmatter/invalid-value]",
       'content/articles/bad-references.md:4:21 error: unknown author "jon-doe" (did you mean "john-doe"?) [article/unknown-author]',
       'content/articles/bad-references.md:7:5 error: unknown related article "good-stroy" (did you mean "good-story"?) [article/unknown-related]',

@@ -84,6 +84,7 @@ export function makeSite(overrides: Partial<SiteSettings> = {}): SiteSettings {
     language: "en-GB",
     timeZone: "Europe/London",
     navigation: [],
+    footerLinks: [],
     tagLabels: {},
     newsletters: [],
     pageSizes: { newsFeed: 30, tag: 20 },
@@ -93,7 +94,7 @@ export function makeSite(overrides: Partial<SiteSettings> = {}): SiteSettings {
 }
 
 export function makeContent(articles: Article[], authors: Author[] = [], site: SiteSettings = makeSite()): Content {
-  return { site, articles, authors: new Map(authors.map((author) => [author.id, author])), scheduled: [] };
+  return { site, articles, authors: new Map(authors.map((author) => [author.id, author])), pages: [], siteLinks: [], unbuiltArticleUrls: [], scheduled: [] };
 }
 
 export function makeDiagnostic(overrides: Partial<Diagnostic> = {}): Diagnostic {

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { articleSchema } from "../../../src/content/article-schema.ts";
+import { articleFieldRules, articleSchema, validFields } from "../../../src/content/article-schema.ts";
 
 function frontmatter(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -50,16 +50,22 @@ describe("articleSchema", () => {
     assert.deepEqual(issues[0]?.path, ["hero"]);
   });
 
-  it("fails an updated time earlier than date at path ['updated']", () => {
-    const issues = issuesOf(frontmatter({ updated: "2026-03-14T09:29:00+01:00" }));
-    assert.equal(issues.length, 1);
-    assert.deepEqual(issues[0]?.path, ["updated"]);
-    assert.equal(issues[0]?.message, "updated is earlier than date");
+  it("finds an updated time earlier than date at path ['updated'], with both times", () => {
+    const issues = articleFieldRules(articleSchema.parse(frontmatter({ updated: "2026-03-14T09:29:00+01:00" })));
+    assert.deepEqual(issues.map((issue) => [issue.path, issue.rule, issue.dates?.earlier.toISOString(), issue.dates?.later.toISOString()]), [
+      [["updated"], "updated-before-date", "2026-03-14T08:29:00.000Z", "2026-03-14T08:30:00.000Z"],
+    ]);
+  });
+
+  it("checks the rules across fields on the fields that are valid, whatever else is wrong, #20", () => {
+    const raw = { ...frontmatter({ updated: "2026-03-14T09:29:00+01:00" }), dek: undefined, titel: "typo", authors: "not a list" };
+    assert.equal(articleSchema.safeParse(raw).success, false);
+    assert.deepEqual(articleFieldRules(validFields(raw)).map((issue) => issue.rule), ["missing-dek", "updated-before-date"]);
   });
 
   it("compares updated and date as instants, not as text", () => {
     // 09:00Z is later than 09:30+01:00 (08:30Z) although it reads earlier.
-    assert.equal(articleSchema.safeParse(frontmatter({ updated: "2026-03-14T09:00:00Z" })).success, true);
+    assert.deepEqual(articleFieldRules(articleSchema.parse(frontmatter({ updated: "2026-03-14T09:00:00Z" }))), []);
   });
 
   it("accepts related article ids and external links with a title and url", () => {
@@ -103,10 +109,8 @@ describe("articleSchema", () => {
 
   it("lets a draft leave out its dek, but not a published article", () => {
     const { dek: _dek, ...incomplete } = frontmatter();
-    assert.equal(articleSchema.safeParse({ ...incomplete, draft: true }).success, true);
-    assert.deepEqual(issuesOf(incomplete).map((issue) => [issue.path.join("."), issue.message]), [
-      ["dek", "dek: the one-sentence standfirst (a draft may leave it out while it is being written)"],
-    ]);
+    assert.deepEqual(articleFieldRules(articleSchema.parse({ ...incomplete, draft: true })), []);
+    assert.deepEqual(articleFieldRules(articleSchema.parse(incomplete)).map((issue) => [issue.path.join("."), issue.rule]), [["dek", "missing-dek"]]);
   });
 
   it("lets any article leave out its hero (a text-only brief), and a hero its credit", () => {
@@ -116,7 +120,7 @@ describe("articleSchema", () => {
   });
 
   it("checks that corrections are dated and not before the article", () => {
-    const early = issuesOf(frontmatter({ corrections: [{ date: "2026-03-13T09:00:00Z", text: "Fixed a name." }] }));
+    const early = articleFieldRules(articleSchema.parse(frontmatter({ corrections: [{ date: "2026-03-13T09:00:00Z", text: "Fixed a name." }] })));
     assert.deepEqual(early.map((issue) => issue.path.join(".")), ["corrections.0.date"]);
     assert.equal(articleSchema.parse(frontmatter({ corrections: [{ date: "2026-03-15T09:00:00Z", text: "Fixed a name." }] })).corrections.length, 1);
   });

@@ -190,12 +190,12 @@ describe("loadContent: errors", () => {
     assert.match(yaml.message, /^YAML syntax: /);
 
     const offset = one("no-offset.md");
-    assert.deepEqual([offset.line, offset.column, offset.ruleId], [5, 7, "frontmatter/invalid-value"]);
+    assert.deepEqual([offset.line, offset.column, offset.ruleId], [5, 7, "frontmatter/date-without-offset"]);
     assert.match(offset.message, /has no time zone offset/);
 
     const draft = one("related-draft.md");
-    assert.equal(draft.message, 'unknown related article "draft-target"');
-    assert.equal(draft.hint, "that article is a draft; link it once it is published");
+    assert.equal(draft.message, 'related article "draft-target" is a draft');
+    assert.equal(draft.hint, "link it once it is published");
 
     assert.equal(byFile.get("content/articles/good-story.md"), undefined);
     assert.equal(byFile.get("content/articles/draft-target.md"), undefined);
@@ -214,13 +214,24 @@ describe("loadContent: errors", () => {
     }
   });
 
+  it("suggests the time zone an unknown one was meant to be, #20", async () => {
+    const bad = makeTempDir();
+    try {
+      bad.write("content/site.yaml", SITE_YAML.replace("timeZone: Europe/London", "timeZone: Europe/Londn"));
+      const { diagnostics } = await loadContent({ rootDir: bad.dir });
+      assert.deepEqual(diagnostics.map((d) => [d.line, d.message, d.hint, d.ruleId]), [[4, 'unknown time zone "Europe/Londn"', 'did you mean "Europe/London"?', "site/unknown-time-zone"]]);
+    } finally {
+      bad.cleanup();
+    }
+  });
+
   it("reports invalid site settings at their line", async () => {
     const bad = makeTempDir();
     try {
       bad.write("content/site.yaml", SITE_YAML.replace("timeZone: Europe/London", "timeZone: Europe/Atlantis"));
       const { diagnostics } = await loadContent({ rootDir: bad.dir });
       assert.deepEqual(diagnostics.map((d) => [d.file, d.line, d.column, d.message]), [
-        ["content/site.yaml", 4, 11, "timeZone must be a time zone name like Europe/London"],
+        ["content/site.yaml", 4, 11, 'unknown time zone "Europe/Atlantis"'],
       ]);
     } finally {
       bad.cleanup();

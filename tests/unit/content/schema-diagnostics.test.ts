@@ -49,9 +49,9 @@ describe("schemaDiagnostics", () => {
   });
 
   it("reports a missing field as missing, with the schema's message as hint", () => {
-    const diagnostics = diagnose(VALID.filter((line) => !line.startsWith("dek:")));
+    const diagnostics = diagnose(VALID.filter((line) => !line.startsWith("title:")));
     assert.equal(diagnostics.length, 1);
-    assert.equal(diagnostics[0]?.message, 'missing "dek"');
+    assert.equal(diagnostics[0]?.message, 'missing "title"');
     assert.equal(diagnostics[0]?.ruleId, "frontmatter/missing-field");
     assert.match(diagnostics[0]?.hint ?? "", /^add it: /);
     assert.equal(diagnostics[0]?.line, 2);
@@ -65,17 +65,26 @@ describe("schemaDiagnostics", () => {
   });
 
   it("reports an invalid value at the value with the schema's message", () => {
-    const diagnostics = diagnose(VALID.map((line) => line.replace(/^date: .*/, "date: 2026-03-14T09:30:00")));
+    const diagnostics = diagnose(VALID.map((line) => line.replace(/^date: .*/, "date: tomorrow")));
     assert.deepEqual(diagnostics, [
+      { file: FILE, line: 5, column: 7, severity: "error", message: '"tomorrow" is not a date and time: write it like 2026-03-14T09:30:00+01:00', ruleId: "frontmatter/invalid-value" },
+    ]);
+  });
+
+  it("says a date without an offset lacks one, and writes it with the site's offset at that time, #20", () => {
+    const yaml = parseFrontmatter(["---", ...VALID.map((line) => line.replace(/^date: .*/, "date: 2026-11-26 08:15")), "---", ""].join("\n"));
+    const result = articleSchema.safeParse(yaml.data);
+    assert.deepEqual(schemaDiagnostics(result.error!, { file: FILE, yaml, schema: articleSchema, timeZone: "Europe/London" }), [
       {
-        file: FILE,
-        line: 5,
-        column: 7,
-        severity: "error",
-        message: '"2026-03-14T09:30:00" has no time zone offset: write it like 2026-03-14T09:30:00+01:00',
-        ruleId: "frontmatter/invalid-value",
+        file: FILE, line: 5, column: 7, severity: "error",
+        message: 'date "2026-11-26 08:15" has no time zone offset, so it is not a single moment',
+        hint: "write 2026-11-26T08:15:00+00:00, that time in Europe/London",
+        ruleId: "frontmatter/date-without-offset",
       },
     ]);
+    const summer = parseFrontmatter(["---", ...VALID.map((line) => line.replace(/^date: .*/, "date: 2026-07-01T18:00")), "---", ""].join("\n"));
+    const [diagnostic] = schemaDiagnostics(articleSchema.safeParse(summer.data).error!, { file: FILE, yaml: summer, schema: articleSchema, timeZone: "Europe/London" });
+    assert.equal(diagnostic?.hint, "write 2026-07-01T18:00:00+01:00, that time in Europe/London");
   });
 
   it("reports a bad list item at the item, with the index in the place", () => {

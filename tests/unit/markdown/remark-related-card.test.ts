@@ -40,10 +40,10 @@ describe("remarkRelatedCard", () => {
     assert.equal(message?.source, "related-card");
   });
 
-  it("gives no suggestion for an unknown id that resembles nothing", async () => {
+  it("gives no suggestion for an unknown id that resembles nothing, only how articles are named", async () => {
     const { messages } = await run("::related{id=zzzzzzzzzzzz}\n");
     assert.equal(messages.length, 1);
-    assert.equal(messages[0]?.note, undefined);
+    assert.equal(messages[0]?.note, "name the article by its file name, without .md");
   });
 
   it("reports a ::related without an id and explains the syntax", async () => {

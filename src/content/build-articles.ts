@@ -1,0 +1,258 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { diagnose } from "../diagnostics/messages.ts";
+import { dayKey } from "../format/dates.ts";
+import { readingMinutes } from "../format/reading-time.ts";
+import type { ImagePipeline, SourceImage } from "../images/image-pipeline.ts";
+import { planHero } from "../images/responsive-image.ts";
+import type { RelatedCardTarget } from "../markdown/remark-related-card.ts";
+import type { SettledBody } from "../markdown/render-bodies.ts";
+import { articleWithBody, type ArticleFields } from "./article-body.ts";
+import { referenceDiagnostics, type ReferenceIndex } from "./article-references.ts";
+import type { ArticleFrontmatter } from "./article-schema.ts";
+import { resolveAsset } from "./assets.ts";
+import type { BuiltAuthors } from "./build-authors.ts";
+import { bodyImagesOf, imageProblem, type ContentImages } from "./content-images.ts";
+import type { ContentMemo } from "./content-memo.ts";
+import type { ParsedFrontmatter } from "./frontmatter.ts";
+import type { Article, AudioVersion, Hero, SiteSettings, Tag } from "./model.ts";
+import type { ReadFile } from "./read-files.ts";
+import { routes } from "./routes.ts";
+import { TagRegistry } from "./tags.ts";
+
+/** Google shows about this many characters of a headline; longer ones are cut. */
+const LONG_HEADLINE = 110;
+/**
+ * A body past this many words is most likely a paste gone wrong (a 5 MB
+ * body read "3191 min read"); the longest long reads are about half of it.
+ */
+const LONG_BODY_WORDS = 20_000;
+const AUDIO_TYPES: Record<string, string> = { ".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".ogg": "audio/ogg", ".opus": "audio/ogg", ".wav": "audio/wav" };
+
+/** An article file whose frontmatter could be read, with what the loader worked out about it. */
+export interface ArticleCandidate {
+  read: ReadFile<ArticleFrontmatter>;
+  /** Its fields that are valid on their own (all of them when `read.data` is set). */
+  fields: Partial<ArticleFrontmatter>;
+  parsed: ParsedFrontmatter;
+  /** Its rendered body, when this build rendered it. */
+  body: SettledBody | undefined;
+  /** This build shows it (published, or a preview's draft or scheduled article). */
+  isShown: boolean;
+  isScheduled: boolean;
+  slug: string;
+}
+
+export interface ArticleContext {
+  site: SiteSettings | undefined;
+  authors: BuiltAuthors;
+  images: ContentImages;
+  memo: ContentMemo | undefined;
+  /** The related-card targets bodies were rendered with, by id. */
+  cardTargets: ReadonlyMap<string, RelatedCardTarget>;
+  references: ReferenceIndex;
+  isPreview: boolean;
+}
+
+export interface BuiltArticles {
+  /** Newest first. */
+  articles: Article[];
+  /** Every tag the shown articles carry, by slug. */
+  tags: Map<string, Tag>;
+  diagnostics: Diagnostic[];
+  /** Fills in the heroes' blurred previews, once the images are encoded. */
+  addPlaceholders(pipeline: ImagePipeline): Promise<void>;
+}
+
+/**
+ * Every article file's problems (slugs, references, tags, its body's, the
+ * archive policy's warnings), then the articles this build shows, built for
+ * the layouts. A file with problems is checked as far as its valid fields go.
+ */
+export async function buildArticles(candidates: readonly ArticleCandidate[], context: ArticleContext): Promise<BuiltArticles> {
+  const diagnostics: Diagnostic[] = [];
+  const { site } = context;
+  const placeOf = (candidate: ArticleCandidate, path: (string | number)[]) => ({ file: candidate.read.file.sourcePath, ...candidate.parsed.locate(path) });
+
+  // Slugs are unique across every article, drafts included: publishing a draft must not break a URL.
+  const slugOwners = new Map<string, ArticleCandidate>();
+  for (const candidate of candidates) {
+    const owner = slugOwners.get(candidate.slug);
+    if (!owner) slugOwners.set(candidate.slug, candidate);
+    else diagnostics.push(diagnose("article/duplicate-slug", placeOf(candidate, candidate.fields.slug ? ["slug"] : []), { slug: candidate.slug, other: owner.read.file.sourcePath }));
+  }
+
+  const tags = new TagRegistry(site?.tagLabels ?? {});
+  const tagSlugsOf = new Map<ArticleCandidate, string[]>();
+  for (const candidate of candidates) {
+    const { fields, read } = candidate;
+    const index = candidate.isShown ? context.references : { ...context.references, unpublished: new Map() };
+    diagnostics.push(...referenceDiagnostics(read.file.sourcePath, fields, candidate.parsed, index));
+    if (fields.title && fields.title.length > LONG_HEADLINE) {
+      diagnostics.push(diagnose("article/long-headline", placeOf(candidate, ["title"]), { length: fields.title.length, limit: LONG_HEADLINE }));
+    }
+    if (candidate.isShown) {
+      const slugs = (fields.tags ?? []).flatMap((written, position) => tags.add({ written, place: () => placeOf(candidate, ["tags", position]) }) ?? []);
+      tagSlugsOf.set(candidate, [...new Set(slugs)]);
+    }
+    if (candidate.body) {
+      diagnostics.push(...underArchivePolicy(candidate.body.diagnostics, fields.date, site));
+      if (candidate.body.wordCount > LONG_BODY_WORDS) {
+        diagnostics.push(diagnose("article/long-body", { file: read.file.sourcePath, line: candidate.parsed.bodyLineOffset + 1, column: 1 }, { words: candidate.body.wordCount, minutes: readingMinutes(candidate.body.wordCount) }));
+      }
+    }
+  }
+  const tagBySlug = tags.finish();
+  diagnostics.push(...tags.diagnostics);
+
+  const heroSources = new Map<Hero, SourceImage>();
+  const articles: Article[] = [];
+  for (const candidate of candidates) {
+    if (!candidate.isShown || !candidate.read.data || !candidate.body) continue;
+    const built = await buildArticle(candidate as ArticleCandidate & { read: { data: ArticleFrontmatter }; body: SettledBody }, context, tagSlugsOf.get(candidate) ?? [], tagBySlug, heroSources);
+    diagnostics.push(...built.diagnostics);
+    if (built.article) articles.push(built.article);
+  }
+  articles.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.id.localeCompare(b.id));
+  return {
+    articles,
+    tags: tagBySlug,
+    diagnostics,
+    async addPlaceholders(pipeline) {
+      for (const [hero, source] of heroSources) {
+        const placeholder = await pipeline.placeholder(source);
+        if (placeholder) hero.placeholder = placeholder;
+      }
+    },
+  };
+}
+
+/** Whether an article is part of the archive, whose missing alt texts the newsroom accepts (site.yaml `archive.before`). */
+export function isArchived(date: Date | undefined, site: SiteSettings | undefined): boolean {
+  return Boolean(date && site?.archive && dayKey(date, site.timeZone) < site.archive.before);
+}
+
+/** An archive article's missing alt texts are warnings: what a newsroom knowingly accepts in its archive. */
+function underArchivePolicy(diagnostics: readonly Diagnostic[], date: Date | undefined, site: SiteSettings | undefined): Diagnostic[] {
+  if (!isArchived(date, site)) return [...diagnostics];
+  return diagnostics.map((diagnostic) => (diagnostic.ruleId === "images/missing-alt" ? { ...diagnostic, severity: "warning" } : diagnostic));
+}
+
+async function buildArticle(
+  candidate: ArticleCandidate & { read: { data: ArticleFrontmatter }; body: SettledBody },
+  context: ArticleContext,
+  tagSlugs: readonly string[],
+  tagBySlug: ReadonlyMap<string, Tag>,
+  heroSources: Map<Hero, SourceImage>,
+): Promise<{ article?: Article; diagnostics: Diagnostic[] }> {
+  const { read, parsed, body } = candidate;
+  const { data, file } = read;
+  const diagnostics: Diagnostic[] = [];
+  const remembered = rememberedArticle(candidate, context);
+  if (remembered) return { article: remembered, diagnostics };
+
+  const heroPlace = () => ({ file: file.sourcePath, ...parsed.locate(["hero", "src"]) });
+  let hero: Hero | undefined;
+  if (data.hero) {
+    const image = await context.images.inspect(file.absolutePath, data.hero.src);
+    if (!image.ok) {
+      diagnostics.push(imageProblem("hero", image.kind, heroPlace(), { reason: image.problem, hint: image.hint }));
+    } else {
+      context.images.use(`${file.sourcePath}:hero`, { source: image.source, written: data.hero.src, place: heroPlace, ruleId: "article/hero-damaged" });
+      hero = planHero(context.images.pipeline, image.source, data.hero, context.images.settings);
+      heroSources.set(hero, image.source);
+    }
+    if (!data.hero.alt) {
+      const missing = diagnose("images/missing-alt", { file: file.sourcePath, ...parsed.locate(["hero"], { key: true }) }, { where: "hero" });
+      diagnostics.push(isArchived(data.date, context.site) ? { ...missing, severity: "warning" } : missing);
+    }
+  } else {
+    diagnostics.push(diagnose("article/no-hero", { file: file.sourcePath, line: 1, column: 1 }, {}));
+  }
+  const audio = data.audio ? resolveAudio(candidate, context, diagnostics) : undefined;
+  if (diagnostics.some((diagnostic) => diagnostic.severity === "error") || body.diagnostics.some((diagnostic) => diagnostic.severity === "error")) return { diagnostics };
+
+  const authors = data.authors.flatMap((id) => {
+    const author = context.authors.byId.get(id);
+    return author ? [{ id, name: author.name, isDesk: author.isDesk, url: author.url }] : [];
+  });
+  if (authors.length < data.authors.length) return { diagnostics };
+  const fields: ArticleFields = {
+    id: file.id,
+    slug: candidate.slug,
+    url: routes.article(candidate.slug),
+    sourcePath: file.sourcePath,
+    title: data.title,
+    dek: data.dek ?? "",
+    authors,
+    publishedAt: data.date,
+    ...latestUpdate(data),
+    corrections: [...data.corrections].sort((a, b) => a.date.getTime() - b.date.getTime()),
+    tags: tagSlugs.map((slug) => tagBySlug.get(slug)!),
+    related: data.related.map((entry) => (typeof entry === "string" ? { id: entry } : entry)),
+    // Always set, even when undefined: articles with and without a hero keep one hidden class (see article-body.ts).
+    hero,
+    bodyImages: bodyImagesOf(body),
+    ...(audio ? { audio } : {}),
+    isFeatured: data.featured,
+    isDraft: data.draft,
+    isScheduled: candidate.isScheduled,
+    wordCount: body.wordCount,
+    readingMinutes: readingMinutes(body.wordCount),
+  };
+  const article = articleWithBody(fields, { readHtml: body.readHtml ?? (() => body.html), hash: body.htmlHash });
+  context.memo?.articles.set(read, { article, cards: Object.entries(body.dependencies.relatedCards) });
+  return { article, diagnostics };
+}
+
+/**
+ * The article the previous load (the dev server's) built from this same
+ * parsed file, while nothing it reads has changed: its slug, its standing,
+ * its related articles being published, the cards its body shows, and what
+ * every article reads (site settings, authors: the memo's context).
+ */
+function rememberedArticle(candidate: ArticleCandidate, context: ArticleContext): Article | undefined {
+  const { memo } = context;
+  if (!memo) return undefined;
+  const memoContext = JSON.stringify([context.site, [...context.authors.byId.values()].map(({ id, name, isDesk, url }) => [id, name, isDesk, url]), context.isPreview]);
+  if (memoContext !== memo.context) {
+    memo.articles = new WeakMap();
+    memo.context = memoContext;
+  }
+  const entry = memo.articles.get(candidate.read);
+  if (!entry) return undefined;
+  const { article } = entry;
+  const related = candidate.fields.related ?? [];
+  const unchanged =
+    article.slug === candidate.slug &&
+    article.isScheduled === candidate.isScheduled &&
+    related.every((id) => typeof id !== "string" || context.cardTargets.has(id)) &&
+    entry.cards.every(([id, shown]) => sameCard(context.cardTargets.get(id), shown));
+  return unchanged ? article : undefined;
+}
+
+function sameCard(now: RelatedCardTarget | undefined, shown: RelatedCardTarget): boolean {
+  return now === shown || (now !== undefined && now.title === shown.title && now.dek === shown.dek && now.url === shown.url);
+}
+
+/** `updatedAt`: the later of `updated` and the newest correction, if either exists. */
+function latestUpdate(data: ArticleFrontmatter): { updatedAt?: Date } {
+  const times = [data.updated, ...data.corrections.map((correction) => correction.date)].filter((date): date is Date => date !== undefined);
+  if (times.length === 0) return {};
+  return { updatedAt: new Date(Math.max(...times.map((date) => date.getTime()))) };
+}
+
+function resolveAudio(candidate: ArticleCandidate & { read: { data: ArticleFrontmatter } }, context: ArticleContext, diagnostics: Diagnostic[]): AudioVersion | undefined {
+  const audio = candidate.read.data.audio!;
+  const place = () => ({ file: candidate.read.file.sourcePath, ...candidate.parsed.locate(["audio", "src"]) });
+  const asset = resolveAsset(context.images.contentDir, candidate.read.file.absolutePath, audio.src);
+  if (!asset.ok) {
+    diagnostics.push(diagnose("article/audio-not-found", place(), { written: audio.src, reason: asset.problem }));
+    return undefined;
+  }
+  const mimeType = AUDIO_TYPES[asset.absolutePath.slice(asset.absolutePath.lastIndexOf(".")).toLowerCase()];
+  if (!mimeType) {
+    diagnostics.push(diagnose("article/audio-format", place(), { written: audio.src }));
+    return undefined;
+  }
+  return { url: asset.url, mimeType, disclosure: audio.disclosure };
+}
