@@ -41,7 +41,8 @@ describe("feeds", () => {
       `${BASE}/news/summer-festival/`,
     ]);
     const budget = feed.items[1]!;
-    assert.equal(budget.title, 'Council agrees budget with <em>cuts</em> & a "tram" pledge');
+    // Markup in an RSS title is escaped once more: text to every reader (see rss.ts); the bare "&" is left as it is.
+    assert.equal(budget.title, 'Council agrees budget with &lt;em>cuts&lt;/em> & a "tram" pledge');
     assert.equal(budget.guid, `${BASE}/news/council-budget/`);
     assert.equal(new Date(budget.pubDate!).toISOString(), "2026-11-26T08:30:00.000Z");
     assert.equal(budget.updated, "2026-11-26T13:05:00.000Z");
