@@ -6,22 +6,22 @@ import { attributeList, cdata, element } from "./xml.ts";
 /**
  * RSS 2.0 with the content, Dublin Core, Atom and Media RSS extensions.
  *
- * How each text field is escaped, found by reading hostile text back with
- * rss-parser and Python's feedparser (tests/unit/feeds/feed-text-fields.test.ts).
- * `description` is HTML by the RSS spec and both parsers treat it so
- * (feedparser sanitises it, rss-parser calls it `content`): the dek is
- * escaped as HTML, then as XML. `dc:creator`, `category` and `media:credit`
- * are plain text to both: escaped once, as XML. `title` has no declared
- * type, and the parsers disagree: rss-parser returns the XML text as it is,
- * feedparser (like Miniflux, which strips tags and unescapes) takes it for
- * HTML when it looks like HTML (`</b>` or `&amp;` in it). No escaping gives
- * both the same characters for such a title, so titles escape only what
- * HTML would read as markup (`escapeMarkupOpeners`): most titles, "Fish &
- * chips" included, are exact everywhere; a title holding a tag or an
- * entity is exact in every reader that reads titles as HTML and shows a
- * visible `&lt;` in one that shows XML text as it is, but never runs as
- * markup anywhere. The channel's title and description follow the item's.
- * The hero's alt text is HTML-typed Media RSS (see media-rss.ts).
+ * Each text field is escaped as real readers read it, found by reading
+ * hostile text back with rss-parser and Python's feedparser
+ * (tests/unit/feeds/feed-text-fields.test.ts). `description` is HTML by the
+ * RSS spec, and both treat it so (feedparser sanitises it, rss-parser calls
+ * it `content`): the dek is escaped as HTML, then as XML. `dc:creator`,
+ * `category` and `media:credit` are plain text to both: escaped once, as
+ * XML. `title` declares no type and the parsers disagree: rss-parser gives
+ * the XML text as it is; feedparser takes it for HTML when it looks like
+ * HTML ("</b>" or "&amp;" in it), as Miniflux, which strips tags and
+ * unescapes, always does. No escaping shows such a title alike in both, so
+ * titles escape only what HTML would read as markup (`escapeMarkupOpeners`):
+ * "Fish & chips", "Q&A" or "3 < 5" reach every reader as written; a title
+ * with a tag or an entity in it is exact in readers that take titles for
+ * HTML, shows a "&lt;" in those that show the XML text, and is markup in
+ * none. The channel's title and description are escaped as an item's; the
+ * hero's alt text is HTML-typed Media RSS (media-rss.ts).
  */
 export function renderRss(feed: FeedDocument): string {
   const items = feed.entries.map((entry) =>
