@@ -22,3 +22,8 @@ export function escapeHtmlText(text: string): string {
 export function escapeMarkupOpeners(text: string): string {
   return text.replace(/<(?=[A-Za-z/!?])|&(?=#|[A-Za-z0-9]+;|[A-Za-z]{2})/g, (char) => HTML_ESCAPES[char]!);
 }
+
+/** Text for a double-quoted HTML attribute value. */
+export function escapeHtmlAttribute(text: string): string {
+  return escapeHtmlText(text).replaceAll('"', "&quot;");
+}
