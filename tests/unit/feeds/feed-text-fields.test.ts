@@ -21,6 +21,7 @@ const PAYLOADS = [
   "]]>",
   "<b>bold</b>",
   "Zürich: «Ελλάδα», 東京 — café 🚀",
+  "Q&A with AT&T's boss: 3 < 5",
 ];
 const HAS_MARKUP_OPENER = /<[A-Za-z/!?]|&(?:#|[A-Za-z0-9]+;|[A-Za-z]{2})/;
 

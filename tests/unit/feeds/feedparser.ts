@@ -3,7 +3,8 @@ import { fileURLToPath } from "node:url";
 
 /** Feeds read by Python's feedparser: a second, independent reader next to rss-parser. */
 
-export const HOW_TO_GET_FEEDPARSER = "Python's feedparser not found: install it (Debian: apt-get install -y python3-feedparser)";
+export const HOW_TO_GET_FEEDPARSER =
+  "Python's feedparser not found: install it (Debian: apt-get install -y python3-feedparser; elsewhere pip install feedparser, and FEEDPARSER_PYTHON=/path/to/python3 if it is not the first python3)";
 
 const SCRIPT = fileURLToPath(new URL("./read-with-feedparser.py", import.meta.url));
 /** Debian's package installs for the system Python, which may not be the first python3 on PATH. */
@@ -43,7 +44,8 @@ export interface FeedparserFeed {
   bozo: boolean;
   feed?: { title: FeedparserField | null; subtitle: FeedparserField | null };
   entries?: FeedparserEntry[];
-  json?: any; // the JSON Feed as parsed
+  /** A JSON Feed, as Python's json module read it. */
+  json?: any;
 }
 
 /** Reads every file in one Python process (starting Python costs more than parsing a small feed). */
