@@ -1,4 +1,5 @@
 import type { FeedDocument } from "./feed-model.ts";
+import { mediaContent } from "./media-rss.ts";
 import { attributeList, element } from "./xml.ts";
 
 /** Atom 1.0 (RFC 4287), with the hero as an enclosure link and Media RSS content. */
@@ -18,7 +19,7 @@ export function renderAtom(feed: FeedDocument): string {
       ...(entry.image
         ? [
             `<link${attributeList({ rel: "enclosure", type: entry.image.mimeType, href: entry.image.url })}/>`,
-            `<media:content${attributeList({ url: entry.image.url, medium: "image", type: entry.image.mimeType, width: entry.image.width, height: entry.image.height })}>${element("media:description", entry.image.alt)}${element("media:credit", entry.image.credit)}</media:content>`,
+            mediaContent(entry.image, { altType: "plain" }),
           ]
         : []),
       "</entry>",

@@ -1,6 +1,7 @@
 import type { Article, SiteSettings } from "../content/model.ts";
 import { largestJpeg } from "../discovery/article-images.ts";
 import { absoluteUrl, absolutizeHtml } from "./absolute-urls.ts";
+import { FEED_BODY_LIMITS, fullBodies, readFullStoryHtml, type BodyLimits } from "./full-bodies.ts";
 
 /** How many entries a feed carries. */
 export const FEED_SIZE = 50;
@@ -40,7 +41,11 @@ export interface FeedEntry {
   url: string;
   title: string;
   summary: string;
-  /** The whole body, absolute URLs; absent from a feed of headlines (see feedDocument). */
+  /**
+   * The whole body with absolute URLs, or the dek and a link to the story
+   * when the body is past the feeds' limits (full-bodies.ts); absent from a
+   * feed of headlines (see feedDocument).
+   */
   contentHtml?: string;
   published: Date;
   updated: Date;
@@ -53,11 +58,18 @@ export interface FeedEntry {
 /**
  * A scope's feed. With `bodies: false` its entries are headlines (title,
  * dek, hero, authors, tags) without the body: what tags' and authors' feeds
- * and the pages' light headlines feed carry.
+ * and the pages' light headlines feed carry. With bodies, each body within
+ * `bodyLimits` is carried whole.
  */
-export function feedDocument(site: SiteSettings, scope: FeedScope, selfUrl: string, { bodies = true } = {}): FeedDocument {
+export function feedDocument(
+  site: SiteSettings,
+  scope: FeedScope,
+  selfUrl: string,
+  { bodies = true, bodyLimits = FEED_BODY_LIMITS }: { bodies?: boolean; bodyLimits?: BodyLimits } = {},
+): FeedDocument {
   const base = site.baseUrl;
-  const entries = scope.articles.slice(0, FEED_SIZE).map((article) => (bodies ? feedEntry(base, article, { body: true }) : headlineEntry(base, article)));
+  const articles = scope.articles.slice(0, FEED_SIZE);
+  const entries = bodies ? entriesWithBodies(base, articles, bodyLimits) : articles.map((article) => headlineEntry(base, article));
   const updated = entries.reduce((newest, entry) => (entry.updated > newest ? entry.updated : newest), new Date(0));
   return {
     title: scope.title,
@@ -81,7 +93,7 @@ const sharedEntries = new WeakSet<object>();
 function headlineEntry(base: string, article: Article): FeedEntry {
   const known = headlineEntries.get(article);
   if (known?.base === base) return known.entry;
-  const entry = feedEntry(base, article, { body: false });
+  const entry = feedEntry(base, article);
   headlineEntries.set(article, { base, entry });
   sharedEntries.add(entry);
   return entry;
@@ -92,7 +104,15 @@ export function isHeadlineEntry(value: unknown): value is FeedEntry {
   return typeof value === "object" && value !== null && sharedEntries.has(value);
 }
 
-function feedEntry(base: string, article: Article, { body }: { body: boolean }): FeedEntry {
+function entriesWithBodies(base: string, articles: readonly Article[], limits: BodyLimits): FeedEntry[] {
+  const bodies = articles.map((article) => absolutizeHtml(article.bodyHtml, base));
+  const isWhole = fullBodies(bodies.map((body) => Buffer.byteLength(body)), limits);
+  return articles.map((article, i) =>
+    feedEntry(base, article, isWhole[i] ? bodies[i] : readFullStoryHtml(article.dek, absoluteUrl(base, article.url))),
+  );
+}
+
+function feedEntry(base: string, article: Article, contentHtml?: string): FeedEntry {
   const url = absoluteUrl(base, article.url);
   const { hero } = article;
   const image = hero ? largestJpeg(hero) : undefined;
@@ -101,7 +121,7 @@ function feedEntry(base: string, article: Article, { body }: { body: boolean }):
     url,
     title: article.title,
     summary: article.dek,
-    ...(body ? { contentHtml: absolutizeHtml(article.bodyHtml, base) } : {}),
+    ...(contentHtml === undefined ? {} : { contentHtml }),
     published: article.publishedAt,
     updated: article.updatedAt ?? article.publishedAt,
     authors: article.authors.map((author) => ({ name: author.name, url: absoluteUrl(base, author.url) })),

@@ -73,26 +73,22 @@ export function sitemapFiles(baseUrl: string, entries: readonly SitemapEntry[], 
   return [{ url: routes.sitemap(), xml: index }, ...parts];
 }
 
-/** Google News sitemap: articles published in the two days before `now`, newest first. */
-export function renderNewsSitemap(model: SiteModel, now: Date): string {
+/**
+ * Google News sitemap: the articles published in the two days before `now`,
+ * newest first, each with its `news:news`. On a quiet day, with none that
+ * recent, it lists the newest article without `news:news`, as Google's
+ * guidelines allow for articles past two days
+ * (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap):
+ * an empty `urlset` breaks the sitemaps.org schema, and a file that comes
+ * and goes would have Search Console report the submitted sitemap missing.
+ * Before the first article, it lists the home page.
+ */
+export function renderNewsSitemap(model: Pick<SiteModel, "site" | "articles">, now: Date): string {
   const since = now.getTime() - NEWS_SITEMAP_MAX_AGE_MS;
-  const recent = model.articles
-    .filter((article) => article.publishedAt.getTime() >= since && article.publishedAt <= now)
-    .slice(0, NEWS_SITEMAP_LIMIT);
-  // Google wants ISO 639 codes: "en", not "en-GB" (but zh-cn / zh-tw keep the region).
-  const language = /^zh-(cn|tw)$/i.test(model.site.language) ? model.site.language.toLowerCase() : model.site.language.split("-")[0]!.toLowerCase();
-  const urls = recent.map((article) =>
-    [
-      "<url>",
-      element("loc", absoluteUrl(model.site.baseUrl, article.url)),
-      "<news:news>",
-      `<news:publication>${element("news:name", model.site.name)}${element("news:language", language)}</news:publication>`,
-      element("news:publication_date", article.publishedAt.toISOString()),
-      element("news:title", article.title),
-      "</news:news>",
-      "</url>",
-    ].join(""),
-  );
+  const published = model.articles.filter((article) => article.publishedAt <= now);
+  const recent = published.filter((article) => article.publishedAt.getTime() >= since).slice(0, NEWS_SITEMAP_LIMIT);
+  const base = model.site.baseUrl;
+  const urls = recent.length > 0 ? recent.map((article) => newsUrl(model.site, article)) : [quietDayUrl(base, published[0])];
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">',
@@ -102,6 +98,28 @@ export function renderNewsSitemap(model: SiteModel, now: Date): string {
   ].join("\n");
 }
 
+function newsUrl(site: SiteModel["site"], article: Article): string {
+  // Google wants ISO 639 codes: "en", not "en-GB" (but zh-cn / zh-tw keep the region).
+  const language = /^zh-(cn|tw)$/i.test(site.language) ? site.language.toLowerCase() : site.language.split("-")[0]!.toLowerCase();
+  return [
+    "<url>",
+    element("loc", absoluteUrl(site.baseUrl, article.url)),
+    "<news:news>",
+    `<news:publication>${element("news:name", site.name)}${element("news:language", language)}</news:publication>`,
+    element("news:publication_date", article.publishedAt.toISOString()),
+    element("news:title", article.title),
+    "</news:news>",
+    "</url>",
+  ].join("");
+}
+
+/** The newest article as a plain sitemap URL, or the home page when there is none. */
+function quietDayUrl(baseUrl: string, newest: Article | undefined): string {
+  if (!newest) return `<url>${element("loc", absoluteUrl(baseUrl, routes.home()))}</url>`;
+  return `<url>${element("loc", absoluteUrl(baseUrl, newest.url))}${element("lastmod", changedAt(newest).toISOString())}</url>`;
+}
+
+/** Names both sitemaps: the news sitemap exists every day (see renderNewsSitemap). */
 export function renderRobotsTxt(baseUrl: string): string {
   return [
     "User-agent: *",

@@ -5,12 +5,14 @@ import { before, describe, test } from "node:test";
 import Parser from "rss-parser";
 import sharp from "sharp";
 import { monogramOf } from "../../src/discovery/brand-images.ts";
-import { buildFixture, htmlPages, type BuiltSite } from "./build-fixture.ts";
+import { buildFixture, htmlPages, siteFiles, type BuiltSite } from "./build-fixture.ts";
 import { SCHEMAS, validateXml, xmllintSkipReason } from "./xmllint.ts";
 
 const BASE = "https://gazette.example.test";
 /** The build's "now": 27 Nov 2026, noon in Berlin. */
 const NOW = new Date("2026-11-27T12:00:00+01:00");
+/** A quiet day: nothing published in the two days before it. */
+const QUIET_DAY = new Date("2026-12-10T12:00:00+01:00");
 const parser: Parser<Record<string, unknown>, Record<string, any>> = new Parser({ customFields: { item: [["dc:creator", "creators", { keepArray: true }], ["media:content", "media"], ["atom:updated", "updated"]] } });
 
 let site: BuiltSite;
@@ -22,6 +24,15 @@ before(async () => {
 
 function jsonLd(document: Document): Record<string, any>[] {
   return [...document.querySelectorAll('script[type="application/ld+json"]')].map((script) => JSON.parse(script.textContent!));
+}
+
+/** Every sitemap a build wrote: its XML files whose root is a urlset or a sitemap index. */
+function sitemapsOf(built: BuiltSite): { url: string; root: "urlset" | "sitemapindex"; xml: string }[] {
+  return siteFiles(built.outputDir)
+    .filter((url) => url.endsWith(".xml"))
+    .map((url) => ({ url, xml: built.html(url) }))
+    .map(({ url, xml }) => ({ url, xml, root: /^<\?xml[^>]*>\s*<(urlset|sitemapindex)\b/.exec(xml)?.[1] as "urlset" | "sitemapindex" | undefined }))
+    .filter((file): file is { url: string; root: "urlset" | "sitemapindex"; xml: string } => file.root !== undefined);
 }
 
 function meta(document: Document, key: string): string[] {
@@ -41,7 +52,8 @@ describe("feeds", () => {
       `${BASE}/news/summer-festival/`,
     ]);
     const budget = feed.items[1]!;
-    assert.equal(budget.title, 'Council agrees budget with <em>cuts</em> & a "tram" pledge');
+    // Markup in an RSS title is escaped once more: text to every reader (see rss.ts); the bare "&" is left as it is.
+    assert.equal(budget.title, 'Council agrees budget with &lt;em>cuts&lt;/em> & a "tram" pledge');
     assert.equal(budget.guid, `${BASE}/news/council-budget/`);
     assert.equal(new Date(budget.pubDate!).toISOString(), "2026-11-26T08:30:00.000Z");
     assert.equal(budget.updated, "2026-11-26T13:05:00.000Z");
@@ -147,8 +159,39 @@ describe("sitemaps", { skip: xmllintSkipReason() }, () => {
     assert.match(xml, /<news:publication_date>2026-11-26T08:30:00.000Z<\/news:publication_date><news:title>Council agrees budget with &lt;em&gt;cuts&lt;\/em&gt; &amp; a &quot;tram&quot; pledge<\/news:title>/);
   });
 
-  test("robots.txt points to both sitemaps", () => {
-    assert.equal(site.html("/robots.txt"), `User-agent: *\nAllow: /\n\nSitemap: ${BASE}/sitemap.xml\nSitemap: ${BASE}/news-sitemap.xml\n`);
+  describe("on a news day and on a quiet day", () => {
+    let quietSite: BuiltSite;
+    before(async () => {
+      quietSite = await buildFixture("basic", { now: QUIET_DAY });
+    });
+    const days = () => [["news day", site], ["quiet day", quietSite]] as const;
+
+    test("every sitemap the build writes is valid against the official schemas", () => {
+      for (const [day, built] of days()) {
+        const sitemaps = sitemapsOf(built);
+        assert.deepEqual(sitemaps.map((file) => file.url), ["/news-sitemap.xml", "/sitemap.xml"], day);
+        for (const file of sitemaps) {
+          validateXml(path.join(built.outputDir, file.url), path.join(SCHEMAS, file.root === "sitemapindex" ? "siteindex.xsd" : "urlset-driver.xsd"));
+        }
+      }
+    });
+
+    test("robots.txt names exactly the sitemaps that exist and that no sitemap index lists", () => {
+      for (const [day, built] of days()) {
+        const named = [...built.html("/robots.txt").matchAll(/^Sitemap: (.+)$/gm)].map((match) => new URL(match[1]!).pathname);
+        const sitemaps = sitemapsOf(built);
+        const inIndexes = sitemaps.filter((file) => file.root === "sitemapindex").flatMap((index) => [...index.xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname));
+        assert.deepEqual(named.sort(), sitemaps.map((file) => file.url).filter((url) => !inIndexes.includes(url)).sort(), day);
+        assert.equal(built.html("/robots.txt"), `User-agent: *\nAllow: /\n\nSitemap: ${BASE}/sitemap.xml\nSitemap: ${BASE}/news-sitemap.xml\n`, day);
+      }
+    });
+
+    test("on a quiet day the Google News sitemap lists the newest story without news metadata, as Google allows for older articles", () => {
+      const xml = quietSite.html("/news-sitemap.xml");
+      const lastmod = /<loc>https:\/\/gazette\.example\.test\/news\/late-night-ferry\/<\/loc><lastmod>([^<]+)<\/lastmod>/.exec(quietSite.html("/sitemap.xml"))![1];
+      assert.equal(xml.split("\n").slice(2, -2).join("\n"), `<url><loc>${BASE}/news/late-night-ferry/</loc><lastmod>${lastmod}</lastmod></url>`);
+      assert.doesNotMatch(xml, /news:news>/);
+    });
   });
 });
 

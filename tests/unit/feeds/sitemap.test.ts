@@ -3,8 +3,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { renderRobotsTxt, sitemapFiles, type SitemapEntry } from "../../../src/feeds/sitemap.ts";
+import { renderNewsSitemap, renderRobotsTxt, sitemapFiles, type SitemapEntry } from "../../../src/feeds/sitemap.ts";
 import { SCHEMAS, validateXml, xmllintSkipReason } from "../../build/xmllint.ts";
+import { makeArticle, makeSite } from "../helpers.ts";
 
 const entries: SitemapEntry[] = Array.from({ length: 5 }, (_, i) => ({ url: `/news/story-${i + 1}/`, lastmod: new Date(Date.UTC(2026, 10, 20 + i)) }));
 
@@ -40,6 +41,46 @@ describe("sitemapFiles", () => {
     writeFileSync(path.join(dir, "part.xml"), part!.xml);
     validateXml(path.join(dir, "index.xml"), path.join(SCHEMAS, "siteindex.xsd"));
     validateXml(path.join(dir, "part.xml"), path.join(SCHEMAS, "sitemap.xsd"));
+  });
+});
+
+describe("renderNewsSitemap", () => {
+  const site = makeSite();
+  const articles = [
+    makeArticle("ferry", { publishedAt: new Date("2026-11-26T21:00:00Z"), updatedAt: new Date("2026-11-27T08:00:00Z") }),
+    makeArticle("budget", { publishedAt: new Date("2026-11-26T08:30:00Z") }),
+    makeArticle("festival", { publishedAt: new Date("2026-11-20T10:00:00Z") }),
+  ];
+  const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
+  const dir = mkdtempSync(path.join(tmpdir(), "news-sitemap-"));
+  const assertValid = (name: string, xml: string) => {
+    writeFileSync(path.join(dir, name), xml);
+    validateXml(path.join(dir, name), path.join(SCHEMAS, "urlset-driver.xsd"));
+  };
+
+  it("lists the articles of the two days before the build with their news:news, and is valid", { skip: xmllintSkipReason() }, () => {
+    const xml = renderNewsSitemap({ site, articles }, new Date("2026-11-27T12:00:00Z"));
+    assert.deepEqual(locs(xml), ["https://herald.example.org/news/ferry/", "https://herald.example.org/news/budget/"]);
+    assert.equal([...xml.matchAll(/<news:news>/g)].length, 2);
+    assertValid("normal-day.xml", xml);
+  });
+
+  it("on a quiet day lists the newest article without news:news (no empty urlset, which the schema rejects), and is valid", { skip: xmllintSkipReason() }, () => {
+    const xml = renderNewsSitemap({ site, articles }, new Date("2026-12-04T12:00:00Z"));
+    assert.match(xml, /<urlset [^>]*>\n<url><loc>https:\/\/herald\.example\.org\/news\/ferry\/<\/loc><lastmod>2026-11-27T08:00:00\.000Z<\/lastmod><\/url>\n<\/urlset>/);
+    assert.doesNotMatch(xml, /<news:news>/);
+    assertValid("quiet-day.xml", xml);
+  });
+
+  it("before the first article lists the home page, and is valid", { skip: xmllintSkipReason() }, () => {
+    const xml = renderNewsSitemap({ site, articles: [] }, new Date("2026-12-04T12:00:00Z"));
+    assert.deepEqual(locs(xml), ["https://herald.example.org/"]);
+    assertValid("no-articles.xml", xml);
+  });
+
+  it("leaves out articles scheduled after the build's time", () => {
+    const xml = renderNewsSitemap({ site, articles }, new Date("2026-11-26T12:00:00Z"));
+    assert.deepEqual(locs(xml), ["https://herald.example.org/news/budget/"]);
   });
 });
 
