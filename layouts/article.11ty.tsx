@@ -77,7 +77,8 @@ function renderArticlePage(inputs: ArticlePageInputs) {
     >
       <div class="layout-article">
         <main id="main" tabindex={-1} class="layout-article__main">
-          <article class={article.hero ? "article" : "article article--text-only"} data-component="article" data-pagefind-body data-pagefind-sort={`date:${article.publishedAt.toISOString()}`}>
+          {/* Search sorts by the date (data-pagefind-sort) and shows it beside the headline (data-pagefind-meta). */}
+          <article class={article.hero ? "article" : "article article--text-only"} data-component="article" data-pagefind-body data-pagefind-sort={`date:${article.publishedAt.toISOString()}`} data-pagefind-meta={`date:${article.publishedAt.toISOString()}`}>
             <header class="article__header">
               {inputs.isPreview ? (
                 <PreviewNotice

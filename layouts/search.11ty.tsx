@@ -5,34 +5,78 @@ import { Document } from "./components/Document.tsx";
 import { documentProps, type EleventyPageData } from "./page-data.ts";
 
 /**
- * Search with Pagefind's UI (indexes written at the end of the build; a large
- * archive has several, listed in data-merge-index). Without JavaScript the
+ * Search over the Pagefind indexes written at the end of the build, with our
+ * own UI (public/js/search.js): this page holds its markup, hidden until the
+ * script shows it; the script fills in results and filters, as text only.
+ * A large archive has several indexes, newest first: the primary's path in
+ * data-bundle, the older ones in data-merge-index. Without JavaScript the
  * page says so and offers the topic index instead.
  */
 export function render(data: EleventyPageData) {
   const { site, searchShards } = data.newsroom;
-  // The primary bundle is /pagefind/; older articles' indexes are merged into its results.
-  const archives = searchShards.slice(1).map((shard) => shard.bundlePath);
+  const [primary, ...archives] = searchShards.map((shard) => shard.bundlePath);
   return (
     <Document
       {...documentProps(data, "Search", `Search every story published by ${site.name}.`, "page-search")}
-      head={
-        <>
-          <link rel="stylesheet" href="/pagefind/pagefind-ui.css" />
-          <script src="/pagefind/pagefind-ui.js" defer></script>
-          <script src={assetUrl(data.assets, "/js/search.js")} defer></script>
-        </>
-      }
+      head={<script type="module" src={assetUrl(data.assets, "/js/search.js")}></script>}
     >
       <main id="main" tabindex={-1} class="layout-listing">
         <h1 class="listing__title">Search</h1>
-        <div id="search" class="search" data-component="search" data-merge-index={archives.length > 0 ? archives.join(" ") : undefined}>
+        <div
+          id="search"
+          class="search"
+          data-component="search"
+          data-bundle={primary}
+          data-merge-index={archives.length > 0 ? archives.join(" ") : undefined}
+          data-time-zone={site.timeZone}
+        >
           <noscript>
             <p class="search__no-js">
               Search needs JavaScript, which is switched off in your browser. You can browse{" "}
               <a href={routes.tagIndex()}>every topic</a> or the <a href={routes.newsFeed()}>news feed</a> instead.
             </p>
           </noscript>
+          <div class="search__ui" hidden>
+            <form class="search__form" role="search" aria-label="Stories" action={routes.search()} method="get">
+              <label class="search__label" for="search-query">Search every story</label>
+              <div class="search__row">
+                <input id="search-query" class="search__input" type="search" name="q" autocomplete="off" spellcheck={false} />
+                <button class="search__button" type="submit">Search</button>
+              </div>
+            </form>
+            <p id="search-status" class="search__status" role="status"></p>
+            <div id="search-tools" class="search__tools" hidden>
+              <details id="search-filters" class="search__filters">
+                <summary class="search__filters-summary">
+                  Filter results <span id="search-filter-count" class="search__filter-count"></span>
+                </summary>
+                <div class="search__filter-groups">
+                  <fieldset class="search__filter-group" data-filter="author">
+                    <legend class="search__legend">Author</legend>
+                    <ul class="search__options"></ul>
+                  </fieldset>
+                  <fieldset class="search__filter-group" data-filter="tag">
+                    <legend class="search__legend">Topic</legend>
+                    <ul class="search__options"></ul>
+                  </fieldset>
+                </div>
+                <button id="search-clear" class="search__clear" type="button" hidden>
+                  Clear filters
+                </button>
+              </details>
+              <p class="search__sort">
+                <label for="search-sort">Sort by</label>{" "}
+                <select id="search-sort" class="search__select" name="sort">
+                  <option value="">Best match</option>
+                  <option value="newest">Newest first</option>
+                </select>
+              </p>
+            </div>
+            <ol id="search-results" class="search__results"></ol>
+            <button id="search-more" class="search__more" type="button" hidden>
+              Show more results
+            </button>
+          </div>
         </div>
       </main>
     </Document>

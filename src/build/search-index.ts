@@ -16,6 +16,13 @@ const IGNORED = "data-pagefind-ignore";
 /** What a reused shard depends on besides its pages: this module and Pagefind's locked version. */
 const SEARCH_INDEX_SOURCES = ["src/build/search-index.ts", "package-lock.json"];
 
+/**
+ * Pagefind's ready-made search UIs, which it writes into every bundle. The
+ * search page has its own (public/js/search.js): the default UI put filter
+ * values into the page as HTML, so none of them is published.
+ */
+const DEFAULT_UI_FILES = ["pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css"];
+
 /** Pages handed to Pagefind before waiting for its answers (they queue in its pipe otherwise). */
 const PAGES_IN_FLIGHT = 200;
 
@@ -238,6 +245,7 @@ export class SearchIndex {
         if (problems.length > 0) throw new Error(`internal error, please report: search index: ${problems.join("; ")}`);
         const result = await index.writeFiles({ outputPath });
         if (result.errors.length > 0) throw new Error(`internal error, please report: search index: ${result.errors.join("; ")}`);
+        await Promise.all(DEFAULT_UI_FILES.map((file) => rm(path.join(outputPath, file), { force: true })));
         this.#summary.pagefindPeakMB = Math.max(this.#summary.pagefindPeakMB, childrenPeakMB());
         return true;
       } finally {

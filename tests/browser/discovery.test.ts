@@ -38,10 +38,22 @@ describe("search in Chromium", { skip }, () => {
     try {
       await page.fill("#site-search-query", "councillors");
       await Promise.all([page.waitForURL("**/search/?q=councillors"), page.press("#site-search-query", "Enter")]);
-      await page.waitForSelector(".pagefind-ui__result-link", { timeout: 10_000 });
-      await page.waitForTimeout(300); // results render progressively
-      const links = await page.locator(".pagefind-ui__result-link").evaluateAll((anchors) => anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      await page.waitForFunction(() => document.getElementById("search-status")?.textContent === "1 result for “councillors”.", undefined, { timeout: 10_000 });
+      const links = await page.locator('[data-component="search-result"] h2 a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href")));
       assert.deepEqual(links, ["/news/council-budget/"]);
+    } finally {
+      await close();
+    }
+  });
+
+  test("newest first reads every bundle in date order, which Pagefind's own merge by score loses", async () => {
+    const { page, close } = await resultLinks("/search/?q=the&sort=newest");
+    try {
+      await page.waitForFunction(() => document.getElementById("search-status")?.textContent === "5 results for “the”.", undefined, { timeout: 10_000 });
+      const links = await page.locator('[data-component="search-result"] h2 a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href")));
+      // Published 26 Nov 23:30 UTC, 26 Nov 08:30, 25 Nov, 24 Nov, 1 Jul: in three bundles of at most two.
+      assert.deepEqual(links, ["/news/late-night-ferry/", "/news/council-budget/", "/news/tram-extension/", "/news/bridge-repairs/", "/news/summer-festival/"]);
+      assert.equal(await page.locator("#search-sort").inputValue(), "newest");
     } finally {
       await close();
     }

@@ -46,8 +46,6 @@ describe("hostile input in Chromium", { skip }, () => {
           ...(await page.evaluate(() => {
             const problems: string[] = [];
             for (const element of document.querySelectorAll("*")) {
-              // Pagefind's own search form uses action="javascript:void(0);" by design.
-              if (element.closest(".pagefind-ui")) continue;
               for (const attribute of element.getAttributeNames()) {
                 const value = element.getAttribute(attribute) ?? "";
                 if (attribute.startsWith("on")) problems.push(`<${element.localName} ${attribute}>`);
@@ -60,6 +58,59 @@ describe("hostile input in Chromium", { skip }, () => {
       }
       assert.ok(pages.length >= 10, `opened ${pages.length} pages`);
       assert.deepEqual(found, []);
+      assert.deepEqual(dialogs, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a search over hostile author names and tag labels runs no script: filters show them as text", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    page.on("dialog", async (dialog) => {
+      dialogs.push(`${page.url()}: ${dialog.message()}`);
+      await dialog.dismiss();
+    });
+    try {
+      await page.goto(`${server.origin}/search/`, { waitUntil: "load" });
+      const search = page.locator('[data-component="search"]');
+      // The query is typed key by key, as a reader would, into whatever text box the search UI offers.
+      await search.locator("input:is([type=search], [type=text])").first().click();
+      await page.keyboard.type("alert", { delay: 30 });
+      await search.locator('a[href^="/news/"]').first().waitFor({ timeout: 10_000 });
+      const results = await search.locator('a[href^="/news/"]').evaluateAll((links) => links.map((link) => link.getAttribute("href")!));
+      const headlines = await search.locator('[data-component="search-result"] h2').allTextContents();
+      const excerpts = await search.locator('[data-component="search-result"] p').allTextContents();
+      const hits = await search.locator('[data-component="search-result"] p mark').allTextContents();
+      // Open every disclosure (the filters), then tick every filter checkbox, one at a time as the UI redraws.
+      const closed = search.locator("details:not([open]) > summary");
+      for (let step = 0; step < 20 && (await closed.count()) > 0; step++) await closed.first().click();
+      const unticked = search.locator("input[type=checkbox]:not(:checked)");
+      for (let step = 0; step < 50 && (await unticked.count()) > 0; step++) {
+        await unticked.first().check();
+        await page.waitForTimeout(200);
+      }
+      assert.equal(await unticked.count(), 0, "every filter checkbox is ticked");
+      const labels = (await search.locator("label").allTextContents()).map((text) => text.replace(/\s+/g, " ").trim());
+      const markup = await search.evaluate((root) => {
+        const problems: string[] = [];
+        for (const element of root.querySelectorAll("*")) {
+          for (const attribute of element.getAttributeNames()) if (attribute.startsWith("on")) problems.push(`<${element.localName} ${attribute}>`);
+        }
+        // The search UI creates none of these itself: any one came from the index.
+        for (const element of root.querySelectorAll("img, script, svg, iframe, object, embed")) problems.push(`<${element.localName}>`);
+        return problems;
+      });
+      for (const url of new Set(results)) await page.goto(`${server.origin}${url}`, { waitUntil: "load" });
+      assert.ok(labels.some((label) => label.includes("Mallory <img src=x onerror=alert('author')>")), `author label as text in ${JSON.stringify(labels)}`);
+      assert.ok(labels.some((label) => label.includes("Security <img src=x onerror=alert('tag')>")), `tag label as text in ${JSON.stringify(labels)}`);
+      assert.ok(results.length > 0, "the search found the hostile stories");
+      // Headlines and excerpts are text too; in excerpts only Pagefind's hit marks are elements.
+      assert.ok(headlines.includes(`<script>alert('title')</script> "Quoted" & 'single' </title><img src=x onerror=alert('t2')>`), JSON.stringify(headlines));
+      assert.ok(excerpts.some((excerpt) => excerpt.includes(`<script>alert('title')</script> "Quoted" & 'single' </title><img src=x onerror=alert('t2')>`)), JSON.stringify(excerpts));
+      assert.ok(hits.length > 0 && hits.every((hit) => /alert/.test(hit)), JSON.stringify(hits));
+      assert.deepEqual(markup, []);
       assert.deepEqual(dialogs, []);
     } finally {
       await context.close();

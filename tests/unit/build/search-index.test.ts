@@ -68,6 +68,17 @@ describe("SearchIndex", () => {
     rmSync(siteDir, { recursive: true, force: true });
   });
 
+  it("writes the search API and index without Pagefind's ready-made UIs (the search page has its own)", async () => {
+    const siteDir = mkdtempSync(path.join(tmpdir(), "newsroom-search-"));
+    const index = new SearchIndex(shards(), siteDir, { cacheDir: false });
+    addAll(index, "Harbour news");
+    await index.write();
+    const published = files(path.join(siteDir, "pagefind"));
+    assert.ok(published.includes("pagefind.js") && published.includes("pagefind-entry.json"), published.join(", "));
+    assert.deepEqual(published.filter((file) => /ui\.(js|css)$/.test(file)), []);
+    rmSync(siteDir, { recursive: true, force: true });
+  });
+
   it("reuses a stored shard its inputs lead to only when its pages are the same, and indexes the same pages to the same bytes", async () => {
     const root = mkdtempSync(path.join(tmpdir(), "newsroom-search-"));
     const cacheDir = path.join(root, "cache");
