@@ -8,6 +8,7 @@ import { readingMinutes } from "../format/reading-time.ts";
 import { labelFromSlug, slugify } from "../format/slug.ts";
 import { AUTHOR_PHOTO_WIDTH, DEFAULT_IMAGE_SETTINGS, FORMATS, imageCacheDir, type ImageSettings } from "../images/image-options.ts";
 import { ImagePipeline, type PipelineSummary, type SourceImage } from "../images/image-pipeline.ts";
+import { bodyImageProblems, heroImageProblems, type ImageProblem } from "../images/image-problems.ts";
 import { CENTER, cssPosition } from "../images/planner.ts";
 import { planHero, responsiveImage } from "../images/responsive-image.ts";
 import type { RenderedMarkdown } from "../markdown/pipeline.ts";
@@ -77,6 +78,8 @@ interface ImageReference {
   /** Asked for only if the image fails: a frontmatter place may parse the YAML again (see `yamlSource`). */
   place: () => { line: number; column: number };
   ruleId: string;
+  /** Reported at the place once loading is done (a hero too small, what sanitising an SVG removed). */
+  problems: readonly ImageProblem[];
 }
 
 const AUDIO_TYPES: Record<string, string> = { ".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".ogg": "audio/ogg", ".opus": "audio/ogg", ".wav": "audio/wav" };
@@ -174,7 +177,7 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
     const line = (position?.start.line ?? 1) + (file.data.bodyLineOffset ?? 0);
     const column = position?.start.column ?? 1;
     // Keyed by place: a cached render's images are resolved again to check it.
-    imageReferences.set(`${file.path}:${line}:${column}`, { source: checked.source, written, file: file.path, place: () => ({ line, column }), ruleId: "images/damaged" });
+    imageReferences.set(`${file.path}:${line}:${column}`, { source: checked.source, written, file: file.path, place: () => ({ line, column }), ruleId: "images/damaged", problems: bodyImageProblems(checked.source, written) });
     return { ok: true, image };
   };
   const bodyImagesOf = (body: RenderedMarkdown): ResponsiveImage[] =>
@@ -225,7 +228,7 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
       if (photo.ok) {
         const plan = images.rendition(photo.source, { widths: [AUTHOR_PHOTO_WIDTH], formats: ["jpeg"] });
         author.photo = { url: plan.sources[0]!.candidates[0]!.url, width: plan.width, height: plan.height, alt: file.data.photo.alt };
-        imageReferences.set(`${file.sourcePath}:photo`, { source: photo.source, written: file.data.photo.src, file: file.sourcePath, place, ruleId: "author/photo-damaged" });
+        imageReferences.set(`${file.sourcePath}:photo`, { source: photo.source, written: file.data.photo.src, file: file.sourcePath, place, ruleId: "author/photo-damaged", problems: bodyImageProblems(photo.source, file.data.photo.src) });
       } else {
         report(file.sourcePath, place(), photo.problem, photo.kind === "not-found" ? "author/photo-not-found" : `author/photo-${photo.kind}`, photo.hint);
       }
@@ -343,7 +346,7 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
     if (heroImage && !heroImage.ok) return undefined;
     let hero: Hero | undefined;
     if (data.hero && heroImage?.ok) {
-      imageReferences.set(`${sourcePath}:hero`, { source: heroImage.source, written: data.hero.src, file: sourcePath, place: heroPlace, ruleId: "article/hero-damaged" });
+      imageReferences.set(`${sourcePath}:hero`, { source: heroImage.source, written: data.hero.src, file: sourcePath, place: heroPlace, ruleId: "article/hero-damaged", problems: heroImageProblems(heroImage.source, data.hero.src) });
       hero = planHero(images, heroImage.source, data.hero, imageSettings);
       heroSources.set(hero, heroImage.source);
     }
@@ -395,7 +398,10 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
   const imageSummary = await images.finish();
   for (const reference of imageReferences.values()) {
     const reason = imageSummary.failures.get(reference.source.absolutePath);
-    if (!reason) continue;
+    if (!reason) {
+      for (const problem of reference.problems) diagnostics.push({ file: reference.file, ...reference.place(), ...problem });
+      continue;
+    }
     report(reference.file, reference.place(), `"${reference.written}" is damaged or not a complete image (${reason})`, reference.ruleId, "export it again from the original photo and replace the file");
   }
   if (!site || diagnostics.some((d) => d.severity === "error")) return { diagnostics, images: imageSummary };
