@@ -31,8 +31,14 @@ export const SVG_ELEMENTS: ReadonlySet<string> = new Set([
 /** Elements dropped without a word: editors' notes, not part of the picture. */
 export const SILENT_ELEMENTS: ReadonlySet<string> = new Set(["metadata"]);
 
-/** Elements replaced by their content: a link cannot be followed in a picture shown with `<img>`. */
-export const UNWRAPPED_ELEMENTS: ReadonlySet<string> = new Set(["a"]);
+/**
+ * Elements kept as a group (`<g>`) without their link: a link cannot be
+ * followed in a picture shown with `<img>`, and its styles and transform
+ * still apply to what it holds. The attributes that only make sense on a
+ * link go without a word.
+ */
+export const LINKS_AS_GROUPS: ReadonlySet<string> = new Set(["a"]);
+export const LINK_ONLY_ATTRIBUTES: ReadonlySet<string> = new Set(["target", "download", "rel", "hreflang", "referrerpolicy", "ping"]);
 
 /** Elements whose `href` may only point inside the file (`#id`); `image` takes embedded raster data instead. */
 export const LOCAL_HREF_ELEMENTS: ReadonlySet<string> = new Set([

@@ -3,12 +3,13 @@ import { toXml } from "xast-util-to-xml";
 import {
   HREF_REQUIRED_ELEMENTS,
   KEPT_ATTRIBUTE_PREFIXES,
+  LINK_ONLY_ATTRIBUTES,
+  LINKS_AS_GROUPS,
   LOCAL_HREF_ELEMENTS,
   SILENT_ELEMENTS,
   SVG_ATTRIBUTES,
   SVG_ELEMENTS,
   SVG_NAMESPACE,
-  UNWRAPPED_ELEMENTS,
   XHTML_NAMESPACE,
   XLINK_NAMESPACE,
   XML_NAMESPACE,
@@ -142,33 +143,35 @@ function sanitizeElement(element: Element, parentScope: Scope, context: Sanitize
     return [];
   }
   if (SILENT_ELEMENTS.has(local)) return [];
-  const children = () => element.children.flatMap((child) => sanitizeNode(child, scope, context));
-  if (UNWRAPPED_ELEMENTS.has(local)) {
-    const href = hrefOf(element, scope);
-    if (href !== undefined && href.value.trim() !== "" && !isLocalReference(href.value)) context.removed(describeReference(href.value));
-    return children();
-  }
-  if (!SVG_ELEMENTS.has(local)) {
+  if (!SVG_ELEMENTS.has(local) && !LINKS_AS_GROUPS.has(local)) {
     context.removed(ELEMENT_NOTES[local] ?? `<${local}>`);
     return [];
   }
   const attributes = sanitizeAttributes(element, local, scope, context);
   if (!attributes) return [];
-  const content: ElementContent[] = local === "style" ? [{ type: "text", value: sanitizeCss(textOf(element), context.removed) }] : children();
-  return [{ type: "element", name: local, attributes, children: content }];
+  const content: ElementContent[] =
+    local === "style" ? [{ type: "text", value: sanitizeCss(textOf(element), context.removed) }] : withoutRepeatedSpace(element.children.flatMap((child) => sanitizeNode(child, scope, context)));
+  return [{ type: "element", name: LINKS_AS_GROUPS.has(local) ? "g" : local, attributes, children: content }];
+}
+
+/** Where removed elements leave runs of line breaks, one stays: whitespace between elements renders as one space at most. */
+function withoutRepeatedSpace(nodes: ElementContent[]): ElementContent[] {
+  const isSpace = (node: ElementContent | undefined) => node?.type === "text" && node.value.trim() === "";
+  return nodes.filter((node, index) => !(isSpace(node) && isSpace(nodes[index - 1])));
 }
 
 function textOf(element: Element): string {
   return element.children.map((child) => (child.type === "text" || child.type === "cdata" ? child.value : "")).join("");
 }
 
-function hrefOf(element: Element, scope: Scope): { name: string; value: string } | undefined {
-  for (const [name, value] of Object.entries(element.attributes)) {
-    if (value == null) continue;
+/** An element's `href` and `xlink:href` (files carry either, and some both). */
+function hrefsOf(element: Element, scope: Scope): { name: string; value: string }[] {
+  return Object.entries(element.attributes).flatMap(([name, value]) => {
+    if (value == null) return [];
     const resolved = resolveName(name, scope, false);
-    if (resolved.local === "href" && (resolved.namespace === undefined || resolved.namespace === XLINK_NAMESPACE)) return { name, value };
-  }
-  return undefined;
+    const isHref = resolved.local === "href" && (resolved.namespace === undefined || resolved.namespace === XLINK_NAMESPACE);
+    return isHref ? [{ name, value }] : [];
+  });
 }
 
 /** Animations that would set a link or a handler: `<set attributeName="href" to="javascript:...">`. */
@@ -193,6 +196,7 @@ function sanitizeAttributes(element: Element, local: string, scope: Scope, conte
       context.removed(`${name} handler`);
       continue;
     }
+    if (LINKS_AS_GROUPS.has(local) && LINK_ONLY_ATTRIBUTES.has(name)) continue;
     if (!SVG_ATTRIBUTES.has(name) && !KEPT_ATTRIBUTE_PREFIXES.test(name)) {
       context.removed(`${name} attribute`);
       continue;
@@ -223,16 +227,20 @@ function checkedValue(value: string, context: SanitizeContext): string | undefin
 
 /** Adds the element's href if it may have one and it points where allowed; undefined if the element needs the href it lost. */
 function withHref(element: Element, local: string, scope: Scope, kept: Record<string, string>, context: SanitizeContext): Record<string, string> | undefined {
-  const href = hrefOf(element, scope);
-  const isAllowed =
-    href !== undefined &&
-    (local === "image" ? isAllowedReference(href.value, { embedded: true }) : LOCAL_HREF_ELEMENTS.has(local) && isLocalReference(href.value));
-  if (href && isAllowed) {
-    const isXlink = href.name !== "href";
-    if (isXlink) context.usesXlink = true;
-    kept[isXlink ? "xlink:href" : "href"] = href.value;
-    return kept;
+  const isAllowed = (value: string) =>
+    local === "image" ? isAllowedReference(value, { embedded: true }) : LOCAL_HREF_ELEMENTS.has(local) && isLocalReference(value);
+  let hasHref = false;
+  for (const href of hrefsOf(element, scope)) {
+    if (!hasHref && isAllowed(href.value)) {
+      const isXlink = href.name !== "href";
+      if (isXlink) context.usesXlink = true;
+      kept[isXlink ? "xlink:href" : "href"] = href.value;
+      hasHref = true;
+      continue;
+    }
+    // A link to a part of the same file goes quietly with the link; anything else is said.
+    const isLocalLink = LINKS_AS_GROUPS.has(local) && isLocalReference(href.value);
+    if (href.value.trim() !== "" && !isLocalLink && !isAllowed(href.value)) context.removed(describeReference(href.value));
   }
-  if (href && href.value.trim() !== "") context.removed(describeReference(href.value));
-  return HREF_REQUIRED_ELEMENTS.has(local) ? undefined : kept;
+  return hasHref || !HREF_REQUIRED_ELEMENTS.has(local) ? kept : undefined;
 }

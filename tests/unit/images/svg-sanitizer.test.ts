@@ -127,6 +127,18 @@ describe("sanitizeSvg: files as drawing programs write them", () => {
     assert.deepEqual(result.removed, ["embedded data other than an image or font", "javascript: link (2)"]);
   });
 
+  it("keeps the href inside the file of an element that has two, and says the other went", () => {
+    const result = sanitized(svg('<defs><path id="p" d="M0 0h5"/></defs><use href="#p" xlink:href="https://x.example/s.svg#p"/>'));
+    assert.match(result.svg, /<use href="#p" \/>/);
+    assert.deepEqual(result.removed, ["reference to https://x.example/s.svg#p"]);
+  });
+
+  it("keeps a link's content as a group with its styles and transform, saying which link went", () => {
+    const result = sanitized(svg('<a href="https://ward.example/results" target="_blank" transform="translate(5 5)" fill="red"><rect width="2" height="2"/></a><a href="#legend"><text>Key</text></a>'));
+    assert.match(result.svg, /<g transform="translate\(5 5\)" fill="red"><rect width="2" height="2" \/><\/g><g><text>Key<\/text><\/g>/);
+    assert.deepEqual(result.removed, ["reference to https://ward.example/results"]);
+  });
+
   it("drops a style whose backslash escapes could spell a URL", () => {
     const result = sanitized(svg('<style>.a { background: \\75 rl(https://x.example/a.png) }</style><rect class="a" width="1" height="1"/>'));
     assert.match(result.svg, /<style \/>/);
