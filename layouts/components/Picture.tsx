@@ -21,11 +21,13 @@ const srcset = (source: ResponsiveImage["sources"][number]) =>
   source.candidates.map((candidate) => `${candidate.url} ${candidate.width}w`).join(", ");
 
 /**
- * `<picture>`: AVIF and WebP sources, then a JPEG `<img>` with the intrinsic
- * width and height (the browser reserves the box: no layout shift).
+ * `<picture>`: AVIF and WebP sources, then a JPEG `<img>` (an animation's
+ * GIF; an SVG's one file, with no sources) with the intrinsic width and
+ * height: the browser reserves the box (no layout shift), and CSS keeps an
+ * image no wider than that width (never stretched, public/css/site.css).
  */
 export function Picture({ image, sizes, alt, pictureClass, imgClass, priority, hasPlaceholder, isCropped }: PictureProps) {
-  const jpeg = image.sources.find((source) => source.format === "jpeg");
+  const fallback = image.sources.find((source) => source.format === "jpeg" || source.format === "gif");
   const placeholder = hasPlaceholder ? image.placeholder : undefined;
   const style = {
     ...(placeholder ? { backgroundColor: placeholder.color, backgroundImage: `url(${placeholder.dataUri})` } : {}),
@@ -35,13 +37,13 @@ export function Picture({ image, sizes, alt, pictureClass, imgClass, priority, h
   return (
     <picture class={pictureClass}>
       {image.sources
-        .filter((source) => source !== jpeg)
+        .filter((source) => source !== fallback)
         .map((source) => <source type={source.mimeType} srcset={srcset(source)} sizes={sizes} />)}
       <img
         class={[imgClass, placeholder ? "has-placeholder" : ""].filter(Boolean).join(" ") || undefined}
         src={image.url}
-        srcset={jpeg ? srcset(jpeg) : undefined}
-        sizes={jpeg ? sizes : undefined}
+        srcset={fallback ? srcset(fallback) : undefined}
+        sizes={fallback ? sizes : undefined}
         alt={alt ?? image.alt}
         width={image.width}
         height={image.height}

@@ -3,6 +3,7 @@ import { diagnose } from "../diagnostics/messages.ts";
 import { dayKey } from "../format/dates.ts";
 import { readingMinutes } from "../format/reading-time.ts";
 import type { ImagePipeline, SourceImage } from "../images/image-pipeline.ts";
+import { heroImageProblems } from "../images/image-problems.ts";
 import { planHero } from "../images/responsive-image.ts";
 import type { RelatedCardTarget } from "../markdown/remark-related-card.ts";
 import type { SettledBody } from "../markdown/render-bodies.ts";
@@ -157,7 +158,7 @@ async function buildArticle(
     if (!image.ok) {
       diagnostics.push(imageProblem("hero", image.kind, heroPlace(), { reason: image.problem, hint: image.hint }));
     } else {
-      context.images.use(`${file.sourcePath}:hero`, { source: image.source, written: data.hero.src, place: heroPlace, ruleId: "article/hero-damaged" });
+      context.images.use(`${file.sourcePath}:hero`, { source: image.source, written: data.hero.src, place: heroPlace, ruleId: "article/hero-damaged", problems: heroImageProblems(image.source, data.hero.src) });
       hero = planHero(context.images.pipeline, image.source, data.hero, context.images.settings);
       heroSources.set(hero, image.source);
     }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { AUTHOR_PHOTO_WIDTH } from "../images/image-options.ts";
+import { bodyImageProblems } from "../images/image-problems.ts";
 import { renderBodies, type RenderBodiesOptions } from "../markdown/render-bodies.ts";
 import type { AuthorFrontmatter } from "./author-schema.ts";
 import { imageProblem, type ContentImages } from "./content-images.ts";
@@ -56,7 +57,7 @@ export async function buildAuthors(files: readonly ReadFile<AuthorFrontmatter>[]
       if (photo.ok) {
         const plan = images.pipeline.rendition(photo.source, { widths: [AUTHOR_PHOTO_WIDTH], formats: ["jpeg"] });
         author.photo = { url: plan.sources[0]!.candidates[0]!.url, width: plan.width, height: plan.height, alt: data.photo.alt };
-        images.use(`${file.sourcePath}:photo`, { source: photo.source, written: data.photo.src, place, ruleId: "author/photo-damaged" });
+        images.use(`${file.sourcePath}:photo`, { source: photo.source, written: data.photo.src, place, ruleId: "author/photo-damaged", problems: bodyImageProblems(photo.source, data.photo.src) });
       } else {
         diagnostics.push(imageProblem("photo", photo.kind, place(), { reason: photo.problem, hint: photo.hint }));
       }

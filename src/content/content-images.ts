@@ -5,6 +5,7 @@ import { diagnose, type Place, type RuleId } from "../diagnostics/messages.ts";
 import { FORMATS, type ImageSettings } from "../images/image-options.ts";
 import type { ImagePipeline, PipelineSummary, SourceCheck, SourceImage } from "../images/image-pipeline.ts";
 import { CENTER, cssPosition } from "../images/planner.ts";
+import { bodyImageProblems, type ImageProblem } from "../images/image-problems.ts";
 import { responsiveImage } from "../images/responsive-image.ts";
 import type { RenderedMarkdown } from "../markdown/pipeline.ts";
 import type { LocalImagesOptions } from "../markdown/remark-local-images.ts";
@@ -21,6 +22,8 @@ interface ImageUse {
   /** Asked for only if the image fails: a frontmatter place may parse the YAML again. */
   place: () => Place;
   ruleId: Extract<RuleId, "images/damaged" | "article/hero-damaged" | "author/photo-damaged">;
+  /** Reported at the place once loading is done, if the image encodes (a hero too small, what sanitising an SVG removed). */
+  problems: readonly ImageProblem[];
 }
 
 /**
@@ -65,7 +68,13 @@ export class ContentImages {
     // Now: remark-html renames the file to .html once it has compiled it.
     const sourcePath = file.path;
     // Keyed by place: a cached render's images are resolved again to check it.
-    this.use(`${sourcePath}:${line}:${column}`, { source: checked.source, written, place: () => ({ file: sourcePath, line, column }), ruleId: "images/damaged" });
+    this.use(`${sourcePath}:${line}:${column}`, {
+      source: checked.source,
+      written,
+      place: () => ({ file: sourcePath, line, column }),
+      ruleId: "images/damaged",
+      problems: bodyImageProblems(checked.source, written),
+    });
     return { ok: true, image };
   };
 
@@ -76,6 +85,7 @@ export class ContentImages {
     for (const use of this.#uses.values()) {
       const reason = summary.failures.get(use.source.absolutePath);
       if (reason) diagnostics.push(diagnose(use.ruleId, use.place(), { written: use.written, reason }));
+      else for (const problem of use.problems) diagnostics.push(diagnose(problem.ruleId, use.place(), { reason: problem.message, hint: problem.hint }, problem.severity));
     }
     return { summary, diagnostics };
   }

@@ -35,9 +35,10 @@ export interface PublishedImage {
   height: number;
 }
 
-export type ImageFormat = "avif" | "webp" | "jpeg";
+/** GIF only for an animation's fallback `<img>`; an SVG is the image's `url`, with no sources. */
+export type ImageFormat = "avif" | "webp" | "jpeg" | "gif";
 
-/** One format of a responsive image: a `<source>` (or the `<img>`'s own srcset for JPEG). */
+/** One format of a responsive image: a `<source>` (or the `<img>`'s own srcset for JPEG and GIF). */
 export interface ImageSource {
   format: ImageFormat;
   mimeType: string;
@@ -51,13 +52,13 @@ export interface ImageSource {
  * ratio, alt text. Layouts choose `sizes`; they never call sharp.
  */
 export interface ResponsiveImage {
-  /** Fallback `<img src>`: a JPEG about 800 px wide (or the largest, if smaller). */
+  /** Fallback `<img src>`: a JPEG (an animation's GIF) about 800 px wide (or the largest, if smaller); an SVG's one file. */
   url: string;
   /** Intrinsic size: the largest derivative's (the source's aspect ratio). */
   width: number;
   height: number;
   alt: string;
-  /** AVIF, WebP, then JPEG. */
+  /** AVIF, WebP, then JPEG; WebP then GIF for an animation; none for an SVG. */
   sources: ImageSource[];
   /** Shown while the image loads (heroes only); absent for transparent images. */
   placeholder?: { color: string; dataUri: string };

@@ -18,6 +18,7 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   ".jpg": "image/jpeg",
   ".jpeg": "image/jpeg",
   ".webp": "image/webp",
+  ".gif": "image/gif",
   ".avif": "image/avif",
   ".ico": "image/x-icon",
   ".webmanifest": "application/manifest+json",

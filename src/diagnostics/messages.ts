@@ -320,6 +320,19 @@ export const RULES = {
     message: ({ written, reason }) => `"${written}" is damaged or not a complete image (${reason})`,
     hint: () => "export it again from the original photo and replace the file",
   }),
+  "images/hero-too-small": imageRule("heroes too small to publish"),
+  "images/hero-low-resolution": rule<{ reason: string; hint: string }>({
+    severity: "warning",
+    summary: "heroes narrower than the page shows them",
+    message: ({ reason }) => reason,
+    hint: ({ hint }) => hint,
+  }),
+  "images/svg-sanitized": rule<{ reason: string; hint: string }>({
+    severity: "warning",
+    summary: "SVG images published without parts they may not contain",
+    message: ({ reason }) => reason,
+    hint: ({ hint }) => hint,
+  }),
   "images/remote": rule<{ url: string; host: string }>({
     severity: "error",
     summary: "images from other sites",

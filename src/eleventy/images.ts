@@ -3,16 +3,19 @@ import path from "node:path";
 import type { SiteModel } from "../collections/site-model.ts";
 import type { ResponsiveImage } from "../content/model.ts";
 import { ImageCache } from "../images/image-cache.ts";
-import { DERIVED_URL_PREFIX, imageCacheDir } from "../images/image-options.ts";
+import { DERIVED_URL_PREFIX, imageCacheDir, SVG_URL_PREFIX } from "../images/image-options.ts";
 import { mapLimit } from "../util/map-limit.ts";
 import type { EleventyConfig } from "./plugin.ts";
 import { timed } from "../util/timed.ts";
 
-/** Every derivative file the site model refers to: heroes, thumbnails, social cards, body images, author photos. */
-export function derivedFileNames(model: SiteModel): Set<string> {
-  const names = new Set<string>();
+/** The folders derivatives are published in: raster derivatives, and sanitised SVGs (a `_headers` rule of their own). */
+const PUBLISHED_PREFIXES = [DERIVED_URL_PREFIX, SVG_URL_PREFIX];
+
+/** Every derivative file the site model refers to, by URL: heroes, thumbnails, social cards, body images, author photos. */
+export function derivedFileUrls(model: SiteModel): Set<string> {
+  const urls = new Set<string>();
   const add = (url: string) => {
-    if (url.startsWith(DERIVED_URL_PREFIX)) names.add(url.slice(DERIVED_URL_PREFIX.length));
+    if (PUBLISHED_PREFIXES.some((prefix) => url.startsWith(prefix))) urls.add(url);
   };
   const addImage = (image: ResponsiveImage) => {
     add(image.url);
@@ -29,7 +32,7 @@ export function derivedFileNames(model: SiteModel): Set<string> {
     article.bodyImages.forEach(addImage);
   }
   for (const author of model.authors.values()) if (author.photo) add(author.photo.url);
-  return names;
+  return urls;
 }
 
 /**
@@ -42,9 +45,16 @@ export function addResponsiveImages(eleventyConfig: EleventyConfig, options: { r
   eleventyConfig.on("eleventy.after", async (event: unknown) => {
     const outputDir = (event as { directories?: { output?: string } }).directories?.output;
     if (!outputDir) return;
-    const targetDir = path.join(path.resolve(outputDir), ...DERIVED_URL_PREFIX.split("/").filter(Boolean));
-    await mkdir(targetDir, { recursive: true });
+    const urls = [...derivedFileUrls(options.model())];
+    const folderOf = (prefix: string) => path.join(path.resolve(outputDir), ...prefix.split("/").filter(Boolean));
+    for (const prefix of PUBLISHED_PREFIXES) {
+      if (urls.some((url) => url.startsWith(prefix))) await mkdir(folderOf(prefix), { recursive: true });
+    }
     const cache = new ImageCache(imageCacheDir(options.rootDir));
-    await timed(options.timings, "images", () => mapLimit([...derivedFileNames(options.model())], 32, (name) => cache.publish(name, targetDir)));
+    const publish = (url: string) => {
+      const name = url.slice(url.lastIndexOf("/") + 1);
+      return cache.publish(name, folderOf(url.slice(0, url.length - name.length)));
+    };
+    await timed(options.timings, "images", () => mapLimit(urls, 32, publish));
   });
 }

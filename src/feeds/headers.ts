@@ -11,15 +11,26 @@ const SHORT = "public, max-age=300, must-revalidate";
 /** Originals and search-index files: stable names, rarely changed. */
 const DAY = "public, max-age=86400";
 
+/**
+ * Published SVGs are sanitised (src/images/svg-sanitizer.ts); this is the
+ * second line of defence should one be opened on its own, where a browser
+ * would run its scripts with the site's origin: nothing may load or run
+ * except its own styles and embedded images and fonts, and `sandbox` gives
+ * it an origin of its own.
+ */
+export const SVG_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; sandbox";
+
 export interface HeaderRule {
   path: string;
   cacheControl: string;
+  contentSecurityPolicy?: string;
 }
 
 export const HEADER_RULES: readonly HeaderRule[] = [
   { path: "/css/*", cacheControl: IMMUTABLE },
   { path: "/js/*", cacheControl: IMMUTABLE },
   { path: "/images/derived/*", cacheControl: IMMUTABLE },
+  { path: "/images/svg/*", cacheControl: IMMUTABLE, contentSecurityPolicy: SVG_CONTENT_SECURITY_POLICY },
   { path: "/", cacheControl: SHORT },
   { path: "/index.html", cacheControl: SHORT },
   { path: "/404.html", cacheControl: SHORT },
@@ -48,7 +59,13 @@ export function headerRules(pageUrls: readonly string[]): HeaderRule[] {
 }
 
 export function renderHeaders(rules: readonly HeaderRule[] = HEADER_RULES): string {
-  return `${rules.map((rule) => `${rule.path}\n  Cache-Control: ${rule.cacheControl}\n  X-Content-Type-Options: nosniff`).join("\n")}\n`;
+  const lines = (rule: HeaderRule) => [
+    rule.path,
+    `  Cache-Control: ${rule.cacheControl}`,
+    "  X-Content-Type-Options: nosniff",
+    ...(rule.contentSecurityPolicy ? [`  Content-Security-Policy: ${rule.contentSecurityPolicy}`] : []),
+  ];
+  return `${rules.flatMap(lines).join("\n")}\n`;
 }
 
 /** The rules whose path pattern matches a URL path ("*" matches anything after it). */

@@ -3,6 +3,8 @@
  * whose text, once an HTML parser has read it, is exactly `text`.
  */
 
+import { withoutNonXmlCharacters } from "./xml.ts";
+
 const HTML_ESCAPES: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;" };
 
 /** Text as HTML: every "&", "<" and ">" escaped. For fields that are HTML by their format's spec. */
@@ -20,7 +22,8 @@ export function escapeHtmlText(text: string): string {
  * as HTML finds no markup in it. For fields readers disagree on (see rss.ts).
  */
 export function escapeMarkupOpeners(text: string): string {
-  return text.replace(/<(?=[A-Za-z/!?])|&(?=#|[A-Za-z0-9]+;|[A-Za-z]{2})/g, (char) => HTML_ESCAPES[char]!);
+  // Characters XML drops go first: "<\uFFFEx" must not become a live "<x" once the writer leaves U+FFFE out.
+  return withoutNonXmlCharacters(text).replace(/<(?=[A-Za-z/!?])|&(?=#|[A-Za-z0-9]+;|[A-Za-z]{2})/g, (char) => HTML_ESCAPES[char]!);
 }
 
 /** Text for a double-quoted HTML attribute value. */

@@ -6,18 +6,22 @@ import { ImageCache } from "./image-cache.ts";
 import { encodeDerivative } from "./encoder.ts";
 import { defaultEncodeConcurrency, type ImageFormat, type ImageSettings } from "./image-options.ts";
 import { makePlaceholder, type Placeholder } from "./placeholder.ts";
-import { planFixedSize, planRendition, type DerivativeSpec, type Focus, type PlannedRendition, type RenditionRequest } from "./planner.ts";
+import { planFixedSize, planRendition, type DerivativeSpec, type Focus, type PlannedRendition, type RenditionRequest, type SourceKind } from "./planner.ts";
+import { sanitizeSvg } from "./svg-sanitizer.ts";
 import { TaskQueue } from "./task-queue.ts";
 
 /** A source image that passed every check; what planning needs. */
 export interface SourceImage {
   absolutePath: string;
   hash: string;
-  /** Size after EXIF orientation. */
+  /** Size after EXIF orientation; an SVG's in CSS pixels. */
   width: number;
   height: number;
   format: string;
   hasAlpha: boolean;
+  kind: SourceKind;
+  /** What sanitising an SVG took out (see svg-sanitizer.ts); empty for other images. */
+  svgRemoved: readonly string[];
 }
 
 export type SourceCheck =
@@ -46,7 +50,10 @@ export interface PipelineSummary {
   seconds: number;
 }
 
-const READABLE = new Set(["jpeg", "png", "webp", "heif", "avif", "tiff"]);
+const READABLE = new Set(["jpeg", "png", "webp", "heif", "avif", "tiff", "gif"]);
+/** Formats whose several pages are an animation's frames (a HEIF's pages are separate pictures). */
+const ANIMATABLE = new Set(["gif", "webp"]);
+const USE_AN_IMAGE = "use a JPEG, PNG, GIF, WebP, AVIF or SVG file";
 
 interface SourceProgress {
   name: string;
@@ -106,13 +113,15 @@ export class ImagePipeline {
   }
 
   async #inspect(absolutePath: string, written: string): Promise<SourceCheck> {
-    const notImage = { ok: false as const, kind: "not-an-image" as const, problem: `"${written}" is not an image`, hint: "use a JPEG, PNG, WebP or AVIF file" };
     let bytes: Buffer;
     try {
       bytes = await readFile(absolutePath);
     } catch {
       return { ok: false, kind: "not-an-image", problem: `file "${written}" cannot be read`, hint: "check the file's permissions" };
     }
+    const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 32);
+    if (looksLikeSvg(bytes, absolutePath)) return inspectSvg(bytes, { absolutePath, hash, written });
+    const notImage = { ok: false as const, kind: "not-an-image" as const, problem: `"${written}" is not an image`, hint: USE_AN_IMAGE };
     let metadata: Metadata;
     try {
       metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
@@ -122,29 +131,41 @@ export class ImagePipeline {
     const { width, height, format } = metadata;
     if (!width || !height || !format) return notImage;
     if (!READABLE.has(format)) {
-      return { ok: false, kind: "not-an-image", problem: `"${written}" is a ${format.toUpperCase()} file, not a photograph format`, hint: "use a JPEG, PNG, WebP or AVIF file" };
+      return { ok: false, kind: "not-an-image", problem: `"${written}" is a ${format.toUpperCase()} file, which browsers cannot show`, hint: USE_AN_IMAGE };
     }
-    const megapixels = (width * height) / 1_000_000;
-    if (width * height > this.#limitInputPixels) {
-      return {
-        ok: false,
-        kind: "too-large",
-        problem: `"${written}" is ${width}x${height} pixels (${Number(megapixels.toPrecision(2))} megapixels), above the limit of ${this.settings.maxMegapixels} megapixels`,
-        hint: `scale it down before adding it (4000 px wide is plenty), or raise images.maxMegapixels in site.yaml`,
-      };
-    }
+    const frames = ANIMATABLE.has(format) ? (metadata.pages ?? 1) : 1;
+    const tooLarge = this.#pixelLimitProblem(written, width, height, frames);
+    if (tooLarge) return tooLarge;
     // EXIF orientations 5-8 are rotated by 90 degrees: the displayed size is swapped.
     const rotated = (metadata.orientation ?? 1) >= 5;
     return {
       ok: true,
       source: {
         absolutePath,
-        hash: createHash("sha256").update(bytes).digest("hex").slice(0, 32),
+        hash,
         width: rotated ? height : width,
         height: rotated ? width : height,
         format,
         hasAlpha: metadata.hasAlpha ?? false,
+        kind: frames > 1 ? "animated" : "still",
+        svgRemoved: [],
       },
+    };
+  }
+
+  /** Every frame of an animation is decoded: the limit is on all of them together. */
+  #pixelLimitProblem(written: string, width: number, height: number, frames: number): SourceCheck | undefined {
+    const pixels = width * height * frames;
+    if (pixels <= this.#limitInputPixels) return undefined;
+    const megapixels = Number((pixels / 1_000_000).toPrecision(2));
+    const size = frames > 1 ? `${width}x${height} pixels in ${frames} frames (${megapixels} megapixels in all)` : `${width}x${height} pixels (${megapixels} megapixels)`;
+    return {
+      ok: false,
+      kind: "too-large",
+      problem: `"${written}" is ${size}, above the limit of ${this.settings.maxMegapixels} megapixels`,
+      hint: frames > 1
+        ? "shorten the animation or scale it down, or raise images.maxMegapixels in site.yaml"
+        : `scale it down before adding it (4000 px wide is plenty), or raise images.maxMegapixels in site.yaml`,
     };
   }
 
@@ -269,6 +290,23 @@ export class ImagePipeline {
     }
     return { failures: new Map(this.#failures), encoded: this.#encoded, reused: this.#reused, images: this.#sources.size, seconds };
   }
+}
+
+/** An SVG by its name, or a file that starts with markup (sharp is not asked: its SVG reader would refuse malformed XML without saying where). */
+function looksLikeSvg(bytes: Buffer, file: string): boolean {
+  if (path.extname(file).toLowerCase() === ".svg") return true;
+  const start = bytes.subarray(0, 64).toString("utf8").replace(/^\uFEFF/, "").trimStart();
+  return start.startsWith("<");
+}
+
+/** An SVG source: sanitised now to check it and learn its size (encoding sanitises the same bytes again). */
+function inspectSvg(bytes: Buffer, { absolutePath, hash, written }: { absolutePath: string; hash: string; written: string }): SourceCheck {
+  const svg = sanitizeSvg(bytes.toString("utf8"));
+  if (!svg.ok) return { ok: false, kind: "not-an-image", problem: `"${written}" ${svg.problem}`, hint: svg.hint };
+  return {
+    ok: true,
+    source: { absolutePath, hash, width: svg.width, height: svg.height, format: "svg", hasAlpha: true, kind: "vector", svgRemoved: svg.removed },
+  };
 }
 
 /** What a full decode of a damaged file says, or undefined if it decodes. */

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { DERIVED_URL_PREFIX, ENCODERS, EXTENSIONS, MIME_TYPES, type ImageFormat } from "./image-options.ts";
+import { ANIMATED_FORMAT_FOR, DERIVED_URL_PREFIX, ENCODERS, EXTENSIONS, MIME_TYPES, SVG_URL_PREFIX, type ImageFormat } from "./image-options.ts";
 
 /**
  * What to encode and where it is published: pure functions, no sharp, no fs.
@@ -31,6 +31,10 @@ export interface DerivativeSpec {
   height: number;
   /** Region of the (auto-oriented) source to cut out before resizing; none = the whole image. */
   crop?: CropRect;
+  /** Keeps every frame of an animated source (WebP, GIF). */
+  isAnimated?: true;
+  /** The source is SVG: sanitised first, then written as SVG or drawn at this size. */
+  isVector?: true;
 }
 
 export interface Candidate {
@@ -54,12 +58,27 @@ export interface PlannedRendition {
   derivatives: DerivativeSpec[];
 }
 
+/** A still picture, an animation (GIF or WebP with several frames), or a vector drawing (SVG). */
+export type SourceKind = "still" | "animated" | "vector";
+
 export interface SourceFacts {
   /** Hash of the source file's bytes. */
   hash: string;
-  /** Size after EXIF orientation. */
+  /** Size after EXIF orientation; an SVG's in CSS pixels (svg-size.ts). */
   width: number;
   height: number;
+  /** Default "still". */
+  kind?: SourceKind;
+}
+
+/** What a derivative's bytes depend on besides the source, format and crop. */
+type DerivativeFlags = Pick<DerivativeSpec, "isAnimated" | "isVector">;
+
+function flagsOf(source: SourceFacts, crop: CropRect | undefined): DerivativeFlags {
+  // A crop (thumbnail, social card) is always a still: lists and cards do not move.
+  if (source.kind === "animated" && !crop) return { isAnimated: true };
+  if (source.kind === "vector") return { isVector: true };
+  return {};
 }
 
 const PERCENT = /^\s*(\d{1,3}(?:\.\d+)?)%\s+(\d{1,3}(?:\.\d+)?)%\s*$/;
@@ -126,8 +145,17 @@ export function focusInCrop(focus: Focus, crop: CropRect, sourceWidth: number, s
  * in the file name, so adding a width re-encodes only that width, and a new
  * AVIF setting re-encodes only the AVIF files.
  */
-export function derivativeKey(sourceHash: string, format: ImageFormat, crop: CropRect | undefined): string {
-  const options = JSON.stringify({ v: 1, source: sourceHash, format, encoder: ENCODERS[format], crop: crop ?? null });
+export function derivativeKey(sourceHash: string, format: ImageFormat, crop: CropRect | undefined, flags: DerivativeFlags = {}): string {
+  // Flags are added only when set, so that the keys of still photographs stay those of earlier builds.
+  const options = JSON.stringify({
+    v: 1,
+    source: sourceHash,
+    format,
+    encoder: ENCODERS[format],
+    crop: crop ?? null,
+    ...(flags.isAnimated ? { animated: true } : {}),
+    ...(flags.isVector ? { vector: ENCODERS.svg.sanitizer } : {}),
+  });
   return createHash("sha256").update(options).digest("hex").slice(0, 20);
 }
 
@@ -138,18 +166,28 @@ export interface RenditionRequest {
   crop?: CropRect;
 }
 
-/** Plans a responsive image of a source: one derivative per width and format, never upscaled. */
+/**
+ * Plans a responsive image of a source: one derivative per width and format,
+ * never upscaled. An SVG is one sanitised SVG file at every size (its crops
+ * are drawn at any width: a vector is never blurred). An animation keeps its
+ * frames as WebP, with one GIF at the `<img>`'s width (see ANIMATED_FORMAT_FOR).
+ */
 export function planRendition(source: SourceFacts, request: RenditionRequest): PlannedRendition {
+  const flags = flagsOf(source, request.crop);
+  if (flags.isVector && !request.crop) return planVector(source);
   const region = request.crop ?? { left: 0, top: 0, width: source.width, height: source.height };
-  const widths = planWidths(region.width, request.widths);
+  const widths = flags.isVector ? [...new Set(request.widths)].sort((a, b) => a - b) : planWidths(region.width, request.widths);
   const heightOf = (width: number) => Math.max(1, Math.round((width * region.height) / region.width));
   const derivatives: DerivativeSpec[] = [];
-  const sources = request.formats.map((format): PlannedSource => {
-    const key = derivativeKey(source.hash, format, request.crop);
-    const candidates = widths.map((width) => {
+  const formats = flags.isAnimated ? animatedFormats(request.formats) : request.formats;
+  const sources = formats.map((format): PlannedSource => {
+    const key = derivativeKey(source.hash, format, request.crop, flags);
+    // An animation's GIF is the fallback `<img>` only: one file, at the width a JPEG fallback would have.
+    const formatWidths = format === "gif" ? [fallbackWidth(widths)] : widths;
+    const candidates = formatWidths.map((width) => {
       const fileName = `${key}-${width}.${EXTENSIONS[format]}`;
       const height = heightOf(width);
-      derivatives.push({ fileName, format, width, height, ...(request.crop ? { crop: request.crop } : {}) });
+      derivatives.push({ fileName, format, width, height, ...(request.crop ? { crop: request.crop } : {}), ...flags });
       return { url: DERIVED_URL_PREFIX + fileName, width, height };
     });
     return { format, mimeType: MIME_TYPES[format], candidates };
@@ -158,10 +196,32 @@ export function planRendition(source: SourceFacts, request: RenditionRequest): P
   return { width: largest, height: heightOf(largest), sources, derivatives };
 }
 
+/** The `<img>` fallback's width: the widest up to 800 px, else the narrowest. */
+export function fallbackWidth(widths: readonly number[]): number {
+  const fitting = widths.filter((width) => width <= 800);
+  return fitting[fitting.length - 1] ?? widths[0]!;
+}
+
+function animatedFormats(formats: readonly ImageFormat[]): ImageFormat[] {
+  return [...new Set(formats.map((format) => ANIMATED_FORMAT_FOR[format]).filter((format): format is ImageFormat => format !== undefined))];
+}
+
+/** An SVG source: one sanitised file under /images/svg/, shown at its own size. */
+function planVector(source: SourceFacts): PlannedRendition {
+  const fileName = `${derivativeKey(source.hash, "svg", undefined)}.svg`;
+  const { width, height } = source;
+  return {
+    width,
+    height,
+    sources: [{ format: "svg", mimeType: MIME_TYPES.svg, candidates: [{ url: SVG_URL_PREFIX + fileName, width, height }] }],
+    derivatives: [{ fileName, format: "svg", width, height, isVector: true }],
+  };
+}
+
 /**
  * One fixed-size derivative (the social card): the focal crop of `size`'s
  * aspect, scaled down to `size` (never up: a small source gives a smaller card
- * of the same aspect).
+ * of the same aspect; an SVG is drawn at `size`). Always a still.
  */
 export function planFixedSize(
   source: SourceFacts,
@@ -170,8 +230,9 @@ export function planFixedSize(
   focus: Focus,
 ): DerivativeSpec & { url: string } {
   const crop = focalCrop(source.width, source.height, size.width / size.height, focus);
-  const width = Math.min(size.width, crop.width);
+  const flags = flagsOf(source, crop);
+  const width = flags.isVector ? size.width : Math.min(size.width, crop.width);
   const height = Math.max(1, Math.round((width * size.height) / size.width));
-  const fileName = `${derivativeKey(source.hash, format, crop)}-${width}x${height}.${EXTENSIONS[format]}`;
-  return { fileName, url: DERIVED_URL_PREFIX + fileName, format, width, height, crop };
+  const fileName = `${derivativeKey(source.hash, format, crop, flags)}-${width}x${height}.${EXTENSIONS[format]}`;
+  return { fileName, url: DERIVED_URL_PREFIX + fileName, format, width, height, crop, ...flags };
 }

@@ -1,8 +1,8 @@
 import type { HeroFrontmatter } from "../content/article-schema.ts";
-import type { Hero, ResponsiveImage } from "../content/model.ts";
+import type { Hero, ImageSource, ResponsiveImage } from "../content/model.ts";
 import type { ImagePipeline, SourceImage } from "./image-pipeline.ts";
 import { FORMATS, SEARCH_CROP_SIZES, SOCIAL_SIZE, type ImageSettings } from "./image-options.ts";
-import { CENTER, cssPosition, focalCrop, focusInCrop, parseFocus, type PlannedRendition } from "./planner.ts";
+import { CENTER, cssPosition, fallbackWidth, focalCrop, focusInCrop, parseFocus, type PlannedRendition, type PlannedSource } from "./planner.ts";
 
 /**
  * Plans into model data: what the layouts receive. Encoding is queued by the
@@ -10,11 +10,19 @@ import { CENTER, cssPosition, focalCrop, focusInCrop, parseFocus, type PlannedRe
  * `pipeline.finish()` reports no failure.
  */
 
-/** The fallback `<img src>`: the JPEG nearest 800 px wide without going over, else the smallest. */
+/**
+ * The fallback `<img src>`: the JPEG (an animation's GIF) nearest 800 px wide
+ * without going over, else the smallest; an SVG's one file.
+ */
 function fallbackUrl(plan: PlannedRendition): string {
-  const jpeg = plan.sources.find((source) => source.format === "jpeg") ?? plan.sources[plan.sources.length - 1]!;
-  const fitting = jpeg.candidates.filter((candidate) => candidate.width <= 800);
-  return (fitting[fitting.length - 1] ?? jpeg.candidates[0]!).url;
+  const fallback = plan.sources.find((source) => source.format === "jpeg" || source.format === "gif" || source.format === "svg") ?? plan.sources[plan.sources.length - 1]!;
+  const width = fallbackWidth(fallback.candidates.map((candidate) => candidate.width));
+  return fallback.candidates.find((candidate) => candidate.width === width)!.url;
+}
+
+/** What `<source>` and srcset offer: every raster format; an SVG is the `<img src>` alone. */
+function isOffered(source: PlannedSource): source is PlannedSource & { format: ImageSource["format"] } {
+  return source.format !== "svg";
 }
 
 export function responsiveImage(plan: PlannedRendition, alt: string, position: string): ResponsiveImage {
@@ -23,7 +31,7 @@ export function responsiveImage(plan: PlannedRendition, alt: string, position: s
     width: plan.width,
     height: plan.height,
     alt,
-    sources: plan.sources.map((source) => ({
+    sources: plan.sources.filter(isOffered).map((source) => ({
       format: source.format,
       mimeType: source.mimeType,
       candidates: source.candidates.map(({ url, width, height }) => ({ url, width, height })),

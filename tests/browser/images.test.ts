@@ -2,9 +2,12 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, test } from "node:test";
+import { after, before, describe, test } from "node:test";
+import { buildSite } from "../../src/build/build.ts";
+import { copyFormatsSite } from "../fixtures/images/formats-site.ts";
 import { skipReason } from "./chromium.ts";
 import { useSampleSite } from "./sample-session.ts";
+import { serveStatic, type StaticServer } from "./static-server.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SCREENSHOTS = path.join(ROOT, "tests/output/screenshots");
@@ -95,6 +98,81 @@ describe("responsive hero in Chromium", { skip }, () => {
       await page.screenshot({ path: path.join(SCREENSHOTS, "images-article-1280.png"), fullPage: true });
     } finally {
       await context.close();
+    }
+  });
+});
+
+describe("GIF, SVG and small images in Chromium", { skip }, () => {
+  let formats: StaticServer | undefined;
+  before(async () => {
+    if (skip) return;
+    const rootDir = await copyFormatsSite({ buildable: true });
+    await buildSite({ rootDir, outputDir: path.join(rootDir, "_site") });
+    formats = await serveStatic(path.join(rootDir, "_site"));
+  });
+  after(async () => {
+    await formats?.close();
+  });
+
+  /** Every image in the page's main content once loaded: its file, shown width and natural width. */
+  async function shownImages(url: string, width: number) {
+    const context = await sample.browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${formats!.origin}${url}`, { waitUntil: "load" });
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.body.scrollHeight; y += 400) {
+        window.scrollTo(0, y);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      }
+      window.scrollTo(0, 0);
+    });
+    await page.waitForLoadState("networkidle");
+    const images = await page.locator("main img").evaluateAll((imgs) =>
+      (imgs as HTMLImageElement[]).map((img) => ({ alt: img.alt, file: img.currentSrc.split("/").pop()!, shown: img.getBoundingClientRect().width, intrinsic: Number(img.getAttribute("width")), loaded: img.complete && img.naturalWidth > 0 })),
+    );
+    return { images, page, close: () => context.close() };
+  }
+
+  test("at 1280 px a 500 px hero and a 300 px body image are shown at their own width, never stretched", async () => {
+    for (const [url, alt, width] of [["/news/narrow-hero/", "A narrow photo", 500], ["/news/small-hero/", "A small photo", 600], ["/news/chart-story/", "The party's logo", 300]] as const) {
+      const { images, page, close } = await shownImages(url, 1280);
+      try {
+        const image = images.find((img) => img.alt === alt)!;
+        assert.ok(image.loaded, `${alt} loaded`);
+        assert.equal(image.intrinsic, width);
+        assert.ok(image.shown <= width, `${alt} is ${image.shown} px wide on the page, its own width is ${width} px`);
+        assert.ok(image.shown >= width - 1, `${alt} is shown at its own width (${image.shown} px), not shrunk`);
+        if (url === "/news/narrow-hero/") await page.screenshot({ path: path.join(SCREENSHOTS, "images-narrow-hero-1280.png"), fullPage: true });
+      } finally {
+        await close();
+      }
+    }
+  });
+
+  test("the animated GIF hero is shown as animated WebP and moves; the SVG charts are shown", async () => {
+    for (const width of [390, 1280]) {
+      const animated = await shownImages("/news/animated-demo/", width);
+      try {
+        const hero = animated.images[0]!;
+        assert.ok(hero.loaded, "the animated hero loaded");
+        assert.match(hero.file, /^[0-9a-f]{20}-\d+\.webp$/, "Chromium takes the animated WebP");
+        const heroElement = animated.page.locator('[data-component="hero"] img');
+        const first = await heroElement.screenshot();
+        await animated.page.waitForTimeout(400);
+        assert.notDeepEqual(await heroElement.screenshot(), first, "the picture changed: it is animated");
+        await animated.page.screenshot({ path: path.join(SCREENSHOTS, `images-animated-${width}.png`) });
+      } finally {
+        await animated.close();
+      }
+      const charts = await shownImages("/news/chart-story/", width);
+      try {
+        const svgs = charts.images.filter((img) => img.file.endsWith(".svg"));
+        assert.equal(svgs.length, 3, "the hero chart, the same chart in the body and the reader's chart");
+        for (const svg of svgs) assert.ok(svg.loaded, `${svg.alt} is shown`);
+        await charts.page.screenshot({ path: path.join(SCREENSHOTS, `images-charts-${width}.png`), fullPage: true });
+      } finally {
+        await charts.close();
+      }
     }
   });
 });

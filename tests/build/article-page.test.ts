@@ -43,9 +43,9 @@ describe("article page", () => {
     const img = article.querySelector('[data-component="hero"] picture img')!;
     assert.deepEqual(
       ["width", "height", "alt", "fetchpriority", "loading"].map((name) => img.getAttribute(name)),
-      ["320", "180", "Councillors voting in the chamber", "high", null],
+      ["640", "360", "Councillors voting in the chamber", "high", null],
     );
-    assert.match(img.getAttribute("src")!, /^\/images\/derived\/[0-9a-f]{20}-320\.jpg$/);
+    assert.match(img.getAttribute("src")!, /^\/images\/derived\/[0-9a-f]{20}-640\.jpg$/);
     assert.equal(texts(article, '[data-component="hero"] figcaption')[0], "The chamber during the vote. Fixture Photographer");
   });
 

@@ -62,7 +62,7 @@ describe("feeds", () => {
     assert.equal(budget.content, "The vote passed 31 to 20 after a six-hour debate.");
     assert.match(budget["content:encoded"], /<img src="https:\/\/gazette\.example\.test\/images\/derived\/[0-9a-f]{20}-200\.jpg"/);
     assert.match(budget["content:encoded"], /href="https:\/\/gazette\.example\.test\/news\/tram-extension\/"/);
-    assert.deepEqual({ ...budget.media.$ }, { url: `${BASE}${budgetHeroUrl()}`, medium: "image", type: "image/jpeg", width: "320", height: "180" });
+    assert.deepEqual({ ...budget.media.$ }, { url: `${BASE}${budgetHeroUrl()}`, medium: "image", type: "image/jpeg", width: "640", height: "360" });
     assert.doesNotMatch(site.html("/feed.xml"), /secret-draft/);
   });
 
@@ -213,7 +213,7 @@ describe("structured data and social cards", () => {
     assert.deepEqual(article!.mainEntityOfPage, { "@type": "WebPage", "@id": `${BASE}/news/council-budget/` });
     assert.equal(article!.articleSection, "City Hall");
     assert.deepEqual(article!.keywords, ["City Hall", "Budget"]);
-    // 16:9, 4:3 and 1:1 crops (the fixture's 320x180 source gives them at its own width).
+    // 16:9, 4:3 and 1:1 crops (the fixture's 640x360 source gives them at its own width).
     assert.deepEqual(article!.image.map((image: { width: number; height: number }) => Math.round((image.width / image.height) * 100) / 100), [1.78, 1.33, 1]);
     for (const image of article!.image) {
       assert.equal(image["@type"], "ImageObject");

@@ -185,9 +185,10 @@ describe("responsive images in a built site", () => {
 describe("bad images", () => {
   test("fail the build with every problem at its file and line, and write nothing", async () => {
     const rootDir = copySite("images-broken", {
-      "ok.jpg": await photo(200, 120).jpeg().toBuffer(),
+      // As small as a hero may be (200 px each way), under the fixture's pixel limit.
+      "ok.jpg": await photo(220, 200).jpeg().toBuffer(),
       "notes.jpg": "These are meeting notes, saved with the wrong extension.\n",
-      "truncated.jpg": await truncatedJpeg(240, 160),
+      "truncated.jpg": await truncatedJpeg(240, 200),
       "truncated-body.jpg": await truncatedJpeg(200, 150, 0.6),
       "huge.jpg": await photo(400, 200).jpeg().toBuffer(), // 0.08 megapixels; the fixture's limit is 0.05
     });
@@ -204,12 +205,13 @@ describe("bad images", () => {
     const error = unwrapContentError(failure);
     assert.ok(error, `expected a content error, got ${String(failure)}`);
     assert.deepEqual(sortDiagnostics(error.diagnostics).map(formatDiagnostic), [
+      "content/articles/body-problems.md:7:8 warning: hero is 220 px wide; the page shows heroes up to 936 px wide, so it is shown smaller than the column and looks soft on large screens (use a photo at least 936 px wide; 1872 px stays sharp on high-density screens too) [images/hero-low-resolution]",
       'content/articles/body-problems.md:13:1 error: image has no alt text (describe the picture inside the brackets: ![A ferry leaving the harbour](../images/ferry.jpg)) [images/missing-alt]',
       'content/articles/body-problems.md:15:1 error: "../images/truncated-body.jpg" is damaged or not a complete image (VipsJpeg: premature end of JPEG image) (export it again from the original photo and replace the file) [images/damaged]',
       'content/articles/body-problems.md:17:1 error: "../../../../etc/hostname" points outside the content folder (keep images in content/images/) [images/image-not-found]',
       "content/articles/empty-alt.md:8:8 error: hero.alt (the description of the photo for blind readers) must not be empty [frontmatter/invalid-value]",
       'content/articles/missing-file.md:7:8 error: file "../images/nowhere.jpg" not found (there is no images/nowhere.jpg in the content folder) [article/hero-not-found]',
-      'content/articles/not-an-image.md:7:8 error: "../images/notes.jpg" is not an image (use a JPEG, PNG, WebP or AVIF file) [article/hero-not-an-image]',
+      'content/articles/not-an-image.md:7:8 error: "../images/notes.jpg" is not an image (use a JPEG, PNG, GIF, WebP, AVIF or SVG file) [article/hero-not-an-image]',
       'content/articles/outside-content.md:7:8 error: "../../secret.jpg" points outside the content folder (keep images in content/images/) [article/hero-not-found]',
       'content/articles/too-large.md:7:8 error: "../images/huge.jpg" is 400x200 pixels (0.08 megapixels), above the limit of 0.05 megapixels (scale it down before adding it (4000 px wide is plenty), or raise images.maxMegapixels in site.yaml) [article/hero-too-large]',
       'content/articles/truncated.md:7:8 error: "../images/truncated.jpg" is damaged or not a complete image (VipsJpeg: premature end of JPEG image) (export it again from the original photo and replace the file) [article/hero-damaged]',

@@ -50,7 +50,8 @@ async function makeSiteFolder(articles: Record<string, string>) {
   temp.write("content/site.yaml", SITE_YAML);
   for (const [id, text] of Object.entries(AUTHORS)) temp.write(`content/authors/${id}.md`, text);
   const heroPath = temp.write("content/images/hero.jpg", "");
-  await sharp({ create: { width: 40, height: 30, channels: 3, background: "#888" } }).jpeg().toFile(heroPath);
+  // Wide enough for a hero (src/images/image-problems.ts): smaller ones are reported.
+  await sharp({ create: { width: 960, height: 540, channels: 3, background: "#888" } }).jpeg().toFile(heroPath);
   for (const [name, text] of Object.entries(articles)) temp.write(`content/articles/${name}`, text);
   return temp;
 }
@@ -122,12 +123,13 @@ describe("loadContent: a valid content folder", () => {
     const { content } = await loadContent({ rootDir: temp.dir });
     const newer = content?.articles[0];
     const hero = newer?.hero;
-    assert.deepEqual([hero?.width, hero?.height, hero?.alt, hero?.caption, hero?.credit], [40, 30, "A grey rectangle", undefined, "Test"]);
-    assert.match(hero?.url ?? "", /^\/images\/derived\/[0-9a-f]{20}-40\.jpg$/);
-    assert.deepEqual(hero?.sources.map((source) => [source.format, source.candidates.map((c) => `${c.width}x${c.height}`)]), [["avif", ["40x30"]], ["webp", ["40x30"]], ["jpeg", ["40x30"]]]);
-    assert.deepEqual(newer?.bodyImages.map((image) => [image.alt, image.width, image.height]), [["A grey box", 40, 30]]);
-    assert.match(newer?.bodyHtml ?? "", /<picture><source type="image\/avif" srcset="\/images\/derived\/[0-9a-f]{20}-40\.avif 40w" sizes="[^"]+">/);
-    assert.match(newer?.bodyHtml ?? "", /<img src="\/images\/derived\/[0-9a-f]{20}-40\.jpg" alt="A grey box" width="40" height="30" srcset="[^"]+" sizes="[^"]+" loading="lazy" decoding="async">/);
+    assert.deepEqual([hero?.width, hero?.height, hero?.alt, hero?.caption, hero?.credit], [960, 540, "A grey rectangle", undefined, "Test"]);
+    assert.match(hero?.url ?? "", /^\/images\/derived\/[0-9a-f]{20}-800\.jpg$/);
+    const sizes = ["400x225", "800x450", "960x540"];
+    assert.deepEqual(hero?.sources.map((source) => [source.format, source.candidates.map((c) => `${c.width}x${c.height}`)]), [["avif", sizes], ["webp", sizes], ["jpeg", sizes]]);
+    assert.deepEqual(newer?.bodyImages.map((image) => [image.alt, image.width, image.height]), [["A grey box", 960, 540]]);
+    assert.match(newer?.bodyHtml ?? "", /<picture><source type="image\/avif" srcset="\/images\/derived\/[0-9a-f]{20}-400\.avif 400w, [^"]+-960\.avif 960w" sizes="[^"]+">/);
+    assert.match(newer?.bodyHtml ?? "", /<img src="\/images\/derived\/[0-9a-f]{20}-800\.jpg" alt="A grey box" width="960" height="540" srcset="[^"]+" sizes="[^"]+" loading="lazy" decoding="async">/);
     assert.match(newer?.bodyHtml ?? "", /<a href="\/news\/older-story\/" class="related-card__link">/);
   });
 });

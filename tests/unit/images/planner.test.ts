@@ -1,6 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { cssPosition, derivativeKey, focalCrop, focusInCrop, parseFocus, planFixedSize, planRendition, planWidths } from "../../../src/images/planner.ts";
+import { cssPosition, derivativeKey, fallbackWidth, focalCrop, focusInCrop, parseFocus, planFixedSize, planRendition, planWidths } from "../../../src/images/planner.ts";
+import { FORMATS } from "../../../src/images/image-options.ts";
 
 const source = { hash: "a".repeat(32), width: 2400, height: 1350 };
 
@@ -113,5 +114,57 @@ describe("planFixedSize", () => {
   it("does not upscale a small source: same aspect, smaller card", () => {
     const card = planFixedSize({ hash: "c".repeat(32), width: 640, height: 480 }, { width: 1200, height: 630 }, "jpeg", { x: 0.5, y: 0.5 });
     assert.deepEqual([card.width, card.height], [640, 336]);
+  });
+});
+
+describe("planRendition: animations and SVGs", () => {
+  const animation = { hash: "d".repeat(32), width: 1000, height: 500, kind: "animated" as const };
+  const chart = { hash: "e".repeat(32), width: 640, height: 360, kind: "vector" as const };
+
+  it("keeps an animation's frames as WebP at every width and one GIF for the <img>, never AVIF", () => {
+    const plan = planRendition(animation, { widths: [400, 800, 1200], formats: FORMATS });
+    assert.deepEqual(plan.sources.map((s) => [s.format, s.mimeType, s.candidates.map((c) => c.width)]), [
+      ["webp", "image/webp", [400, 800, 1000]],
+      ["gif", "image/gif", [800]],
+    ]);
+    assert.ok(plan.derivatives.every((spec) => spec.isAnimated === true && spec.isVector === undefined));
+    assert.match(plan.sources[1]!.candidates[0]!.url, /^\/images\/derived\/[0-9a-f]{20}-800\.gif$/);
+  });
+
+  it("makes an animation's crops (thumbnails) still pictures in the usual formats", () => {
+    const crop = focalCrop(1000, 500, 1);
+    const plan = planRendition(animation, { widths: [160, 320], formats: FORMATS, crop });
+    assert.deepEqual(plan.sources.map((s) => s.format), ["avif", "webp", "jpeg"]);
+    assert.ok(plan.derivatives.every((spec) => spec.isAnimated === undefined));
+  });
+
+  it("publishes an SVG as one sanitised file under /images/svg/ at its own size", () => {
+    const plan = planRendition(chart, { widths: [400, 800, 1200], formats: FORMATS });
+    assert.deepEqual([plan.width, plan.height], [640, 360]);
+    assert.deepEqual(plan.sources.map((s) => [s.format, s.mimeType, s.candidates.length]), [["svg", "image/svg+xml", 1]]);
+    assert.match(plan.sources[0]!.candidates[0]!.url, /^\/images\/svg\/[0-9a-f]{20}\.svg$/);
+    assert.deepEqual(plan.derivatives.map((spec) => [spec.format, spec.isVector]), [["svg", true]]);
+  });
+
+  it("draws an SVG's crops and social card at any width asked for: a vector is never upscaled", () => {
+    const crop = focalCrop(640, 360, 1);
+    const thumbnail = planRendition(chart, { widths: [160, 320, 480], formats: ["jpeg"], crop });
+    assert.deepEqual(thumbnail.sources[0]!.candidates.map((c) => c.width), [160, 320, 480]);
+    const card = planFixedSize(chart, { width: 1200, height: 630 }, "jpeg", { x: 0.5, y: 0.5 });
+    assert.deepEqual([card.width, card.height, card.isVector], [1200, 630, true]);
+  });
+
+  it("keeps the cache keys of still photographs, and gives animations and SVGs keys of their own", () => {
+    // The keys the planner gave before animations and SVGs existed: a warm cache stays warm.
+    assert.equal(derivativeKey("a".repeat(32), "jpeg", undefined), "d3304d3fc65553fd737e");
+    assert.equal(derivativeKey("a".repeat(32), "avif", { left: 1, top: 2, width: 30, height: 40 }), "daec227d4429d6b9f51f");
+    assert.notEqual(derivativeKey("a".repeat(32), "webp", undefined, { isAnimated: true }), derivativeKey("a".repeat(32), "webp", undefined));
+    assert.notEqual(derivativeKey("a".repeat(32), "jpeg", undefined, { isVector: true }), derivativeKey("a".repeat(32), "jpeg", undefined));
+  });
+
+  it("picks the fallback width: the widest up to 800 px, else the narrowest", () => {
+    assert.equal(fallbackWidth([400, 800, 1200]), 800);
+    assert.equal(fallbackWidth([400, 640]), 640);
+    assert.equal(fallbackWidth([900, 1200]), 900);
   });
 });

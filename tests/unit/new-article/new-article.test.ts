@@ -39,7 +39,9 @@ describe("new article", () => {
     const file = path.join(root, "content/articles/harbour-wall-repairs-begin.md");
     assert.match(readFileSync(file, "utf8"), /^title: "Harbour wall repairs begin"\n# dek: .*\nauthors: \[ben-okoro\]$/m);
     const { diagnostics } = await loadContent({ rootDir: root, isPreview: true });
-    assert.deepEqual(diagnostics.map((d) => `${d.file} ${d.severity} ${d.ruleId}`), ["content/articles/harbour-wall-repairs-begin.md warning article/incomplete-draft"]);
+    // The fixture's heroes are narrower than the page shows heroes on purpose, and say so; the new file adds only its own warning.
+    const others = diagnostics.filter((d) => d.ruleId !== "images/hero-low-resolution");
+    assert.deepEqual(others.map((d) => `${d.file} ${d.severity} ${d.ruleId}`), ["content/articles/harbour-wall-repairs-begin.md warning article/incomplete-draft"]);
     const again = run("Harbour wall repairs begin");
     assert.equal(again.status, 1);
     assert.match(again.stderr, /harbour-wall-repairs-begin\.md already exists: nothing was written/);
