@@ -29,7 +29,8 @@ export function codeFingerprint(sources: readonly string[]): string {
   for (const entry of [...sources, "package.json"]) {
     const absolute = path.join(PACKAGE_DIR, entry);
     if (path.extname(entry)) addFile(absolute);
-    else for (const name of readdirSync(absolute).sort()) addFile(path.join(absolute, name));
+    // A folder with its subfolders (src/markdown/raw-html/ is part of src/markdown).
+    else for (const name of readdirSync(absolute, { recursive: true, encoding: "utf8" }).sort()) if (path.extname(name)) addFile(path.join(absolute, name));
   }
   const fingerprint = hash.digest("hex");
   fingerprints.set(id, fingerprint);

@@ -271,7 +271,7 @@ export const RULES = {
     severity: "error",
     summary: "links and images with script URLs",
     message: ({ url, scheme }) => `"${shorten(url)}" is never published: ${DANGER[scheme] ?? "it is not a web address"}`,
-    hint: ({ scheme }) => (scheme === "file" ? "upload the file to the site (content/images/, content/audio/) and link to it" : "link to an https:// address"),
+    hint: ({ scheme }) => (scheme === "file" ? "put the file in content/images/, content/audio/ or content/video/ and link to it there" : "link to an https:// address"),
   }),
   "links/unsupported-scheme": rule<{ url: string; scheme: string }>({
     severity: "warning",
@@ -337,7 +337,7 @@ export const RULES = {
     severity: "error",
     summary: "images from other sites",
     message: ({ url }) => `the image ${url} is on another site`,
-    hint: ({ host }) => `save it in content/images/ and link it from there (or, if ${host} is trusted, add it to trustedHosts.images in site.yaml)`,
+    hint: ({ host }) => `save it in content/images/ and link it from there; if ${host} is trusted, add it to trustedHosts.images in site.yaml`,
   }),
   "images/remote-needs-size": rule<{ url: string }>({
     severity: "error",
@@ -412,8 +412,11 @@ const DANGER: Record<string, string> = {
   file: "a file: link points at a file on the author's own computer",
 };
 
+/** A URL as a message shows it: at most 60 characters, control characters visible ("jav\tascript:"). */
 function shorten(url: string): string {
-  return url.length > 60 ? `${url.slice(0, 57)}…` : url;
+  // eslint-disable-next-line no-control-regex
+  const visible = url.replace(/[\u0000-\u001f\u007f]/g, (char) => (char === "\t" ? "\\t" : char === "\n" ? "\\n" : `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`));
+  return visible.length > 60 ? `${visible.slice(0, 57)}…` : visible;
 }
 
 function times(count: number): string {

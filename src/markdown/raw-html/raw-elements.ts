@@ -5,6 +5,7 @@ import { pictureElement } from "../remark-local-images.ts";
 import type { SiteLink } from "../remark-link-policy.ts";
 import { reportRule } from "../report-rule.ts";
 import { classifyUrl, isTrustedHost, sitePathOf } from "../url-policy.ts";
+import type { Removal } from "./find-removals.ts";
 
 export interface TrustedHosts {
   /** Hosts whose pages may be embedded with <iframe> (video players, maps, charts). */
@@ -37,8 +38,9 @@ const IFRAME_SANDBOX = "allow-scripts allow-same-origin allow-popups allow-prese
  * video only from local files, ids prefixed so that they cannot clash with
  * the page's own. Elements our own plugins made (`isOwn`) are left alone.
  */
-export async function applyRawElementPolicies(tree: Root, file: VFile, options: RawElementOptions, isOwn: (element: Element) => boolean): Promise<void> {
+export async function applyRawElementPolicies(tree: Root, file: VFile, options: RawElementOptions, isOwn: (element: Element) => boolean): Promise<Removal[]> {
   const rawIds = new Set<string>();
+  const removals: Removal[] = [];
   const pending: Promise<void>[] = [];
   const siteLinks = (file.data.siteLinks ??= []);
   const localImages: ResolvedLocalImage[] = (file.data.localImages ??= []);
@@ -59,7 +61,7 @@ export async function applyRawElementPolicies(tree: Root, file: VFile, options: 
       if (!isOwn(child)) {
         prefixIds(child, rawIds);
         const policy = POLICIES[child.tagName];
-        const result = policy?.(child, parent, file, options, { siteLinks, localImages, replace });
+        const result = policy?.(child, parent, file, options, { siteLinks, localImages, replace, removals });
         if (result instanceof Promise) {
           // Replaced once its image is resolved: nothing inside it needs a policy.
           pending.push(result);
@@ -75,7 +77,23 @@ export async function applyRawElementPolicies(tree: Root, file: VFile, options: 
   visit(tree);
   await Promise.all(pending);
   if (rawIds.size > 0) prefixFragmentLinks(tree, rawIds);
+  return removals;
 }
+
+/**
+ * The attributes of a raw element that its replacement does not carry (an
+ * `onerror` on an image that becomes our <picture>), as removals to report:
+ * a replaced element must not lose anything without a word.
+ */
+function droppedAttributes(element: Element, kept: readonly string[]): Removal[] {
+  return Object.keys(element.properties)
+    .filter((key) => !kept.includes(key))
+    .map((attribute) => ({ kind: "attribute" as const, tagName: element.tagName, attribute, position: element.position }));
+}
+
+/** What a raw <img> may say of itself; our <picture> or the trusted image carries these. */
+const IMG_KEPT = ["src", "alt", "title", "width", "height", "loading", "decoding", "id"];
+const IFRAME_KEPT = ["src", "title", "width", "height", "loading", "allow", "allowFullScreen", "sandbox", "referrerPolicy", "frameBorder", "id"];
 
 /** `id` and `name` (old anchors, `<a name="x">`) become prefixed ids; `name` is obsolete. */
 function prefixIds(element: Element, rawIds: Set<string>): void {
@@ -111,6 +129,8 @@ interface PolicyContext {
   siteLinks: SiteLink[];
   localImages: ResolvedLocalImage[];
   replace: Replace;
+  /** What a policy dropped in replacing an element, reported with the sanitiser's removals. */
+  removals: Removal[];
 }
 
 type Policy = (element: Element, parent: Parents, file: VFile, options: RawElementOptions, context: PolicyContext) => void | Promise<void>;
@@ -118,9 +138,19 @@ type Policy = (element: Element, parent: Parents, file: VFile, options: RawEleme
 /** The elements of raw HTML that have a rule of their own, by tag name. */
 const POLICIES: Record<string, Policy> = {
   a: (element, parent, file, options, { siteLinks, replace }) => linkPolicy(element, parent, file, options, siteLinks, replace),
-  img: (element, parent, file, options, { localImages, replace }) => imagePolicy(element, parent, file, options, localImages, replace),
-  picture: (element, parent, file, options, { localImages, replace }) => picturePolicy(element, parent, file, options, localImages, replace),
-  iframe: (element, parent, file, options, { replace }) => iframePolicy(element, parent, file, options, replace),
+  img: (element, parent, file, options, { localImages, replace, removals }) => {
+    removals.push(...droppedAttributes(element, IMG_KEPT));
+    return imagePolicy(element, parent, file, options, localImages, replace);
+  },
+  picture: (element, parent, file, options, { localImages, replace, removals }) => {
+    const img = element.children.find((child): child is Element => child.type === "element" && child.tagName === "img");
+    if (img) removals.push(...droppedAttributes(img, IMG_KEPT));
+    return picturePolicy(element, parent, file, options, localImages, replace);
+  },
+  iframe: (element, parent, file, options, { replace, removals }) => {
+    removals.push(...droppedAttributes(element, IFRAME_KEPT));
+    iframePolicy(element, parent, file, options, replace);
+  },
   video: (element, parent, file, options, { replace }) => mediaPolicy(element, parent, file, options, replace),
   // The schema allows <input> for Markdown task lists (a ticked box); one written in raw HTML is a form control.
   input: (element, parent, file, _options, { replace }) => {

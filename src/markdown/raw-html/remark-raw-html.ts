@@ -37,8 +37,8 @@ export function remarkRawHtml(options: RawHtmlOptions) {
     markOwn(hast, mark);
     const parsed = raw(hast, { file }) as HastRoot;
     const isOwn = (element: Element) => element.properties[OWN] === mark;
-    await applyRawElementPolicies(parsed, file, options, isOwn);
-    reportRemovals(file, findRemovals(parsed, sanitizeSchema, isOwn));
+    const replaced = await applyRawElementPolicies(parsed, file, options, isOwn);
+    reportRemovals(file, [...replaced, ...findRemovals(parsed, sanitizeSchema, isOwn)]);
     const clean = sanitize(parsed, sanitizeSchema) as HastRoot;
     dropEmptyLists(clean);
     normalizeHastHeadings(clean);
@@ -60,8 +60,13 @@ function wordsIn(node: HastRoot | Element): number {
   return words;
 }
 
-/** A class list the sanitiser emptied would be written as class="". */
+/**
+ * What removing leaves behind: a class list the sanitiser emptied (written
+ * as class=""), and a paragraph that held only what was removed (a script on
+ * a line of its own). Markdown makes no empty paragraph by itself.
+ */
 function dropEmptyLists(node: HastRoot | Element): void {
+  node.children = node.children.filter((child) => !(child.type === "element" && child.tagName === "p" && child.children.every((inner) => inner.type === "text" && inner.value.trim() === "")));
   for (const child of node.children) {
     if (child.type !== "element") continue;
     for (const [key, value] of Object.entries(child.properties)) if (Array.isArray(value) && value.length === 0) delete child.properties[key];

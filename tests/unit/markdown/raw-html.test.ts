@@ -131,6 +131,7 @@ describe("raw HTML in bodies: parsed and sanitised, not dropped, #19", () => {
     assertBeginnings(problems, [
       "13:1 warning an <iframe> from tracker.example is shown as a link",
       '15:1 error "javascript:alert(1)" is never published: a javascript',
+      "11:1 warning removed the onload attribute of <iframe>: scripts never run on the site [html/removed-script]",
     ]);
   });
 
