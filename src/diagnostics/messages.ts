@@ -142,7 +142,7 @@ export const RULES = {
     severity: "error",
     summary: "unknown authors",
     message: ({ id }) => `unknown author "${id}"`,
-    hint: ({ id, suggestion, known }) => suggestion ?? `add content/authors/${id}.md or use one of: ${orList(known)}`,
+    hint: ({ id, suggestion, known }) => suggestion ?? (known.length > 0 ? `add content/authors/${id}.md or use one of: ${orList(known)}` : `add content/authors/${id}.md`),
   }),
   "article/unknown-related": rule<{ id: string; suggestion?: string }>({
     severity: "error",
