@@ -4,6 +4,8 @@ import { buildSiteModel, type SiteModel } from "../collections/site-model.ts";
 import { loadContent, type LoadOptions, type LoadResult } from "../content/load-content.ts";
 import { brokenSiteLinks } from "../content/site-links.ts";
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { diagnose } from "../diagnostics/messages.ts";
+import type { DeclaredAlias } from "../content/model.ts";
 
 export interface CheckedSite extends LoadResult {
   /** The site model, when the content has no error. */
@@ -33,11 +35,28 @@ export async function checkSite(options: CheckOptions): Promise<CheckedSite> {
   });
   const published = publishedPaths(model);
   for (const url of partial.unbuiltArticleUrls) published.add(url);
+  const aliasProblems = aliasDiagnostics(partial.aliases, published);
+  // An old address is a valid link: it redirects (and bodies' links to one are rewritten already).
+  const linkable = new Set([...published, ...partial.aliases.map((alias) => alias.from)]);
   const contentDir = path.resolve(options.rootDir, options.contentDir ?? "content");
-  const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...brokenSiteLinks(partial.siteLinks, published, normalizedSitePath, contentDir)];
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...aliasProblems, ...brokenSiteLinks(partial.siteLinks, linkable, normalizedSitePath, contentDir)];
   if (hasErrors(diagnostics)) {
     const { content: _content, ...rest } = loaded;
     return { ...rest, diagnostics };
   }
   return { ...loaded, diagnostics, model };
+}
+
+/** An old address must not be a page the site publishes, nor be claimed by two files. */
+function aliasDiagnostics(aliases: readonly DeclaredAlias[], published: ReadonlySet<string>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const claimed = new Map<string, DeclaredAlias>();
+  for (const alias of aliases) {
+    const place = { file: alias.file, line: alias.line, column: alias.column };
+    const other = claimed.get(alias.from);
+    if (published.has(alias.from)) diagnostics.push(diagnose("alias/collides", place, { alias: alias.from }));
+    else if (other && other.to !== alias.to) diagnostics.push(diagnose("alias/duplicate", place, { alias: alias.from, other: other.file }));
+    else claimed.set(alias.from, alias);
+  }
+  return diagnostics;
 }

@@ -31,18 +31,4 @@ export function publishedPaths(model: SiteModel): Set<string> {
   return paths;
 }
 
-/**
- * A link's path as the published file's: "/news/x" and "/news/x/index.html"
- * are "/news/x/" (static hosts serve a folder's index), percent-escapes read.
- */
-export function normalizedSitePath(path: string): string {
-  let decoded = path;
-  try {
-    decoded = decodeURI(path);
-  } catch {
-    // An escape that is not UTF-8: compare as written.
-  }
-  if (decoded.endsWith("/index.html")) return decoded.slice(0, -"index.html".length);
-  const last = decoded.slice(decoded.lastIndexOf("/") + 1);
-  return last !== "" && !last.includes(".") ? `${decoded}/` : decoded;
-}
+export { normalizedSitePath } from "../content/routes.ts";

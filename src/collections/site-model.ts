@@ -14,6 +14,11 @@ export const PICKS_SIZE = 4;
 
 export type TagPage = Page<Article> & { tag: Tag; articleCount: number };
 
+export interface Redirect {
+  from: string;
+  to: string;
+}
+
 /** Everything the layouts need, computed once per build from the loaded content. */
 export interface SiteModel {
   site: SiteSettings;
@@ -24,6 +29,8 @@ export interface SiteModel {
   authors: ReadonlyMap<string, Author>;
   /** Standalone pages (About, Corrections policy). */
   pages: readonly StandalonePage[];
+  /** Old addresses and where each now is (the content's `aliases`), in path order. */
+  redirects: readonly Redirect[];
   /** Articles held back until their date, soonest first. */
   scheduled: readonly ScheduledArticle[];
   /** Newest first, for the "News feed" side column. */
@@ -94,6 +101,7 @@ export function buildSiteModel(content: Content, options: { isPreview: boolean; 
     articles,
     authors,
     pages: content.pages,
+    redirects: [...new Map(content.aliases.map((alias) => [alias.from, { from: alias.from, to: alias.to }])).values()].sort((a, b) => a.from.localeCompare(b.from)),
     scheduled: content.scheduled,
     latest: latestArticles(articles, { limit: SIDE_FEED_SIZE }),
     picks: editorsPicks(articles, { limit: PICKS_SIZE }),

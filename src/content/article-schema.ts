@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseFocus } from "../images/planner.ts";
-import { kebabId, relativePath, tagName, text, timestamp, webUrl } from "./fields.ts";
+import { aliasPath, kebabId, relativePath, tagName, text, timestamp, webUrl } from "./fields.ts";
 
 /** Link to something outside the site, listed under "Related". */
 export const externalLinkSchema = z
@@ -62,6 +62,8 @@ export const articleSchema = z
     featured: z.boolean({ error: "featured must be true or false" }).default(false),
     draft: z.boolean({ error: "draft must be true or false" }).default(false),
     slug: kebabId("slug").optional(),
+    /** Old addresses of this article (an imported archive's, or one renamed by hand): they redirect here. */
+    aliases: z.array(aliasPath, { error: "aliases must be a list of paths, like [/2015/07/08/ferry-strike/]" }).default([]),
   })
   .strict();
 

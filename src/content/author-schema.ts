@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { relativePath, text } from "./fields.ts";
+import { aliasPath, relativePath, text } from "./fields.ts";
 
 /** The frontmatter of `content/authors/<id>.md`; the body is the short bio. */
 export const authorSchema = z
@@ -12,6 +12,8 @@ export const authorSchema = z
       .object({ src: relativePath("photo.src"), alt: text("photo.alt") })
       .strict()
       .optional(),
+    /** Old addresses of this author's page ("/author/maria/"): they redirect here. */
+    aliases: z.array(aliasPath, { error: "aliases must be a list of paths, like [/author/maria/]" }).default([]),
   })
   .strict();
 

@@ -190,6 +190,7 @@ async function buildArticle(
     corrections: [...data.corrections].sort((a, b) => a.date.getTime() - b.date.getTime()),
     tags: tagSlugs.map((slug) => tagBySlug.get(slug)!),
     related: data.related.map((entry) => (typeof entry === "string" ? { id: entry } : entry)),
+    aliases: data.aliases,
     // Always set, even when undefined: articles with and without a hero keep one hidden class (see article-body.ts).
     hero,
     bodyImages: bodyImagesOf(body),

@@ -50,6 +50,7 @@ export async function buildAuthors(files: readonly ReadFile<AuthorFrontmatter>[]
       bioHtml: bio.readHtml?.() ?? bio.html,
       url: routes.author(file.id),
       sourcePath: file.sourcePath,
+      aliases: data.aliases,
     };
     if (data.photo) {
       const place = () => ({ file: file.sourcePath, ...read.parsed!.locate(["photo", "src"]) });

@@ -46,6 +46,7 @@ export async function buildPages(files: readonly ReadFile<PageFrontmatter>[], co
       ...(data.description ? { description: data.description } : {}),
       ...(data.updated ? { updatedAt: data.updated } : {}),
       isDraft: data.draft,
+      aliases: data.aliases,
       bodyHtml: body.readHtml?.() ?? body.html,
       siteLinks: body.dependencies.siteLinks,
     });

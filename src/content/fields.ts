@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { slugify } from "../format/slug.ts";
+import { normalizedSitePath } from "./routes.ts";
 
 /**
  * Field types shared by the content schemas. Every message is written for an
@@ -75,6 +76,16 @@ export const kebabId = (what: string) =>
       error: (issue) =>
         `${what} "${String(issue.input)}" must be lowercase letters, digits and hyphens, like "${slugify(String(issue.input)) || "city-hall"}"`,
     });
+
+/**
+ * An old address of the same content ("/2015/07/08/ferry-strike/"): a path
+ * on this site, kept working by a redirect. Written as the path alone.
+ */
+export const aliasPath = z
+  .string({ error: "each alias must be a path on this site, like /2015/07/08/ferry-strike/" })
+  .trim()
+  .refine((value) => /^\/(?!\/)[^\s?#]*$/.test(value) && !value.split("/").includes(".."), "each alias must be a path on this site, like /2015/07/08/ferry-strike/ (no https://, no ?query)")
+  .transform((value) => normalizedSitePath(value));
 
 /** A tag as written: a slug or words; a number ("2016") reads as its digits. */
 export const tagName = z

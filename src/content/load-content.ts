@@ -22,6 +22,7 @@ import type { ContentMemo } from "./content-memo.ts";
 import { discoverFolder } from "./discover-files.ts";
 import { FrontmatterCache, frontmatterCacheDir } from "./frontmatter.ts";
 import { loadSite } from "./load-site.ts";
+import { declaredAliases } from "./aliases.ts";
 import type { Content, ContentSiteLink, ScheduledArticle } from "./model.ts";
 import { pageSchema } from "./page-schema.ts";
 import { readContentFiles, type FileMemo, type ReadFile } from "./read-files.ts";
@@ -144,14 +145,8 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
     contentDir,
   );
   const caches = contentCaches(options, rootDir);
-  const settings: RenderSettings = { siteOrigin, trustedHosts: site?.trustedHosts ?? { iframes: [], images: [] }, rootDir, contentDir };
-  const renderOptions = {
-    settings,
-    resolveImage: images.resolveImage,
-    ...(caches.render ? { cache: caches.render } : {}),
-    ...(options.renderWorkers !== undefined ? { workers: options.renderWorkers } : {}),
-    checkOnly: options.checkOnly ?? false,
-  };
+  // The aliases are known once the files are read: a pool started before then learns them when it is given bodies.
+  const earlySettings: RenderSettings = { siteOrigin, trustedHosts: site?.trustedHosts ?? { iframes: [], images: [] }, aliases: {}, rootDir, contentDir };
 
   // Files: found, read, parsed and validated, each on its own.
   const folders = {
@@ -164,7 +159,7 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
   const fileMemo: FileMemo | undefined = memo ? { previous: memo.files, next: new Map(), watched: memo.watched, saved: memo.saved } : undefined;
   const readOptions = {
     ...(caches.frontmatter ? { cache: caches.frontmatter } : {}),
-    beforeSplitting: (misses: number) => workers.startFor(misses, () => ({ settings, resolveImage: images.resolveImage })),
+    beforeSplitting: (misses: number) => workers.startFor(misses, () => ({ settings: earlySettings, resolveImage: images.resolveImage })),
     ...(timeZone ? { timeZone } : {}),
     ...(fileMemo ? { memo: fileMemo } : {}),
   };
@@ -187,8 +182,6 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
     fieldsOf.set(read, fields);
     if (isYaml) diagnostics.push(...fieldRuleDiagnostics(articleFieldRules(fields), { file: read.file.sourcePath, yaml: read.parsed, ...(timeZone ? { timeZone } : {}) }));
   }
-
-  const authors = await buildAuthors(authorFiles, { images, renderOptions, diagnostics });
 
   const now = (options.now ?? new Date()).getTime();
   const standingOf = (fields: Partial<ArticleFrontmatter>): Standing => (fields.draft ? "draft" : fields.date && fields.date.getTime() > now ? "scheduled" : "published");
@@ -222,6 +215,19 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
     cardTargets.set(read.file.id, cardTargetOf(read, fields.title ?? read.file.id, fields.dek ?? "", routes.article(slugOf(read))));
   }
   const unpublishedCards = new Map<string, UnpublishedTarget>([...unpublished].map(([id, held]) => [id, unpublishedParams(held, timeZone)]));
+
+  // Old addresses, and where each now is: a shown article's, every author's and page's.
+  const aliases = declaredAliases({ articleFiles, fieldsOf, shown, slugOf, authorFiles, pageFiles });
+  const settings: RenderSettings = { ...earlySettings, aliases: Object.fromEntries(aliases.map((alias) => [alias.from, alias.to])) };
+  const renderOptions = {
+    settings,
+    resolveImage: images.resolveImage,
+    ...(caches.render ? { cache: caches.render } : {}),
+    ...(options.renderWorkers !== undefined ? { workers: options.renderWorkers } : {}),
+    checkOnly: options.checkOnly ?? false,
+  };
+
+  const authors = await buildAuthors(authorFiles, { images, renderOptions, diagnostics });
 
   // Bodies: every shown article's, its frontmatter valid or not, and a scheduled one's too (it goes live by itself).
   const toRender = articleFiles.filter((read) => read.parsed && (shown(read) || standingOf(fieldsOf.get(read)!) === "scheduled"));
@@ -284,6 +290,7 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
     authors: authors.byId,
     pages: pages.map(({ siteLinks: _links, ...page }) => page),
     siteLinks,
+    aliases,
     // Their problems are reported; links to them are not broken.
     unbuiltArticleUrls: candidates.filter((candidate) => candidate.isShown && !built.articles.some((article) => article.id === candidate.read.file.id)).map((candidate) => routes.article(candidate.slug)),
     scheduled,

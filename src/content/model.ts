@@ -17,6 +17,8 @@ export interface Author {
   bioHtml: string;
   url: string;
   sourcePath: string;
+  /** Old addresses of the author's page, redirected to `url`. */
+  aliases: string[];
 }
 
 /** What a byline needs of an author. */
@@ -109,6 +111,8 @@ export interface Article {
   tags: Tag[];
   /** Explicit related entries, in the editor's order. */
   related: (Pick<Article, "id"> | ExternalLink)[];
+  /** Old addresses of the article (an imported archive's), redirected to `url`. */
+  aliases: string[];
   /** Absent for a text-only article (a brief): lists, feeds and social cards fall back to the site's card. */
   hero?: Hero;
   /** The responsive images of the body, in order (their markup is in bodyHtml). */
@@ -136,6 +140,8 @@ export interface StandalonePage {
   description?: string;
   updatedAt?: Date;
   isDraft: boolean;
+  /** Old addresses of the page, redirected to `url`. */
+  aliases: string[];
   /** Sanitised HTML of the Markdown body. */
   bodyHtml: string;
 }
@@ -152,10 +158,23 @@ export interface Content {
   pages: StandalonePage[];
   /** Links of the content to the site's own pages (bodies, bios, site settings), checked once the site's pages are known. */
   siteLinks: ContentSiteLink[];
+  /** Old addresses of the site's pages, where each now is, and where the alias is written. */
+  aliases: DeclaredAlias[];
   /** Pages of shown articles that have problems and so were not built: not published, but not broken links either. */
   unbuiltArticleUrls: string[];
   /** Articles held back until their date (not drafts), soonest first. */
   scheduled: ScheduledArticle[];
+}
+
+/** An old address of a page (an article's, an author's, a standalone page's `aliases`), redirected to where it now is. */
+export interface DeclaredAlias {
+  /** The old path, normalised ("/2015/07/08/ferry-strike/"). */
+  from: string;
+  /** The page's URL now. */
+  to: string;
+  file: string;
+  line: number;
+  column: number;
 }
 
 /** A link written in a content file to a page of the site itself. */

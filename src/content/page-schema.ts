@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text, timestamp } from "./fields.ts";
+import { aliasPath, text, timestamp } from "./fields.ts";
 
 /**
  * The frontmatter of `content/pages/<id>.md`: a standalone page (About,
@@ -14,6 +14,8 @@ export const pageSchema = z
     updated: timestamp.optional(),
     /** A draft page is shown in previews only. */
     draft: z.boolean({ error: "draft must be true or false" }).default(false),
+    /** Old addresses of this page ("/about-us.html"): they redirect here. */
+    aliases: z.array(aliasPath, { error: "aliases must be a list of paths, like [/about-us/]" }).default([]),
   })
   .strict();
 

@@ -24,3 +24,19 @@ export const routes = {
 export function siteLinkUrl(link: { tag: string } | { page: string } | { url: string }): string {
   return "tag" in link ? routes.tag(link.tag) : "page" in link ? routes.page(link.page) : link.url;
 }
+
+/**
+ * A site path as the published file's: "/news/x" and "/news/x/index.html"
+ * are "/news/x/" (static hosts serve a folder's index), percent-escapes read.
+ */
+export function normalizedSitePath(sitePath: string): string {
+  let decoded = sitePath;
+  try {
+    decoded = decodeURI(sitePath);
+  } catch {
+    // An escape that is not UTF-8: compare as written.
+  }
+  if (decoded.endsWith("/index.html")) return decoded.slice(0, -"index.html".length);
+  const last = decoded.slice(decoded.lastIndexOf("/") + 1);
+  return last !== "" && !last.includes(".") ? `${decoded}/` : decoded;
+}

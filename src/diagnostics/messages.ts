@@ -243,6 +243,20 @@ export const RULES = {
     hint: ({ suggestion }) => suggestion ?? "create the page, or remove the link",
   }),
 
+  // Old addresses
+  "alias/collides": rule<{ alias: string }>({
+    severity: "error",
+    summary: "old addresses that are pages of the site",
+    message: ({ alias }) => `the alias ${alias} is the address of a page the site publishes, so it cannot redirect`,
+    hint: () => "remove the alias, or rename the page that has that address",
+  }),
+  "alias/duplicate": rule<{ alias: string; other: string }>({
+    severity: "error",
+    summary: "old addresses claimed twice",
+    message: ({ alias, other }) => `the alias ${alias} is also claimed by ${other}`,
+    hint: () => "an old address can redirect to one page only: keep it in one file",
+  }),
+
   // Body
   "related-card/unknown-id": rule<{ id: string; suggestion?: string }>({
     severity: "error",

@@ -28,6 +28,8 @@ export interface RenderSettings {
   siteOrigin: string;
   /** Hosts whose iframes and images bodies may show (site.yaml trustedHosts). */
   trustedHosts: TrustedHosts;
+  /** Old addresses of the site's pages (their `aliases`), normalised, and where each now is: links to them are rewritten. */
+  aliases: Readonly<Record<string, string>>;
   /** Absolute project root and content folder: where audio and video files are looked up. */
   rootDir: string;
   contentDir: string;
@@ -159,12 +161,12 @@ function createProcessor(options: PipelineOptions, syntaxKey: string) {
     .use(remarkSyntaxExtensions, syntaxKey)
     .use(parses("directive") ? [[remarkRelatedCard, { articles: options.articles, ...(options.unpublished ? { unpublished: options.unpublished } : {}) }], [remarkUnknownDirectives, { known: ["related"] }]] : [])
     .use(remarkHeadingIds, { isReserved: isPageId })
-    .use(remarkLinkPolicy, { siteOrigin: settings.siteOrigin, trustedImageHosts: settings.trustedHosts.images })
+    .use(remarkLinkPolicy, { siteOrigin: settings.siteOrigin, trustedImageHosts: settings.trustedHosts.images, aliases: settings.aliases })
     .use(remarkLocalImages, { resolveImage: options.resolveImage })
     .use(remarkWordCount)
     .use(parses("table") ? [remarkTableScroll] : [])
     // Last: it turns the whole body into HTML when raw HTML is in it (and sets its heading levels there).
-    .use(remarkRawHtml, { siteOrigin: settings.siteOrigin, trustedHosts: settings.trustedHosts, resolveImage: options.resolveImage, resolveMedia })
+    .use(remarkRawHtml, { siteOrigin: settings.siteOrigin, trustedHosts: settings.trustedHosts, aliases: settings.aliases, resolveImage: options.resolveImage, resolveMedia })
     .use(remarkHeadingLevels)
     .use(remarkHtml, { sanitize: sanitizeSchema })
     .freeze();

@@ -2,13 +2,15 @@ import type { Definition, Nodes, Parents, Root } from "mdast";
 import type { Position } from "unist";
 import type { VFile } from "vfile";
 import { reportRule } from "./report-rule.ts";
-import { classifyUrl, isTrustedHost, sitePathOf, type UrlKind } from "./url-policy.ts";
+import { aliasTarget, classifyUrl, isTrustedHost, sitePathOf, type UrlKind } from "./url-policy.ts";
 
 export interface LinkPolicyOptions {
   /** The site's own origin, e.g. "https://herald.example.org": links there are the site's own. */
   siteOrigin: string;
   /** Hosts whose images may be shown from there (site.yaml trustedHosts.images). */
   trustedImageHosts?: readonly string[];
+  /** Old addresses of the site's pages and where each now is: a link to one is rewritten. */
+  aliases?: Readonly<Record<string, string>>;
 }
 
 /** A same-site link of the body, checked against the pages the build writes. */
@@ -71,6 +73,14 @@ export function remarkLinkPolicy(options: LinkPolicyOptions) {
           if (node.type === "link") node.url = kind.href;
           else definition!.node.url = kind.href;
           if (!kind.isSameSite) node.data = { ...node.data, hProperties: { ...node.data?.hProperties, rel: EXTERNAL_REL } };
+        }
+        // A link to an old address goes straight to where the page now is.
+        const moved = aliasTarget(kind, options.aliases ?? {});
+        if (moved !== undefined) {
+          if (node.type === "link") node.url = moved;
+          else definition!.node.url = moved;
+          noteSiteLink(classifyUrl(moved, options.siteOrigin), url, node.position);
+          return "keep";
         }
         noteSiteLink(kind, url, node.position);
         return "keep";

@@ -88,7 +88,7 @@ export async function renderBodies(
   const workers = options.pool?.size ?? (misses.length >= POOL_THRESHOLD ? poolSize(options.workers) : 0);
   const ownPool = !options.pool && workers > 1 ? new RenderPool({ ...options, size: workers }) : undefined;
   const pool = options.pool ?? ownPool;
-  if (options.pool && misses.length > 0) options.pool.useArticles(options.articles, options.unpublished);
+  if (options.pool && misses.length > 0) options.pool.useContext(settings, options.articles, options.unpublished);
   // Loaded only when something must render: a check of an unchanged archive never needs remark.
   const render = pool
     ? (source: MarkdownSource) => pool.render(source)

@@ -19,6 +19,14 @@ export const RENDERER_SOURCES = [
   "package-lock.json",
 ];
 
+/** The settings' part of every key, computed once per settings object (an archive's aliases are thousands). */
+const settingsKeys = new WeakMap<RenderSettings, string>();
+function settingsKey(settings: RenderSettings): string {
+  let key = settingsKeys.get(settings);
+  if (key === undefined) settingsKeys.set(settings, (key = cacheKey(settings.siteOrigin, JSON.stringify(settings.trustedHosts), JSON.stringify(settings.aliases))));
+  return key;
+}
+
 export function renderCacheDir(rootDir: string): string {
   const fromEnv = process.env.NEWSROOM_RENDER_CACHE;
   return fromEnv ? path.resolve(rootDir, fromEnv) : path.join(rootDir, ".cache", "render");
@@ -33,7 +41,6 @@ export function renderCacheDir(rootDir: string): string {
  */
 export class RenderCache extends KeyedJsonCache<RenderedMarkdown> {
   key(source: MarkdownSource, settings: RenderSettings): string {
-    const hosts = JSON.stringify(settings.trustedHosts);
-    return cacheKey(codeFingerprint(RENDERER_SOURCES), settings.siteOrigin, hosts, source.path, source.bodyLineOffset, source.body);
+    return cacheKey(codeFingerprint(RENDERER_SOURCES), settingsKey(settings), source.path, source.bodyLineOffset, source.body);
   }
 }

@@ -8,7 +8,7 @@ import type { RelatedCardTarget, UnpublishedTarget } from "./remark-related-card
 export type ToWorker =
   | { type: "render"; id: number; source: MarkdownSource }
   | { type: "image-resolved"; id: number; result: LocalImageResult }
-  | { type: "articles"; articles: [string, RelatedCardTarget][]; unpublished: [string, UnpublishedTarget][] };
+  | { type: "context"; settings: RenderSettings; articles: [string, RelatedCardTarget][]; unpublished: [string, UnpublishedTarget][] };
 
 export type FromWorker =
   | { type: "rendered"; id: number; rendered: RenderedMarkdown }
@@ -78,9 +78,13 @@ export class RenderPool {
     });
   }
 
-  /** The related-card targets for the bodies rendered from now on (a pool started before the articles were read has none). */
-  useArticles(articles: ReadonlyMap<string, RelatedCardTarget>, unpublished: ReadonlyMap<string, UnpublishedTarget> = new Map()): void {
-    const message: ToWorker = { type: "articles", articles: [...articles], unpublished: [...unpublished] };
+  /**
+   * The settings and related-card targets for the bodies rendered from now on:
+   * a pool started before the files were read knows neither the articles nor
+   * the aliases they declare.
+   */
+  useContext(settings: RenderSettings, articles: ReadonlyMap<string, RelatedCardTarget>, unpublished: ReadonlyMap<string, UnpublishedTarget> = new Map()): void {
+    const message: ToWorker = { type: "context", settings, articles: [...articles], unpublished: [...unpublished] };
     for (const { worker } of this.#workers) worker.postMessage(message);
   }
 

@@ -25,11 +25,11 @@ const send = (message: FromWorker) => port.postMessage(message);
 const articles = new Map(setup.articles);
 const unpublished = new Map(setup.unpublished);
 
-const render = createMarkdownRenderer({
-  settings: setup.settings,
+const rendererFor = (settings: RenderSettings) => createMarkdownRenderer({
+  settings,
   articles,
   unpublished,
-  resolveMedia: (written, file) => resolveMediaFile(setup.settings, written, file),
+  resolveMedia: (written, file) => resolveMediaFile(settings, written, file),
   resolveImage: (written, file, context) =>
     new Promise((resolve) => {
       const id = nextImageRequest++;
@@ -37,6 +37,9 @@ const render = createMarkdownRenderer({
       send({ type: "resolve-image", id, written, path: file.path, bodyLineOffset: file.data.bodyLineOffset ?? 0, context });
     }),
 });
+// Made again when the settings change (a pool started before the files were read learns their aliases later).
+let settingsKey = JSON.stringify(setup.settings);
+let render = rendererFor(setup.settings);
 
 async function renderOne(id: number, source: MarkdownSource): Promise<void> {
   try {
@@ -49,7 +52,12 @@ async function renderOne(id: number, source: MarkdownSource): Promise<void> {
 port.on("message", (message: ToWorker) => {
   if (message.type === "render") {
     void renderOne(message.id, message.source);
-  } else if (message.type === "articles") {
+  } else if (message.type === "context") {
+    const key = JSON.stringify(message.settings);
+    if (key !== settingsKey) {
+      settingsKey = key;
+      render = rendererFor(message.settings);
+    }
     articles.clear();
     for (const [id, target] of message.articles) articles.set(id, target);
     unpublished.clear();

@@ -1,3 +1,5 @@
+import { normalizedSitePath } from "../content/routes.ts";
+
 /**
  * What a URL written in a body is, as a browser would read it: browsers drop
  * tabs and newlines anywhere in a URL and control characters and spaces at
@@ -64,6 +66,20 @@ export function isTrustedHost(host: string, trusted: readonly string[]): boolean
     const wanted = entry.toLowerCase();
     return wanted.startsWith(".") ? name.endsWith(wanted) || name === wanted.slice(1) : name === wanted;
   });
+}
+
+/**
+ * A same-site link to an old address (an alias) rewritten to where the page
+ * now is, keeping its query and fragment; undefined when it is not one.
+ */
+export function aliasTarget(kind: UrlKind, aliases: Readonly<Record<string, string>>): string | undefined {
+  const path = sitePathOf(kind);
+  if (path === undefined || kind.kind === "fragment") return undefined;
+  const target = aliases[normalizedSitePath(path)];
+  if (target === undefined) return undefined;
+  const { href } = kind as { href: string };
+  const rest = href.slice(href.search(/[?#]|$/));
+  return target + rest;
 }
 
 /** The site path a same-site link points to ("/news/x/"), for the link check; undefined for a relative path like "x.html". */

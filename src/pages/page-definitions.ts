@@ -1,6 +1,7 @@
 import type { AuthorGroup } from "../collections/by-author.ts";
 import type { Page } from "../collections/paginate.ts";
-import type { SiteModel, TagPage } from "../collections/site-model.ts";
+import type { Redirect, SiteModel, TagPage } from "../collections/site-model.ts";
+import { redirectPagePath, renderRedirectPage, renderRedirectsFile } from "../feeds/redirects.ts";
 import type { Article, SiteSettings, StandalonePage } from "../content/model.ts";
 import { routes } from "../content/routes.ts";
 import { renderAtom } from "../feeds/atom.ts";
@@ -152,6 +153,18 @@ export const pageDefinitions: Record<string, PageDefinition> = {
   newsSitemap: {
     render: (data) => renderNewsSitemap(data.newsroom, data.newsroom.builtAt),
     data: { permalink: routes.newsSitemap(), ...notInCollections },
+  },
+  redirectsFile: {
+    render: (data) => renderRedirectsFile(data.newsroom.redirects),
+    data: { permalink: "/_redirects", ...notInCollections },
+  },
+  redirectPage: {
+    render: (data) => renderRedirectPage(data.redirect as Redirect, data.newsroom.site),
+    data: {
+      pagination: { data: "newsroom.redirects", size: 1, alias: "redirect" },
+      permalink: (data: { redirect: Redirect }) => redirectPagePath(data.redirect),
+      ...notInCollections,
+    },
   },
   hostHeaders: {
     render: (data) => renderHeaders(headerRules(data.newsroom.pages.map((page) => page.url))),

@@ -43,6 +43,7 @@ export function makeAuthor(id: string, overrides: Partial<Author> = {}): Author 
     bioHtml: "",
     url: `/authors/${id}/`,
     sourcePath: `content/authors/${id}.md`,
+    aliases: [],
     ...overrides,
   };
 }
@@ -64,6 +65,7 @@ export function makeArticle(id: string, overrides: Partial<Article> = {}): Artic
     publishedAt: new Date("2026-01-01T12:00:00Z"),
     tags: [],
     related: [],
+    aliases: [],
     hero: makeHero(),
     bodyImages: [],
     isFeatured: false,
@@ -94,7 +96,7 @@ export function makeSite(overrides: Partial<SiteSettings> = {}): SiteSettings {
 }
 
 export function makeContent(articles: Article[], authors: Author[] = [], site: SiteSettings = makeSite()): Content {
-  return { site, articles, authors: new Map(authors.map((author) => [author.id, author])), pages: [], siteLinks: [], unbuiltArticleUrls: [], scheduled: [] };
+  return { site, articles, authors: new Map(authors.map((author) => [author.id, author])), pages: [], siteLinks: [], aliases: [], unbuiltArticleUrls: [], scheduled: [] };
 }
 
 export function makeDiagnostic(overrides: Partial<Diagnostic> = {}): Diagnostic {

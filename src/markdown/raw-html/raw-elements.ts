@@ -4,7 +4,7 @@ import type { LocalImagesOptions, ResolvedLocalImage } from "../remark-local-ima
 import { pictureElement } from "../remark-local-images.ts";
 import type { SiteLink } from "../remark-link-policy.ts";
 import { reportRule } from "../report-rule.ts";
-import { classifyUrl, isTrustedHost, sitePathOf } from "../url-policy.ts";
+import { aliasTarget, classifyUrl, isTrustedHost, sitePathOf } from "../url-policy.ts";
 import type { Removal } from "./find-removals.ts";
 
 export interface TrustedHosts {
@@ -20,6 +20,8 @@ export type MediaResult = { ok: true; url: string } | { ok: false; problem: stri
 export interface RawElementOptions extends LocalImagesOptions {
   siteOrigin: string;
   trustedHosts: TrustedHosts;
+  /** Old addresses of the site's pages and where each now is: a link to one is rewritten. */
+  aliases: Readonly<Record<string, string>>;
   /** Resolves a path written in the body (relative to it) to a published audio or video file. */
   resolveMedia: (written: string, file: VFile) => MediaResult;
 }
@@ -174,12 +176,14 @@ function linkPolicy(element: Element, parent: Parents, file: VFile, options: Raw
     element.properties.href = kind.href;
     if (!kind.isSameSite) element.properties.rel = EXTERNAL_REL;
   }
+  const moved = aliasTarget(kind, options.aliases);
+  if (moved !== undefined) element.properties.href = moved;
   // Links open in the reader's tab; rel covers what target="_blank" was for.
   if (element.properties.target !== undefined) {
     reportRule(file, element.position, "html/removed-attribute", { what: "the target attribute of <a>", count: 1, reason: "links open in the reader's own tab" });
     delete element.properties.target;
   }
-  const path = sitePathOf(kind);
+  const path = sitePathOf(moved === undefined ? kind : classifyUrl(moved, options.siteOrigin));
   if (path !== undefined) siteLinks.push({ path, written: href, line: element.position?.start.line ?? 1, column: element.position?.start.column ?? 1 });
 }
 

@@ -128,7 +128,7 @@ describe("articleSchema", () => {
   it("accepts exactly these keys", () => {
     assert.deepEqual(
       Object.keys(articleSchema.def.shape).sort(),
-      ["audio", "authors", "corrections", "date", "dek", "draft", "featured", "hero", "related", "slug", "tags", "title", "updated"],
+      ["aliases", "audio", "authors", "corrections", "date", "dek", "draft", "featured", "hero", "related", "slug", "tags", "title", "updated"],
     );
   });
 });

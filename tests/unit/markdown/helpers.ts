@@ -25,7 +25,7 @@ export async function processWith(markdown: string, plugins: PluggableList, file
 
 /** Render settings for tests: a site origin, no trusted hosts, the project's content folder. */
 export function testRenderSettings(overrides: Partial<RenderSettings> = {}): RenderSettings {
-  return { siteOrigin: "https://herald.example.org", trustedHosts: { iframes: [], images: [] }, rootDir: process.cwd(), contentDir: `${process.cwd()}/content`, ...overrides };
+  return { siteOrigin: "https://herald.example.org", trustedHosts: { iframes: [], images: [] }, aliases: {}, rootDir: process.cwd(), contentDir: `${process.cwd()}/content`, ...overrides };
 }
 
 /** A media resolver for tests that finds nothing. */
