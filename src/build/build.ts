@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync } from "node:fs";
-import { chmod, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { mkdirSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { SiteModel } from "../collections/site-model.ts";
@@ -18,6 +18,7 @@ import { tagPageInputs } from "../../layouts/tag.11ty.tsx";
 import type { Article } from "../content/model.ts";
 import { readPublicAssets, type AssetManifest } from "../eleventy/static-assets.ts";
 import { SearchIndex, searchCacheDir, type SearchIndexSummary } from "./search-index.ts";
+import { createStagingFolder, discardStagingFolder, removeStaleStagingFolders, swapIn } from "./staging-folder.ts";
 
 export interface BuildOptions {
   rootDir: string;
@@ -74,7 +75,8 @@ export interface Schedule {
 /**
  * Builds the site into a staging folder beside the output and swaps it in
  * only when the whole build succeeded: a failed build leaves the previous
- * site untouched, so a half-built site can never be deployed.
+ * site untouched, so a half-built site can never be deployed. What killed
+ * builds left there is removed first (see staging-folder.ts).
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const rootDir = path.resolve(options.rootDir);
@@ -83,7 +85,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const schedulePath = path.join(path.dirname(outputDir), "schedule.json");
   const timings = new Map<string, number>();
   const started = performance.now();
-  const stagingDir = await mkdtemp(path.join(path.dirname(outputDir), `.build-staging-${path.basename(outputDir)}-`));
+  await removeStaleStagingFolders(outputDir);
+  const stagingDir = await createStagingFolder(outputDir);
   let search: SearchIndex | undefined;
   try {
     const newsroomOptions = {
@@ -167,11 +170,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       });
     }
     const searchSummary = await timed(timings, "search", () => searchIndex.write());
-    await chmod(stagingDir, 0o755); // mkdtemp creates it private
-    const previous = existsSync(outputDir) ? `${stagingDir}-previous` : undefined;
-    if (previous) await rename(outputDir, previous);
-    await rename(stagingDir, outputDir);
-    if (previous) await rm(previous, { recursive: true, force: true });
+    await swapIn(stagingDir, outputDir);
     await writeFile(schedulePath, `${JSON.stringify(scheduleOf(model), null, 2)}\n`);
     // Eleventy's time includes the stages that run inside it.
     const inside = ["images", "assets"].reduce((sum, name) => sum + (timings.get(name) ?? 0), 0);
@@ -181,7 +180,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return { outputDir, fileCount, schedulePath, timings: rounded, search: searchSummary, reusedPages, reusedFeeds: feedFiles.reused, reusedListings: listingPages.reused };
   } catch (error) {
     await search?.discard();
-    await rm(stagingDir, { recursive: true, force: true });
+    await discardStagingFolder(stagingDir);
     throw unwrapContentError(error) ?? error;
   }
 }

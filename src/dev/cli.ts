@@ -1,33 +1,31 @@
 /**
- * `npm start [-- --port 8080] [--content content] [--output _site]`: the
- * preview server. Builds the site with drafts and scheduled articles shown,
- * serves it on 127.0.0.1, and rebuilds what a save changed: the saved
- * article's page first (its open tab reloads), then the rest.
+ * The preview server that `npm start` runs (src/dev/supervisor.ts starts it,
+ * and again when the code changes: code is loaded once per process). Builds
+ * the site with drafts and scheduled articles shown into its own folder
+ * (never _site/), serves it on 127.0.0.1, and rebuilds what a save changed:
+ * the saved article's page first (its open tab reloads), then the rest.
  *
- * Changes to layouts/, src/ or public/ restart it (`node --watch-path`, see
- * package.json): code is loaded once per process.
+ *   node --import tsx src/dev/cli.ts [--port 8080] [--content content] [--output .cache/preview]
+ *
+ * Stops, closing its connections, on SIGINT, SIGTERM or SIGHUP, and when the
+ * process that started it has gone.
  */
-import { watch } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { setTimeout as delay } from "node:timers/promises";
 import { unwrapContentError } from "../build/build.ts";
+import { whenParentExits } from "../util/processes.ts";
 import { DevBuilder } from "./dev-builder.ts";
+import { FolderWatcher } from "./folder-watcher.ts";
+import { parsePreviewArgs, USAGE_ERROR_EXIT_CODE } from "./preview-options.ts";
 import { PreviewServer } from "./preview-server.ts";
 
-/** Saves arrive as bursts of events (an editor writes, renames, touches); this gathers one burst. */
-const SETTLE_MS = 30;
-
-const { values } = parseArgs({
-  options: {
-    port: { type: "string", default: process.env.PORT ?? "8080" },
-    // NEWSROOM_CONTENT previews another content folder (the benchmark's corpus, a branch checkout).
-    content: { type: "string", default: process.env.NEWSROOM_CONTENT ?? "content" },
-    output: { type: "string", default: "_site" },
-  },
-});
 const rootDir = process.cwd();
-const contentDir = values.content;
-const outputDir = path.resolve(rootDir, values.output);
+const options = parsePreviewArgs(process.argv.slice(2), process.env, rootDir);
+if ("problem" in options) {
+  console.error(options.problem);
+  process.exit(USAGE_ERROR_EXIT_CODE);
+}
+const { contentDir, outputDir } = options;
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(2)} s`;
 
 const builder = new DevBuilder({ rootDir, contentDir, isPreview: true }, outputDir);
@@ -44,7 +42,8 @@ async function update(saved: string[] | "all"): Promise<void> {
         console.log(`${urls.join(", ")} rebuilt in ${seconds(started)}`);
         server.pagesChanged(urls);
       },
-      shouldStop: () => pending.size > 0,
+      // The first build runs to its end: the saves made meanwhile are taken after it.
+      shouldStop: () => saved !== "all" && pending.size > 0,
     });
     if (result.interrupted) return;
     const reused = result.articlesReused > 0 ? `, ${result.articlesReused} article pages from the page cache` : "";
@@ -64,25 +63,45 @@ async function update(saved: string[] | "all"): Promise<void> {
 
 let pending = new Set<string>();
 let running: Promise<void> | undefined;
-let settle: NodeJS.Timeout | undefined;
 /** One update at a time; saves that arrive meanwhile are taken together by the next. */
 function schedule(): void {
-  if (running) return;
+  if (running || pending.size === 0) return;
   const saved = [...pending];
   pending = new Set();
   running = update(saved).finally(() => {
     running = undefined;
-    if (pending.size > 0) schedule();
+    schedule();
   });
 }
 
-await update("all");
+let isStopping = false;
+/** Stops watching and serving, then exits: an update under way is dropped (the next start builds from scratch). */
+async function stop(): Promise<void> {
+  if (isStopping) return;
+  isStopping = true;
+  watcher.close();
+  await Promise.race([server.close(), delay(2000)]);
+  process.exit(0);
+}
+
+// Watching from before the first build: a save made during it is taken right after it.
 const contentPath = path.resolve(rootDir, contentDir);
-watch(contentPath, { recursive: true }, (_event, name) => {
-  if (!name) return;
-  pending.add(path.join(contentPath, name.toString()));
-  clearTimeout(settle);
-  settle = setTimeout(schedule, SETTLE_MS);
+const watcher = new FolderWatcher(contentPath, {
+  onChange: (paths) => {
+    for (const changed of paths) pending.add(changed);
+    schedule();
+  },
 });
-const url = await server.listen(Number(values.port));
-console.log(`Preview at ${url} (drafts and scheduled articles shown). Watching ${contentDir}/ for changes; Ctrl-C stops.`);
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop());
+whenParentExits(() => void stop());
+// The port first: a port in use is said at once, not after a first build of minutes. Open tabs reload when that build ends.
+const url = await server.listen(options.port).catch((error: NodeJS.ErrnoException) => {
+  if (error.code !== "EADDRINUSE") throw error;
+  console.error(`Port ${options.port} is in use (another preview?): stop that server, or pass another port: npm start -- --port 8081`);
+  process.exit(USAGE_ERROR_EXIT_CODE);
+});
+running = update("all");
+await running;
+running = undefined;
+console.log(`Preview at ${url} (drafts and scheduled articles shown), written to ${path.relative(rootDir, outputDir) || "."}/. Watching ${contentDir}/ for changes; Ctrl-C stops.`);
+schedule();

@@ -80,7 +80,7 @@ export class DevBuilder {
   }
 
   get articlesDir(): string {
-    return path.join(this.options.rootDir, this.options.contentDir, "articles");
+    return path.resolve(this.options.rootDir, this.options.contentDir, "articles");
   }
 
   /**

@@ -104,9 +104,13 @@ export class PreviewServer {
     if (report !== undefined) this.#send("problems", report);
   }
 
+  /** Ends the live-reload streams and every connection (a browser keeps its own open), and stops listening. */
   close(): Promise<void> {
     for (const client of this.#clients) client.end();
-    return new Promise((resolve) => this.#server.close(() => resolve()));
+    this.#clients.clear();
+    const closed = new Promise<void>((resolve) => this.#server.close(() => resolve()));
+    this.#server.closeAllConnections();
+    return closed;
   }
 
   #send(event: string, data: unknown): void {

@@ -1,45 +1,15 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, test } from "node:test";
+import { copyBasicSite, startPreview } from "../build/preview-process.ts";
 import { launchChromium, skipReason } from "./chromium.ts";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const BASIC = path.join(ROOT, "tests/fixtures/sites/basic");
 const skip = skipReason();
-
-/** `npm start`'s program on a copy of the basic site, on a free port; resolves once it serves. */
-async function startPreview(rootDir: string) {
-  const server = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), path.join(ROOT, "src/dev/cli.ts"), "--port", "0"], {
-    cwd: rootDir,
-    env: { ...process.env, NEWSROOM_IMAGE_CACHE: path.join(BASIC, ".cache/images") },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const origin = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the preview did not start: ${output}`)), 60_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /Preview at (http:\/\/127\.0\.0\.1:\d+)\//.exec(output)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve(url);
-      }
-    };
-    server.stdout.on("data", read);
-    server.stderr.on("data", read);
-    server.once("exit", (code) => reject(new Error(`the preview exited (${code}): ${output}`)));
-  });
-  return { origin, output: () => output, stop: () => server.kill("SIGTERM") };
-}
 
 describe("the preview in a browser (npm start)", { skip }, () => {
   test("a save reloads the open article with the change; a mistake shows over every page until it is fixed", async () => {
-    const rootDir = mkdtempSync(path.join(tmpdir(), "newsroom-preview-browser-"));
-    cpSync(path.join(BASIC, "content"), path.join(rootDir, "content"), { recursive: true });
+    const rootDir = copyBasicSite("newsroom-preview-browser-");
     const articleFile = path.join(rootDir, "content/articles/bridge-repairs.md");
     const original = readFileSync(articleFile, "utf8");
     const preview = await startPreview(rootDir);
@@ -62,7 +32,9 @@ describe("the preview in a browser (npm start)", { skip }, () => {
       await another.goto(`${preview.origin}/`, { waitUntil: "load" });
       await another.locator("#newsroom-problems").waitFor({ timeout: 15_000 });
 
-      writeFileSync(articleFile, original);
+      // The fix saved as vim and JetBrains' safe write do: a new file renamed over the old one.
+      writeFileSync(`${articleFile}.tmp`, original);
+      renameSync(`${articleFile}.tmp`, articleFile);
       await page.waitForFunction(() => !document.querySelector("main")?.textContent?.includes("The lane reopens on Monday"), undefined, { timeout: 15_000 });
       assert.equal(await problems.count(), 0, "the fix reloads the page without the problems");
       const later = await browser.newPage();
@@ -72,7 +44,7 @@ describe("the preview in a browser (npm start)", { skip }, () => {
       assert.match(preview.output(), /\/news\/bridge-repairs\/ rebuilt in \d+\.\d+ s/);
     } finally {
       await browser.close();
-      preview.stop();
+      await preview.stop();
     }
   });
 });

@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, test } from "node:test";
 import { buildSite } from "../../src/build/build.ts";
 import { DevBuilder } from "../../src/dev/dev-builder.ts";
+import { PREVIEW_OUTPUT_DIR } from "../../src/dev/preview-options.ts";
 import { PreviewServer } from "../../src/dev/preview-server.ts";
 import { FIXTURE_SITES, siteContents } from "./build-fixture.ts";
 
@@ -18,7 +19,7 @@ describe("the preview (npm start)", () => {
     const rootDir = mkdtempSync(path.join(tmpdir(), "newsroom-dev-"));
     cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
     process.env.NEWSROOM_IMAGE_CACHE = path.join(FIXTURE_SITES, "basic", ".cache", "images");
-    const previewDir = path.join(rootDir, "preview");
+    const previewDir = path.join(rootDir, PREVIEW_OUTPUT_DIR);
     const options = { rootDir, contentDir: "content", isPreview: true, now: () => NOW };
     const builder = new DevBuilder(options, previewDir);
     let fresh = 0;
@@ -83,7 +84,7 @@ describe("the preview (npm start)", () => {
     const rootDir = mkdtempSync(path.join(tmpdir(), "newsroom-dev-stop-"));
     cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
     process.env.NEWSROOM_IMAGE_CACHE = path.join(FIXTURE_SITES, "basic", ".cache", "images");
-    const previewDir = path.join(rootDir, "preview");
+    const previewDir = path.join(rootDir, PREVIEW_OUTPUT_DIR);
     const builder = new DevBuilder({ rootDir, contentDir: "content", isPreview: true, now: () => NOW }, previewDir);
     await builder.update("all");
     const saved = path.join(rootDir, "content/articles/tram-extension.md");
@@ -143,5 +144,21 @@ describe("PreviewServer", () => {
     } finally {
       await server.close();
     }
+  });
+
+  test("close() ends the live-reload streams and kept-alive connections at once, and the port stops answering", async () => {
+    const siteDir = mkdtempSync(path.join(tmpdir(), "newsroom-preview-close-"));
+    writeFileSync(path.join(siteDir, "index.html"), "<!doctype html><html><body><h1>Home</h1></body></html>");
+    const server = new PreviewServer(siteDir);
+    const origin = (await server.listen(0)).replace(/\/$/, "");
+    const events = await fetch(`${origin}/__newsroom/events`);
+    const reader = events.body!.getReader();
+    await reader.read(); // ": connected"
+    assert.equal((await fetch(`${origin}/`)).status, 200, "a kept-alive connection is open too");
+    const closing = performance.now();
+    await server.close();
+    assert.ok(performance.now() - closing < 2000, "closed without waiting for the browser");
+    assert.equal((await reader.read()).done, true, "the event stream ended");
+    await assert.rejects(fetch(`${origin}/`), "nothing answers on the port");
   });
 });
