@@ -56,7 +56,11 @@ export function discoverFolder(rootDir: string, contentDir: string, folder: stri
       let isDirectory = entry.isDirectory();
       if (entry.isSymbolicLink()) {
         const target = realOrUndefined(absolutePath);
-        if (!target) continue; // a broken link: nothing to read
+        if (!target) {
+          // A link to nothing is reported, never passed over.
+          diagnostics.push(diagnose("file/unreadable", place, { reason: "it is a link to a file that does not exist" }));
+          continue;
+        }
         if (!isInside(contentReal, target)) {
           diagnostics.push(diagnose("file/outside-content", place, { target }));
           continue;

@@ -302,7 +302,7 @@ function markdownSource(read: ReadFile<unknown>): MarkdownSource {
   return { body: read.parsed!.body, path: read.file.sourcePath, bodyLineOffset: read.parsed!.bodyLineOffset };
 }
 
-/** A body's links, already at file lines (the link policy adds nothing: a body's positions are shifted here). */
+/** A body's links to the site's own pages (at file lines: the link policy adds the body's offset). */
 function placedLinks(file: string, links: readonly SiteLink[]): ContentSiteLink[] {
   return links.map((link) => ({ file, line: link.line, column: link.column, path: link.path, written: link.written }));
 }

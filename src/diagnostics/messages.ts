@@ -53,7 +53,7 @@ export const RULES = {
     severity: "error",
     summary: "files that are not UTF-8",
     message: ({ offset }) => `the file is not valid UTF-8 text (first bad byte at offset ${offset})`,
-    hint: () => "re-save it as UTF-8 in your editor (\"Save with encoding\" or \"Reopen with encoding: Latin-1\", then save as UTF-8)",
+    hint: () => "re-save it as UTF-8: in most editors, reopen it with the Latin-1 (Western) encoding, then save it with UTF-8",
   }),
   "file/unreadable": rule<{ reason: string }>({
     severity: "error",
@@ -122,7 +122,7 @@ export const RULES = {
     severity: "error",
     summary: "missing site settings",
     message: () => "site settings file not found",
-    hint: () => "create content/site.yaml (see the README, Site settings)",
+    hint: () => "create content/site.yaml: the README's Site settings lists its keys",
   }),
   "site/unknown-time-zone": rule<{ value: string; suggestion?: string }>({
     severity: "error",
@@ -196,7 +196,7 @@ export const RULES = {
     severity: "warning",
     summary: "drafts not shown in previews yet",
     message: () => "draft has no dek yet, so previews do not show it",
-    hint: () => "add dek: (the one-sentence standfirst) to see it in previews",
+    hint: () => "add dek: with the one-sentence standfirst to see it in previews",
   }),
   "article/hero-not-found": imageRule("heroes not found"),
   "article/hero-not-an-image": imageRule("heroes that are not images"),
@@ -234,7 +234,7 @@ export const RULES = {
     severity: "error",
     summary: "pages at addresses the site uses",
     message: ({ id }) => `a page named "${id}" would be published at /${id}/, an address the site itself uses`,
-    hint: () => "rename the file (about-us.md, our-newsletters.md)",
+    hint: () => "rename the file, to about-us.md or our-newsletters.md for example",
   }),
   "page/unknown-page": rule<{ key: string; id: string; suggestion?: string }>({
     severity: "error",

@@ -165,7 +165,7 @@ export class ImagePipeline {
       problem: `"${written}" is ${size}, above the limit of ${this.settings.maxMegapixels} megapixels`,
       hint: frames > 1
         ? "shorten the animation or scale it down, or raise images.maxMegapixels in site.yaml"
-        : `scale it down before adding it (4000 px wide is plenty), or raise images.maxMegapixels in site.yaml`,
+        : `scale it down before adding it: 4000 px wide is plenty; or raise images.maxMegapixels in site.yaml`,
     };
   }
 

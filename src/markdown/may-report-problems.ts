@@ -1,7 +1,8 @@
 import { DIRECTIVE_START } from "./syntax-extensions.ts";
 
 /**
- * Where a body could report a problem or link to a page of the site: images
+ * Where a body could report a problem or link to a page of the site: a
+ * body long enough to be too long, images
  * (`![`), links with an address (`](`, `]:`, autolinks and literal URLs),
  * raw HTML (`<`) and directives (see DIRECTIVE_START). A body with none of
  * them cannot fail and links nowhere, so a check that renders nothing skips
@@ -9,6 +10,9 @@ import { DIRECTIVE_START } from "./syntax-extensions.ts";
  */
 const MAY_REPORT = /!\[|\]\(|\]:|<|https?:|www\.|@/i;
 
+/** Fewer characters than words in the longest body a newsroom may publish without a warning (see article/long-body). */
+const LONG_BODY_CHARACTERS = 20_000;
+
 export function mayReportProblems(body: string): boolean {
-  return MAY_REPORT.test(body) || DIRECTIVE_START.test(body);
+  return body.length > LONG_BODY_CHARACTERS || MAY_REPORT.test(body) || DIRECTIVE_START.test(body);
 }

@@ -19,6 +19,7 @@ export interface SiteLink {
   path: string;
   /** As written, for the message. */
   written: string;
+  /** In the file (the body's line plus its offset), 1-based. */
   line: number;
   column: number;
 }
@@ -53,7 +54,8 @@ export function remarkLinkPolicy(options: LinkPolicyOptions) {
     });
     const noteSiteLink = (kind: UrlKind, written: string, position: Position | undefined) => {
       const path = sitePathOf(kind);
-      if (path !== undefined) siteLinks.push({ path, written, line: position?.start.line ?? 1, column: position?.start.column ?? 1 });
+      // At file lines: the body starts after the frontmatter.
+      if (path !== undefined) siteLinks.push({ path, written, line: (position?.start.line ?? 1) + (file.data.bodyLineOffset ?? 0), column: position?.start.column ?? 1 });
     };
     walk(tree, (node, index, parent) => {
       if (node.type === "link" || node.type === "linkReference") {

@@ -213,7 +213,7 @@ describe("bad images", () => {
       'content/articles/missing-file.md:7:8 error: file "../images/nowhere.jpg" not found (there is no images/nowhere.jpg in the content folder) [article/hero-not-found]',
       'content/articles/not-an-image.md:7:8 error: "../images/notes.jpg" is not an image (use a JPEG, PNG, GIF, WebP, AVIF or SVG file) [article/hero-not-an-image]',
       'content/articles/outside-content.md:7:8 error: "../../secret.jpg" points outside the content folder (keep images in content/images/) [article/hero-not-found]',
-      'content/articles/too-large.md:7:8 error: "../images/huge.jpg" is 400x200 pixels (0.08 megapixels), above the limit of 0.05 megapixels (scale it down before adding it (4000 px wide is plenty), or raise images.maxMegapixels in site.yaml) [article/hero-too-large]',
+      'content/articles/too-large.md:7:8 error: "../images/huge.jpg" is 400x200 pixels (0.08 megapixels), above the limit of 0.05 megapixels (scale it down before adding it: 4000 px wide is plenty; or raise images.maxMegapixels in site.yaml) [article/hero-too-large]',
       'content/articles/truncated.md:7:8 error: "../images/truncated.jpg" is damaged or not a complete image (VipsJpeg: premature end of JPEG image) (export it again from the original photo and replace the file) [article/hero-damaged]',
       'content/authors/pat-lens.md:5:15 error: file "../images/missing-portrait.jpg" not found (there is no images/missing-portrait.jpg in the content folder) [author/photo-not-found]',
     ]);

@@ -184,7 +184,7 @@ function linkPolicy(element: Element, parent: Parents, file: VFile, options: Raw
     delete element.properties.target;
   }
   const path = sitePathOf(moved === undefined ? kind : classifyUrl(moved, options.siteOrigin));
-  if (path !== undefined) siteLinks.push({ path, written: href, line: element.position?.start.line ?? 1, column: element.position?.start.column ?? 1 });
+  if (path !== undefined) siteLinks.push({ path, written: href, line: (element.position?.start.line ?? 1) + (file.data.bodyLineOffset ?? 0), column: element.position?.start.column ?? 1 });
 }
 
 async function imagePolicy(
