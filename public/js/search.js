@@ -76,7 +76,7 @@ async function search({ pagefind }, state, groups) {
   }
   /** @type {ResultStub[]} */
   const results = found.results;
-  const pages = state.sort === "newest" ? newestFirst(pagefind, state.query, filters, found.filters[BUNDLE_FILTER] ?? {}) : async (/** @type {number} */ end) => results.slice(0, end);
+  const pages = state.sort === "newest" ? newestFirst(pagefind, state.query, filters, found.filters[BUNDLE_FILTER] ?? {}, results) : async (/** @type {number} */ end) => results.slice(0, end);
   return { count: results.length, unfiltered: found.unfilteredResultCount, counts, pages };
 }
 
@@ -86,19 +86,28 @@ async function search({ pagefind }, state, groups) {
  * newest first, and only as far as the pages shown need. (A sorted search's
  * scores fall in the sort's order, so one bundle's results keep it through
  * the merge: tests/browser/discovery.test.ts checks three bundles.)
+ * Pages without a date (standalone pages: About, Corrections policy) are
+ * left out of a sorted search, so they come last, in the order of `all`.
  * @param {any} pagefind @param {string} query @param {object} filters
  * @param {Record<string, number>} perBundle results in each bundle
+ * @param {ResultStub[]} all every result, by score
  */
-function newestFirst(pagefind, query, filters, perBundle) {
+function newestFirst(pagefind, query, filters, perBundle, all) {
   const bundles = Object.keys(perBundle).filter((bundle) => (perBundle[bundle] ?? 0) > 0).sort((a, b) => Number(a) - Number(b));
   /** @type {ResultStub[]} */
   const loaded = [];
   let next = 0;
+  let undatedAdded = false;
   return async (/** @type {number} */ end) => {
     while (loaded.length < end && next < bundles.length) {
       const bundle = /** @type {string} */ (bundles[next++]);
       const found = await pagefind.search(query, { filters: { ...filters, [BUNDLE_FILTER]: bundle }, sort: { [DATE_SORT]: "desc" } });
       loaded.push(...found.results);
+    }
+    if (loaded.length < end && next >= bundles.length && !undatedAdded) {
+      undatedAdded = true;
+      const dated = new Set(loaded.map((result) => result.id));
+      loaded.push(...all.filter((result) => !dated.has(result.id)));
     }
     return loaded.slice(0, end);
   };
