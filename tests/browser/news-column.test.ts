@@ -32,7 +32,7 @@ async function siteZone(page: Page): Promise<string> {
 }
 
 /** Opens `url` with the reader's clock fixed at `now`, once the page's scripts have fetched what they fetch. */
-async function openAt(url: string, now: Date, routeFeed?: (page: Page) => Promise<void>) {
+async function openAt(url: string, now: Date, routeFeed?: (page: Page) => Promise<unknown>) {
   const context = await sample.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.clock.setFixedTime(now);

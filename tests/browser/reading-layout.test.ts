@@ -268,15 +268,17 @@ describe("the section navigation in Chromium", { skip }, () => {
     }
   });
 
-  test("every section link is reached by Tab and shown whole and legible when focused, at 390 and 768 px", async () => {
+  test("every section link is reached by Tab and Shift+Tab and shown whole and legible when focused, at 390 and 768 px", async () => {
     for (const width of [390, 768]) {
       const { page, goto, close } = await open(width);
       try {
         await goto("/news-feed/");
         const count = await page.locator(".sections__list a").count();
         await page.focus(".masthead__search-button");
-        for (let index = 0; index < count; index++) {
-          await page.keyboard.press("Tab");
+        const forward = Array.from({ length: count }, (_, index) => ({ index, key: "Tab" }));
+        const back = forward.slice(0, -1).reverse().map(({ index }) => ({ index, key: "Shift+Tab" }));
+        for (const { index, key } of [...forward, ...back]) {
+          await page.keyboard.press(key);
           await page.waitForTimeout(50);
           const focused = await page.evaluate((index) => {
             const link = document.querySelectorAll(".sections__list a")[index]!;
@@ -292,12 +294,12 @@ describe("the section navigation in Chromium", { skip }, () => {
               inside: text.left >= box.left && text.right <= box.left + list.clientWidth,
             };
           }, index);
-          assert.ok(focused.isFocused, `Tab ${index + 1} reaches "${focused.label}" at ${width} px`);
-          assert.ok(focused.inside, `"${focused.label}" is shown whole when focused at ${width} px`);
+          assert.ok(focused.isFocused, `${key} reaches "${focused.label}" at ${width} px`);
+          assert.ok(focused.inside, `"${focused.label}" is shown whole when focused by ${key} at ${width} px`);
           // Its first and last letters are drawn at full strength, not under a fade.
           for (const x of [focused.text.x, focused.text.x + focused.text.width - 6]) {
             const ink = await darkest(page, { x, y: focused.text.y, width: 6, height: focused.text.height });
-            assert.ok(ink < 100, `"${focused.label}" is legible when focused at ${width} px (darkest ${Math.round(ink)} of 255 at x ${Math.round(x)})`);
+            assert.ok(ink < 100, `"${focused.label}" is legible when focused by ${key} at ${width} px (darkest ${Math.round(ink)} of 255 at x ${Math.round(x)})`);
           }
         }
       } finally {
