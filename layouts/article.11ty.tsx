@@ -13,12 +13,13 @@ import { PreviewNotice } from "./components/PreviewNotice.tsx";
 import { RelatedList, type RelatedListItem } from "./components/RelatedList.tsx";
 import { TagList } from "./components/TagList.tsx";
 import { documentProps, pageFrame, summaryOf, type EleventyPageData, type PageFrame } from "./page-data.ts";
-import { latestArticles } from "../src/collections/latest.ts";
+import { articlePageLists } from "../src/collections/page-lists.ts";
 import { SIDE_FEED_SIZE } from "../src/collections/site-model.ts";
 import { heroCrops, socialImage } from "../src/discovery/article-images.ts";
 import { newsArticleJsonLd } from "../src/discovery/structured-data.ts";
 
 const MORE_NEWS_SIZE = 4;
+const PICKS_SHOWN = 3;
 
 /**
  * Everything an article page shows, and nothing else: `renderArticlePage`
@@ -38,20 +39,28 @@ export interface ArticlePageInputs extends PageFrame {
 export function articlePageInputs(data: EleventyPageData & { article: Article }): ArticlePageInputs {
   const model = data.newsroom;
   const { article } = data;
+  const related = model.relatedTo(article);
+  const lists = articlePageLists(article, related, model.articles, { moreNews: MORE_NEWS_SIZE, picks: PICKS_SHOWN, sideFeed: SIDE_FEED_SIZE });
   return {
     ...pageFrame(data),
     article,
     isPreview: model.isPreview,
-    related: model.relatedTo(article).map((item) => (item.kind === "article" ? { kind: "article", article: summaryOf(item.article) } : item)),
-    sideFeed: latestArticles(model.articles, { limit: SIDE_FEED_SIZE, excludeIds: [article.id] }).map(summaryOf),
-    moreNews: latestArticles(model.articles, { limit: MORE_NEWS_SIZE, excludeIds: [article.id] }).map(summaryOf),
-    picks: model.picks.filter((pick) => pick.id !== article.id).slice(0, 3).map(summaryOf),
+    related: related.map((item) => (item.kind === "article" ? { kind: "article", article: summaryOf(item.article) } : item)),
+    sideFeed: lists.sideFeed.map(summaryOf),
+    moreNews: lists.moreNews.map(summaryOf),
+    picks: lists.picks.map(summaryOf),
   };
 }
 
 /** The article page: the whole anatomy of a newspaper article. */
 export function render(data: EleventyPageData & { article: Article }) {
   return renderArticlePage(articlePageInputs(data));
+}
+
+/** Every story the page shows besides its news column: a refreshed column leaves them out too. */
+function shownUrls(inputs: ArticlePageInputs): string[] {
+  const related = inputs.related.flatMap((item) => (item.kind === "article" ? [item.article.url] : []));
+  return [inputs.article.url, ...related, ...inputs.moreNews.map((story) => story.url), ...inputs.picks.map((story) => story.url)];
 }
 
 function renderArticlePage(inputs: ArticlePageInputs) {
@@ -111,13 +120,17 @@ function renderArticlePage(inputs: ArticlePageInputs) {
             </footer>
           </article>
         </main>
+        {/* Before the news column in reading order: on a phone the lists follow
+            the article by priority; on a wide screen CSS puts the column beside it. */}
+        <div class="layout-article__more">
+          <ArticleList id="more-news" heading="More news" articles={inputs.moreNews} locale={locale} timeZone={timeZone} more={{ label: "All the latest news", url: "/news-feed/" }} />
+          <ArticleList id="editors-picks" heading="Editors’ picks" articles={inputs.picks} locale={locale} timeZone={timeZone} />
+        </div>
         <aside class="layout-article__side" aria-label="News feed">
-          <NewsFeedColumn articles={inputs.sideFeed} locale={locale} timeZone={timeZone} now={inputs.referenceDate} excludeUrl={article.url} />
+          <NewsFeedColumn articles={inputs.sideFeed} size={SIDE_FEED_SIZE} locale={locale} timeZone={timeZone} excludeUrls={shownUrls(inputs)} />
         </aside>
       </div>
       <div class="below-article">
-        <ArticleList id="more-news" heading="More news" articles={inputs.moreNews} locale={locale} timeZone={timeZone} more={{ label: "All the latest news", url: "/news-feed/" }} />
-        <ArticleList id="editors-picks" heading="Editors’ picks" articles={inputs.picks} locale={locale} timeZone={timeZone} />
         <NewsletterSignup newsletters={site.newsletters} />
       </div>
     </Document>

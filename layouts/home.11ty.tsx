@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource preact */
-import { editorsPicks, latestArticles } from "../src/collections/latest.ts";
+import { distinctLists, featuredArticles } from "../src/collections/page-lists.ts";
+import { SIDE_FEED_SIZE } from "../src/collections/site-model.ts";
 import { ArticleList } from "./components/ArticleList.tsx";
 import { Byline } from "./components/Byline.tsx";
 import { Document } from "./components/Document.tsx";
@@ -7,7 +8,7 @@ import { NewsFeedColumn } from "./components/NewsFeedColumn.tsx";
 import { NewsletterSignup } from "./components/NewsletterSignup.tsx";
 import { LEAD_IMAGE_SIZES, Picture } from "./components/Picture.tsx";
 import { webSiteJsonLd } from "../src/discovery/structured-data.ts";
-import { documentProps, referenceDate, type EleventyPageData } from "./page-data.ts";
+import { documentProps, type EleventyPageData } from "./page-data.ts";
 
 /** The home page: the lead story, editors' picks and the latest news. */
 export function render(data: EleventyPageData) {
@@ -17,9 +18,16 @@ export function render(data: EleventyPageData) {
   const timeZone = site.timeZone;
   // The lead is the newest editors' pick, or else the newest story.
   const lead = model.picks[0] ?? model.articles[0];
-  const excludeIds = lead ? [lead.id] : [];
-  const picks = editorsPicks(model.articles, { limit: 3, excludeIds });
-  const latest = latestArticles(model.articles, { limit: 6, excludeIds: [...excludeIds, ...picks.map((pick) => pick.id)] });
+  // Each story once on the page: the lead, then picks, latest news, and the news column.
+  const [picks = [], latest = [], sideFeed = []] = distinctLists(
+    [
+      { candidates: featuredArticles(model.articles), size: 3 },
+      { candidates: model.articles, size: 6 },
+      { candidates: model.articles, size: SIDE_FEED_SIZE },
+    ],
+    lead ? [lead.id] : [],
+  );
+  const shownUrls = [lead, ...picks, ...latest].flatMap((story) => (story ? [story.url] : []));
   return (
     <Document {...documentProps(data, site.name, site.tagline ?? site.name, "page-home", { jsonLd: [webSiteJsonLd(site)] })}>
       <main id="main" tabindex={-1} class="layout-home">
@@ -46,7 +54,7 @@ export function render(data: EleventyPageData) {
             <ArticleList id="latest-news" heading="Latest news" articles={latest} locale={locale} timeZone={timeZone} more={{ label: "All the latest news", url: "/news-feed/" }} />
           </div>
           <aside class="layout-home__side" aria-label="News feed">
-            <NewsFeedColumn articles={model.latest} locale={locale} timeZone={timeZone} now={referenceDate(model)} />
+            <NewsFeedColumn articles={sideFeed} size={SIDE_FEED_SIZE} locale={locale} timeZone={timeZone} excludeUrls={shownUrls} />
           </aside>
         </div>
         <NewsletterSignup newsletters={site.newsletters} />

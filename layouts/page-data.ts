@@ -12,8 +12,10 @@ export interface EleventyPageData {
 }
 
 /**
- * The date that stands for "now" in rendered pages: the newest article's.
- * Using the clock would make two builds of the same content differ.
+ * The date that stands for "now" in rendered pages (the footer's year): the
+ * newest article's. Using the clock would make two builds of the same content
+ * differ. Nothing that depends on the reader's day is rendered from it: a page
+ * is read on later days too (public/js/fresh-news.js labels the news column).
  */
 export function referenceDate(model: SiteModel): Date {
   return model.articles[0]?.publishedAt ?? new Date(0);

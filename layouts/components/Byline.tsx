@@ -11,7 +11,15 @@ export type BylineProps = {
   timeZone: string;
 };
 
-/** People are "By"; desks ("News desk") are named as themselves. */
+/** Drawn between two parts of a line; never read aloud (the parts are separate elements). */
+const Separator = () => <span class="byline__sep" aria-hidden="true">·</span>;
+
+/**
+ * People are "By"; desks ("News desk") are named as themselves. Separators
+ * never start or end a line: between people and desks it is held to the
+ * words either side by no-break spaces; in the meta line each item carries
+ * the one before it, which public/css/site.css hides at the start of a line.
+ */
 export function Byline({ authors, publishedAt, updatedAt, readingMinutes, locale, timeZone }: BylineProps) {
   const people = authors.filter((author) => !author.isDesk);
   const desks = authors.filter((author) => author.isDesk);
@@ -19,13 +27,21 @@ export function Byline({ authors, publishedAt, updatedAt, readingMinutes, locale
     <div class="byline" data-component="byline">
       <p class="byline__authors">
         {people.length > 0 ? <>By <AuthorLinks authors={people} /></> : null}
-        {people.length > 0 && desks.length > 0 ? <span class="byline__sep"> · </span> : null}
+        {people.length > 0 && desks.length > 0 ? <span class="byline__sep" aria-hidden="true">{"\u00a0·\u00a0"}</span> : null}
         {desks.length > 0 ? <AuthorLinks authors={desks} /> : null}
       </p>
       <p class="byline__meta">
-        <span data-component="published">Published <Time date={publishedAt} locale={locale} timeZone={timeZone} /></span>
-        {updatedAt ? <span data-component="updated">Updated <Time date={updatedAt} locale={locale} timeZone={timeZone} /></span> : null}
-        <span data-component="reading-time">{readingMinutes} min read</span>
+        <span class="byline__item" data-component="published">Published <Time date={publishedAt} locale={locale} timeZone={timeZone} /></span>
+        {updatedAt ? (
+          <span class="byline__item">
+            <Separator />
+            <span data-component="updated">Updated <Time date={updatedAt} locale={locale} timeZone={timeZone} /></span>
+          </span>
+        ) : null}
+        <span class="byline__item">
+          <Separator />
+          <span data-component="reading-time">{readingMinutes} min read</span>
+        </span>
       </p>
     </div>
   );

@@ -36,6 +36,7 @@ export function Document({ site, meta, year, bodyClass, assets, head, children }
         <link rel="stylesheet" href={assetUrl(assets, "/css/site.css")} />
         <script type="module" src={assetUrl(assets, "/js/newsletter.js")}></script>
         <script type="module" src={assetUrl(assets, "/js/fresh-news.js")}></script>
+        <script type="module" src={assetUrl(assets, "/js/sections-nav.js")}></script>
         {head}
       </head>
       <body class={bodyClass}>

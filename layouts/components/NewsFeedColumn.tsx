@@ -1,22 +1,31 @@
 /** @jsxRuntime automatic @jsxImportSource preact */
 import type { ArticleSummary } from "../../src/content/model.ts";
 import { routes } from "../../src/content/routes.ts";
-import { formatTime, formatShortDate, dayKey } from "../../src/format/dates.ts";
+import { formatShortDate, formatTime } from "../../src/format/dates.ts";
 import { renderedOnce } from "./rendered-once.ts";
 import { Time } from "./Time.tsx";
 
 export type NewsFeedColumnProps = {
   articles: readonly ArticleSummary[];
+  /** How many items the column shows once public/js/fresh-news.js has refreshed it. */
+  size: number;
   locale: string;
   timeZone: string;
-  now: Date;
-  /** The page's own article, left out when the column refreshes itself. */
-  excludeUrl?: string;
+  /** Stories the page shows elsewhere (its own article, its other lists): a refresh leaves them out too. */
+  excludeUrls: readonly string[];
 };
 
-/** The side column of latest headlines: time for today's, date for older ones. */
-export function NewsFeedColumn({ articles, locale, timeZone, now, excludeUrl }: NewsFeedColumnProps) {
-  const today = dayKey(now, timeZone);
+/**
+ * "27 Nov 2026, 16:00": true on whatever day the page is read. A built page
+ * cannot know the reader's today (it may be served for days), so the time
+ * alone, for today's stories, is set by public/js/fresh-news.js.
+ */
+function formatShortDateTime(date: Date, locale: string, timeZone: string): string {
+  return `${formatShortDate(date, locale, timeZone)}, ${formatTime(date, locale, timeZone)}`;
+}
+
+/** The side column of latest headlines, each with when it was published. */
+export function NewsFeedColumn({ articles, size, locale, timeZone, excludeUrls }: NewsFeedColumnProps) {
   return (
     <section
       class="news-feed-column"
@@ -24,23 +33,22 @@ export function NewsFeedColumn({ articles, locale, timeZone, now, excludeUrl }: 
       aria-labelledby="news-feed-column-heading"
       // Read by public/js/fresh-news.js, which refreshes the list from the JSON Feed.
       data-feed={routes.headlinesFeed()}
-      data-limit={articles.length}
-      data-exclude={excludeUrl}
+      data-limit={size}
+      data-exclude={excludeUrls.join(" ")}
       data-locale={locale}
       data-time-zone={timeZone}
     >
       <h2 class="section-heading" id="news-feed-column-heading">News feed</h2>
       <ol class="news-feed-column__list">
-        {articles.map((article) => {
-          const isToday = dayKey(article.publishedAt, timeZone) === today;
+        {articles.map((article) =>
           // The same items on every article page: each rendered once.
-          return renderedOnce(article, `news-feed-column|${locale}|${timeZone}|${isToday}`, () => (
+          renderedOnce(article, `news-feed-column|${locale}|${timeZone}`, () => (
             <li>
-              <Time date={article.publishedAt} locale={locale} timeZone={timeZone} format={isToday ? formatTime : formatShortDate} />
+              <Time date={article.publishedAt} locale={locale} timeZone={timeZone} format={formatShortDateTime} />
               <a href={article.url}>{article.title}</a>
             </li>
-          ));
-        })}
+          )),
+        )}
       </ol>
       <p class="news-feed-column__more"><a href={routes.newsFeed()}>All the latest news</a></p>
     </section>

@@ -23,7 +23,9 @@ describe("article page", () => {
       ["Ana Lima", "/authors/ana-lima/", "person"],
       ["City desk", "/authors/city-desk/", "desk"],
     ]);
-    assert.match(byline.textContent!, /^By Ana Lima · City desk/);
+    // The separator is held to the names either side, so that no line starts or ends with it.
+    assert.match(byline.textContent!, /^By Ana Lima\u00a0·\u00a0City desk/);
+    assert.equal(byline.querySelector(".byline__authors .byline__sep")!.getAttribute("aria-hidden"), "true");
   });
 
   test("gives publication and update times in the site's zone with their offset", () => {
@@ -86,19 +88,30 @@ describe("article page", () => {
     ]);
   });
 
-  test("has the page furniture: promo, skip link, news feed, more news, picks, newsletters, footer", () => {
+  test("has the page furniture: promo, skip link, news feed, more news, newsletters, footer", () => {
     assert.equal(texts(article, '[data-component="promo-banner"]')[0], "Fixture promo text. Support us");
     assert.equal(article.querySelector("a.skip-link")!.getAttribute("href"), "#main");
     assert.equal(article.querySelector("main")!.id, "main");
-    assert.deepEqual(attributes(article, '[data-component="news-feed-column"] li a', "href"), [
-      "/news/late-night-ferry/",
-      "/news/tram-extension/",
-      "/news/bridge-repairs/",
-      "/news/summer-festival/",
-    ]);
-    assert.equal(article.querySelectorAll('[data-component="more-news"] [data-component="article-card"]').length, 4);
-    assert.deepEqual(attributes(article, '[data-component="editors-picks"] h3 a', "href"), ["/news/tram-extension/"]);
+    assert.ok(article.querySelector('[data-component="news-feed-column"][data-feed="/headlines.json"]'), "the news column is there to refresh");
+    assert.equal(article.querySelectorAll('[data-component="more-news"] [data-component="article-card"]').length, 2);
     assert.ok(article.querySelector('[data-component="footer"]'));
+  });
+
+  test("shows each story once around the article: Related first, then More news, Editors' picks, the news column", () => {
+    const hrefs = (page: Document, component: string) => attributes(page, `[data-component="${component}"] :is(li > a, h3 a)`, "href");
+    // Tram extension, an editors' pick, is related to the budget: it is not repeated under picks.
+    assert.deepEqual(hrefs(article, "related"), ["/news/tram-extension/", "https://gazette.example.test/papers/budget.pdf", "/news/summer-festival/"]);
+    assert.deepEqual(hrefs(article, "more-news"), ["/news/late-night-ferry/", "/news/bridge-repairs/"]);
+    assert.equal(article.querySelector('[data-component="editors-picks"]'), null);
+    assert.deepEqual(hrefs(article, "news-feed-column"), []);
+    // Summer festival has one related story: More news takes the newest three others, and nothing is left over.
+    const festival = site.page("/news/summer-festival/");
+    assert.deepEqual(hrefs(festival, "related"), ["/news/council-budget/"]);
+    assert.deepEqual(hrefs(festival, "more-news"), ["/news/late-night-ferry/", "/news/tram-extension/", "/news/bridge-repairs/"]);
+    // A refreshed news column leaves out every story the page shows.
+    assert.deepEqual(attributes(festival, '[data-component="news-feed-column"]', "data-exclude"), [
+      "/news/summer-festival/ /news/council-budget/ /news/late-night-ferry/ /news/tram-extension/ /news/bridge-repairs/",
+    ]);
   });
 
   test("has one real sign-up form per newsletter posting to the provider", () => {

@@ -95,6 +95,14 @@ describe("home page", () => {
     assert.equal(home.querySelector("title")!.textContent, "The Fixture Gazette");
   });
 
+  test("the home page's news column adds only stories the page does not show already", () => {
+    const home = site.page("/");
+    assert.deepEqual(attributes(home, '[data-component="news-feed-column"] li a', "href"), []);
+    assert.deepEqual(attributes(home, '[data-component="news-feed-column"]', "data-exclude"), [
+      "/news/council-budget/ /news/tram-extension/ /news/late-night-ferry/ /news/bridge-repairs/ /news/summer-festival/",
+    ]);
+  });
+
   test("a 404 page exists and points readers on", () => {
     const notFound = site.page("/404.html");
     assert.equal(texts(notFound, "h1")[0], "Page not found");

@@ -79,13 +79,13 @@ describe("pieces rendered once are the same markup as rendered each time", () =>
     assert.match(list([summaryOf(tram)], "Europe/London"), /26 Nov 2026/);
   });
 
-  test("the news column shows a time for the reference day's stories and a date for older ones", () => {
-    const column = (now: string) => renderToStaticMarkup(h(NewsFeedColumn, { articles: [summaryOf(ferry), summaryOf(tram)], locale: "en-GB", timeZone: "Europe/London", now: new Date(now) }));
-    const onThe27th = column("2026-11-27T12:00:00Z");
-    assert.match(onThe27th, />08:15<\/time>/);
-    assert.match(onThe27th, />26 Nov 2026<\/time>/);
-    const onThe26th = column("2026-11-26T20:00:00Z");
-    assert.match(onThe26th, />27 Nov 2026<\/time>/);
-    assert.match(onThe26th, />18:40<\/time>/);
+  test("the news column shows each story's date and time, never a bare time that would claim today", () => {
+    const column = (timeZone: string) =>
+      renderToStaticMarkup(h(NewsFeedColumn, { articles: [summaryOf(ferry), summaryOf(tram)], size: 8, locale: "en-GB", timeZone, excludeUrls: ["/news/x/"] }));
+    const london = column("Europe/London");
+    assert.match(london, />27 Nov 2026, 08:15<\/time>/);
+    assert.match(london, />26 Nov 2026, 18:40<\/time>/);
+    // 18:40 on the 26th in London is the 27th in Tokyo.
+    assert.match(column("Asia/Tokyo"), />27 Nov 2026, 03:40<\/time>/);
   });
 });
