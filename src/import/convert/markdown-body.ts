@@ -1,0 +1,57 @@
+import type { Root as HastRoot } from "hast";
+import { fromHtml } from "hast-util-from-html";
+import { raw } from "hast-util-raw";
+import type { Nodes, Parents, Root, RootContent } from "mdast";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { gfmFromMarkdown } from "mdast-util-gfm";
+import { toHast } from "mdast-util-to-hast";
+import { gfm } from "micromark-extension-gfm";
+import type { BodyContext } from "./body-context.ts";
+import { htmlToMdast } from "./html-to-mdast.ts";
+import { liftHtmlParagraphs, rewriteMarkdownReferences } from "./finish-mdast.ts";
+import { convertedBody, type ConvertedBody } from "./mdast-to-markdown.ts";
+import { prepareHtml } from "./prepare-html.ts";
+
+/**
+ * A Markdown body (after its template tags) as the site's Markdown: the
+ * Markdown stays Markdown; raw HTML in it is converted like a WordPress
+ * body's, block by block, and a paragraph with inline HTML as a whole.
+ */
+export function markdownBodyToMarkdown(markdown: string, context: BodyContext): ConvertedBody {
+  const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  rewriteMarkdownReferences(tree, context);
+  convertHtml(tree, context);
+  liftHtmlParagraphs(tree);
+  return convertedBody(tree);
+}
+
+function convertHtml(parent: Parents, context: BodyContext): void {
+  const children: RootContent[] = [];
+  for (const child of parent.children as RootContent[]) {
+    if (child.type === "html") children.push(...blockHtml(child.value, child.position?.start.line ?? 1, context));
+    else if (child.type === "paragraph" && child.children.some((node) => node.type === "html")) children.push(...paragraphWithHtml(child, context));
+    else {
+      if ("children" in child) convertHtml(child, context);
+      children.push(child);
+    }
+  }
+  parent.children = children as never;
+}
+
+/** A block of raw HTML, parsed on its own (lines counted from where it starts). */
+function blockHtml(html: string, startLine: number, context: BodyContext): RootContent[] {
+  const tree = fromHtml(html, { fragment: true });
+  const local = { ...context, lineOf: (line: number) => context.lineOf(line + startLine - 1) };
+  prepareHtml(tree, local);
+  return htmlToMdast(tree).children;
+}
+
+/** A paragraph mixing Markdown and inline HTML: rendered to HTML whole (hast-util-raw), then converted back. */
+function paragraphWithHtml(paragraph: Nodes & { type: "paragraph" }, context: BodyContext): RootContent[] {
+  const hast = raw(toHast(paragraph, { allowDangerousHtml: true }) as never) as HastRoot;
+  const tree: HastRoot = hast.type === "root" ? hast : { type: "root", children: [hast as never] };
+  prepareHtml(tree, context);
+  return htmlToMdast(tree).children;
+}
+
+export type { Root };
