@@ -1,6 +1,8 @@
 import path from "node:path";
 import { dayKey } from "../format/dates.ts";
 import { slugify } from "../format/slug.ts";
+import { DEFAULT_IMAGE_SETTINGS } from "../images/image-options.ts";
+import { ImageSizes, megapixelsOf } from "./convert/image-sizes.ts";
 import { LinkRewriter } from "./convert/link-rewriter.ts";
 import { MediaLibrary } from "./convert/media-library.ts";
 import type { SourceArchive, SourceKind, SourcePost } from "./model.ts";
@@ -61,12 +63,14 @@ export async function importArchive(options: ImportOptions): Promise<ImportResul
   if (!options.timeZone && !existingSite?.timeZone && !archive.site.timeZone) {
     report.warn("site-setting-guessed", { file: sourceName(options), line: 0 }, "no time zone given (--time-zone) or found: dates without one are read in UTC");
   }
-  const siteHosts = siteHostsOf(archive, options.baseUrl, existingSite?.baseUrl);
+  const newBaseUrl = options.baseUrl ?? existingSite?.baseUrl;
+  const siteHosts = siteHostsOf(archive.site.url, newBaseUrl);
   const media = new MediaLibrary({ roots: archive.mediaRoots, siteHosts, sourceRoot: archive.root, report });
-  const links = new LinkRewriter(siteHosts);
+  const links = new LinkRewriter({ siteHosts, ...oldSiteKept(archive.site.url, newBaseUrl) });
   const posts = datedPosts(archive, report);
   const ids = assignIds(posts, report);
   for (const [post, id] of ids) for (const oldPath of post.oldPaths) links.addPost(oldPath, id);
+  links.addArchivePages(posts.flatMap((post) => post.authorKeys.map((key) => slugify(key))), posts.flatMap((post) => post.tags.map((tag) => slugify(tag))));
   const namesFile = options.authorsFile ? readAuthorsFile(options.authorsFile) : new Map();
   const desk = slugify(options.defaultAuthor ?? "news-desk") || "news-desk";
   const settings: PostSettings = {
@@ -77,7 +81,7 @@ export async function importArchive(options: ImportOptions): Promise<ImportResul
     links,
     report,
     iframeHosts: new Set(),
-    contentDir: options.contentDir,
+    imageSizes: new ImageSizes(),
   };
   const settled: SettledPost[] = [];
   for (const [post, id] of ids) {
@@ -86,7 +90,9 @@ export async function importArchive(options: ImportOptions): Promise<ImportResul
   }
   const writer = new ContentWriter({ isDryRun: options.isDryRun ?? false, overwrite: options.overwrite ?? false, report, rootDir: options.rootDir });
   writeContent(writer, settled, settings, options);
-  if (!existingSite) writeSiteSettings(writer, settled, settings, archive, options);
+  const largest = await largestImage(settings);
+  if (!existingSite) writeSiteSettings(writer, settled, settings, archive, options, largest);
+  else if (largest) for (const image of largest.over) report.warn("image-over-pixel-limit", { file: image, line: 0 }, `${image} is ${largest.megapixels.get(image)!.toFixed(0)} megapixels, above the build's limit of ${DEFAULT_IMAGE_SETTINGS.maxMegapixels}: raise images.maxMegapixels in site.yaml, or scale it down`);
   const file = reportFile(archive.kind, options, report, settled, settings);
   const reportPath = path.join(path.dirname(path.resolve(options.contentDir)), "import-report.json");
   if (options.isDryRun) return { report: file, files: writer.tally };
@@ -120,11 +126,25 @@ function writeContent(writer: ContentWriter, posts: readonly SettledPost[], sett
   for (const [target, source] of [...settings.media.copies].sort(([a], [b]) => a.localeCompare(b))) writer.copyFile(path.join(content, ...target.split("/")), source);
 }
 
-function writeSiteSettings(writer: ContentWriter, posts: readonly SettledPost[], settings: PostSettings, archive: SourceArchive, options: ImportOptions): void {
+/** The archive's images above the build's default pixel limit (long animations, huge scans), by content path. */
+async function largestImage(settings: PostSettings): Promise<{ over: string[]; megapixels: Map<string, number>; maximum: number } | undefined> {
+  const megapixels = new Map<string, number>();
+  for (const [target, source] of [...settings.media.copies].sort(([a], [b]) => a.localeCompare(b))) {
+    if (!target.startsWith("images/")) continue;
+    const size = await settings.imageSizes.of(source);
+    if (size && megapixelsOf(size) > DEFAULT_IMAGE_SETTINGS.maxMegapixels) megapixels.set(`content/${target}`, megapixelsOf(size));
+  }
+  if (megapixels.size === 0) return undefined;
+  return { over: [...megapixels.keys()], megapixels, maximum: Math.max(...megapixels.values()) };
+}
+
+function writeSiteSettings(writer: ContentWriter, posts: readonly SettledPost[], settings: PostSettings, archive: SourceArchive, options: ImportOptions, largest: Awaited<ReturnType<typeof largestImage>>): void {
   const base = newSiteSettings({ ...(options.siteName ? { siteName: options.siteName } : {}), ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), timeZone: settings.timeZone }, archive.site, settings.report, sourceName(options));
   const newest = posts.reduce<Date | undefined>((latest, post) => (!latest || post.date > latest ? post.date : latest), undefined);
   const archiveBefore = newest ? dayKey(new Date(newest.getTime() + 86_400_000), settings.timeZone) : undefined;
-  const text = siteSettingsText({ ...base, ...(archiveBefore ? { archiveBefore } : {}), iframeHosts: [...settings.iframeHosts] });
+  const maxMegapixels = largest ? Math.ceil(largest.maximum) : undefined;
+  if (largest) settings.report.warn("site-setting-guessed", { file: sourceName(options), line: 0 }, `the archive has ${largest.over.length} images above the build's limit of ${DEFAULT_IMAGE_SETTINGS.maxMegapixels} megapixels (the largest ${largest.maximum.toFixed(0)}, ${largest.over[0]}…): site.yaml sets images.maxMegapixels: ${maxMegapixels}`);
+  const text = siteSettingsText({ ...base, ...(archiveBefore ? { archiveBefore } : {}), iframeHosts: [...settings.iframeHosts], ...(maxMegapixels ? { maxMegapixels } : {}) });
   writer.writeText(path.join(path.resolve(options.contentDir), "site.yaml"), text);
 }
 
@@ -150,10 +170,25 @@ function reportFile(kind: SourceKind, options: ImportOptions, report: ImportRepo
   };
 }
 
-/** The old site's host names: its links and media there are its own. */
-function siteHostsOf(archive: SourceArchive, ...urls: (string | undefined)[]): string[] {
+/**
+ * The old site's address when the new site is published on another host:
+ * the old site's pages that were not imported are still there.
+ */
+function oldSiteKept(oldUrl: string | undefined, newUrl: string | undefined): { oldSiteUrl?: string } {
+  if (!oldUrl || !newUrl) return {};
+  try {
+    const [old, next] = [new URL(oldUrl), new URL(newUrl)];
+    const bare = (host: string) => host.toLowerCase().replace(/^www\./, "");
+    return bare(old.hostname) === bare(next.hostname) ? {} : { oldSiteUrl: `${old.origin}${old.pathname.replace(/\/+$/, "")}` };
+  } catch {
+    return {};
+  }
+}
+
+/** The old site's host names (and the new one's): links and media there are the site's own. */
+function siteHostsOf(...urls: (string | undefined)[]): string[] {
   const hosts = new Set<string>();
-  for (const url of [archive.site.url, ...urls]) {
+  for (const url of urls) {
     try {
       if (url) {
         const host = new URL(url).hostname.toLowerCase();

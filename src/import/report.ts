@@ -11,6 +11,8 @@ export const WARNING_KINDS = {
   "missing-media": "media files not found (references kept, so the build reports them too)",
   "remote-image": "images on other sites, kept as links",
   "remote-media": "audio and video on other sites, kept as links",
+  "link-not-imported": "links to pages of the old site that were not imported",
+  "image-over-pixel-limit": "images above the build's pixel limit",
   "embed-as-link": "embeds that are not video players, kept as links",
   "id-renamed": "posts renamed to keep ids unique",
   "date-in-site-zone": "dates without a time zone, read in the site's zone",

@@ -1,5 +1,6 @@
 import type { Image, Link, Nodes, Parents, PhrasingContent, Root } from "mdast";
 import { placeAt, type BodyContext } from "./body-context.ts";
+import { rewriteLink } from "./prepare-html.ts";
 
 /**
  * Markdown images and links of a Markdown body, as prepare-html treats raw
@@ -10,7 +11,7 @@ import { placeAt, type BodyContext } from "./body-context.ts";
 export function rewriteMarkdownReferences(tree: Root, context: BodyContext): void {
   walk(tree, (node, index, parent) => {
     if (node.type === "link" || node.type === "definition") {
-      node.url = context.links.rewrite(node.url);
+      node.url = rewriteLink(node.url, context, node.position?.start.line);
       return;
     }
     if (node.type !== "image") return;

@@ -1,15 +1,34 @@
 import { routes } from "../../content/routes.ts";
+import { slugify } from "../../format/slug.ts";
+
+/** A link as the import writes it, and whether it still points at a page of the old site the import did not bring. */
+export interface RewrittenLink {
+  url: string;
+  isPageNotImported: boolean;
+}
+
+export interface LinkRewriterOptions {
+  /** The old site's hosts: its absolute links are its own pages. */
+  siteHosts: readonly string[];
+  /**
+   * The old site's address, when the new site is published elsewhere: links
+   * to its pages that were not imported point there, where they still are.
+   */
+  oldSiteUrl?: string;
+}
 
 /**
- * Links to the old addresses of imported posts, pointed at their new pages.
- * The build also redirects old addresses (aliases); a direct link saves the
- * reader the hop and is checked by the build's link check.
+ * Links to the old site, pointed at the new one: an imported post's old
+ * address at its article (the build also redirects old addresses, but a
+ * direct link saves the hop), author and tag archives (/author/x/,
+ * /tag/x/, /category/x/) at the new author and tag pages.
  */
 export class LinkRewriter {
   private readonly idByPath = new Map<string, string>();
+  private readonly authorIds = new Set<string>();
+  private readonly tagSlugs = new Set<string>();
 
-  /** `siteHosts`: the old site's hosts, whose absolute links are its own pages. */
-  constructor(private readonly siteHosts: readonly string[]) {}
+  constructor(private readonly options: LinkRewriterOptions) {}
 
   /** Notes that the post now at `id` was published at `oldPath`. */
   addPost(oldPath: string, id: string): void {
@@ -17,49 +36,58 @@ export class LinkRewriter {
     if (!this.idByPath.has(key)) this.idByPath.set(key, id);
   }
 
-  /** The article id an old address belongs to, if any. */
-  articleAt(url: string): string | undefined {
-    const sitePath = this.sitePathOf(url);
-    return sitePath === undefined ? undefined : this.idByPath.get(pathKey(sitePath.path));
+  /** Notes the authors and tags the new site has pages for. */
+  addArchivePages(authorIds: Iterable<string>, tagSlugs: Iterable<string>): void {
+    for (const id of authorIds) this.authorIds.add(id);
+    for (const slug of tagSlugs) this.tagSlugs.add(slug);
   }
 
-  /** The link to write: an imported post's new address, or the link as it was. */
-  rewrite(url: string): string {
+  rewrite(url: string): RewrittenLink {
     const sitePath = this.sitePathOf(url);
-    if (!sitePath) return url;
-    const id = this.idByPath.get(pathKey(sitePath.path));
-    return id ? `${routes.article(id)}${sitePath.fragment}` : url;
+    if (!sitePath) return { url, isPageNotImported: false };
+    const target = this.newPathOf(sitePath.path);
+    if (target) return { url: `${target}${sitePath.fragment}`, isPageNotImported: false };
+    if (sitePath.path === "/" || sitePath.path === "") return { url: `/${sitePath.fragment}`, isPageNotImported: false };
+    if (this.options.oldSiteUrl) return { url: `${this.options.oldSiteUrl}${sitePath.path}${sitePath.query}${sitePath.fragment}`, isPageNotImported: false };
+    return { url, isPageNotImported: true };
   }
 
-  private sitePathOf(url: string): { path: string; fragment: string } | undefined {
+  private newPathOf(sitePath: string): string | undefined {
+    const id = this.idByPath.get(pathKey(sitePath));
+    if (id) return routes.article(id);
+    const archive = /^\/(author|authors|tag|tags|category|categories|topics)\/(?:.*\/)?([^/]+)\/?$/i.exec(decodeSafely(sitePath));
+    if (!archive) return undefined;
+    const slug = slugify(archive[2]!);
+    if (/^author/i.test(archive[1]!)) return this.authorIds.has(slug) ? routes.author(slug) : undefined;
+    return this.tagSlugs.has(slug) ? routes.tag(slug) : undefined;
+  }
+
+  private sitePathOf(url: string): { path: string; query: string; fragment: string } | undefined {
     const value = url.trim();
     if (value.startsWith("/") && !value.startsWith("//")) {
-      const [pathPart, fragment = ""] = splitFragment(value);
-      return { path: pathPart.split("?")[0]!, fragment };
+      const parsed = new URL(value, "https://old.invalid");
+      return { path: parsed.pathname, query: parsed.search, fragment: parsed.hash };
     }
     if (!/^(https?:)?\/\//i.test(value)) return undefined;
     try {
       const parsed = new URL(value.startsWith("//") ? `https:${value}` : value);
-      if (!this.siteHosts.includes(parsed.hostname.toLowerCase())) return undefined;
-      return { path: parsed.pathname, fragment: parsed.hash };
+      if (!this.options.siteHosts.includes(parsed.hostname.toLowerCase())) return undefined;
+      return { path: parsed.pathname, query: parsed.search, fragment: parsed.hash };
     } catch {
       return undefined;
     }
   }
 }
 
-function splitFragment(value: string): [string, string] {
-  const index = value.indexOf("#");
-  return index === -1 ? [value, ""] : [value.slice(0, index), value.slice(index)];
+function decodeSafely(value: string): string {
+  try {
+    return decodeURI(value);
+  } catch {
+    return value;
+  }
 }
 
 /** One key for the ways one address is written: "/a/b", "/a/b/", "/a/b/index.html", escaped or not, any case. */
 export function pathKey(sitePath: string): string {
-  let decoded = sitePath;
-  try {
-    decoded = decodeURI(sitePath);
-  } catch {
-    // Not UTF-8 escapes: compare as written.
-  }
-  return decoded.replace(/\/index\.html?$/i, "/").replace(/\/+$/, "").toLowerCase() || "/";
+  return decodeSafely(sitePath).replace(/\/index\.html?$/i, "/").replace(/\/+$/, "").toLowerCase() || "/";
 }

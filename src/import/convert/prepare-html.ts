@@ -59,6 +59,7 @@ function transformNode(node: Nodes, context: BodyContext): ElementContent[] {
   if (hasClass(node, "wp-block-embed")) return [embedBlock(node, context)];
   if (hasClass(node, "wp-block-gallery") || hasClass(node, "gallery") || hasClass(node, "tiled-gallery")) return galleryImages(node, context);
   if (name === "div" && hasClass(node, "wp-caption")) return transformNode(captionFigure(node), context);
+  dropPresentation(node);
   if (name === "iframe") return [iframeOrLink(node, context)];
   if (name === "img") return [image(node, context)];
   if (name === "a" && typeof node.properties.href === "string") return link(node, context);
@@ -68,6 +69,13 @@ function transformNode(node: Nodes, context: BodyContext): ElementContent[] {
   }
   transformChildren(node, context);
   return [node];
+}
+
+/** Attributes that only styled the old site (classes, inline styles, data-*, old layout attributes): the new site has its own. */
+const PRESENTATION = /^(className|style|align|valign|border|cellPadding|cellSpacing|bgColor|frameBorder|color|face|size|data[A-Z].*)$/;
+
+function dropPresentation(node: Element): void {
+  for (const key of Object.keys(node.properties)) if (PRESENTATION.test(key)) delete node.properties[key];
 }
 
 function image(node: Element, context: BodyContext): ElementContent {
@@ -94,9 +102,16 @@ function link(node: Element, context: BodyContext): ElementContent[] {
   if (isMediaPath(href) && onlyImage.length === 1 && onlyImage[0]!.type === "element" && onlyImage[0]!.tagName === "img") {
     return transformNode(onlyImage[0]!, context);
   }
-  node.properties = { href: context.links.rewrite(href), ...(node.properties.title ? { title: node.properties.title } : {}) };
+  node.properties = { href: rewriteLink(href, context, node.position?.start.line), ...(node.properties.title ? { title: node.properties.title } : {}) };
   transformChildren(node, context);
   return [node];
+}
+
+/** A link's new address; one to a page of the old site that was not imported is reported (the build reports it too). */
+export function rewriteLink(href: string, context: BodyContext, line: number | undefined): string {
+  const rewritten = context.links.rewrite(href);
+  if (rewritten.isPageNotImported) context.report.warn("link-not-imported", placeAt(context, line), `the link to ${href} leads to a page of the old site that was not imported`);
+  return rewritten.url;
 }
 
 function iframeOrLink(node: Element, context: BodyContext): ElementContent {
@@ -111,7 +126,7 @@ function embedElement(embed: Embed, context: BodyContext, line: number | undefin
     return element("iframe", { src: embed.src, title: embed.title, width: "560", height: "315", loading: "lazy", allowFullScreen: true }, []);
   }
   context.report.warn("embed-as-link", placeAt(context, line), `the embed of ${embed.url} is kept as a link`);
-  return element("p", {}, [element("a", { href: context.links.rewrite(embed.url) }, [textNode(title?.trim() || embed.url)])]);
+  return element("p", {}, [element("a", { href: rewriteLink(embed.url, context, line) }, [textNode(title?.trim() || embed.url)])]);
 }
 
 /** A WordPress embed block: the URL inside its wrapper, and its caption. */

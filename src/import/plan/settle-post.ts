@@ -1,7 +1,7 @@
-import sharp from "sharp";
 import { labelFromSlug, slugify } from "../../format/slug.ts";
 import { HERO_MINIMUM_HEIGHT, HERO_MINIMUM_SIZE } from "../../images/image-problems.ts";
 import type { BodyContext } from "../convert/body-context.ts";
+import type { ImageSizes } from "../convert/image-sizes.ts";
 import { settleDate } from "../convert/dates.ts";
 import { htmlBodyToMarkdown } from "../convert/html-body.ts";
 import type { LinkRewriter } from "../convert/link-rewriter.ts";
@@ -22,7 +22,7 @@ export interface PostSettings {
   links: LinkRewriter;
   report: ImportReport;
   iframeHosts: Set<string>;
-  contentDir: string;
+  imageSizes: ImageSizes;
 }
 
 export interface SettledPost {
@@ -111,8 +111,8 @@ async function heroOf(post: SourcePost, settings: PostSettings): Promise<{ hero?
   }
   if (resolved.isFound && !resolved.reference.endsWith(".svg")) {
     const source = settings.media.copies.get(resolved.reference.slice(3));
-    const size = source ? await sharp(source).metadata().catch(() => undefined) : undefined;
-    if (size?.width && size.height && (size.width < HERO_MINIMUM_SIZE || size.height < HERO_MINIMUM_HEIGHT)) {
+    const size = source ? await settings.imageSizes.of(source) : undefined;
+    if (size && (size.width < HERO_MINIMUM_SIZE || size.height < HERO_MINIMUM_HEIGHT)) {
       settings.report.warn("hero-too-small", hero.place, `the featured image ${hero.src} is ${size.width}x${size.height} px, smaller than a hero may be (${HERO_MINIMUM_SIZE}x${HERO_MINIMUM_HEIGHT}): left out`);
       return {};
     }

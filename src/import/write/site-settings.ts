@@ -27,6 +27,8 @@ export interface NewSiteSettings {
   /** The day after the newest imported article: older articles are the archive (missing alt text is a warning). */
   archiveBefore?: string;
   iframeHosts: readonly string[];
+  /** Raised for an archive whose images are larger than the build's default allows. */
+  maxMegapixels?: number;
 }
 
 /**
@@ -64,6 +66,7 @@ export function siteSettingsText(settings: NewSiteSettings): string {
     `timeZone: ${settings.timeZone}`,
   ];
   if (settings.archiveBefore) lines.push("archive:", `  before: "${settings.archiveBefore}"`);
+  if (settings.maxMegapixels) lines.push("images:", `  maxMegapixels: ${settings.maxMegapixels}`);
   if (settings.iframeHosts.length > 0) lines.push("trustedHosts:", `  iframes: ${yamlList([...settings.iframeHosts].sort())}`);
   return `${lines.join("\n")}\n`;
 }

@@ -46,10 +46,12 @@ export function eleventyFlavour(root: string, options: { timeZone?: string; perm
     slugOf: (file, data) => text(data.slug) ?? fileSlug(file),
     oldPaths: (post) => {
       if (post.data.permalink === false) return [];
-      const template = options.permalink ?? text(post.data.permalink) ?? directory.permalink;
+      const own = text(post.data.permalink);
+      if (own && !own.includes("{")) return [own.startsWith("/") ? own : `/${own}`];
+      const template = own ?? options.permalink ?? directory.permalink;
       const inputRelative = path.relative(inputDir, post.file).split(path.sep).join("/").replace(/\.[^.]+$/, "");
       if (!template) return [`/${inputRelative.replace(/(^|\/)index$/, "")}/`.replace(/\/{2,}/g, "/")];
-      const expanded = options.permalink ? expandPermalink(template, { slug: post.slug, date: post.date, categories: post.categories, fileName: fileSlug(post.file) }, { kind: "utc" }) : permalinkTemplate(template, post, fileSlug(post.file), inputRelative);
+      const expanded = template === options.permalink ? expandPermalink(template, { slug: post.slug, date: post.date, categories: post.categories, fileName: fileSlug(post.file) }, { kind: "utc" }) : permalinkTemplate(template, post, fileSlug(post.file), inputRelative);
       if (expanded === undefined) {
         if (!unreadTemplates.has(template)) report.warn("old-url-unknown", { file: post.relative, line: 0 }, `the permalink ${template} uses what the import cannot work out: posts using it get no aliases (give the pattern with --permalink "/:year/:month/:day/:slug/")`);
         unreadTemplates.add(template);
