@@ -1,7 +1,8 @@
 import type { Root as HastRoot } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { raw } from "hast-util-raw";
-import type { Nodes, Parents, Root, RootContent } from "mdast";
+import type { Nodes, Parents, PhrasingContent, Root, RootContent } from "mdast";
+import { phrasing } from "mdast-util-phrasing";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
 import { toHast } from "mdast-util-to-hast";
@@ -43,7 +44,7 @@ function blockHtml(html: string, startLine: number, context: BodyContext): RootC
   const tree = fromHtml(html, { fragment: true });
   const local = { ...context, lineOf: (line: number) => context.lineOf(line + startLine - 1) };
   prepareHtml(tree, local);
-  return htmlToMdast(tree).children;
+  return asBlocks(htmlToMdast(tree).children);
 }
 
 /** A paragraph mixing Markdown and inline HTML: rendered to HTML whole (hast-util-raw), then converted back. */
@@ -51,7 +52,35 @@ function paragraphWithHtml(paragraph: Nodes & { type: "paragraph" }, context: Bo
   const hast = raw(toHast(paragraph, { allowDangerousHtml: true }) as never) as HastRoot;
   const tree: HastRoot = hast.type === "root" ? hast : { type: "root", children: [hast as never] };
   prepareHtml(tree, context);
-  return htmlToMdast(tree).children;
+  return asBlocks(htmlToMdast(tree).children);
+}
+
+/** Converted HTML as blocks: runs of inline content (an image, a link and text) become paragraphs. */
+function asBlocks(nodes: readonly RootContent[]): RootContent[] {
+  const blocks: RootContent[] = [];
+  let run: PhrasingContent[] = [];
+  const flush = () => {
+    if (run.some((node) => node.type !== "text" || node.value.trim())) blocks.push({ type: "paragraph", children: trimmed(run) });
+    run = [];
+  };
+  for (const node of nodes) {
+    if (phrasing(node)) run.push(node as PhrasingContent);
+    else {
+      flush();
+      blocks.push(node);
+    }
+  }
+  flush();
+  return blocks;
+}
+
+function trimmed(run: PhrasingContent[]): PhrasingContent[] {
+  const nodes = run.map((node) => ({ ...node }));
+  const first = nodes[0];
+  const last = nodes[nodes.length - 1];
+  if (first?.type === "text") first.value = first.value.trimStart();
+  if (last?.type === "text") last.value = last.value.trimEnd();
+  return nodes;
 }
 
 export type { Root };

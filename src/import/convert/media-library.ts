@@ -12,7 +12,7 @@ const FOLDER_BY_EXTENSION: Record<string, "images" | "audio" | "video"> = {
 };
 
 /** Leading folders that say nothing about a file ("assets/", "wp-content/uploads/"): left out of its new name. */
-const GENERIC_FOLDERS = new Set(["assets", "static", "public", "images", "image", "img", "wp-content", "uploads", "media", "files"]);
+const GENERIC_FOLDERS = new Set(["content", "assets", "static", "public", "images", "image", "img", "wp-content", "uploads", "media", "files"]);
 
 export type MediaResolution =
   /** A file of the old site: `reference` is its path from an article ("../images/x.jpg"), found or not. */

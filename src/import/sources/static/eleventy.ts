@@ -104,8 +104,10 @@ function templateValue(expression: string, post: PostFacts, fileSlug: string, in
   if (head === "page.filePathStem" && filters.length === 0) return `/${inputRelative}`;
   if ((head === "title" || head === "slug") && filters.every((filter) => filter === "slugify" || filter === "slug")) return head === "slug" && filters.length === 0 ? post.slug : slugify(text(post.data[head]) ?? post.slug);
   const format = /^date\s*[:(]\s*["']([^"']+)["']\s*\)?$/.exec(filters[0] ?? "")?.[1];
-  if (head === "page.date" && filters.length === 1 && format && post.date.kind === "instant") {
-    const parts = dateParts(post.date.date, 0);
+  if (head === "page.date" && filters.length === 1 && format && post.date.kind !== "missing") {
+    const { date } = post.date.kind === "instant" ? { date: post.date.date } : { date: new Date(Date.UTC(post.date.local.year, post.date.local.month - 1, post.date.local.day, post.date.local.hour, post.date.local.minute, post.date.local.second)) };
+    // Eleventy reads a date without a zone as UTC: its calendar parts are as written.
+    const parts = dateParts(date, 0);
     const known: Record<string, string> = { Y: parts.year, m: parts.month, d: parts.day, H: parts.hour, M: parts.minute, S: parts.second, y: parts.year.slice(2) };
     let unknown = false;
     const formatted = format.replace(/%([a-zA-Z])/g, (_whole, code: string) => known[code] ?? ((unknown = true), ""));

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { MappedText } from "../../convert/text-edits.ts";
 import type { SourceArchive, SourceAuthor, SourceDate, SourcePost, SourceSite } from "../../model.ts";
@@ -51,7 +51,14 @@ export function readStaticSite(flavour: StaticFlavour, report: ImportReport): So
       report.warn("unreadable-post", { file: relative, line: split.line }, `the front matter cannot be read (${split.reason}): not imported`);
       continue;
     }
-    const { date, isFromFileName } = dateOf(split.data, path.basename(file));
+    const dated = dateOf(split.data, path.basename(file));
+    const { isFromFileName } = dated;
+    let { date } = dated;
+    if (date.kind === "missing" && isDraft) {
+      // Jekyll dates an undated draft by its file's modification time; so does the import.
+      date = { kind: "instant", date: new Date(Math.floor(statSync(file).mtimeMs / 1000) * 1000), offsetMinutes: 0 };
+      report.warn("no-date", { file: relative, line: 1 }, "the draft has no date: dated by its file's modification time, as Jekyll does");
+    }
     if (isFromFileName && split.data.date !== undefined) report.warn("no-date", { file: relative, line: 2 }, `the date "${String(split.data.date)}" cannot be read: dated by the file name`);
     const post: PostFacts = { file, relative, data: split.data, slug: flavour.slugOf(file, split.data), date, categories: tagsOf({ categories: split.data.categories }, flavour.splitsTagStrings) };
     facts.push({ facts: post, body: split.body, bodyFirstLine: split.bodyFirstLine, isDraft: isDraft || isDraftOf(split.data) });
