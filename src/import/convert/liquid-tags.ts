@@ -10,6 +10,10 @@ export interface LiquidContext {
   postPath: (reference: string) => string | undefined;
   /** Reports a tag left as text, at its line in the body. */
   onUnknown: (tag: string, line: number) => void;
+  /** The post's own front matter: `{{ page.image }}` (Jekyll also writes `post.` in a post's body) is its value. */
+  pageData?: Record<string, unknown>;
+  /** Eleventy puts front matter at the top level of a template's data: `{{ image }}` is `page.image`. */
+  bareNamesArePageData?: boolean;
 }
 
 /** Image shortcodes and where their alt text is: `{% image "src" "alt" %}`, `{% image_with_class "src" "class" "alt" %}`. */
@@ -81,6 +85,13 @@ function tagReplacement(name: string, args: TagArguments, rawArguments: string, 
   return undefined;
 }
 
+/** `page.image`/`post.image`, or a bare `image` where the generator puts front matter at the top level (Eleventy): the post's own string value. */
+function frontMatterValue(name: string, context: LiquidContext): string | undefined {
+  const key = /^(?:page|post)\.(\w+)$/.exec(name)?.[1] ?? (context.bareNamesArePageData && /^\w+$/.test(name) ? name : undefined);
+  const value = key === undefined ? undefined : context.pageData?.[key];
+  return typeof value === "string" ? value : undefined;
+}
+
 /** `{{ "/path" | url }}`, `{{ site.baseurl }}`, `{{ site.url }}`: the text they stand for, or undefined. */
 function outputValue(expression: string, context: LiquidContext): string | undefined {
   const [head, ...filters] = expression.split("|").map((part) => part.trim());
@@ -89,6 +100,7 @@ function outputValue(expression: string, context: LiquidContext): string | undef
   if (literal) value = literal[2]!;
   else if (head === "site.baseurl" || head === "site.base_url") value = "";
   else if (head === "site.url" && context.siteUrl) value = context.siteUrl;
+  else value = frontMatterValue(head ?? "", context);
   if (value === undefined) return undefined;
   for (const [index, filter] of filters.entries()) {
     const [filterName, argument] = splitFilter(filter);

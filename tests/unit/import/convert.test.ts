@@ -53,6 +53,19 @@ describe("import conversions", () => {
     assert.deepEqual(unknown, ['{{ "noah" | team_link }}']);
   });
 
+  test("reads {{ page.x }} and {{ post.x }} from the post's own front matter; an unset one stays as text", () => {
+    const unknown: string[] = [];
+    const expanded = expandLiquid("![hero]({{ page.image | relative_url }}) {{ post.title }} {{ page.missing }}", {
+      postPath: () => undefined,
+      onUnknown: (tag) => unknown.push(tag),
+      pageData: { image: "/img/hero.png", title: "Launch day" },
+    });
+    assert.equal(expanded.text, "![hero](/img/hero.png) Launch day {{ page.missing }}");
+    assert.deepEqual(unknown, ["{{ page.missing }}"]);
+    const eleventy = expandLiquid('<img src="{{ image }}">', { postPath: () => undefined, onUnknown: () => {}, pageData: { image: "/a.jpg" }, bareNamesArePageData: true });
+    assert.equal(eleventy.text, '<img src="/a.jpg">');
+  });
+
   test("points old post, author and tag addresses at the new pages, and flags other pages of the old site", () => {
     const links = new LinkRewriter({ siteHosts: ["old.example.org"] });
     links.addPost("/2015/07/08/slug/", "slug");

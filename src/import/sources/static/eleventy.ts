@@ -60,7 +60,7 @@ export function eleventyFlavour(root: string, options: { timeZone?: string; perm
       return [expanded];
     },
     referenceNames: (post) => [normalizedReference(path.basename(post.relative)), normalizedReference(post.relative)],
-    expandTags: (body, lookup, onUnknown) => expandLiquid(body, { ...(url ? { siteUrl: url.replace(/\/+$/, "") } : {}), postPath: lookup, onUnknown }),
+    expandTags: (body, lookup, onUnknown, pageData) => expandLiquid(body, { ...(url ? { siteUrl: url.replace(/\/+$/, "") } : {}), postPath: lookup, onUnknown, pageData, bareNamesArePageData: true }),
   };
 }
 

@@ -39,6 +39,6 @@ export function jekyllFlavour(root: string, options: { timeZone?: string; permal
       return expanded ? [expanded] : [];
     },
     referenceNames: (post) => [normalizedReference(path.basename(post.relative)), normalizedReference(post.relative)],
-    expandTags: (body, lookup, onUnknown) => expandLiquid(body, { ...(url ? { siteUrl: url } : {}), postPath: lookup, onUnknown }),
+    expandTags: (body, lookup, onUnknown, pageData) => expandLiquid(body, { ...(url ? { siteUrl: url } : {}), postPath: lookup, onUnknown, pageData }),
   };
 }

@@ -34,7 +34,8 @@ export interface StaticFlavour {
   oldPaths(post: PostFacts): string[];
   /** Names other posts use for this one ({% post_url %}, {% link %}, {{< ref >}}). */
   referenceNames(post: PostFacts): string[];
-  expandTags(body: string, lookup: (reference: string) => string | undefined, onUnknown: (tag: string, line: number) => void): MappedText;
+  /** `pageData`: the post's own front matter, for `{{ page.image }}` in its body. */
+  expandTags(body: string, lookup: (reference: string) => string | undefined, onUnknown: (tag: string, line: number) => void, pageData: Record<string, unknown>): MappedText;
 }
 
 /**
@@ -72,7 +73,7 @@ export function readStaticSite(flavour: StaticFlavour, report: ImportReport): So
   }
   const posts: SourcePost[] = facts.map(({ facts: post, body, bodyFirstLine, isDraft }) => {
     const onUnknown = (tag: string, line: number) => report.warn("unknown-shortcode", { file: post.relative, line: bodyFirstLine + line - 1 }, `${tag} left as text`);
-    const expanded = flavour.expandTags(body, (reference) => pathByName.get(normalizedReference(reference)), onUnknown);
+    const expanded = flavour.expandTags(body, (reference) => pathByName.get(normalizedReference(reference)), onUnknown, post.data);
     const place = { file: post.relative, line: 1 };
     const hero = heroOf(post.data, { file: post.relative, line: 1 });
     const excerpt = excerptOf(post.data);
