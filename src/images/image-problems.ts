@@ -15,10 +15,10 @@ export interface ImageProblem {
 /**
  * The widest a hero is shown, in CSS pixels: HERO_SIZES in
  * layouts/components/HeroFigure.tsx (public/css/site.css) gives the slot as
- * `calc(100vw - 4rem)` up to 62.49em, which is 936 px at a 1000 px window,
- * wider than the 50rem (800 px) of wide screens. A test holds the two together.
+ * the article's column, 42rem (672 px), and never wider on any screen (phones
+ * show it full bleed, narrower than that). A test holds the two together.
  */
-export const HERO_DISPLAY_WIDTH = 936;
+export const HERO_DISPLAY_WIDTH = 672;
 /** Below this width an image is no hero: a tracking pixel, an icon or a placeholder. */
 export const HERO_MINIMUM_SIZE = 200;
 /** Nor below this height: a strip, a rule, a spacer (a 2:1 picture 200 px wide is 100 px tall). */
@@ -47,7 +47,7 @@ export function heroSizeProblems(source: Pick<SourceImage, "width" | "height" | 
   if (width < HERO_DISPLAY_WIDTH) {
     return [{
       severity: "warning",
-      message: `hero is ${width} px wide; the page shows heroes up to ${HERO_DISPLAY_WIDTH} px wide, so it is shown smaller than the column and looks soft on large screens`,
+      message: `hero is ${width} px wide; the page shows heroes up to ${HERO_DISPLAY_WIDTH} px wide, so on large screens it is shown narrower than the column`,
       hint: `use a photo at least ${HERO_DISPLAY_WIDTH} px wide; ${HERO_DISPLAY_WIDTH * 2} px stays sharp on high-density screens too`,
       ruleId: "images/hero-low-resolution",
     }];

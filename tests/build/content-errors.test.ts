@@ -32,7 +32,7 @@ describe("a site with content errors", () => {
       'content/articles/bad-references.md:15:1 error: unknown article "good-storey" in ::related (did you mean "good-story"?) [related-card/unknown-id]',
       'content/articles/bad-yaml.md:3:25 error: YAML syntax: Missing closing "quote [yaml/syntax]',
       "content/articles/good-story.md:2:8 warning: headline is 122 characters long (search engines cut headlines after about 110; put the rest in the dek) [article/long-headline]",
-      "content/articles/good-story.md:7:8 warning: hero is 300 px wide; the page shows heroes up to 936 px wide, so it is shown smaller than the column and looks soft on large screens (use a photo at least 936 px wide; 1872 px stays sharp on high-density screens too) [images/hero-low-resolution]",
+      "content/articles/good-story.md:7:8 warning: hero is 300 px wide; the page shows heroes up to 672 px wide, so on large screens it is shown narrower than the column (use a photo at least 672 px wide; 1344 px stays sharp on high-density screens too) [images/hero-low-resolution]",
     ]);
     assert.match(error.message, /\n10 errors and 2 warnings in 4 files$/);
   });

@@ -13,7 +13,7 @@ import { sanitizeSvg } from "../../src/images/svg-sanitizer.ts";
 import { copyFormatsSite } from "../fixtures/images/formats-site.ts";
 
 const BASE = "https://formats.example.test";
-const SOFT_HERO = "so it is shown smaller than the column and looks soft on large screens (use a photo at least 936 px wide; 1872 px stays sharp on high-density screens too) [images/hero-low-resolution]";
+const SOFT_HERO = "so on large screens it is shown narrower than the column (use a photo at least 672 px wide; 1344 px stays sharp on high-density screens too) [images/hero-low-resolution]";
 
 const attributesOf = (elements: Iterable<Element>, name: string) => [...elements].map((element) => element.getAttribute(name));
 const meta = (document: Document, property: string) => document.querySelector(`meta[property="${property}"]`)?.getAttribute("content");
@@ -131,9 +131,9 @@ describe("heroes too small to publish", () => {
     const error = unwrapContentError(failure);
     assert.ok(error, `expected a content error, got ${String(failure)}`);
     assert.deepEqual(sortDiagnostics(error.diagnostics).filter((d) => d.ruleId.startsWith("images/hero")).map(formatDiagnostic), [
-      `content/articles/narrow-hero.md:8:8 warning: hero is 500 px wide; the page shows heroes up to 936 px wide, ${SOFT_HERO}`,
-      `content/articles/small-hero.md:8:8 warning: hero is 600 px wide; the page shows heroes up to 936 px wide, ${SOFT_HERO}`,
-      `content/articles/square-hero.md:8:8 warning: hero is 320 px wide; the page shows heroes up to 936 px wide, ${SOFT_HERO}`,
+      `content/articles/narrow-hero.md:8:8 warning: hero is 500 px wide; the page shows heroes up to 672 px wide, ${SOFT_HERO}`,
+      `content/articles/small-hero.md:8:8 warning: hero is 600 px wide; the page shows heroes up to 672 px wide, ${SOFT_HERO}`,
+      `content/articles/square-hero.md:8:8 warning: hero is 320 px wide; the page shows heroes up to 672 px wide, ${SOFT_HERO}`,
       "content/articles/thumbnail-hero.md:7:8 error: hero is 150x100 px; a hero must be at least 200 px wide and 100 px tall (use a larger photo, put a small picture in the body instead, or leave hero: out for a text-only brief) [images/hero-too-small]",
       "content/articles/tiny-hero.md:7:8 error: hero is 1x1 px: a tracking pixel or a placeholder, not a picture (use the real photo, or leave hero: out for a text-only brief) [images/hero-too-small]",
     ]);

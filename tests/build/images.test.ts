@@ -205,7 +205,7 @@ describe("bad images", () => {
     const error = unwrapContentError(failure);
     assert.ok(error, `expected a content error, got ${String(failure)}`);
     assert.deepEqual(sortDiagnostics(error.diagnostics).map(formatDiagnostic), [
-      "content/articles/body-problems.md:7:8 warning: hero is 220 px wide; the page shows heroes up to 936 px wide, so it is shown smaller than the column and looks soft on large screens (use a photo at least 936 px wide; 1872 px stays sharp on high-density screens too) [images/hero-low-resolution]",
+      "content/articles/body-problems.md:7:8 warning: hero is 220 px wide; the page shows heroes up to 672 px wide, so on large screens it is shown narrower than the column (use a photo at least 672 px wide; 1344 px stays sharp on high-density screens too) [images/hero-low-resolution]",
       'content/articles/body-problems.md:13:1 error: image has no alt text (describe the picture inside the brackets: ![A ferry leaving the harbour](../images/ferry.jpg)) [images/missing-alt]',
       'content/articles/body-problems.md:15:1 error: "../images/truncated-body.jpg" is damaged or not a complete image (VipsJpeg: premature end of JPEG image) (export it again from the original photo and replace the file) [images/damaged]',
       'content/articles/body-problems.md:17:1 error: "../../../../etc/hostname" points outside the content folder (keep images in content/images/) [images/image-not-found]',

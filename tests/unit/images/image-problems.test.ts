@@ -48,8 +48,8 @@ describe("heroSizeProblems", () => {
     assert.deepEqual(rest, []);
     assert.equal(problem?.severity, "warning");
     assert.equal(problem?.ruleId, "images/hero-low-resolution");
-    assert.equal(problem?.message, "hero is 600 px wide; the page shows heroes up to 936 px wide, so it is shown smaller than the column and looks soft on large screens");
-    assert.equal(problem?.hint, "use a photo at least 936 px wide; 1872 px stays sharp on high-density screens too");
+    assert.equal(problem?.message, "hero is 600 px wide; the page shows heroes up to 672 px wide, so on large screens it is shown narrower than the column");
+    assert.equal(problem?.hint, "use a photo at least 672 px wide; 1344 px stays sharp on high-density screens too");
     assert.equal(heroSizeProblems(still(200, 200))[0]?.severity, "warning");
   });
 
