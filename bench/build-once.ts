@@ -13,7 +13,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildSite } from "../src/build/build.ts";
+import { buildSite } from "../src/site-builder/build.ts";
 
 async function main(): Promise<void> {
   const [corpusArg, outputArg] = process.argv.slice(2);

@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource preact */
-import type { Article, ArticleSummary } from "../src/content/model.ts";
+import type { Article } from "../src/content/model.ts";
 import { ArticleBody } from "./components/ArticleBody.tsx";
 import { ArticleList } from "./components/ArticleList.tsx";
 import { AudioPlayer } from "./components/AudioPlayer.tsx";
@@ -10,47 +10,13 @@ import { HeroFigure } from "./components/HeroFigure.tsx";
 import { NewsFeedColumn } from "./components/NewsFeedColumn.tsx";
 import { NewsletterSignup } from "./components/NewsletterSignup.tsx";
 import { PreviewNotice } from "./components/PreviewNotice.tsx";
-import { RelatedList, type RelatedListItem } from "./components/RelatedList.tsx";
+import { RelatedList } from "./components/RelatedList.tsx";
 import { TagList } from "./components/TagList.tsx";
-import { documentProps, pageFrame, summaryOf, type EleventyPageData, type PageFrame } from "./page-data.ts";
-import { articlePageLists } from "../src/collections/page-lists.ts";
+import { documentProps } from "./page-data.ts";
+import { articlePageInputs, type ArticlePageInputs, type EleventyPageData } from "../src/pages/page-inputs.ts";
 import { SIDE_FEED_SIZE } from "../src/collections/site-model.ts";
 import { heroCrops, socialImage } from "../src/discovery/article-images.ts";
 import { newsArticleJsonLd } from "../src/discovery/structured-data.ts";
-
-const MORE_NEWS_SIZE = 4;
-const PICKS_SHOWN = 3;
-
-/**
- * Everything an article page shows, and nothing else: `renderArticlePage`
- * reads only this, so a page whose inputs are unchanged renders the same
- * bytes, and the build reuses it (src/pages/page-reuse.ts).
- */
-export interface ArticlePageInputs extends PageFrame {
-  article: Article;
-  isPreview: boolean;
-  /** Other articles appear as summaries: no list can show another article's body. */
-  related: RelatedListItem[];
-  sideFeed: ArticleSummary[];
-  moreNews: ArticleSummary[];
-  picks: ArticleSummary[];
-}
-
-export function articlePageInputs(data: EleventyPageData & { article: Article }): ArticlePageInputs {
-  const model = data.newsroom;
-  const { article } = data;
-  const related = model.relatedTo(article);
-  const lists = articlePageLists(article, related, model.articles, { moreNews: MORE_NEWS_SIZE, picks: PICKS_SHOWN, sideFeed: SIDE_FEED_SIZE });
-  return {
-    ...pageFrame(data),
-    article,
-    isPreview: model.isPreview,
-    related: related.map((item) => (item.kind === "article" ? { kind: "article", article: summaryOf(item.article) } : item)),
-    sideFeed: lists.sideFeed.map(summaryOf),
-    moreNews: lists.moreNews.map(summaryOf),
-    picks: lists.picks.map(summaryOf),
-  };
-}
 
 /** The article page: the whole anatomy of a newspaper article. */
 export function render(data: EleventyPageData & { article: Article }) {

@@ -6,17 +6,8 @@ import { Document } from "./components/Document.tsx";
 import { routes } from "../src/content/routes.ts";
 import { feedLinks } from "../src/discovery/page-meta.ts";
 import { profilePageJsonLd } from "../src/discovery/structured-data.ts";
-import { documentProps, pageFrame, summaryOf, type EleventyPageData, type PageFrame } from "./page-data.ts";
-
-/** Everything an author page shows, and nothing else (the build reuses a page whose inputs are unchanged, see src/pages/page-reuse.ts). */
-export interface AuthorPageInputs extends PageFrame {
-  authorGroup: { author: AuthorGroup["author"]; articles: ArticleSummary[] };
-}
-
-export function authorPageInputs(data: EleventyPageData & { authorGroup: AuthorGroup }): AuthorPageInputs {
-  const { author, articles } = data.authorGroup;
-  return { ...pageFrame(data), authorGroup: { author, articles: articles.map(summaryOf) } };
-}
+import { documentProps } from "./page-data.ts";
+import { authorPageInputs, type AuthorPageInputs, type EleventyPageData } from "../src/pages/page-inputs.ts";
 
 export function render(data: EleventyPageData & { authorGroup: AuthorGroup }) {
   return renderAuthorPage(authorPageInputs(data));

@@ -6,17 +6,8 @@ import { formatDay, formatTime } from "../src/format/dates.ts";
 import { Document } from "./components/Document.tsx";
 import { Pagination } from "./components/Pagination.tsx";
 import { Time } from "./components/Time.tsx";
-import { documentProps, pageFrame, summaryOf, type EleventyPageData, type PageFrame } from "./page-data.ts";
-
-/** Everything a news-feed page shows, and nothing else (the build reuses a page whose inputs are unchanged, see src/pages/page-reuse.ts). */
-export interface NewsFeedPageInputs extends PageFrame {
-  feedPage: Page<ArticleSummary>;
-}
-
-export function newsFeedPageInputs(data: EleventyPageData & { feedPage: Page<Article> }): NewsFeedPageInputs {
-  const { items, ...page } = data.feedPage;
-  return { ...pageFrame(data), feedPage: { ...page, items: items.map(summaryOf) } };
-}
+import { documentProps } from "./page-data.ts";
+import { newsFeedPageInputs, type NewsFeedPageInputs, type EleventyPageData } from "../src/pages/page-inputs.ts";
 
 export function render(data: EleventyPageData & { feedPage: Page<Article> }) {
   return renderNewsFeedPage(newsFeedPageInputs(data));

@@ -6,17 +6,8 @@ import { Document } from "./components/Document.tsx";
 import { Pagination } from "./components/Pagination.tsx";
 import { routes } from "../src/content/routes.ts";
 import { feedLinks } from "../src/discovery/page-meta.ts";
-import { documentProps, pageFrame, summaryOf, type EleventyPageData, type PageFrame } from "./page-data.ts";
-
-/** Everything a tag page shows, and nothing else (the build reuses a page whose inputs are unchanged, see src/pages/page-reuse.ts). */
-export interface TagPageInputs extends PageFrame {
-  tagPage: Omit<TagPage, "items"> & { items: ArticleSummary[] };
-}
-
-export function tagPageInputs(data: EleventyPageData & { tagPage: TagPage }): TagPageInputs {
-  const { items, ...page } = data.tagPage;
-  return { ...pageFrame(data), tagPage: { ...page, items: items.map(summaryOf) } };
-}
+import { documentProps } from "./page-data.ts";
+import { tagPageInputs, type TagPageInputs, type EleventyPageData } from "../src/pages/page-inputs.ts";
 
 export function render(data: EleventyPageData & { tagPage: TagPage }) {
   return renderTagPage(tagPageInputs(data));

@@ -3,7 +3,8 @@ import type { RelatedItem } from "../../src/collections/related.ts";
 import type { ArticleSummary } from "../../src/content/model.ts";
 
 /** A related item as the list shows it: an article's summary, or an external link. */
-export type RelatedListItem = { kind: "article"; article: ArticleSummary } | Extract<RelatedItem, { kind: "link" }>;
+export type { RelatedListItem } from "../../src/pages/page-inputs.ts";
+import type { RelatedListItem } from "../../src/pages/page-inputs.ts";
 
 export type RelatedListProps = { items: readonly RelatedListItem[] };
 

@@ -12,7 +12,7 @@
  */
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
-import { unwrapContentError } from "../build/build.ts";
+import { unwrapContentError } from "../site-builder/build.ts";
 import { whenParentExits } from "../util/processes.ts";
 import { DevBuilder } from "./dev-builder.ts";
 import { FolderWatcher } from "./folder-watcher.ts";

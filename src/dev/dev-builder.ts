@@ -1,8 +1,8 @@
 import { rm } from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
 import path from "node:path";
-import { articlePageInputs } from "../../layouts/article.11ty.tsx";
-import { renderBatch } from "../build/build.ts";
+import { articlePageInputs } from "../pages/page-inputs.ts";
+import { renderBatch } from "../site-builder/build.ts";
 import type { SiteModel } from "../collections/site-model.ts";
 import { ContentMemo } from "../content/content-memo.ts";
 import { sourcePathOf } from "../content/load-content.ts";

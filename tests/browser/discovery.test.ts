@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser } from "playwright-core";
-import { buildFixture, type BuiltSite } from "../build/build-fixture.ts";
+import { buildFixture, type BuiltSite } from "../integration/build-fixture.ts";
 import { launchChromium, skipReason } from "./chromium.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { copyBasicSite, startPreview } from "../build/preview-process.ts";
+import { copyBasicSite, startPreview } from "../integration/preview-process.ts";
 import { launchChromium, skipReason } from "./chromium.ts";
 
 const skip = skipReason();

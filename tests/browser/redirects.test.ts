@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser } from "playwright-core";
-import { buildFixture } from "../build/build-fixture.ts";
+import { buildFixture } from "../integration/build-fixture.ts";
 import { launchChromium, skipReason } from "./chromium.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 

@@ -10,7 +10,7 @@ import { renderAtom } from "../../src/feeds/atom.ts";
 import type { FeedDocument } from "../../src/feeds/feed-model.ts";
 import { renderJsonFeed } from "../../src/feeds/json-feed.ts";
 import { renderRss } from "../../src/feeds/rss.ts";
-import { xmllintSkipReason } from "../build/xmllint.ts";
+import { xmllintSkipReason } from "../integration/xmllint.ts";
 import { hasLiveMarkup, textOfHtml } from "../unit/feeds/html-reading.ts";
 
 /** Text near everything that means something to XML or HTML, and anything at all. */

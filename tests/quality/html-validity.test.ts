@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-import { htmlPages } from "../build/build-fixture.ts";
+import { htmlPages } from "../integration/build-fixture.ts";
 import { buildSampleSite, ROOT } from "./sample-site.ts";
 
 const VNU = path.join(ROOT, "node_modules/vnu-jar/build/dist/vnu.jar");

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { parseHTML } from "linkedom";
-import { htmlPages } from "../build/build-fixture.ts";
+import { htmlPages } from "../integration/build-fixture.ts";
 import { buildSampleSite } from "./sample-site.ts";
 
 let siteDir: string;

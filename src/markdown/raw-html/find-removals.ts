@@ -33,10 +33,8 @@ export function findRemovals(tree: Root, schema: Schema, isOwn: (element: Elemen
         if (withContent) return;
       } else if (!own) {
         for (const [key, value] of Object.entries(node.properties)) {
-          const values = Array.isArray(value) ? value : [value];
-          const removed = values.filter((item) => !isAllowedProperty(schema, name, key, item));
-          if (removed.length === 0) continue;
-          removals.push({ kind: "attribute", tagName: name, attribute: key, ...(Array.isArray(value) ? { values: removed } : {}), position: node.position });
+          const removal = attributeRemoval(schema, name, key, value);
+          if (removal) removals.push({ kind: "attribute", tagName: name, attribute: key, ...removal, position: node.position });
         }
       }
       stack.push(name);
@@ -54,12 +52,21 @@ function isAllowedElement(schema: Schema, name: string, stack: readonly string[]
   return !ancestors || ancestors.some((ancestor) => stack.includes(ancestor));
 }
 
-/** Whether a property's value (one item of a list value, such as class names) survives. */
-function isAllowedProperty(schema: Schema, tagName: string, key: string, value: unknown): boolean {
+/**
+ * What sanitize takes of a property, as it does: a list (class names) is
+ * filtered by the element's own definition of it, or else the one for all
+ * elements, and stays even when empty; a single value is kept when either
+ * definition allows it. Undefined when nothing is taken.
+ */
+function attributeRemoval(schema: Schema, tagName: string, key: string, value: unknown): { values?: unknown[] } | undefined {
   const attributes = schema.attributes ?? {};
-  const specific = Object.hasOwn(attributes, tagName) ? (attributes[tagName] as PropertyDefinition[]) : undefined;
-  const defaults = Object.hasOwn(attributes, "*") ? (attributes["*"] as PropertyDefinition[]) : undefined;
-  return isAllowedValue(schema, findDefinition(specific, key), key, value) || isAllowedValue(schema, findDefinition(defaults, key), key, value);
+  const specific = findDefinition(Object.hasOwn(attributes, tagName) ? (attributes[tagName] as PropertyDefinition[]) : undefined, key);
+  const defaults = findDefinition(Object.hasOwn(attributes, "*") ? (attributes["*"] as PropertyDefinition[]) : undefined, key);
+  if (!Array.isArray(value)) return isAllowedValue(schema, specific, key, value) || isAllowedValue(schema, defaults, key, value) ? undefined : {};
+  const definition = specific ?? defaults;
+  if (!definition) return {};
+  const removed = value.filter((item) => !isAllowedValue(schema, definition, key, item));
+  return removed.length > 0 ? { values: removed } : undefined;
 }
 
 function isAllowedValue(schema: Schema, definition: PropertyDefinition | undefined, key: string, value: unknown): boolean {

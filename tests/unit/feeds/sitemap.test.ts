@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { renderNewsSitemap, renderRobotsTxt, sitemapFiles, type SitemapEntry } from "../../../src/feeds/sitemap.ts";
-import { SCHEMAS, validateXml, xmllintSkipReason } from "../../build/xmllint.ts";
+import { SCHEMAS, validateXml, xmllintSkipReason } from "../../integration/xmllint.ts";
 import { makeArticle, makeSite } from "../helpers.ts";
 
 const entries: SitemapEntry[] = Array.from({ length: 5 }, (_, i) => ({ url: `/news/story-${i + 1}/`, lastmod: new Date(Date.UTC(2026, 10, 20 + i)) }));

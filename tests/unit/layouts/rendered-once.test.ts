@@ -7,7 +7,7 @@ import { ArticleList } from "../../../layouts/components/ArticleList.tsx";
 import { Masthead } from "../../../layouts/components/Masthead.tsx";
 import { NewsFeedColumn } from "../../../layouts/components/NewsFeedColumn.tsx";
 import { renderedOnce } from "../../../layouts/components/rendered-once.ts";
-import { summaryOf } from "../../../layouts/page-data.ts";
+import { summaryOf } from "../../../src/pages/page-inputs.ts";
 import { makeArticle, makeSite } from "../helpers.ts";
 
 describe("renderedOnce", () => {

@@ -248,3 +248,11 @@ describe("findRemovals", () => {
     );
   });
 });
+
+describe("findRemovals, a class list that loses every name", () => {
+  it("reports the whole attribute, as sanitize drops it (fast-check found `<P.<script>`: a p with class \"<script\")", () => {
+    const tree = fromHtml("<P.<script>x</script>", { fragment: true });
+    const removals = findRemovals(tree, sanitizeSchema);
+    assert.deepEqual(removals.map(({ position: _position, ...removal }) => removal), [{ kind: "attribute", tagName: "p", attribute: "className" }]);
+  });
+});

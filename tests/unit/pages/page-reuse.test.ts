@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
-import type { ArticlePageInputs } from "../../../layouts/article.11ty.tsx";
-import { summaryOf } from "../../../layouts/page-data.ts";
-import { tagPageInputs } from "../../../layouts/tag.11ty.tsx";
+import type { ArticlePageInputs } from "../../../src/pages/page-inputs.ts";
+import { summaryOf } from "../../../src/pages/page-inputs.ts";
+import { tagPageInputs } from "../../../src/pages/page-inputs.ts";
 import type { SiteModel } from "../../../src/collections/site-model.ts";
 import { articleWithBody } from "../../../src/content/article-body.ts";
 import type { Article } from "../../../src/content/model.ts";

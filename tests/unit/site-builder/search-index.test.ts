@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { SearchIndex, searchablePart } from "../../../src/build/search-index.ts";
+import { SearchIndex, searchablePart } from "../../../src/site-builder/search-index.ts";
 
 describe("searchablePart", () => {
   it("keeps the marked element whole, nested elements of its kind included, under the page's language", () => {

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
-import { createStagingFolder, removeStaleStagingFolders, swapIn } from "../../../src/build/staging-folder.ts";
+import { createStagingFolder, removeStaleStagingFolders, swapIn } from "../../../src/site-builder/staging-folder.ts";
 
 /** The pid of a process that has run and ended. */
 function deadPid(): number {

@@ -14,7 +14,7 @@ const SEARCHABLE = "data-pagefind-body";
 const IGNORED = "data-pagefind-ignore";
 
 /** What a reused shard depends on besides its pages: this module and Pagefind's locked version. */
-const SEARCH_INDEX_SOURCES = ["src/build/search-index.ts", "package-lock.json"];
+const SEARCH_INDEX_SOURCES = ["src/site-builder/search-index.ts", "package-lock.json"];
 
 /**
  * Pagefind's ready-made search UIs, which it writes into every bundle. The

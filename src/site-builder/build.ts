@@ -10,11 +10,11 @@ import { ContentStore, type NewsroomOptions } from "../eleventy/content-store.ts
 import { pageDefinitions, SCOPED_FEEDS, scopedFeedDocument } from "../pages/page-definitions.ts";
 import { planRenderBatches, type RenderBatch } from "../pages/render-batches.ts";
 import { articlePageFile, keyArticlePages, pageCacheDir, PageReuse, reuseFeedFiles, reuseFiles, takeArticlePages, type ReusableFiles, type ScopedFeeds } from "../pages/page-reuse.ts";
-import { articlePageInputs } from "../../layouts/article.11ty.tsx";
-import type { EleventyPageData, PageFrame } from "../../layouts/page-data.ts";
-import { authorPageInputs } from "../../layouts/author.11ty.tsx";
-import { newsFeedPageInputs } from "../../layouts/news-feed.11ty.tsx";
-import { tagPageInputs } from "../../layouts/tag.11ty.tsx";
+import { articlePageInputs } from "../pages/page-inputs.ts";
+import type { EleventyPageData, PageFrame } from "../pages/page-inputs.ts";
+import { authorPageInputs } from "../pages/page-inputs.ts";
+import { newsFeedPageInputs } from "../pages/page-inputs.ts";
+import { tagPageInputs } from "../pages/page-inputs.ts";
 import type { Article } from "../content/model.ts";
 import { readPublicAssets, type AssetManifest } from "../eleventy/static-assets.ts";
 import { SearchIndex, searchCacheDir, type SearchIndexSummary } from "./search-index.ts";

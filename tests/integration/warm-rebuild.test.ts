@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { buildSite, type BuildResult } from "../../src/build/build.ts";
-import { searchCacheDir } from "../../src/build/search-index.ts";
+import { buildSite, type BuildResult } from "../../src/site-builder/build.ts";
+import { searchCacheDir } from "../../src/site-builder/search-index.ts";
 import { pageCacheDir } from "../../src/pages/page-reuse.ts";
 import { frontmatterCacheDir } from "../../src/content/frontmatter.ts";
 import { renderCacheDir } from "../../src/markdown/render-cache.ts";

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
 import { setTimeout as delay } from "node:timers/promises";
-import { buildSite } from "../../src/build/build.ts";
+import { buildSite } from "../../src/site-builder/build.ts";
 import { FIXTURE_SITES } from "./build-fixture.ts";
 import { BASIC_IMAGE_CACHE, ROOT } from "./preview-process.ts";
 
@@ -18,7 +18,7 @@ describe("what killed builds leave beside the output", () => {
     const env = { ...process.env, NEWSROOM_IMAGE_CACHE: BASIC_IMAGE_CACHE };
 
     // `npm run build`, killed outright once it has started writing its staging folder.
-    const killed = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), path.join(ROOT, "src/build/cli.ts")], { cwd: rootDir, env, stdio: "ignore" });
+    const killed = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), path.join(ROOT, "src/site-builder/cli.ts")], { cwd: rootDir, env, stdio: "ignore" });
     const exited = new Promise((resolve) => killed.once("exit", resolve));
     const started = Date.now();
     while (stagingFolders(rootDir).length === 0 && Date.now() - started < 60_000) await delay(5);
