@@ -105,6 +105,7 @@ export async function buildArticles(candidates: readonly ArticleCandidate[], con
   const tagBySlug = tags.finish();
   diagnostics.push(...tags.diagnostics);
 
+  if (context.memo) forgetOnNewContext(context.memo, context);
   const heroSources = new Map<Hero, SourceImage>();
   const articles: Article[] = [];
   for (const candidate of candidates) {
@@ -212,14 +213,17 @@ async function buildArticle(
  * its related articles being published, the cards its body shows, and what
  * every article reads (site settings, authors: the memo's context).
  */
+/** A memo's articles are built for one context (site settings, authors, preview): another one starts afresh. */
+function forgetOnNewContext(memo: ContentMemo, context: ArticleContext): void {
+  const memoContext = JSON.stringify([context.site, [...context.authors.byId.values()].map(({ id, name, isDesk, url }) => [id, name, isDesk, url]), context.isPreview]);
+  if (memoContext === memo.context) return;
+  memo.articles = new WeakMap();
+  memo.context = memoContext;
+}
+
 function rememberedArticle(candidate: ArticleCandidate, context: ArticleContext): Article | undefined {
   const { memo } = context;
   if (!memo) return undefined;
-  const memoContext = JSON.stringify([context.site, [...context.authors.byId.values()].map(({ id, name, isDesk, url }) => [id, name, isDesk, url]), context.isPreview]);
-  if (memoContext !== memo.context) {
-    memo.articles = new WeakMap();
-    memo.context = memoContext;
-  }
   const entry = memo.articles.get(candidate.read);
   if (!entry) return undefined;
   const { article } = entry;

@@ -23,7 +23,7 @@ import { discoverFolder } from "./discover-files.ts";
 import { FrontmatterCache, frontmatterCacheDir } from "./frontmatter.ts";
 import { loadSite } from "./load-site.ts";
 import { declaredAliases } from "./aliases.ts";
-import type { Content, ContentSiteLink, ScheduledArticle } from "./model.ts";
+import type { Article, Content, ContentSiteLink, ScheduledArticle } from "./model.ts";
 import { pageSchema } from "./page-schema.ts";
 import { readContentFiles, type FileMemo, type ReadFile } from "./read-files.ts";
 import { routes } from "./routes.ts";
@@ -292,10 +292,16 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
     siteLinks,
     aliases,
     // Their problems are reported; links to them are not broken.
-    unbuiltArticleUrls: candidates.filter((candidate) => candidate.isShown && !built.articles.some((article) => article.id === candidate.read.file.id)).map((candidate) => routes.article(candidate.slug)),
+    unbuiltArticleUrls: unbuiltArticleUrls(candidates, built.articles),
     scheduled,
   };
   return hasErrors(diagnostics) ? { partial: content, diagnostics, images: imageSummary } : { content, partial: content, diagnostics, images: imageSummary };
+}
+
+/** Shown articles that could not be built: their problems are reported, links to them are not broken. */
+function unbuiltArticleUrls(candidates: readonly ArticleCandidate[], articles: readonly Article[]): string[] {
+  const built = new Set(articles.map((article) => article.id));
+  return candidates.filter((candidate) => candidate.isShown && !built.has(candidate.read.file.id)).map((candidate) => routes.article(candidate.slug));
 }
 
 function markdownSource(read: ReadFile<unknown>): MarkdownSource {
