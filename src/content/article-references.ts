@@ -34,14 +34,14 @@ export function referenceDiagnostics(sourcePath: string, fields: Partial<Article
   });
   fields.related?.forEach((entry, position) => {
     if (typeof entry !== "string") return;
-    const place = placeAt(["related", position]);
+    // Placed only when there is a problem: locating a field parses the YAML again, with positions.
     if (!index.articleIds.has(entry)) {
       const suggestion = didYouMean(entry, index.articleIds);
-      diagnostics.push(diagnose("article/unknown-related", place, { id: entry, ...(suggestion ? { suggestion } : {}) }));
+      diagnostics.push(diagnose("article/unknown-related", placeAt(["related", position]), { id: entry, ...(suggestion ? { suggestion } : {}) }));
       return;
     }
     const held = index.unpublished.get(entry);
-    if (held) diagnostics.push(diagnose("article/related-not-published", place, { id: entry, ...unpublishedParams(held, index.timeZone) }));
+    if (held) diagnostics.push(diagnose("article/related-not-published", placeAt(["related", position]), { id: entry, ...unpublishedParams(held, index.timeZone) }));
   });
   return diagnostics;
 }

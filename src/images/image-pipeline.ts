@@ -79,6 +79,8 @@ export class ImagePipeline {
   readonly #encode: boolean;
   readonly #sources = new Map<string, Promise<SourceCheck>>();
   readonly #scheduled = new Map<string, Promise<void>>();
+  /** Renditions and crops planned in this pipeline's build, by image and request. */
+  readonly #plans = new Map<string, unknown>();
   readonly #placeholders = new Map<string, Promise<Placeholder | undefined>>();
   readonly #failures = new Map<string, string>();
   readonly #diagnoses: Promise<void>[] = [];
@@ -171,16 +173,27 @@ export class ImagePipeline {
 
   /** Plans a responsive image and queues whatever the cache lacks. */
   rendition(source: SourceImage, request: RenditionRequest): PlannedRendition {
-    const plan = planRendition(source, request);
-    for (const spec of plan.derivatives) this.#schedule(source, spec);
+    // Planned once per image and request: 10,000 articles share a few hundred photos, and each plan hashes its derivatives' names.
+    const key = `${source.hash}|${JSON.stringify(request)}`;
+    let plan = this.#plans.get(key) as PlannedRendition | undefined;
+    if (!plan) {
+      plan = planRendition(source, request);
+      for (const spec of plan.derivatives) this.#schedule(source, spec);
+      this.#plans.set(key, plan);
+    }
     return plan;
   }
 
   /** Plans one fixed-size focal crop (the social card) and queues it if missing. */
-  fixedSize(source: SourceImage, size: { width: number; height: number }, format: ImageFormat, focus: Focus) {
-    const spec = planFixedSize(source, size, format, focus);
-    this.#schedule(source, spec);
-    return { url: spec.url, width: spec.width, height: spec.height };
+  fixedSize(source: SourceImage, size: { width: number; height: number }, format: ImageFormat, focus: Focus): { url: string; width: number; height: number } {
+    const key = `${source.hash}|${size.width}x${size.height}|${format}|${JSON.stringify(focus)}`;
+    let planned = this.#plans.get(key) as { url: string; width: number; height: number } | undefined;
+    if (!planned) {
+      const spec = planFixedSize(source, size, format, focus);
+      this.#schedule(source, spec);
+      this.#plans.set(key, (planned = { url: spec.url, width: spec.width, height: spec.height }));
+    }
+    return planned;
   }
 
   /** The blurred preview of an image with no transparency (undefined for transparent ones), cached. */
