@@ -67,7 +67,7 @@ export async function deployToObjectStorage(options: DeployOptions): Promise<Dep
       await writeUnsettled(rclone, target, plan.changing);
       await uploadInPhases(plan, options, workDir, log);
       upload = timer.lap();
-      await deleteFiles(plan, options, workDir);
+      await deleteFiles(plan, options, workDir, log);
       remove = timer.lap();
       await writeManifest(rclone, target, site);
       await writeUnsettled(rclone, target, []);
@@ -92,7 +92,11 @@ async function headerRulesOf(siteDir: string): Promise<readonly HeaderRule[]> {
 async function uploadInPhases(plan: DeployPlan, options: DeployOptions, workDir: string, log: (line: string) => void): Promise<void> {
   for (const phase of UPLOAD_PHASES) {
     const batches = plan.uploads.filter((batch) => batch.phase === phase);
-    await Promise.all(batches.map((batch, index) => uploadBatch(batch, options, path.join(workDir, `${phase}-${index}.txt`))));
+    // Settled, not Promise.all: when one batch fails the others still finish before the deploy returns, so that no
+    // rclone is left writing to the target while the deploy is run again.
+    const results = await Promise.allSettled(batches.map((batch, index) => uploadBatch(batch, options, path.join(workDir, `${phase}-${index}.txt`))));
+    const failed = results.find((result): result is PromiseRejectedResult => result.status === "rejected");
+    if (failed) throw failed.reason;
     const count = batches.reduce((sum, batch) => sum + batch.files.length, 0);
     if (count > 0) log(`uploaded ${count} ${phase === "assets" ? "assets" : phase === "data" ? "feeds and data files" : "pages"}`);
   }
@@ -121,10 +125,12 @@ async function uploadBatch(batch: UploadBatch, options: DeployOptions, listFile:
 
 /**
  * Deletes by name (a file already gone is no error), then removes the folders
- * left empty on backends that have folders; buckets have none, and there a
- * folder that is not found is no error either.
+ * the deletes left empty, on backends that have folders. An rmdirs that fails
+ * is only reported: an empty folder serves nothing, buckets have none, and a
+ * folder already removed fails differently by backend (exit 3 on WebDAV,
+ * 1 on a local disk in rclone 1.60).
  */
-async function deleteFiles(plan: DeployPlan, options: DeployOptions, workDir: string): Promise<void> {
+async function deleteFiles(plan: DeployPlan, options: DeployOptions, workDir: string, log: (line: string) => void): Promise<void> {
   // Never run `rclone delete` on the target without a list: it would delete everything.
   if (plan.deletes.length === 0) return;
   const listFile = path.join(workDir, "deletes.txt");
@@ -132,7 +138,8 @@ async function deleteFiles(plan: DeployPlan, options: DeployOptions, workDir: st
   await options.rclone(["delete", options.target, "--files-from-raw", listFile, "--no-traverse", "--retries", "1"]);
   for (const dir of plan.emptiedDirs) {
     await options.rclone(["rmdirs", remotePath(options.target, dir), "--retries", "1"]).catch((error: unknown) => {
-      if (!(error instanceof RcloneError && error.isNotFound)) throw error;
+      if (!(error instanceof RcloneError)) throw error;
+      if (!error.isNotFound) log(`left the empty folder ${dir}: ${error.message}`);
     });
   }
 }

@@ -38,14 +38,15 @@ export function findRclone(): string | undefined {
 
 /**
  * The real runner. `-q`: rclone prints errors only; the deploy reports what
- * it did itself. `onSpawn` sees each process (a test kills one mid-upload).
+ * it did itself. Remotes may be configured by environment variables
+ * (RCLONE_CONFIG_<NAME>_TYPE ...). `onSpawn` sees each process (a test kills one mid-upload).
  */
-export function rcloneRunner(options: { binary?: string; onSpawn?: (child: ChildProcess, args: readonly string[]) => void } = {}): RcloneRunner {
+export function rcloneRunner(options: { binary?: string; env?: NodeJS.ProcessEnv; onSpawn?: (child: ChildProcess, args: readonly string[]) => void } = {}): RcloneRunner {
   const binary = options.binary ?? findRclone();
   if (!binary) throw new Error(HOW_TO_GET_RCLONE);
   return (args, { input } = {}) =>
     new Promise((resolve, reject) => {
-      const child = spawn(binary, [...args, "-q"], { stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
+      const child = spawn(binary, [...args, "-q"], { env: options.env ?? process.env, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
       options.onSpawn?.(child, args);
       const stdout: Buffer[] = [];
       let stderr = "";
