@@ -14,7 +14,7 @@
  * runs them, each in its own process. Reports each step's seconds, the
  * deploy's own share, and the files the edit uploaded and deleted.
  * With --json, one line per size: {"size","files","firstDeploySeconds",
- * "checkSeconds","buildSeconds","deploySeconds","totalSeconds","uploaded","deleted"}.
+ * "checkSeconds","buildSeconds","deploySeconds","totalSeconds","deployHashSeconds","uploaded","deleted"}.
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -33,6 +33,8 @@ interface PublishResult {
   buildSeconds: number;
   deploySeconds: number;
   totalSeconds: number;
+  /** Of the deploy: hashing the site (the rest is rclone and the process). */
+  deployHashSeconds: number;
   uploaded: number;
   deleted: number;
 }
@@ -64,11 +66,12 @@ function runStep(workDir: string, script: string, args: readonly string[] = []):
 }
 
 /** The deploy's summary line: "deployed to <target>: N uploaded, M deleted". */
-function deployCounts(stdout: string): { files: number; uploaded: number; deleted: number } {
+function deployCounts(stdout: string): { files: number; uploaded: number; deleted: number; hashSeconds: number } {
   const summary = /deployed to .*: (\d+) uploaded, (\d+) deleted/.exec(stdout);
   const files = /^(\d+) files in /m.exec(stdout);
-  if (!summary || !files) throw new Error(`unexpected deploy output:\n${stdout}`);
-  return { files: Number(files[1]), uploaded: Number(summary[1]), deleted: Number(summary[2]) };
+  const hashing = /hashing ([\d.]+) s/.exec(stdout);
+  if (!summary || !files || !hashing) throw new Error(`unexpected deploy output:\n${stdout}`);
+  return { files: Number(files[1]), uploaded: Number(summary[1]), deleted: Number(summary[2]), hashSeconds: Number(hashing[1]) };
 }
 
 async function publishLatency(size: number, seed: number, log: (line: string) => void): Promise<PublishResult> {
@@ -101,6 +104,7 @@ async function publishLatency(size: number, seed: number, log: (line: string) =>
       buildSeconds: build.seconds,
       deploySeconds: deploy.seconds,
       totalSeconds: Number((check.seconds + build.seconds + deploy.seconds).toFixed(2)),
+      deployHashSeconds: counts.hashSeconds,
       uploaded: counts.uploaded,
       deleted: counts.deleted,
     };
@@ -116,7 +120,7 @@ for (const size of options.sizes) {
   if (options.json) console.log(JSON.stringify(result));
   else
     console.log(
-      `${size} articles (${result.files} files): one-article edit published in ${result.totalSeconds} s = check ${result.checkSeconds} s + build ${result.buildSeconds} s + deploy ${result.deploySeconds} s; uploaded ${result.uploaded} files, deleted ${result.deleted} (first deploy ${result.firstDeploySeconds} s)`,
+      `${size} articles (${result.files} files): one-article edit published in ${result.totalSeconds} s = check ${result.checkSeconds} s + build ${result.buildSeconds} s + deploy ${result.deploySeconds} s (hashing ${result.deployHashSeconds} s); uploaded ${result.uploaded} files, deleted ${result.deleted} (first deploy ${result.firstDeploySeconds} s)`,
     );
 }
 

@@ -32,7 +32,7 @@ export interface DeployReport {
   deleted: string[];
   fileCount: number;
   isFirstDeploy: boolean;
-  /** Seconds: hashing the site, reading the target's state, uploads, deletes, writing the new state; and in all. */
+  /** Seconds: hashing the site and reading the target's state (at once), uploads, deletes, writing the new state; and in all. */
   seconds: { hash: number; read: number; upload: number; delete: number; finish: number; total: number };
 }
 
@@ -51,11 +51,16 @@ export async function deployToObjectStorage(options: DeployOptions): Promise<Dep
   const { rclone, target } = options;
   const log = options.log ?? (() => {});
   const timer = stopwatch();
-  const site = await manifestOfFolder(options.siteDir);
-  const hash = timer.lap();
+  // The target's state is read while the site is hashed: one waits on the network, the other on the disk.
+  const remoteState = readRemoteState(rclone, target).then((state) => ({ state, seconds: timer.since() }));
+  const site = await manifestOfFolder(options.siteDir).catch(async (error: unknown) => {
+    await remoteState.catch(() => {});
+    throw error;
+  });
+  const hash = timer.since();
   const rules = await headerRulesOf(options.siteDir);
-  const state = await readRemoteState(rclone, target);
-  const read = timer.lap();
+  const { state, seconds: read } = await remoteState;
+  timer.lap();
   const plan = planDeploy(site, state.manifest ?? EMPTY_MANIFEST, state.unsettled, (file) => uploadHeadersOf(file, rules));
   const fileCount = Object.keys(site.files).length;
   log(`${fileCount} files in ${options.siteDir}; ${state.manifest ? `${Object.keys(state.manifest.files).length} deployed` : "first deploy"}: ${plan.changing.length - plan.deletes.length} to upload, ${plan.deletes.length} to delete${state.unsettled.length ? ` (${state.unsettled.length} left unsettled by an interrupted deploy)` : ""}`);
@@ -155,6 +160,8 @@ function stopwatch() {
       last = now;
       return seconds;
     },
+    /** Seconds since the last lap, without starting a new one. */
+    since: () => round(performance.now() - last),
     total: () => round(performance.now() - started),
   };
 }
