@@ -52,14 +52,17 @@ export async function deployToObjectStorage(options: DeployOptions): Promise<Dep
   const log = options.log ?? (() => {});
   const timer = stopwatch();
   // The target's state is read while the site is hashed: one waits on the network, the other on the disk.
-  const remoteState = readRemoteState(rclone, target).then((state) => ({ state, seconds: timer.since() }));
-  const site = await manifestOfFolder(options.siteDir).catch(async (error: unknown) => {
-    await remoteState.catch(() => {});
-    throw error;
-  });
+  // Its failure is held until the hashing is done, so that it is never an unhandled rejection.
+  const reading = readRemoteState(rclone, target).then(
+    (state) => ({ state, seconds: timer.since() }),
+    (error: unknown) => ({ error }),
+  );
+  const site = await manifestOfFolder(options.siteDir);
   const hash = timer.since();
   const rules = await headerRulesOf(options.siteDir);
-  const { state, seconds: read } = await remoteState;
+  const read = await reading;
+  if ("error" in read) throw read.error;
+  const { state } = read;
   timer.lap();
   const plan = planDeploy(site, state.manifest ?? EMPTY_MANIFEST, state.unsettled, (file) => uploadHeadersOf(file, rules));
   const fileCount = Object.keys(site.files).length;
@@ -84,7 +87,7 @@ export async function deployToObjectStorage(options: DeployOptions): Promise<Dep
   const finish = timer.lap();
   const uploaded = plan.uploads.flatMap((batch) => batch.files);
   log(`deployed to ${target}: ${uploaded.length} uploaded, ${plan.deletes.length} deleted`);
-  return { uploaded, deleted: plan.deletes, fileCount, isFirstDeploy: !state.manifest, seconds: { hash, read, upload, delete: remove, finish, total: timer.total() } };
+  return { uploaded, deleted: plan.deletes, fileCount, isFirstDeploy: !state.manifest, seconds: { hash, read: read.seconds, upload, delete: remove, finish, total: timer.total() } };
 }
 
 /** The rules of the site's own `_headers` (they include one per standalone page), else the fixed ones. */

@@ -113,7 +113,7 @@ describe("npm run deploy to a WebDAV server on 127.0.0.1 through rclone", { skip
     const cacheOf = (url: string) => puts.find((put) => put.url === url)!.headers["cache-control"];
     assert.equal(cacheOf(`/site/${EDITED_PAGE}`), "public, max-age=300, must-revalidate");
     assert.match(cacheOf(puts.find((put) => put.url.startsWith("/site/css/"))!.url)!, /immutable/);
-    const order = puts.map((put) => uploadPhaseOf(put.url));
+    const order = puts.map((put) => uploadPhaseOf(put.url.slice("/site/".length)));
     assert.ok(order.lastIndexOf("assets") < order.indexOf("data") && order.lastIndexOf("data") < order.indexOf("pages"), "assets, then data, then pages");
     assert.deepEqual(targetContents(path.join(served, "site")), siteContents(sites.original));
   });
