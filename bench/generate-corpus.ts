@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import sharp from "sharp";
 
 /** Bump when the generator's output changes, so cached corpora are rebuilt. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 const MARKER = "corpus.json";
 
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -269,6 +269,13 @@ function makeAuthors(rand: Random): AuthorSpec[] {
   return authors;
 }
 
+const SUPPORT_PAGE = `---
+title: "Support the Bugle"
+description: "The Benchmark Bugle is paid for by its readers."
+---
+Every story on this site is free to read because readers pay for it.
+`;
+
 function siteYaml(tags: readonly string[]): string {
   const nav = ["Harbour", "Council", "Transport", "Environment", "Business", "Culture"].map(
     (label, i) => `  - { label: ${q(label)}, tag: ${q(tags[i * 7]!)} }`,
@@ -377,10 +384,13 @@ export async function generateCorpus({ dir, size, seed }: CorpusOptions): Promis
   const content = path.join(dir, "content");
   mkdirSync(path.join(content, "articles"), { recursive: true });
   mkdirSync(path.join(content, "authors"), { recursive: true });
+  mkdirSync(path.join(content, "pages"), { recursive: true });
   mkdirSync(path.join(dir, "public"), { recursive: true });
 
   const tags = makeTags(rand);
   writeFileSync(path.join(content, "site.yaml"), siteYaml(tags));
+  // The page the promo links to: a site's links to its own pages are checked.
+  writeFileSync(path.join(content, "pages", "support.md"), SUPPORT_PAGE);
   const authors = makeAuthors(rand);
   for (const author of authors) writeFileSync(path.join(content, "authors", `${author.id}.md`), author.file);
 
