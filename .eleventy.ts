@@ -1,7 +1,7 @@
 // Eleventy configuration for running Eleventy's own command line on the site
 // (`npx tsx node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts`): one
 // run over the whole site. All logic lives in src/: `npm run build`
-// (src/site-builder/build.ts) and `npm start` (src/dev/) wire the same plugin, in
+// (src/site-builder/build-site.ts) and `npm start` (src/dev/) wire the same plugin, in
 // batches and incrementally.
 import { newsroomPlugin, type EleventyConfig } from "./src/eleventy/plugin.ts";
 

@@ -13,7 +13,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildSite } from "../src/site-builder/build.ts";
+import { buildSite } from "../src/site-builder/build-site.ts";
 
 async function main(): Promise<void> {
   const [corpusArg, outputArg] = process.argv.slice(2);
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     // maxRSS is in kilobytes on Linux and macOS.
     const maxRssKB = process.resourceUsage().maxRSS;
     const articlePages = countArticlePages(result.outputDir);
-    process.stdout.write(`\n${JSON.stringify({ pages: result.fileCount, articlePages, maxRssKB, buildSeconds: Number(buildSeconds.toFixed(3)), timings: result.timings, search: result.search, reusedPages: result.reusedPages, reusedFeeds: result.reusedFeeds, reusedListings: result.reusedListings })}\n`);
+    process.stdout.write(`\n${JSON.stringify({ pages: result.fileCount, articlePages, maxRssKB, buildSeconds: Number(buildSeconds.toFixed(3)), timings: result.timings, mode: result.mode, rendered: result.rendered, written: result.written, kept: result.kept, removed: result.removed })}\n`);
   } finally {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   }

@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
-import { writtenFiles } from "../src/site-builder/build.ts";
+import { writtenFiles } from "../src/site-builder/render-pages.ts";
 
 const CONFIG_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), "eleventy-plain", "eleventy.config.mjs");
 

@@ -15,7 +15,7 @@ import type { VNode } from "preact";
 import { render as renderArticle } from "../layouts/article.11ty.tsx";
 import { render as renderTag } from "../layouts/tag.11ty.tsx";
 import { ContentStore } from "../src/eleventy/content-store.ts";
-import { PUBLIC_DIR } from "../src/eleventy/plugin.ts";
+import { PUBLIC_DIR } from "../src/eleventy/static-assets.ts";
 import { readPublicAssets } from "../src/eleventy/static-assets.ts";
 
 const [rootDir, countArg] = process.argv.slice(2);

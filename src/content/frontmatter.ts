@@ -2,6 +2,8 @@ import path from "node:path";
 import matter from "gray-matter";
 import { cacheKey, codeFingerprint, KeyedJsonCache } from "../cache/keyed-json-cache.ts";
 import { parseYaml, parseYamlQuickly, yamlSource, type ParsedYaml, type YamlSource } from "./yaml-source.ts";
+import { cacheFolder } from "../cache/cache-folders.ts";
+import { FRONTMATTER_CODE } from "../cache/code-fingerprints.ts";
 
 export interface ParsedFrontmatter extends YamlSource {
   body: string;
@@ -27,18 +29,9 @@ interface SplitFile {
   bodyLineOffset: number;
 }
 
-/** The code a cached parse depends on (see `codeFingerprint`). */
-const FRONTMATTER_SOURCES = [
-  "src/content/frontmatter.ts",
-  "src/content/yaml-source.ts",
-  "src/content/yaml-fast-parse.ts",
-  "src/content/yaml-core-schema.ts",
-  "src/cache",
-  "package-lock.json",
-];
 
 export function frontmatterCacheDir(rootDir: string): string {
-  return path.join(rootDir, ".cache", "frontmatter");
+  return cacheFolder(rootDir, "frontmatter");
 }
 
 /**
@@ -48,7 +41,7 @@ export function frontmatterCacheDir(rootDir: string): string {
  */
 export class FrontmatterCache extends KeyedJsonCache<SplitFile> {
   key(source: string): string {
-    return cacheKey(codeFingerprint(FRONTMATTER_SOURCES), source);
+    return cacheKey(codeFingerprint(FRONTMATTER_CODE), source);
   }
 }
 

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { Schedule } from "../site-builder/build.ts";
+import type { Schedule } from "../site-builder/build-site.ts";
 import { deployToObjectStorage } from "./deploy.ts";
 import { PAGES_RECORD_FILE, serializeDeploymentRecord } from "./deployment-record.ts";
 import { formatBytes, measurePagesArtifact, pagesSizeProblem } from "./pages-artifact.ts";

@@ -1,4 +1,4 @@
-import type { Schedule } from "../site-builder/build.ts";
+import type { Schedule } from "../site-builder/build-site.ts";
 
 /**
  * What a deployment says about itself, stored with it (on object storage at

@@ -12,7 +12,7 @@
  */
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
-import { unwrapContentError } from "../site-builder/build.ts";
+import { unwrapContentError } from "../site-builder/build-site.ts";
 import { whenParentExits } from "../util/processes.ts";
 import { DevBuilder } from "./dev-builder.ts";
 import { FolderWatcher } from "./folder-watcher.ts";
@@ -46,8 +46,7 @@ async function update(saved: string[] | "all"): Promise<void> {
       shouldStop: () => saved !== "all" && pending.size > 0,
     });
     if (result.interrupted) return;
-    const reused = result.articlesReused > 0 ? `, ${result.articlesReused} article pages from the page cache` : "";
-    console.log(`${saved === "all" ? "Site built" : "Listings and feeds rebuilt"}: ${result.pagesRendered} pages rendered${reused}, in ${seconds(started)}`);
+    console.log(`${saved === "all" ? "Site built" : "Listings and feeds rebuilt"}: ${result.pagesRendered} files written, ${result.kept} unchanged, in ${seconds(started)}`);
     server.pagesChanged({ except: result.saved });
   } catch (error) {
     const problems = unwrapContentError(error);

@@ -1,6 +1,5 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { MEDIA_FOLDERS } from "../content/assets.ts";
 import type { Article } from "../content/model.ts";
 import { pageDefinitions } from "../pages/page-definitions.ts";
 import { BATCH_DATA_KEY, isPaginated, type RenderBatch } from "../pages/render-batches.ts";
@@ -8,9 +7,8 @@ import type { SiteModel } from "../collections/site-model.ts";
 import { timed } from "../util/timed.ts";
 import { ContentStore, type NewsroomOptions } from "./content-store.ts";
 import { addTsxTemplates } from "./tsx-templates.ts";
-import { addResponsiveImages } from "./images.ts";
-import { writeBrandImages } from "../discovery/brand-images.ts";
-import { readPublicAssets, writePublicAssets } from "./static-assets.ts";
+import { PUBLIC_DIR, readPublicAssets, type AssetManifest } from "./static-assets.ts";
+import { writeEverySiteFile } from "../site-builder/site-files.ts";
 
 // Eleventy ships no types for its config object; this is the part we use.
 export interface EleventyConfig {
@@ -33,30 +31,32 @@ export interface EleventyConfig {
 export interface LoadedBatch {
   model: SiteModel;
   pages: RenderBatch;
+  /** Published names of public/ files (the builder reads them once a build). */
+  assets?: AssetManifest;
 }
 
 /** `layouts/` of this package: designers' files, outside the editors' content folder. */
 const LAYOUTS_DIR = fileURLToPath(new URL("../../layouts", import.meta.url));
-/** `public/` of this package: CSS, JS and icons, copied to the site root as they are. */
-export const PUBLIC_DIR = fileURLToPath(new URL("../../public", import.meta.url));
 
 /**
- * The one place that knows Eleventy's APIs. Content is loaded, validated and
- * its Markdown rendered by `src/content` before each build; Eleventy then
- * renders every page (articles, listings, feeds) from that model.
+ * The one place that knows Eleventy's APIs: every page is a virtual template
+ * over the loaded site model, rendered by a layout of `layouts/`. The site
+ * builder (src/site-builder/) loads the content, decides which pages to
+ * render and runs Eleventy over them in batches; the files that are not
+ * pages (CSS, images, media) it writes itself. Run by Eleventy's own command
+ * line (`.eleventy.ts`, no batch), the plugin loads the content and writes
+ * those files too.
  */
 export function newsroomPlugin(eleventyConfig: EleventyConfig, options: NewsroomOptions & { batch?: LoadedBatch; inputDir?: string }): void {
   const store = new ContentStore(options);
   const contentDir = path.join(options.rootDir, options.contentDir);
   const { batch } = options;
-  // Site-wide files (images, CSS and JS, media) are published once per build: by its first batch.
-  const publishesSiteFiles = !batch || batch.pages.rendersSinglePages;
 
   let publicAssets: Awaited<ReturnType<typeof readPublicAssets>> | undefined;
   eleventyConfig.on("eleventy.before", async () => {
     if (batch) store.adopt(batch.model);
     else await timed(options.timings, "content", () => store.reload());
-    publicAssets = await readPublicAssets(PUBLIC_DIR);
+    publicAssets = batch?.assets ? { manifest: batch.assets, files: [] } : await readPublicAssets(PUBLIC_DIR);
   });
   eleventyConfig.addGlobalData("assets", () => publicAssets?.manifest ?? {});
   eleventyConfig.on("eleventy.after", async (event: unknown) => {
@@ -70,31 +70,12 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
       throw new Error(`internal error, please report: ${missing.length} article pages were not written, e.g. ${missing[0]!.sourcePath}`);
     }
     const outputDir = (event as { directories?: { output?: string } }).directories?.output;
-    if (outputDir && publishesSiteFiles) {
-      await timed(options.timings, "assets", async () => {
-        await writeBrandImages(path.resolve(outputDir), store.model.site);
-        await writePublicAssets(path.resolve(outputDir), publicAssets?.files ?? []);
-      });
-    }
+    if (outputDir && !batch) await writeEverySiteFile(path.resolve(outputDir), store.model, options.rootDir, options.contentDir);
   });
   eleventyConfig.addGlobalData("newsroom", () => store.model);
-  const { onHtmlPage } = options;
-  if (onHtmlPage) {
-    eleventyConfig.addTransform("newsroom-html-pages", async function (content) {
-      const { url, outputPath } = this.page;
-      if (typeof url === "string" && typeof outputPath === "string" && outputPath.endsWith(".html")) {
-        onHtmlPage(url, content);
-        // A turn of the event loop per page: the build's search index writes to Pagefind's pipe as pages arrive, and
-        // Eleventy's rendering otherwise runs for seconds on promises alone, leaving Pagefind waiting.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      return content;
-    });
-  }
-  if (publishesSiteFiles) addResponsiveImages(eleventyConfig, { rootDir: options.rootDir, model: () => store.model, ...(options.timings ? { timings: options.timings } : {}) });
 
   addTsxTemplates(eleventyConfig);
-  // Eleventy resolves these relative to its input folder: the content folder, or an empty one for a batch (see renderBatch).
+  // Eleventy resolves these relative to its input folder: the content folder, or an empty one for a batch (see render-pages.ts).
   const layoutsFromInput = path.relative(options.inputDir ?? contentDir, LAYOUTS_DIR);
   eleventyConfig.setLayoutsDirectory(layoutsFromInput);
   eleventyConfig.setIncludesDirectory(layoutsFromInput);
@@ -107,18 +88,19 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
   // The content folder is named explicitly; a .gitignore around it (a generated
   // corpus, a checkout inside another project) must not hide anything.
   eleventyConfig.setUseGitIgnore(false);
-  // The dev server rebuilds when content changes.
-  eleventyConfig.addWatchTarget(path.join(contentDir, "articles"));
-  eleventyConfig.addWatchTarget(path.join(contentDir, "authors"));
-  eleventyConfig.addWatchTarget(path.join(contentDir, "site.yaml"));
 
+  if (!batch) {
+    // Eleventy's own --serve rebuilds when content changes (`npm start` has its own watcher).
+    for (const watched of ["articles", "authors", "pages", "site.yaml"]) eleventyConfig.addWatchTarget(path.join(contentDir, watched));
+    eleventyConfig.addWatchTarget(PUBLIC_DIR);
+  }
   if (batch) eleventyConfig.addGlobalData(BATCH_DATA_KEY, () => batch.pages.slices);
   for (const [name, page] of Object.entries(pageDefinitions)) {
     let data = page.data;
     if (batch) {
-      // A batch renders its slice of each paginated definition, and the unpaginated pages only in the first batch.
+      // A batch renders its slice of each paginated definition, and the single pages it names.
       const paginated = isPaginated(page);
-      if (paginated ? !batch.pages.slices[name] : !batch.pages.rendersSinglePages) continue;
+      if (paginated ? !batch.pages.slices[name] : !batch.pages.singles.includes(name)) continue;
       if (paginated) data = { ...data, pagination: { ...(data.pagination as object), data: `${BATCH_DATA_KEY}.${name}` } };
     }
     eleventyConfig.addTemplate(
@@ -127,9 +109,4 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
       { ...data, ...(page.layout ? { layout: page.layout } : {}) },
     );
   }
-
-  // public/ is published by writePublicAssets (CSS and JS under content-hashed names).
-  eleventyConfig.addWatchTarget(PUBLIC_DIR);
-  const mediaFolders = publishesSiteFiles ? MEDIA_FOLDERS.filter((name) => name !== "images") : []; // images are published as derivatives only
-  for (const folder of mediaFolders) eleventyConfig.addPassthroughCopy({ [path.join(contentDir, folder)]: `/${folder}` });
 }

@@ -1,6 +1,10 @@
 import { createHash } from "node:crypto";
 import { copyFile, mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** `public/` of this package: CSS, JS and icons, copied to the site root (CSS and JS under content-hashed names). */
+export const PUBLIC_DIR = fileURLToPath(new URL("../../public", import.meta.url));
 
 /** Public URL as written in layouts ("/css/site.css") -> the URL it is published at. */
 export type AssetManifest = Readonly<Record<string, string>>;
@@ -9,6 +13,8 @@ export interface PublicFile {
   source: string;
   /** Root-relative URL it is published at. */
   url: string;
+  /** SHA-256 of its content. */
+  hash: string;
 }
 
 /** File types that get a content hash in their name, so hosts can cache them for a year. */
@@ -33,13 +39,10 @@ export async function readPublicAssets(publicDir: string): Promise<{ manifest: A
     const source = path.join(publicDir, relative);
     const url = `/${relative}`;
     const extension = path.posix.extname(relative);
-    let published = url;
-    if (FINGERPRINTED.has(extension)) {
-      const hash = createHash("sha256").update(await readFile(source)).digest("hex").slice(0, 10);
-      published = `${url.slice(0, -extension.length)}.${hash}${extension}`;
-    }
+    const hash = createHash("sha256").update(await readFile(source)).digest("hex");
+    const published = FINGERPRINTED.has(extension) ? `${url.slice(0, -extension.length)}.${hash.slice(0, 10)}${extension}` : url;
     manifest[url] = published;
-    files.push({ source, url: published });
+    files.push({ source, url: published, hash });
   }
   return { manifest, files };
 }

@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { SVG_SANITIZER_VERSION } from "./svg-sanitizer.ts";
+import { cacheFolder } from "../cache/cache-folders.ts";
 
 /** What derivatives are written as: the three still formats, GIF for animations' fallback, and sanitised SVG. */
 export type ImageFormat = "avif" | "webp" | "jpeg" | "gif" | "svg";
@@ -83,8 +84,7 @@ export const SEARCH_IMAGE_MINIMUM_PIXELS = 50_000;
  * restored folder), else `.cache/images/` under the project root.
  */
 export function imageCacheDir(rootDir: string): string {
-  const fromEnv = process.env.NEWSROOM_IMAGE_CACHE;
-  return fromEnv ? path.resolve(rootDir, fromEnv) : path.join(rootDir, ".cache", "images");
+  return cacheFolder(rootDir, "images");
 }
 
 /**

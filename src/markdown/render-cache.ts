@@ -1,23 +1,11 @@
 import path from "node:path";
 import { cacheKey, codeFingerprint, KeyedJsonCache } from "../cache/keyed-json-cache.ts";
 import type { MarkdownSource, RenderedMarkdown, RenderSettings } from "./pipeline.ts";
+import { cacheFolder } from "../cache/cache-folders.ts";
+import { RENDERER_CODE } from "../cache/code-fingerprints.ts";
 
-/**
- * What decides how a body renders, besides the body: our plugins, the
- * modules they import, and the locked remark versions. A test checks that
- * every module src/markdown imports is listed.
- */
-export const RENDERER_SOURCES = [
-  "src/markdown",
-  "src/format/page-ids.ts",
-  "src/format/reading-time.ts",
-  "src/diagnostics/suggest.ts",
-  "src/diagnostics/diagnostic.ts",
-  "src/diagnostics/messages.ts",
-  "src/content/assets.ts",
-  "src/cache",
-  "package-lock.json",
-];
+/** What decides how a body renders besides the body (see src/cache/code-fingerprints.ts). */
+export const RENDERER_SOURCES = RENDERER_CODE;
 
 /** The settings' part of every key, computed once per settings object (an archive's aliases are thousands). */
 const settingsKeys = new WeakMap<RenderSettings, string>();
@@ -28,8 +16,7 @@ function settingsKey(settings: RenderSettings): string {
 }
 
 export function renderCacheDir(rootDir: string): string {
-  const fromEnv = process.env.NEWSROOM_RENDER_CACHE;
-  return fromEnv ? path.resolve(rootDir, fromEnv) : path.join(rootDir, ".cache", "render");
+  return cacheFolder(rootDir, "render");
 }
 
 /**

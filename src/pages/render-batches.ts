@@ -3,22 +3,28 @@ import type { PageDefinition } from "./page-definitions.ts";
 
 /**
  * A part of the site rendered by one Eleventy run: for each paginated page
- * definition, the slice of its items this run renders, and whether this run
- * also renders the pages that are not paginated (home, indexes, site feeds).
+ * definition, the slice of its items this run renders, and the unpaginated
+ * definitions (home, indexes, site feeds) it renders.
  *
  * Eleventy keeps every page's output in memory until its build returns, so a
  * 100,000-article site rendered in one run would hold several gigabytes of
  * HTML; run by run, only one batch's pages are held at a time.
  */
 export interface RenderBatch {
-  /** 0-based; the first batch also renders the unpaginated pages. */
+  /** 0-based. */
   index: number;
   /** Items per paginated definition name (only definitions with items in this batch). */
   slices: Readonly<Record<string, readonly unknown[]>>;
-  /** Whether this batch renders the unpaginated definitions. */
-  rendersSinglePages: boolean;
+  /** Unpaginated definitions this batch renders. */
+  singles: readonly string[];
   /** Pages this batch renders. */
   pageCount: number;
+}
+
+/** What a build renders: items of paginated definitions, and unpaginated definitions by name. */
+export interface RenderWork {
+  slices: Readonly<Record<string, readonly unknown[]>>;
+  singles: readonly string[];
 }
 
 /** The global data key the batch's slices are published under; pagination reads `<key>.<definition>`. */
@@ -43,45 +49,36 @@ export function paginatedItems(model: SiteModel, definition: PageDefinition): re
 }
 
 /**
- * Splits the site's pages into batches of at most `pagesPerBatch` paginated
- * pages, in definition order. Every page is in exactly one batch, and there is
- * always at least one batch (the first renders the unpaginated pages).
+ * Splits the pages to render into batches of at most `pagesPerBatch`, in
+ * the order given; the single pages go into the first batch. Every page is
+ * in exactly one batch; nothing to render is no batch.
  */
-export function planRenderBatches(
-  model: SiteModel,
-  definitions: Record<string, PageDefinition>,
-  pagesPerBatch: number,
-  /** Items to render instead of all of a definition's (the build leaves out article pages it reuses). */
-  only: Readonly<Record<string, readonly unknown[]>> = {},
-  /** Definitions whose last page ends a batch: their pages are done after fewer pages of the rest (the build's search index waits for article pages). */
-  endBatchAfter: readonly string[] = [],
-): RenderBatch[] {
+export function planRenderBatches(work: RenderWork, pagesPerBatch: number): RenderBatch[] {
   if (!Number.isInteger(pagesPerBatch) || pagesPerBatch < 1) throw new Error(`internal error, please report: pages per batch must be a positive whole number, got ${pagesPerBatch}`);
-  const singles = Object.values(definitions).filter((definition) => !isPaginated(definition)).length;
   const batches: RenderBatch[] = [];
   let slices: Record<string, readonly unknown[]> = {};
-  let pageCount = 0;
+  let singles: readonly string[] = work.singles;
+  let pageCount = singles.length;
   const close = () => {
-    const index = batches.length;
-    const rendersSinglePages = index === 0;
-    batches.push({ index, slices: Object.freeze(slices), rendersSinglePages, pageCount: pageCount + (rendersSinglePages ? singles : 0) });
+    batches.push({ index: batches.length, slices: Object.freeze(slices), singles, pageCount });
     slices = {};
+    singles = [];
     pageCount = 0;
   };
-  for (const [name, definition] of Object.entries(definitions)) {
-    const all = paginatedItems(model, definition);
-    if (!all) continue;
-    const items = only[name] ?? all;
+  for (const [name, items] of Object.entries(work.slices)) {
     for (let start = 0; start < items.length; ) {
       const taken = Math.min(pagesPerBatch - pageCount, items.length - start);
+      if (taken <= 0) {
+        close();
+        continue;
+      }
       // Frozen, like the model: Eleventy passes frozen data by reference instead of copying it into every page.
       slices[name] = Object.freeze(items.slice(start, start + taken));
       start += taken;
       pageCount += taken;
-      if (pageCount === pagesPerBatch) close();
+      if (pageCount >= pagesPerBatch) close();
     }
-    if (endBatchAfter.includes(name) && pageCount > 0) close();
   }
-  if (pageCount > 0 || batches.length === 0) close();
+  if (pageCount > 0) close();
   return batches;
 }

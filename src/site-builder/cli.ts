@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { buildSite, unwrapContentError } from "./build.ts";
+import { buildSite, unwrapContentError } from "./build-site.ts";
 
 /** `npm run build [-- --preview] [--output dir] [--content dir]` */
 const { values } = parseArgs({

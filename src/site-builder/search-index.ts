@@ -7,6 +7,7 @@ import { cacheKey, codeFingerprint } from "../cache/keyed-json-cache.ts";
 import type { SearchShard } from "../collections/search-shards.ts";
 import { linkTree } from "../util/link-tree.ts";
 import { TextSpool } from "../util/text-spool.ts";
+import { cacheFolder } from "../cache/cache-folders.ts";
 
 /** Pagefind indexes only pages that mark their searchable part, when any page does. */
 const SEARCHABLE = "data-pagefind-body";
@@ -37,8 +38,7 @@ type Pagefind = typeof import("pagefind");
 
 /** `.cache/search/` of a project (NEWSROOM_SEARCH_CACHE overrides it): one folder per built shard. */
 export function searchCacheDir(rootDir: string): string {
-  const fromEnv = process.env.NEWSROOM_SEARCH_CACHE;
-  return fromEnv ? path.resolve(rootDir, fromEnv) : path.join(rootDir, ".cache", "search");
+  return cacheFolder(rootDir, "search");
 }
 
 /** What writing the indexes did, for the build's report and the benchmark. */

@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, describe, test } from "node:test";
-import { buildSite } from "../../src/site-builder/build.ts";
+import { buildSite } from "../../src/site-builder/build-site.ts";
 import { copyFormatsSite } from "../fixtures/images/formats-site.ts";
 import { skipReason } from "./chromium.ts";
 import { useSampleSite } from "./sample-session.ts";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { after, before } from "node:test";
-import { buildSite } from "../../src/site-builder/build.ts";
+import { buildSite } from "../../src/site-builder/build-site.ts";
 import { ROOT } from "../quality/sample-site.ts";
 import { launchChromium } from "./chromium.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseHTML } from "linkedom";
-import { buildSite } from "../../src/site-builder/build.ts";
+import { buildSite } from "../../src/site-builder/build-site.ts";
 
 export const FIXTURE_SITES = fileURLToPath(new URL("../fixtures/sites/", import.meta.url));
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { buildSite, unwrapContentError } from "../../src/site-builder/build.ts";
+import { buildSite, unwrapContentError } from "../../src/site-builder/build-site.ts";
 import { formatDiagnostic, sortDiagnostics } from "../../src/diagnostics/diagnostic.ts";
 import { FIXTURE_SITES } from "./build-fixture.ts";
 

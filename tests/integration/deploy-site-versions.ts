@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { buildSite } from "../../src/site-builder/build.ts";
+import { buildSite } from "../../src/site-builder/build-site.ts";
 import { FIXTURE_SITES, siteContents } from "./build-fixture.ts";
 import { temporaryDir } from "./rclone-target.ts";
 

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { buildSite } from "../../src/site-builder/build.ts";
+import { buildSite } from "../../src/site-builder/build-site.ts";
 import { DevBuilder } from "../../src/dev/dev-builder.ts";
 import { PREVIEW_OUTPUT_DIR } from "../../src/dev/preview-options.ts";
 import { PreviewServer } from "../../src/dev/preview-server.ts";

@@ -5,7 +5,7 @@ import path from "node:path";
 import { before, describe, test } from "node:test";
 import { parseHTML } from "linkedom";
 import Parser from "rss-parser";
-import { buildSite, unwrapContentError } from "../../src/site-builder/build.ts";
+import { buildSite, unwrapContentError } from "../../src/site-builder/build-site.ts";
 import { checkSite } from "../../src/check/check-site.ts";
 import { formatDiagnostic, sortDiagnostics } from "../../src/diagnostics/diagnostic.ts";
 import { feedparserSkipReason, readWithFeedparser } from "../unit/feeds/feedparser.ts";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { before, describe, test } from "node:test";
 import { parseHTML } from "linkedom";
 import sharp from "sharp";
-import { buildSite, unwrapContentError } from "../../src/site-builder/build.ts";
+import { buildSite, unwrapContentError } from "../../src/site-builder/build-site.ts";
 import { loadContent } from "../../src/content/load-content.ts";
 import { SITE_CARD } from "../../src/discovery/brand-images.ts";
 import { formatDiagnostic, sortDiagnostics } from "../../src/diagnostics/diagnostic.ts";

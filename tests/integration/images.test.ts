@@ -5,7 +5,7 @@ import path from "node:path";
 import { before, describe, test } from "node:test";
 import { parseHTML } from "linkedom";
 import sharp from "sharp";
-import { buildSite, unwrapContentError } from "../../src/site-builder/build.ts";
+import { buildSite, unwrapContentError } from "../../src/site-builder/build-site.ts";
 import { formatDiagnostic, sortDiagnostics } from "../../src/diagnostics/diagnostic.ts";
 import { CARD_IMAGE_SIZES } from "../../layouts/components/ArticleCard.tsx";
 import { HERO_SIZES } from "../../layouts/components/HeroFigure.tsx";

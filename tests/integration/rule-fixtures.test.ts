@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { buildSite, unwrapContentError } from "../../src/site-builder/build.ts";
+import { buildSite, unwrapContentError } from "../../src/site-builder/build-site.ts";
 import { checkSite } from "../../src/check/check-site.ts";
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { RULES } from "../../src/diagnostics/messages.ts";

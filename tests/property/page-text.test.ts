@@ -8,7 +8,7 @@ import { render as renderAuthor } from "../../layouts/author.11ty.tsx";
 import { render as renderHome } from "../../layouts/home.11ty.tsx";
 import { render as renderTag } from "../../layouts/tag.11ty.tsx";
 import { buildSiteModel } from "../../src/collections/site-model.ts";
-import { PUBLIC_DIR } from "../../src/eleventy/plugin.ts";
+import { PUBLIC_DIR } from "../../src/eleventy/static-assets.ts";
 import { readPublicAssets } from "../../src/eleventy/static-assets.ts";
 import { renderNewsSitemap } from "../../src/feeds/sitemap.ts";
 import { makeArticle, makeAuthor, makeAuthorRef, makeContent, makeHero, makeSite, makeTag } from "../unit/helpers.ts";

@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildSite } from "../../src/site-builder/build.ts";
+import { buildSite } from "../../src/site-builder/build-site.ts";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 

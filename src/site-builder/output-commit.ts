@@ -1,0 +1,101 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { writeOutputManifest, type OutputManifest } from "./output-manifest.ts";
+
+/**
+ * Brings an output folder up to date from a staging folder that holds only
+ * the files this build wrote: each is renamed into place, files no longer
+ * planned are deleted, then the manifest is written.
+ *
+ * A build that changes a few files must not copy the 20,000 that did not
+ * change: linking a 23,000-file site into a new folder took 0.8 s here, and
+ * deleting the old one 2.5 s. So the incremental build keeps the output
+ * folder and commits into it, under a journal: the plan is written (and
+ * made durable) before the first rename, and a build that finds a journal
+ * finishes that commit before anything else (`finishInterruptedCommit`). A
+ * build that fails before committing leaves the output untouched, as the
+ * cold build's swap does; one killed while committing leaves a journal that
+ * the next build completes, so the site is never left half old, half new
+ * for longer than the next build takes to start. (docs/decisions: the
+ * output is committed under a journal.)
+ */
+export interface OutputChanges {
+  /** Site paths written into the staging folder, to move into the output. */
+  written: readonly string[];
+  /** Site paths to delete from the output. */
+  removed: readonly string[];
+}
+
+interface Journal {
+  stagingDir: string;
+  outputDir: string;
+  changes: OutputChanges;
+  manifestFile: string;
+  manifest: { outputId: string; files: [string, string][] };
+}
+
+/** Commits `changes` from `stagingDir` into `outputDir` (see above); the staging folder is removed. */
+export function commitIntoOutput(stagingDir: string, outputDir: string, changes: OutputChanges, journalFile: string, manifestFile: string, manifest: OutputManifest): void {
+  const journal: Journal = { stagingDir, outputDir, changes, manifestFile, manifest: { outputId: manifest.outputId, files: [...manifest.files] } };
+  const temporary = `${journalFile}.tmp`;
+  writeFileSync(temporary, JSON.stringify(journal), { flush: true });
+  renameSync(temporary, journalFile);
+  applyJournal(journal);
+  unlinkSync(journalFile);
+}
+
+/**
+ * Completes a commit a killed build left in `journalFile`, if any: moves
+ * what is still in its staging folder, deletes what it deleted, writes its
+ * manifest. Every step can be done twice, so a build killed here too is
+ * completed by the next one. Returns whether there was one.
+ */
+export function finishInterruptedCommit(journalFile: string): boolean {
+  let journal: Journal;
+  try {
+    journal = JSON.parse(readFileSync(journalFile, "utf8")) as Journal;
+  } catch {
+    // None, or one that was never whole (the build was killed before its first rename): nothing was changed.
+    rmSync(journalFile, { force: true });
+    return false;
+  }
+  applyJournal(journal);
+  unlinkSync(journalFile);
+  return true;
+}
+
+function applyJournal({ stagingDir, outputDir, changes, manifestFile, manifest }: Journal): void {
+  const folders = new Set<string>();
+  for (const sitePath of changes.written) {
+    const from = path.join(stagingDir, sitePath);
+    if (!existsSync(from)) continue; // moved before the build was killed
+    const to = path.join(outputDir, sitePath);
+    const folder = path.dirname(to);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    renameSync(from, to);
+  }
+  const emptied = new Set<string>();
+  for (const sitePath of changes.removed) {
+    rmSync(path.join(outputDir, sitePath), { force: true });
+    emptied.add(path.dirname(path.join(outputDir, sitePath)));
+  }
+  removeEmptyFolders(emptied, outputDir);
+  writeOutputManifest(manifestFile, { outputId: manifest.outputId, files: new Map(manifest.files) });
+  rmSync(stagingDir, { recursive: true, force: true });
+}
+
+/** Folders a deletion left empty (a renamed article's), up to the output folder. */
+function removeEmptyFolders(folders: Iterable<string>, outputDir: string): void {
+  for (const start of folders) {
+    for (let folder = start; folder.startsWith(outputDir + path.sep); folder = path.dirname(folder)) {
+      try {
+        rmdirSync(folder);
+      } catch {
+        break; // not empty, or gone
+      }
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import { createHash } from "node:crypto";
+import type { Article, ArticleSummary } from "../content/model.ts";
+import { isHeadlineEntry, type FeedDocument, type FeedEntry } from "../feeds/feed-model.ts";
+import { isArticleSummary, summaryOf, type ArticlePageInputs, type PageFrame } from "../pages/page-inputs.ts";
+import { cacheKey } from "../cache/keyed-json-cache.ts";
+
+/**
+ * The key of each output file: a hash of everything the file shows (the
+ * inputs its layout or writer reads, see src/pages/page-inputs.ts) and of
+ * the code that renders it. Equal keys mean equal bytes, so a build renders
+ * only the files whose key is not the one their written file was made with
+ * (the output manifest, output-manifest.ts).
+ *
+ * One instance per build: it hashes each article, summary and feed entry
+ * once, however many files show it.
+ */
+export class PageKeys {
+  readonly #hashes = new WeakMap<object, string>();
+  /** The site settings and asset names every page shows, hashed once (by identity: they are the same objects for every page of a build). */
+  readonly #frames: { site: object; assets: object; hash: string }[] = [];
+
+  /** `code`: the fingerprint of the code that renders pages (src/cache/code-fingerprints.ts). */
+  constructor(readonly code: string) {}
+
+  /** An article page: the article, what its lists show of other articles, and the frame. */
+  article(inputs: ArticlePageInputs): string {
+    const { article, related, sideFeed, moreNews, picks, site, url, assets, isPreview, ...rest } = inputs;
+    // `rest`: what else the frame shows (the year), whatever the page inputs call it.
+    const frameHash = cacheKey(this.#frameHash(site, assets), JSON.stringify({ isPreview, ...rest }));
+    const list = (summaries: readonly ArticleSummary[]) => summaries.map((summary) => this.#hash(summary)).join(",");
+    const relatedItems = related.map((item) => (item.kind === "article" ? this.#hash(item.article) : JSON.stringify(item))).join(",");
+    return cacheKey(this.code, "article", frameHash, url, this.articleHash(article), relatedItems, list(sideFeed), list(moreNews), list(picks));
+  }
+
+  /**
+   * A page rendered from inputs in which articles appear as summaries (a
+   * listing, a standalone page, the home page): a body edit keeps it, a
+   * headline edit renders only the pages that show that headline.
+   */
+  listing(kind: string, inputs: PageFrame & Record<string, unknown>): string {
+    const { site, assets, url, ...shown } = inputs;
+    const summaryHash = (_: string, value: unknown) => (isArticleSummary(value) ? this.#hash(value) : value);
+    return cacheKey(this.code, "listing", kind, this.#frameHash(site, assets), url, sha256(JSON.stringify(shown, summaryHash)));
+  }
+
+  /** A feed file: the document its writer serialises (a headline entry hashed once, however many feeds carry it). */
+  feed(format: string, url: string, document: FeedDocument): string {
+    const entryHash = (_: string, value: unknown) => (isHeadlineEntry(value) ? this.#hash(value) : value);
+    return cacheKey(this.code, "feed", format, url, sha256(JSON.stringify(document, entryHash)));
+  }
+
+  /** Any other file: its kind, its URL and a value standing for everything it shows. */
+  file(kind: string, url: string, shown: unknown): string {
+    return cacheKey(this.code, "file", kind, url, sha256(JSON.stringify(shown)));
+  }
+
+  /**
+   * An article's hash: its summary's and the JSON of the fields the summary
+   * leaves out (the body by its hash: src/content/article-body.ts).
+   */
+  articleHash(article: Article): string {
+    let hash = this.#hashes.get(article);
+    if (!hash) {
+      const summary = summaryOf(article);
+      let fields: unknown;
+      const rest = JSON.stringify(article, function (this: unknown, key: string, value: unknown) {
+        // The first call hands over the article's JSON form (article-body.ts); its own fields follow.
+        if (key === "") return (fields = value);
+        return this === fields && Object.hasOwn(summary, key) ? undefined : value;
+      });
+      this.#hashes.set(article, (hash = cacheKey(this.#hash(summary), rest)));
+    }
+    return hash;
+  }
+
+  #frameHash(site: object, assets: object): string {
+    let frame = this.#frames.find((known) => known.site === site && known.assets === assets);
+    if (!frame) this.#frames.push((frame = { site, assets, hash: sha256(JSON.stringify([site, assets])) }));
+    return frame.hash;
+  }
+
+  #hash(value: ArticleSummary | FeedEntry): string {
+    let hash = this.#hashes.get(value);
+    if (!hash) this.#hashes.set(value, (hash = sha256(JSON.stringify(value))));
+    return hash;
+  }
+}
+
+export function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}

@@ -1,0 +1,122 @@
+import { copyFile, mkdir } from "node:fs/promises";
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import type { SiteModel } from "../collections/site-model.ts";
+import { MEDIA_FOLDERS } from "../content/assets.ts";
+import { PUBLISHER_LOGO, SITE_CARD, SITE_ICONS } from "../discovery/brand-images.ts";
+import { derivedFileUrls } from "../eleventy/images.ts";
+import { PUBLIC_DIR, readPublicAssets, type PublicFile } from "../eleventy/static-assets.ts";
+import { ImageCache } from "../images/image-cache.ts";
+import { imageCacheDir } from "../images/image-options.ts";
+import { PageKeys } from "./page-keys.ts";
+
+/**
+ * A file of the site that no page definition renders: the CSS, JS and
+ * icons of `public/`, the brand images made from the site's name, the image
+ * derivatives the content uses, and the audio and video it links. Each has
+ * a key like a page's, so that an unchanged one is neither copied nor made
+ * again.
+ */
+export interface SiteFile {
+  /** Site path: "css/site.3fa9c2d1.css". */
+  path: string;
+  key: string;
+  /** Writes the file into a site folder (files of one writer may be written together). */
+  write: (siteDir: string) => Promise<void>;
+}
+
+export interface SiteFileSources {
+  rootDir: string;
+  contentDir: string;
+  imageCacheDir: string;
+  publicFiles: readonly PublicFile[];
+}
+
+/** Every file of the site besides its pages. */
+export function planSiteFiles(model: SiteModel, sources: SiteFileSources, keys: PageKeys): SiteFile[] {
+  return [...publicFiles(sources, keys), ...brandImages(model, keys), ...derivedImages(model, sources, keys), ...mediaFiles(sources, keys)];
+}
+
+function publicFiles({ publicFiles: files }: SiteFileSources, keys: PageKeys): SiteFile[] {
+  return files.map((file) => ({
+    path: file.url.slice(1),
+    key: keys.file("public", file.url, file.hash),
+    write: async (siteDir) => {
+      const target = path.join(siteDir, file.url);
+      await mkdir(path.dirname(target), { recursive: true });
+      await copyFile(file.source, target);
+    },
+  }));
+}
+
+/** The social card, publisher logo and icons: made together from the site's name, by sharp (loaded only when they change). */
+function brandImages(model: SiteModel, keys: PageKeys): SiteFile[] {
+  const urls = [SITE_CARD.url, PUBLISHER_LOGO.url, SITE_ICONS.svg, SITE_ICONS.appleTouch, SITE_ICONS.ico];
+  const written = new Map<string, Promise<void>>();
+  const writeAll = (siteDir: string) => {
+    let pending = written.get(siteDir);
+    if (!pending) {
+      pending = import("../discovery/brand-images.ts").then(({ writeBrandImages }) => writeBrandImages(siteDir, model.site));
+      written.set(siteDir, pending);
+    }
+    return pending;
+  };
+  const shown = { name: model.site.name, tagline: model.site.tagline ?? null };
+  return urls.map((url) => ({ path: url.slice(1), key: keys.file("brand", url, shown), write: writeAll }));
+}
+
+/** Derivatives are named by a hash of their source and settings: the name is the key. */
+function derivedImages(model: SiteModel, { imageCacheDir }: SiteFileSources, keys: PageKeys): SiteFile[] {
+  const cache = new ImageCache(imageCacheDir);
+  return [...derivedFileUrls(model)].sort().map((url) => ({
+    path: url.slice(1),
+    key: keys.file("derived", url, null),
+    write: async (siteDir) => {
+      const name = url.slice(url.lastIndexOf("/") + 1);
+      const folder = path.join(siteDir, ...url.slice(0, url.length - name.length).split("/").filter(Boolean));
+      await mkdir(folder, { recursive: true });
+      await cache.publish(name, folder);
+    },
+  }));
+}
+
+/** Audio and video are published as they are (images only as derivatives), keyed by size and modification time. */
+function mediaFiles({ rootDir, contentDir }: SiteFileSources, keys: PageKeys): SiteFile[] {
+  const files: SiteFile[] = [];
+  for (const folder of MEDIA_FOLDERS.filter((name) => name !== "images")) {
+    const absolute = path.resolve(rootDir, contentDir, folder);
+    for (const relative of listFiles(absolute)) {
+      const source = path.join(absolute, relative);
+      const stat = statSync(source);
+      const sitePath = `${folder}/${relative.split(path.sep).join("/")}`;
+      files.push({
+        path: sitePath,
+        key: keys.file("media", `/${sitePath}`, [stat.size, stat.mtimeMs, stat.ino]),
+        write: async (siteDir) => {
+          const target = path.join(siteDir, sitePath);
+          await mkdir(path.dirname(target), { recursive: true });
+          await copyFile(source, target);
+        },
+      });
+    }
+  }
+  return files;
+}
+
+function listFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Writes every file of the site besides its pages into `siteDir` (Eleventy's own command line over the whole site, see .eleventy.ts). */
+export async function writeEverySiteFile(siteDir: string, model: SiteModel, rootDir: string, contentDir: string): Promise<void> {
+  const { files } = await readPublicAssets(PUBLIC_DIR);
+  const sources = { rootDir, contentDir, imageCacheDir: imageCacheDir(rootDir), publicFiles: files };
+  for (const file of planSiteFiles(model, sources, new PageKeys(""))) await file.write(siteDir);
+}

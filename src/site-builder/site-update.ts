@@ -1,0 +1,99 @@
+import path from "node:path";
+import type { SiteModel } from "../collections/site-model.ts";
+import { codeFingerprint } from "../cache/keyed-json-cache.ts";
+import { PAGE_CODE } from "../cache/code-fingerprints.ts";
+import type { NewsroomOptions } from "../eleventy/content-store.ts";
+import { PUBLIC_DIR, readPublicAssets, type AssetManifest } from "../eleventy/static-assets.ts";
+import { imageCacheDir } from "../images/image-options.ts";
+import { timed } from "../util/timed.ts";
+import { planPages, type PlannedPage } from "./output-plan.ts";
+import { PageKeys } from "./page-keys.ts";
+import { renderPages } from "./render-pages.ts";
+import { planSiteFiles, type SiteFile } from "./site-files.ts";
+
+/**
+ * The one render path of `npm run build` and `npm start`: from a loaded site
+ * model to the files to write (`planSite`, `changesSince`), then writing
+ * them (`writeChanges`). The build writes into a staging folder and commits
+ * it (build-site.ts); the preview writes into its folder in place,
+ * the saved article's page first (src/dev/dev-builder.ts).
+ */
+export interface SitePlan {
+  pages: PlannedPage[];
+  files: SiteFile[];
+  assets: AssetManifest;
+}
+
+/** Every file the site has for this model, each with its key. */
+export async function planSite(model: SiteModel, options: Pick<NewsroomOptions, "rootDir" | "contentDir">): Promise<SitePlan> {
+  const publicAssets = await readPublicAssets(PUBLIC_DIR);
+  const keys = new PageKeys(codeFingerprint(PAGE_CODE));
+  const rootDir = path.resolve(options.rootDir);
+  const files = planSiteFiles(model, { rootDir, contentDir: options.contentDir, imageCacheDir: imageCacheDir(rootDir), publicFiles: publicAssets.files }, keys);
+  return { pages: planPages(model, publicAssets.manifest, keys), files, assets: publicAssets.manifest };
+}
+
+/** What must be done to bring an output folder holding `previous` (path → key; none: an empty folder) to the plan. */
+export interface SiteChanges {
+  pages: PlannedPage[];
+  files: SiteFile[];
+  /** Site paths to delete. */
+  removed: string[];
+  /** Files left as they are. */
+  kept: number;
+  /** Every planned file's key, by site path: the manifest once done. */
+  manifest: Map<string, string>;
+}
+
+export function changesSince(previous: ReadonlyMap<string, string> | undefined, plan: SitePlan): SiteChanges {
+  const manifest = new Map<string, string>();
+  const changed = <T extends { path: string; key: string }>(outputs: readonly T[]) =>
+    outputs.filter((output) => {
+      if (manifest.has(output.path)) throw new Error(`internal error, please report: two files of the site are written to ${output.path}`);
+      manifest.set(output.path, output.key);
+      return previous?.get(output.path) !== output.key;
+    });
+  const pages = changed(plan.pages);
+  const files = changed(plan.files);
+  const removed = previous ? [...previous.keys()].filter((sitePath) => !manifest.has(sitePath)) : [];
+  return { pages, files, removed, kept: manifest.size - pages.length - files.length, manifest };
+}
+
+export interface WriteOptions {
+  newsroom: NewsroomOptions;
+  model: SiteModel;
+  assets: AssetManifest;
+  timings?: Map<string, number>;
+  pagesPerBatch?: number;
+  quiet?: boolean;
+  /** Asked between Eleventy runs: true stops (a newer save is waiting). */
+  shouldStop?: () => boolean;
+  /** Told each site path once it is written. */
+  onWritten?: (sitePaths: readonly string[]) => void;
+}
+
+/** Renders the changed pages and writes the changed files into `siteDir`; resolves false when stopped early. */
+export async function writeChanges(changes: Pick<SiteChanges, "pages" | "files">, siteDir: string, options: WriteOptions): Promise<boolean> {
+  const { newsroom, model, assets, timings } = options;
+  const rendered = await timed(timings, "pages", () =>
+    renderPages(changes.pages, siteDir, {
+      newsroom,
+      model,
+      assets,
+      quiet: options.quiet ?? true,
+      ...(options.pagesPerBatch ? { pagesPerBatch: options.pagesPerBatch } : {}),
+      ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
+      ...(options.onWritten ? { onFiles: (files: readonly string[]) => options.onWritten!(files.map((file) => sitePath(siteDir, file))) } : {}),
+    }),
+  );
+  if (rendered.interrupted) return false;
+  await timed(timings, "files", async () => {
+    for (const file of changes.files) await file.write(siteDir);
+  });
+  options.onWritten?.(changes.files.map((file) => file.path));
+  return true;
+}
+
+function sitePath(siteDir: string, file: string): string {
+  return path.relative(siteDir, file).split(path.sep).join("/");
+}

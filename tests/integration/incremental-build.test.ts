@@ -1,0 +1,69 @@
+import assert from "node:assert/strict";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, test } from "node:test";
+import { buildSite, type BuildResult } from "../../src/site-builder/build-site.ts";
+import { FIXTURE_SITES, siteContents } from "./build-fixture.ts";
+
+const NOW = new Date("2026-11-27T12:00:00Z");
+
+describe("incremental builds", () => {
+  test("after each edit, the output folder holds exactly what a cold build writes, and only what changed was rendered", async () => {
+    // A copy of the basic site, sharing its image cache (no encoding here).
+    const rootDir = mkdtempSync(path.join(tmpdir(), "newsroom-incremental-"));
+    cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
+    process.env.NEWSROOM_IMAGE_CACHE = path.join(FIXTURE_SITES, "basic", ".cache", "images");
+    const siteDir = path.join(rootDir, "_site");
+    const build = (outputDir = siteDir, incremental = true) => buildSite({ rootDir, outputDir, now: NOW, articlesPerSearchShard: 2, incremental });
+    const articles = path.join(rootDir, "content", "articles");
+    const edit = (name: string, change: (text: string) => string) => writeFileSync(path.join(articles, name), change(readFileSync(path.join(articles, name), "utf8")));
+    const articlePages = (result: BuildResult) => result.changedPaths.filter((file) => /^news\/[^/]+\/index\.html$/.test(file)).sort();
+    /** The output folder is what a cold build of the same content into a new folder writes, byte for byte. */
+    const assertLikeColdBuild = async (step: string) => {
+      const coldDir = path.join(rootDir, "cold");
+      const cold = await build(coldDir, false);
+      assert.equal(cold.mode, "cold");
+      const [expected, actual] = [siteContents(coldDir), siteContents(siteDir)];
+      assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort(), `${step}: the same files`);
+      assert.deepEqual([...expected].filter(([file, bytes]) => actual.get(file) !== bytes).map(([file]) => file), [], `${step}: the same bytes`);
+      rmSync(coldDir, { recursive: true, force: true });
+    };
+
+    const first = await build();
+    assert.equal(first.mode, "cold");
+    assert.equal(first.kept, 0);
+
+    const unchanged = await build();
+    assert.deepEqual({ mode: unchanged.mode, rendered: unchanged.rendered, written: unchanged.written, removed: unchanged.removed }, { mode: "incremental", rendered: 0, written: 0, removed: 0 });
+    assert.equal(unchanged.kept, first.fileCount);
+
+    // A body edit renders that article's page and no other article's (others show it by headline).
+    edit("bridge-repairs.md", (text) => `${text.trimEnd()}\n\nUpdate: the lane reopens on Monday.\n`);
+    const bodyEdit = await build();
+    assert.deepEqual(articlePages(bodyEdit), ["news/bridge-repairs/index.html"]);
+    // No tag's or author's page or feed shows a body (the indexes and the home page, which show the whole site, are rendered again).
+    assert.deepEqual(bodyEdit.changedPaths.filter((file) => /^(tags|authors)\/[^/]+\//.test(file)), []);
+    assert.match(readFileSync(path.join(siteDir, "news/bridge-repairs/index.html"), "utf8"), /the lane reopens on Monday/);
+    await assertLikeColdBuild("after a body edit");
+
+    // A headline shown in another article's ::related card renders that article's page too.
+    edit("tram-extension.md", (text) => text.replace(/^title: .*$/m, 'title: "Tram line delayed to 2031"'));
+    const headline = await build();
+    assert.ok(articlePages(headline).includes("news/council-budget/index.html"));
+    assert.match(readFileSync(path.join(siteDir, "news/council-budget/index.html"), "utf8"), /related-card__title">Tram line delayed to 2031</);
+    await assertLikeColdBuild("after a headline edit");
+
+    // A deleted article's page is deleted, with the folder it leaves empty.
+    unlinkSync(path.join(articles, "late-night-ferry.md"));
+    const deletion = await build();
+    assert.ok(deletion.removedPaths.includes("news/late-night-ferry/index.html"));
+    assert.equal(existsSync(path.join(siteDir, "news/late-night-ferry")), false);
+    await assertLikeColdBuild("after a deletion");
+
+    // An output folder the manifest does not describe (made again by hand) is built from nothing.
+    rmSync(siteDir, { recursive: true, force: true });
+    assert.equal((await build()).mode, "cold");
+    rmSync(rootDir, { recursive: true, force: true });
+  });
+});
