@@ -36,3 +36,6 @@ export const RENDERER_CODE = [
  * worth less than its correctness). Keys of the output manifest.
  */
 export const PAGE_CODE = ["layouts", "src", "package-lock.json"];
+
+/** Loading content: what the content state keeps (src/site-builder/content-state.ts) is what all of src made of the files. */
+export const CONTENT_STATE_CODE = ["src", "package-lock.json"];

@@ -13,7 +13,7 @@ import type { ArticleFrontmatter } from "./article-schema.ts";
 import { resolveAsset } from "./assets.ts";
 import type { BuiltAuthors } from "./build-authors.ts";
 import { bodyImagesOf, imageProblem, type ContentImages } from "./content-images.ts";
-import type { ContentMemo } from "./content-memo.ts";
+import type { ContentMemo, FileStamps, MemoArticle } from "./content-memo.ts";
 import type { ParsedFrontmatter } from "./frontmatter.ts";
 import type { Article, AudioVersion, Hero, SiteSettings, Tag } from "./model.ts";
 import type { ReadFile } from "./read-files.ts";
@@ -52,6 +52,8 @@ export interface ArticleContext {
   cardTargets: ReadonlyMap<string, RelatedCardTarget>;
   references: ReferenceIndex;
   isPreview: boolean;
+  /** Files' stamps, each read once per load (src/content/content-memo.ts). */
+  stamps: FileStamps;
 }
 
 export interface BuiltArticles {
@@ -149,19 +151,22 @@ async function buildArticle(
   const { read, parsed, body } = candidate;
   const { data, file } = read;
   const diagnostics: Diagnostic[] = [];
-  const remembered = rememberedArticle(candidate, context);
-  if (remembered) return { article: remembered, diagnostics };
-
   const heroPlace = () => ({ file: file.sourcePath, ...parsed.locate(["hero", "src"]) });
+  // Inspected either way (an unchanged image from the memo): its problems are reported where it is used.
+  const image = data.hero ? await context.images.inspect(file.absolutePath, data.hero.src) : undefined;
+  if (image?.ok) context.images.use(`${file.sourcePath}:hero`, { source: image.source, written: data.hero!.src, place: heroPlace, ruleId: "article/hero-damaged", problems: heroImageProblems(image.source, data.hero!.src) });
+  const remembered = rememberedArticle(candidate, context, tagSlugs, tagBySlug);
+  if (remembered) return { article: remembered.article, diagnostics: [...remembered.diagnostics] };
+
   let hero: Hero | undefined;
-  if (data.hero) {
-    const image = await context.images.inspect(file.absolutePath, data.hero.src);
+  const assets: string[] = [];
+  if (data.hero && image) {
     if (!image.ok) {
       diagnostics.push(imageProblem("hero", image.kind, heroPlace(), { reason: image.problem, hint: image.hint }));
     } else {
-      context.images.use(`${file.sourcePath}:hero`, { source: image.source, written: data.hero.src, place: heroPlace, ruleId: "article/hero-damaged", problems: heroImageProblems(image.source, data.hero.src) });
       hero = planHero(context.images.pipeline, image.source, data.hero, context.images.settings);
       heroSources.set(hero, image.source);
+      assets.push(image.source.absolutePath);
     }
     if (!data.hero.alt) {
       const missing = diagnose("images/missing-alt", { file: file.sourcePath, ...parsed.locate(["hero"], { key: true }) }, { where: "hero" });
@@ -170,7 +175,7 @@ async function buildArticle(
   } else {
     diagnostics.push(diagnose("article/no-hero", { file: file.sourcePath, line: 1, column: 1 }, {}));
   }
-  const audio = data.audio ? resolveAudio(candidate, context, diagnostics) : undefined;
+  const audio = data.audio ? resolveAudio(candidate, context, diagnostics, assets) : undefined;
   if (diagnostics.some((diagnostic) => diagnostic.severity === "error") || body.diagnostics.some((diagnostic) => diagnostic.severity === "error")) return { diagnostics };
 
   const authors = data.authors.flatMap((id) => {
@@ -203,7 +208,12 @@ async function buildArticle(
     readingMinutes: readingMinutes(body.wordCount),
   };
   const article = articleWithBody(fields, { readHtml: body.readHtml ?? (() => body.html), hash: body.htmlHash });
-  context.memo?.articles.set(read, { article, cards: Object.entries(body.dependencies.relatedCards) });
+  context.memo?.articles.set(read, {
+    article,
+    cards: Object.entries(body.dependencies.relatedCards),
+    diagnostics: [...diagnostics],
+    assets: assets.map((asset) => [asset, context.stamps.of(asset)]),
+  });
   return { article, diagnostics };
 }
 
@@ -221,7 +231,7 @@ function forgetOnNewContext(memo: ContentMemo, context: ArticleContext): void {
   memo.context = memoContext;
 }
 
-function rememberedArticle(candidate: ArticleCandidate, context: ArticleContext): Article | undefined {
+function rememberedArticle(candidate: ArticleCandidate, context: ArticleContext, tagSlugs: readonly string[], tagBySlug: ReadonlyMap<string, Tag>): MemoArticle | undefined {
   const { memo } = context;
   if (!memo) return undefined;
   const entry = memo.articles.get(candidate.read);
@@ -232,8 +242,17 @@ function rememberedArticle(candidate: ArticleCandidate, context: ArticleContext)
     article.slug === candidate.slug &&
     article.isScheduled === candidate.isScheduled &&
     related.every((id) => typeof id !== "string" || context.cardTargets.has(id)) &&
-    entry.cards.every(([id, shown]) => sameCard(context.cardTargets.get(id), shown));
-  return unchanged ? article : undefined;
+    entry.cards.every(([id, shown]) => sameCard(context.cardTargets.get(id), shown)) &&
+    // A tag's label is the site's, or the first article's spelling of it: another article can change it.
+    article.tags.length === tagSlugs.length &&
+    article.tags.every((tag, index) => sameTag(tagBySlug.get(tagSlugs[index]!), tag)) &&
+    // The hero's and audio's files: a photo replaced under the same name makes other derivatives.
+    entry.assets.every(([asset, stamp]) => context.stamps.of(asset) === stamp);
+  return unchanged ? entry : undefined;
+}
+
+function sameTag(now: Tag | undefined, shown: Tag): boolean {
+  return now !== undefined && now.slug === shown.slug && now.label === shown.label && now.url === shown.url;
 }
 
 function sameCard(now: RelatedCardTarget | undefined, shown: RelatedCardTarget): boolean {
@@ -247,7 +266,7 @@ function latestUpdate(data: ArticleFrontmatter): { updatedAt?: Date } {
   return { updatedAt: new Date(Math.max(...times.map((date) => date.getTime()))) };
 }
 
-function resolveAudio(candidate: ArticleCandidate & { read: { data: ArticleFrontmatter } }, context: ArticleContext, diagnostics: Diagnostic[]): AudioVersion | undefined {
+function resolveAudio(candidate: ArticleCandidate & { read: { data: ArticleFrontmatter } }, context: ArticleContext, diagnostics: Diagnostic[], assets: string[]): AudioVersion | undefined {
   const audio = candidate.read.data.audio!;
   const place = () => ({ file: candidate.read.file.sourcePath, ...candidate.parsed.locate(["audio", "src"]) });
   const asset = resolveAsset(context.images.contentDir, candidate.read.file.absolutePath, audio.src);
@@ -260,5 +279,6 @@ function resolveAudio(candidate: ArticleCandidate & { read: { data: ArticleFront
     diagnostics.push(diagnose("article/audio-format", place(), { written: audio.src }));
     return undefined;
   }
+  assets.push(asset.absolutePath);
   return { url: asset.url, mimeType, disclosure: audio.disclosure };
 }

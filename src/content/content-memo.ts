@@ -1,6 +1,9 @@
 import { statSync } from "node:fs";
 import type { KeyedJsonCache } from "../cache/keyed-json-cache.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { RelatedCardTarget } from "../markdown/remark-related-card.ts";
+import type { SettledBody } from "../markdown/render-bodies.ts";
+import type { CheckedImage } from "../images/image-pipeline.ts";
 import type { Article } from "./model.ts";
 
 /** A content file as one load left it: its parse and validation, and the problems they found (see read-files.ts). */
@@ -15,6 +18,16 @@ export interface MemoArticle {
   article: Article;
   /** The related cards its body showed, as they were, by article id. */
   cards: [string, RelatedCardTarget][];
+  /** What building it found (its hero's problems, a missing alt text): reported again while it is reused. */
+  diagnostics: Diagnostic[];
+  /** The files it shows besides its own (its hero's and audio's), with their stamps then. */
+  assets: [string, string][];
+}
+
+/** A body rendered by one load, for the render settings it was rendered with (see `isStillValid` for what else it borrowed). */
+export interface MemoBody {
+  settingsKey: string;
+  body: SettledBody;
 }
 
 /**
@@ -33,6 +46,10 @@ export class ContentMemo {
   files = new Map<string, MemoFile<unknown>>();
   /** Keyed by the parsed file: a changed file is a new object. */
   articles = new WeakMap<object, MemoArticle>();
+  /** Rendered bodies without errors, keyed by the parsed file like `articles`. */
+  bodies = new WeakMap<object, MemoBody>();
+  /** Images as the image pipeline checked them, by path, with their stamps (checked again by stamp). */
+  images = new Map<string, CheckedImage>();
   /** Everything every article reads (site settings, authors, preview); a change rebuilds all of them. */
   context = "";
   /**
@@ -53,7 +70,26 @@ export class ContentMemo {
   clear(): void {
     this.files = new Map();
     this.articles = new WeakMap();
+    this.bodies = new WeakMap();
     this.context = "";
+  }
+}
+
+/** Files' stamps, each read once (a load compares every memo entry's assets; 10,000 articles share a few hundred photos). */
+export class FileStamps {
+  readonly #stamps = new Map<string, string>();
+
+  of(absolutePath: string): string {
+    let stamp = this.#stamps.get(absolutePath);
+    if (stamp === undefined) {
+      try {
+        stamp = fileStamp(absolutePath);
+      } catch {
+        stamp = "missing";
+      }
+      this.#stamps.set(absolutePath, stamp);
+    }
+    return stamp;
   }
 }
 

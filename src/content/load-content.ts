@@ -8,8 +8,9 @@ import { ImagePipeline, type PipelineSummary } from "../images/image-pipeline.ts
 import type { MarkdownSource, RenderSettings } from "../markdown/pipeline.ts";
 import type { SiteLink } from "../markdown/remark-link-policy.ts";
 import type { RelatedCardTarget, UnpublishedTarget } from "../markdown/remark-related-card.ts";
-import { POOL_THRESHOLD, poolSize, renderBodies, type SettledBody } from "../markdown/render-bodies.ts";
-import { RenderCache, renderCacheDir } from "../markdown/render-cache.ts";
+import { isStillValid, POOL_THRESHOLD, poolSize, renderBodies, type RenderBodiesOptions, type SettledBody } from "../markdown/render-bodies.ts";
+import { RenderCache, renderCacheDir, settingsKey } from "../markdown/render-cache.ts";
+import { mapLimit } from "../util/map-limit.ts";
 import { RenderPool, type RenderPoolOptions } from "../markdown/render-pool.ts";
 import { TextSpool } from "../util/text-spool.ts";
 import { unpublishedParams, type Unpublished } from "./article-references.ts";
@@ -18,7 +19,7 @@ import { buildArticles, type ArticleCandidate } from "./build-articles.ts";
 import { buildAuthors } from "./build-authors.ts";
 import { buildPages } from "./build-pages.ts";
 import { ContentImages } from "./content-images.ts";
-import type { ContentMemo } from "./content-memo.ts";
+import { FileStamps, type ContentMemo } from "./content-memo.ts";
 import { discoverFolder } from "./discover-files.ts";
 import { FrontmatterCache, frontmatterCacheDir } from "./frontmatter.ts";
 import { loadSite } from "./load-site.ts";
@@ -138,6 +139,7 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
       settings: imageSettings,
       ...(options.imageConcurrency ? { concurrency: options.imageConcurrency } : {}),
       ...(options.log ? { log: options.log } : {}),
+      ...(options.memo ? { checked: options.memo.images } : {}),
       encode: !options.checkOnly,
     }),
     imageSettings,
@@ -156,6 +158,8 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
   };
   for (const folder of Object.values(folders)) diagnostics.push(...folder.diagnostics);
   const { memo } = options;
+  // A load that starts from a memo leaves most cache entries unread: pruning then would drop good ones.
+  const mayPrune = !options.checkOnly && (!memo || memo.files.size === 0);
   const fileMemo: FileMemo | undefined = memo ? { previous: memo.files, next: new Map(), watched: memo.watched, saved: memo.saved } : undefined;
   const readOptions = {
     ...(caches.frontmatter ? { cache: caches.frontmatter } : {}),
@@ -231,12 +235,13 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
 
   // Bodies: every shown article's, its frontmatter valid or not, and a scheduled one's too (it goes live by itself).
   const toRender = articleFiles.filter((read) => read.parsed && (shown(read) || standingOf(fieldsOf.get(read)!) === "scheduled"));
-  const rendered = await renderBodies(
-    toRender.map((read) => markdownSource(read)),
+  const rendered = await settleBodies(
+    toRender,
     // Rendered bodies wait in a file, not on the heap, until a page or feed shows them.
     { ...renderOptions, articles: cardTargets, unpublished: unpublishedCards, spool: new TextSpool(), ...(workers.pool ? { pool: workers.pool } : {}) },
+    memo,
   );
-  const bodyOf = new Map<ReadFile<ArticleFrontmatter>, SettledBody>(toRender.map((read, index) => [read, rendered.bodies[index]!]));
+  const bodyOf = new Map<ReadFile<ArticleFrontmatter>, SettledBody>(toRender.map((read, index) => [read, rendered[index]!]));
 
   const candidates: ArticleCandidate[] = articleFiles.flatMap((read) => {
     const fields = fieldsOf.get(read);
@@ -250,6 +255,7 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
     cardTargets,
     references: { authorIds: new Set(authorFiles.map((read) => read.file.id)), articleIds: new Set(articleFiles.map((read) => read.file.id)), unpublished, ...(timeZone ? { timeZone } : {}) },
     isPreview,
+    stamps: new FileStamps(),
   });
   diagnostics.push(...built.diagnostics);
 
@@ -261,7 +267,7 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
 
   // A check looks up only the bodies that can fail: pruning then would drop good entries; so does a load that reused a memo's.
   await Promise.all([caches.render?.flush(), caches.frontmatter?.flush()]);
-  if (!options.checkOnly && !memo) {
+  if (mayPrune) {
     caches.render?.prune();
     caches.frontmatter?.prune();
   }
@@ -302,6 +308,33 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
 function unbuiltArticleUrls(candidates: readonly ArticleCandidate[], articles: readonly Article[]): string[] {
   const built = new Set(articles.map((article) => article.id));
   return candidates.filter((candidate) => candidate.isShown && !built.has(candidate.read.file.id)).map((candidate) => routes.article(candidate.slug));
+}
+
+/**
+ * The bodies of `reads`, in order: a memo's body where it is still what this
+ * load would render (the same render settings, and the cards and images it
+ * borrowed resolve the same way), without reading its file's body; the rest
+ * rendered (from the render cache where possible). A body without errors is
+ * remembered for the next load.
+ */
+async function settleBodies(reads: readonly ReadFile<ArticleFrontmatter>[], options: RenderBodiesOptions, memo: ContentMemo | undefined): Promise<SettledBody[]> {
+  const settled = new Array<SettledBody>(reads.length);
+  const settings = memo ? settingsKey(options.settings) : "";
+  const missing: number[] = [];
+  await mapLimit(reads, 16, async (read, index) => {
+    const kept = memo?.bodies.get(read);
+    const place = { path: read.file.sourcePath, bodyLineOffset: read.parsed!.bodyLineOffset };
+    if (kept && kept.settingsKey === settings && (await isStillValid(kept.body, place, options))) settled[index] = kept.body;
+    else missing.push(index);
+  });
+  missing.sort((a, b) => a - b);
+  const rendered = await renderBodies(missing.map((index) => markdownSource(reads[index]!)), options);
+  missing.forEach((index, position) => {
+    const body = rendered.bodies[position]!;
+    settled[index] = body;
+    if (memo && !options.checkOnly && !hasErrors(body.diagnostics)) memo.bodies.set(reads[index]!, { settingsKey: settings, body });
+  });
+  return settled;
 }
 
 function markdownSource(read: ReadFile<unknown>): MarkdownSource {

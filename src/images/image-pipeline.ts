@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
+import { statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import sharp, { type Metadata } from "sharp";
+import type { Metadata } from "sharp";
 import { ImageCache } from "./image-cache.ts";
-import { encodeDerivative } from "./encoder.ts";
 import { defaultEncodeConcurrency, type ImageFormat, type ImageSettings } from "./image-options.ts";
-import { makePlaceholder, type Placeholder } from "./placeholder.ts";
+import type { Placeholder } from "./placeholder.ts";
 import { planFixedSize, planRendition, type DerivativeSpec, type Focus, type PlannedRendition, type RenditionRequest, type SourceKind } from "./planner.ts";
 import { sanitizeSvg } from "./svg-sanitizer.ts";
 import { TaskQueue } from "./task-queue.ts";
@@ -28,8 +28,16 @@ export type SourceCheck =
   | { ok: true; source: SourceImage }
   | { ok: false; kind: "not-an-image" | "too-large"; problem: string; hint: string };
 
+/** An image as an earlier build checked it, with the stamp (modification time, size, inode) it had then. */
+export interface CheckedImage {
+  stamp: string;
+  check: SourceCheck;
+}
+
 export interface ImagePipelineOptions {
   cacheDir: string;
+  /** Checks kept between builds (the content memo's), read and filled in. */
+  checked?: Map<string, CheckedImage>;
   settings: ImageSettings;
   /** Encodes in flight at once; default: the machine's cores. */
   concurrency?: number;
@@ -78,6 +86,8 @@ export class ImagePipeline {
   readonly #limitInputPixels: number;
   readonly #encode: boolean;
   readonly #sources = new Map<string, Promise<SourceCheck>>();
+  /** Checks of earlier builds, by path and stamp (ImagePipelineOptions.checked). */
+  readonly #checked: Map<string, CheckedImage> | undefined;
   readonly #scheduled = new Map<string, Promise<void>>();
   /** Renditions and crops planned in this pipeline's build, by image and request. */
   readonly #plans = new Map<string, unknown>();
@@ -98,6 +108,7 @@ export class ImagePipeline {
     this.#progressAfter = options.progressAfter ?? 5;
     this.#limitInputPixels = Math.round(options.settings.maxMegapixels * 1_000_000);
     this.#encode = options.encode ?? true;
+    this.#checked = options.checked;
   }
 
   /**
@@ -115,6 +126,17 @@ export class ImagePipeline {
   }
 
   async #inspect(absolutePath: string, written: string): Promise<SourceCheck> {
+    // An image unchanged since an earlier build (same size, time and inode) is not read again: an archive's photos are gigabytes.
+    const stamp = fileStampOf(absolutePath);
+    const known = stamp ? this.#checked?.get(absolutePath) : undefined;
+    if (known && known.stamp === stamp) return known.check;
+    const check = await this.#inspectBytes(absolutePath, written);
+    // An SVG's check writes its sanitised copy: it is checked again every build.
+    if (stamp && !(check.ok && check.source.kind === "vector")) this.#checked?.set(absolutePath, { stamp, check });
+    return check;
+  }
+
+  async #inspectBytes(absolutePath: string, written: string): Promise<SourceCheck> {
     let bytes: Buffer;
     try {
       bytes = await readFile(absolutePath);
@@ -126,7 +148,7 @@ export class ImagePipeline {
     const notImage = { ok: false as const, kind: "not-an-image" as const, problem: `"${written}" is not an image`, hint: USE_AN_IMAGE };
     let metadata: Metadata;
     try {
-      metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
+      metadata = await (await loadSharp())(bytes, { limitInputPixels: false }).metadata();
     } catch {
       return notImage;
     }
@@ -212,6 +234,7 @@ export class ImagePipeline {
     const cached = await this.cache.readText(name);
     if (cached) return JSON.parse(cached) as Placeholder;
     try {
+      const { makePlaceholder } = await import("./placeholder.ts");
       const placeholder = await this.#queue.push(async () => makePlaceholder(await this.#readSame(source), { limitInputPixels: this.#limitInputPixels }));
       await this.cache.write(name, JSON.stringify(placeholder));
       return placeholder;
@@ -235,6 +258,7 @@ export class ImagePipeline {
           progress.started ??= performance.now();
           if (this.#failures.has(source.absolutePath)) return;
           const bytes = await this.#readSame(source);
+          const { encodeDerivative } = await import("./encoder.ts");
           await this.cache.write(spec.fileName, await encodeDerivative(bytes, spec, { limitInputPixels: this.#limitInputPixels }));
           this.#encoded++;
         });
@@ -330,7 +354,7 @@ async function decodeProblem(file: string, limitInputPixels: number): Promise<st
   // says what is wrong.
   for (let attempt = 0; attempt < 3 && (problem === undefined || FAIL_ON_LINE.test(problem)); attempt++) {
     try {
-      await sharp(file, { failOn: "warning", limitInputPixels }).raw().toBuffer();
+      await (await loadSharp())(file, { failOn: "warning", limitInputPixels }).raw().toBuffer();
       return undefined;
     } catch (error) {
       problem = problemOf(error);
@@ -346,4 +370,18 @@ const FAIL_ON_LINE = /treated as error due to failOn/i;
 function problemOf(error: unknown): string {
   const lines = (error instanceof Error ? error.message : String(error)).split("\n").map((line) => line.trim()).filter(Boolean);
   return lines.find((line) => !FAIL_ON_LINE.test(line)) ?? lines[0] ?? "unknown error";
+}
+
+/** sharp, loaded when an image is first read: a build whose images are all known does not load it. */
+async function loadSharp(): Promise<(typeof import("sharp"))["default"]> {
+  return (await import("sharp")).default;
+}
+
+function fileStampOf(absolutePath: string): string | undefined {
+  try {
+    const stat = statSync(absolutePath);
+    return `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
+  } catch {
+    return undefined;
+  }
 }

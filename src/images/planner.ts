@@ -1,3 +1,4 @@
+import type { ImageSource } from "../content/model.ts";
 import { createHash } from "node:crypto";
 import { ANIMATED_FORMAT_FOR, DERIVED_URL_PREFIX, ENCODERS, EXTENSIONS, MIME_TYPES, SVG_URL_PREFIX, type ImageFormat } from "./image-options.ts";
 
@@ -56,6 +57,12 @@ export interface PlannedRendition {
   height: number;
   sources: PlannedSource[];
   derivatives: DerivativeSpec[];
+  /**
+   * The sources a page offers and the fallback `<img src>`, made once per
+   * plan (responsive-image.ts): the heroes of 10,000 articles sharing a
+   * few hundred photos share these arrays, in memory and in the content state.
+   */
+  offered?: { sources: ImageSource[]; fallbackUrl: string };
 }
 
 /** A still picture, an animation (GIF or WebP with several frames), or a vector drawing (SVG). */

@@ -26,18 +26,15 @@ function isOffered(source: PlannedSource): source is PlannedSource & { format: I
 }
 
 export function responsiveImage(plan: PlannedRendition, alt: string, position: string): ResponsiveImage {
-  return {
-    url: fallbackUrl(plan),
-    width: plan.width,
-    height: plan.height,
-    alt,
+  plan.offered ??= {
     sources: plan.sources.filter(isOffered).map((source) => ({
       format: source.format,
       mimeType: source.mimeType,
       candidates: source.candidates.map(({ url, width, height }) => ({ url, width, height })),
     })),
-    position,
+    fallbackUrl: fallbackUrl(plan),
   };
+  return { url: plan.offered.fallbackUrl, width: plan.width, height: plan.height, alt, sources: plan.offered.sources, position };
 }
 
 /** The hero, its square thumbnail and its social card; the last two cropped around `hero.focus`. */

@@ -115,7 +115,7 @@ export function poolSize(workers: number | undefined): number {
 }
 
 /** Whether a cached render's borrowed parts are what this build would borrow. */
-async function isStillValid(cached: RenderedMarkdown, source: MarkdownSource, options: RenderBodiesOptions): Promise<boolean> {
+export async function isStillValid(cached: Pick<RenderedMarkdown, "dependencies">, source: Pick<MarkdownSource, "path" | "bodyLineOffset">, options: RenderBodiesOptions): Promise<boolean> {
   for (const [id, shown] of Object.entries(cached.dependencies.relatedCards)) {
     const current = options.articles.get(id);
     if (!current || current.title !== shown.title || current.dek !== shown.dek || current.url !== shown.url) return false;

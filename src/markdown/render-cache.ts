@@ -9,7 +9,7 @@ export const RENDERER_SOURCES = RENDERER_CODE;
 
 /** The settings' part of every key, computed once per settings object (an archive's aliases are thousands). */
 const settingsKeys = new WeakMap<RenderSettings, string>();
-function settingsKey(settings: RenderSettings): string {
+export function settingsKey(settings: RenderSettings): string {
   let key = settingsKeys.get(settings);
   if (key === undefined) settingsKeys.set(settings, (key = cacheKey(settings.siteOrigin, JSON.stringify(settings.trustedHosts), JSON.stringify(settings.aliases))));
   return key;

@@ -1,13 +1,16 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { SiteModel } from "../collections/site-model.ts";
-import { ContentError } from "../diagnostics/diagnostic.ts";
-import { ContentStore, type NewsroomOptions } from "../eleventy/content-store.ts";
+import type { ContentError } from "../diagnostics/diagnostic.ts";
+import type { NewsroomOptions } from "../eleventy/content-store.ts";
+import type { AssetManifest } from "../eleventy/static-assets.ts";
+import { NEWS_SITEMAP_MAX_AGE_MS } from "../feeds/sitemap.ts";
 import { timed } from "../util/timed.ts";
+import { inputsDigest, isUnchanged, readBuildInputs, writeBuildInputs } from "./input-digest.ts";
 import { commitIntoOutput, finishInterruptedCommit } from "./output-commit.ts";
-import { outputFolderId, readOutputManifest, writeOutputManifest } from "./output-manifest.ts";
-import { changesSince, planSite, writeChanges } from "./site-update.ts";
-import { siteStateFiles } from "./site-state.ts";
+import { outputFolderId, readOutputManifest, writeOutputManifest, type OutputManifest } from "./output-manifest.ts";
+import type { SiteChanges } from "./site-update.ts";
+import { siteStateFiles, type SiteStateFiles } from "./site-state.ts";
 import { createStagingFolder, discardStagingFolder, removeStaleStagingFolders, swapIn } from "./staging-folder.ts";
 
 export interface BuildOptions {
@@ -20,7 +23,7 @@ export interface BuildOptions {
   now?: Date;
   /** Pages per Eleventy run (default PAGES_PER_BATCH); the output is the same for any value. */
   pagesPerBatch?: number;
-  /** Keep the output files whose inputs are unchanged (default true); false renders every file into a new folder. */
+  /** Start from what the last build of this output left (default true); false loads everything and renders every file into a new folder. */
   incremental?: boolean;
   /** Articles per search index (default ARTICLES_PER_SEARCH_SHARD); tests use small shards. */
   articlesPerSearchShard?: number;
@@ -34,8 +37,12 @@ export interface BuildResult {
   fileCount: number;
   /** `schedule.json` beside the output: when the next scheduled article goes live. */
   schedulePath: string;
-  /** "cold": every file rendered into a new folder, swapped in; "incremental": only changed files, committed into the output. */
-  mode: "cold" | "incremental";
+  /**
+   * "cold": every file rendered into a new folder, swapped in;
+   * "incremental": only changed files, committed into the output;
+   * "unchanged": nothing the build reads had changed, nothing was done.
+   */
+  mode: "cold" | "incremental" | "unchanged";
   /** Pages rendered, other files written, files kept as they were, files deleted. */
   rendered: number;
   written: number;
@@ -44,7 +51,7 @@ export interface BuildResult {
   /** The site paths rendered or written, and deleted. */
   changedPaths: string[];
   removedPaths: string[];
-  /** Seconds per stage: content (load, validate, render Markdown), plan, pages, files, commit, total. */
+  /** Seconds per stage: content (load, validate, render Markdown), plan, pages, files, commit, state, total. */
   timings: Record<string, number>;
 }
 
@@ -61,12 +68,16 @@ export interface Schedule {
 /**
  * Builds the site: how an edit reaches the written page.
  *
+ * 0. Nothing to do: when no file the build reads has changed since the last
+ *    build of this output, and no scheduled time has come (input-digest.ts).
  * 1. Content: every article, author, page and setting is loaded, validated
  *    and its Markdown rendered (src/content, src/markdown, src/images; a
- *    build with content errors stops here, having written nothing), and the
- *    site model made from it (src/collections).
+ *    build with content errors stops here, having written nothing), starting
+ *    from what the last build loaded (content-state.ts), and the site model
+ *    made from it (src/collections).
  * 2. Plan: every file the site has, each with a key of everything it shows
- *    and the code that renders it (output-plan.ts, site-files.ts).
+ *    and the code that renders it (site-update.ts, output-plan.ts,
+ *    site-files.ts).
  * 3. Only the files whose key is not the one the output manifest holds for
  *    them are rendered (Eleventy, render-pages.ts) or written, into a
  *    staging folder beside the output.
@@ -76,60 +87,135 @@ export interface Schedule {
  *    journal (output-commit.ts). A failed build leaves the output as it was.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const timings = new Map<string, number>();
   const rootDir = path.resolve(options.rootDir);
   const contentDir = options.contentDir ?? "content";
   const outputDir = path.resolve(rootDir, options.outputDir ?? "_site");
+  const now = options.now ?? new Date();
   const state = siteStateFiles(rootDir, outputDir);
-  const timings = new Map<string, number>();
-  const started = performance.now();
   finishInterruptedCommit(state.journal);
   await removeStaleStagingFolders(outputDir);
+  const isIncremental = options.incremental !== false;
+  const previous = isIncremental ? readOutputManifest(state.manifest, outputDir) : undefined;
+  const digest = inputsDigest(path.resolve(rootDir, contentDir), { isPreview: options.isPreview ?? false, isStrict: options.isStrict ?? false, shard: options.articlesPerSearchShard ?? null, outputDir });
+  const finish = (result: Omit<BuildResult, "timings">): BuildResult => {
+    timings.set("total", (performance.now() - started) / 1000);
+    return { ...result, timings: Object.fromEntries([...timings].map(([name, seconds]) => [name, Number(seconds.toFixed(2))])) };
+  };
+  const schedulePath = path.join(path.dirname(outputDir), "schedule.json");
+  if (previous && isUnchanged(readBuildInputs(state.inputs), digest, now)) {
+    return finish({ outputDir, fileCount: previous.files.size, schedulePath, mode: "unchanged", rendered: 0, written: 0, kept: previous.files.size, removed: 0, changedPaths: [], removedPaths: [] });
+  }
 
   const newsroom: NewsroomOptions = {
     rootDir,
     contentDir,
     isPreview: options.isPreview ?? false,
     isStrict: options.isStrict ?? false,
-    now: () => options.now ?? new Date(),
+    now: () => now,
     timings,
     ...(options.articlesPerSearchShard ? { articlesPerSearchShard: options.articlesPerSearchShard } : {}),
   };
-  const model = await timed(timings, "content", () => new ContentStore(newsroom).reload());
-  const plan = await timed(timings, "plan", () => planSite(model, newsroom));
-  const previous = options.incremental === false ? undefined : readOutputManifest(state.manifest, outputDir);
-  const changes = changesSince(previous?.files, plan);
-  const result = { outputDir, fileCount: changes.manifest.size, schedulePath: path.join(path.dirname(outputDir), "schedule.json"), mode: previous ? ("incremental" as const) : ("cold" as const) };
-  const counts = {
+  const { model, changes, assets, saveContentState } = await loadAndPlan(newsroom, state, previous, isIncremental, timings);
+  await writeAndCommit(changes, { outputDir, state, previous, newsroom, model, assets, options, timings });
+  await timed(timings, "state", async () => {
+    saveContentState();
+    writeBuildInputs(state.inputs, { digest, validUntil: validUntil(model, now) });
+  });
+  await writeFile(schedulePath, `${JSON.stringify(scheduleOf(model), null, 2)}\n`);
+  const changedPaths = [...changes.pages, ...changes.files].map((file) => file.path);
+  return finish({
+    outputDir,
+    fileCount: changes.manifest.size,
+    schedulePath,
+    mode: previous ? "incremental" : "cold",
     rendered: changes.pages.length,
     written: changes.files.length,
     kept: changes.kept,
     removed: changes.removed.length,
-    changedPaths: [...changes.pages, ...changes.files].map((file) => file.path),
+    changedPaths,
     removedPaths: changes.removed,
-  };
-  const writeOptions = { newsroom, model, assets: plan.assets, timings, quiet: options.quiet ?? true, ...(options.pagesPerBatch ? { pagesPerBatch: options.pagesPerBatch } : {}) };
-  const hasChanges = changes.pages.length + changes.files.length + changes.removed.length > 0;
-  if (!previous || hasChanges) {
-    const stagingDir = await createStagingFolder(outputDir);
-    try {
-      await writeChanges(changes, stagingDir, writeOptions);
-      await timed(timings, "commit", async () => {
-        if (previous) {
-          commitIntoOutput(stagingDir, outputDir, { written: counts.changedPaths, removed: changes.removed }, state.journal, state.manifest, { outputId: previous.outputId, files: changes.manifest });
-        } else {
-          await swapIn(stagingDir, outputDir);
-          writeOutputManifest(state.manifest, { outputId: outputFolderId(outputDir)!, files: changes.manifest });
-        }
-      });
-    } catch (error) {
-      await discardStagingFolder(stagingDir);
-      throw unwrapContentError(error) ?? error;
-    }
+  });
+}
+
+/**
+ * Steps 1 and 2: the content (from the last build's state when there is one)
+ * and what must be written. Loaded on demand: a build with nothing to do
+ * never loads the content's, Markdown's or Eleventy's modules.
+ */
+async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, previous: OutputManifest | undefined, isIncremental: boolean, timings: Map<string, number>) {
+  const [{ ContentStore }, { ContentMemo }, { readContentState, writeContentState }, { changesSince, planSite }] = await Promise.all([
+    import("../eleventy/content-store.ts"),
+    import("../content/content-memo.ts"),
+    import("./content-state.ts"),
+    import("./site-update.ts"),
+  ]);
+  const contentState = isIncremental ? readContentState(state.content) : undefined;
+  const memo = contentState?.memo ?? new ContentMemo();
+  try {
+    const model = await timed(timings, "content", () => new ContentStore({ ...newsroom, memo }).reload());
+    const plan = await timed(timings, "plan", () => planSite(model, newsroom));
+    const changes = changesSince(previous?.files, plan);
+    // Bodies kept by the last build are read as pages are rendered: the state is written once they are.
+    const saveContentState = () => {
+      contentState?.close();
+      writeContentState(state.content, memo);
+    };
+    return { model, changes, assets: plan.assets, saveContentState };
+  } catch (error) {
+    contentState?.close();
+    throw error;
   }
-  await writeFile(result.schedulePath, `${JSON.stringify(scheduleOf(model), null, 2)}\n`);
-  timings.set("total", (performance.now() - started) / 1000);
-  const rounded = Object.fromEntries([...timings].map(([name, seconds]) => [name, Number(seconds.toFixed(2))]));
-  return { ...result, ...counts, timings: rounded };
+}
+
+interface CommitContext {
+  outputDir: string;
+  state: SiteStateFiles;
+  previous: OutputManifest | undefined;
+  newsroom: NewsroomOptions;
+  model: SiteModel;
+  assets: AssetManifest;
+  options: BuildOptions;
+  timings: Map<string, number>;
+}
+
+/** Steps 3 and 4: the changed files into a staging folder, then into the output. */
+async function writeAndCommit(changes: SiteChanges, context: CommitContext): Promise<void> {
+  const { outputDir, state, previous, newsroom, model, assets, options, timings } = context;
+  if (previous && changes.pages.length + changes.files.length + changes.removed.length === 0) return;
+  const { writeChanges } = await import("./site-update.ts");
+  const stagingDir = await createStagingFolder(outputDir);
+  try {
+    const pagesPerBatch = options.pagesPerBatch ? { pagesPerBatch: options.pagesPerBatch } : {};
+    await writeChanges(changes, stagingDir, { newsroom, model, assets, timings, quiet: options.quiet ?? true, ...pagesPerBatch });
+    await timed(timings, "commit", async () => {
+      if (previous) {
+        const written = [...changes.pages, ...changes.files].map((file) => file.path);
+        commitIntoOutput(stagingDir, outputDir, { written, removed: changes.removed }, state.journal, state.manifest, { outputId: previous.outputId, files: changes.manifest });
+      } else {
+        await swapIn(stagingDir, outputDir);
+        writeOutputManifest(state.manifest, { outputId: outputFolderId(outputDir)!, files: changes.manifest });
+      }
+    });
+  } catch (error) {
+    await discardStagingFolder(stagingDir);
+    throw unwrapContentError(error) ?? error;
+  }
+}
+
+/**
+ * When time alone changes this output: the next scheduled article goes
+ * live, or the oldest story of the Google News sitemap leaves its two days.
+ */
+function validUntil(model: SiteModel, now: Date): number | null {
+  const times: number[] = [];
+  if (model.scheduled[0]) times.push(model.scheduled[0].publishAt.getTime());
+  for (const article of model.articles) {
+    const leaves = article.publishedAt.getTime() + NEWS_SITEMAP_MAX_AGE_MS;
+    if (leaves > now.getTime()) times.push(leaves);
+  }
+  return times.length > 0 ? times.reduce((soonest, time) => Math.min(soonest, time)) : null;
 }
 
 export function scheduleOf(model: SiteModel): Schedule {
@@ -143,7 +229,6 @@ export function scheduleOf(model: SiteModel): Schedule {
 /** Eleventy wraps errors thrown in event handlers; editors need ours, unwrapped. */
 export function unwrapContentError(error: unknown): ContentError | undefined {
   for (let current = error; current; current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause) {
-    if (current instanceof ContentError) return current;
     if (current && typeof current === "object" && (current as Error).name === "ContentError") return current as ContentError;
   }
   return undefined;

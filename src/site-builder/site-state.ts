@@ -14,6 +14,8 @@ export interface SiteStateFiles {
   manifest: string;
   journal: string;
   content: string;
+  /** The digest of what the last build read, and until when its output holds (input-digest.ts). */
+  inputs: string;
 }
 
 export function siteStateFiles(rootDir: string, outputDir: string): SiteStateFiles {
@@ -21,5 +23,5 @@ export function siteStateFiles(rootDir: string, outputDir: string): SiteStateFil
   const name = `${path.basename(absolute).replace(/[^\w.-]/g, "_")}-${createHash("sha256").update(absolute).digest("hex").slice(0, 12)}`;
   const dir = path.join(cacheFolder(rootDir, "state"), name);
   mkdirSync(dir, { recursive: true });
-  return { dir, manifest: path.join(dir, "output-manifest.json"), journal: path.join(dir, "commit-journal.json"), content: path.join(dir, "content.bin") };
+  return { dir, manifest: path.join(dir, "output-manifest.json"), journal: path.join(dir, "commit-journal.json"), content: path.join(dir, "content.bin"), inputs: path.join(dir, "inputs.json") };
 }

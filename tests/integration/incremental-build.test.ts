@@ -35,7 +35,7 @@ describe("incremental builds", () => {
     assert.equal(first.kept, 0);
 
     const unchanged = await build();
-    assert.deepEqual({ mode: unchanged.mode, rendered: unchanged.rendered, written: unchanged.written, removed: unchanged.removed }, { mode: "incremental", rendered: 0, written: 0, removed: 0 });
+    assert.deepEqual({ mode: unchanged.mode, rendered: unchanged.rendered, written: unchanged.written, removed: unchanged.removed }, { mode: "unchanged", rendered: 0, written: 0, removed: 0 });
     assert.equal(unchanged.kept, first.fileCount);
 
     // A body edit renders that article's page and no other article's (others show it by headline).
