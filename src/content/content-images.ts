@@ -9,7 +9,7 @@ import { bodyImageProblems, type ImageProblem } from "../images/image-problems.t
 import { responsiveImage } from "../images/responsive-image.ts";
 import type { RenderedMarkdown } from "../markdown/pipeline.ts";
 import type { LocalImagesOptions } from "../markdown/remark-local-images.ts";
-import { resolveAsset } from "./assets.ts";
+import { resolveAsset, type AssetResolution } from "./assets.ts";
 import type { ResponsiveImage } from "./model.ts";
 
 /** What inspecting an image written in a content file found. */
@@ -34,6 +34,7 @@ interface ImageUse {
  */
 export class ContentImages {
   readonly #uses = new Map<string, ImageUse>();
+  readonly #resolved = new Map<string, AssetResolution>();
 
   constructor(
     readonly pipeline: ImagePipeline,
@@ -44,7 +45,10 @@ export class ContentImages {
 
   /** A path written in `fromFile` (absolute), resolved and inspected: only files of content/images/. */
   async inspect(fromFile: string, written: string): Promise<InspectedImage> {
-    const asset = resolveAsset(this.contentDir, fromFile, written);
+    // Resolved once per folder and path: 10,000 articles in one folder name a few hundred photos (a resolution follows links).
+    const resolutionKey = `${path.dirname(fromFile)}\0${written}`;
+    let asset = this.#resolved.get(resolutionKey);
+    if (!asset) this.#resolved.set(resolutionKey, (asset = resolveAsset(this.contentDir, fromFile, written)));
     if (!asset.ok) return { ...asset, kind: "not-found" };
     if (!asset.url.startsWith("/images/")) return { ok: false, kind: "not-found", problem: `"${written}" is not in the images folder`, hint: "put images in content/images/" };
     return this.pipeline.inspect(asset.absolutePath, written);

@@ -63,10 +63,11 @@ export class PageKeys {
     if (!hash) {
       const summary = summaryOf(article);
       let fields: unknown;
+      const sharedParts = this.#sharedParts;
       const rest = JSON.stringify(article, function (this: unknown, key: string, value: unknown) {
         // The first call hands over the article's JSON form (article-body.ts); its own fields follow.
         if (key === "") return (fields = value);
-        return this === fields && Object.hasOwn(summary, key) ? undefined : value;
+        return this === fields && Object.hasOwn(summary, key) ? undefined : sharedParts(key, value);
       });
       this.#hashes.set(article, (hash = cacheKey(this.#hash(summary), rest)));
     }
@@ -81,9 +82,22 @@ export class PageKeys {
 
   #hash(value: ArticleSummary | FeedEntry): string {
     let hash = this.#hashes.get(value);
-    if (!hash) this.#hashes.set(value, (hash = sha256(JSON.stringify(value))));
+    if (!hash) this.#hashes.set(value, (hash = sha256(JSON.stringify(value, this.#sharedParts))));
     return hash;
   }
+
+  /**
+   * A replacer that puts the hash of an image's sources in place of their
+   * JSON: every article showing one photo shares that array (planned once,
+   * src/images/responsive-image.ts), and writing it out for each of 10,000
+   * articles was most of hashing them.
+   */
+  readonly #sharedParts = (key: string, value: unknown): unknown => {
+    if (key !== "sources" || !Array.isArray(value)) return value;
+    let hash = this.#hashes.get(value);
+    if (!hash) this.#hashes.set(value, (hash = sha256(JSON.stringify(value))));
+    return hash;
+  };
 }
 
 export function sha256(text: string): string {
