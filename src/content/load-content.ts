@@ -46,6 +46,8 @@ export interface LoadOptions {
   imageCacheDir?: string;
   /** Image encodes in flight at once; default: the machine's cores. */
   imageConcurrency?: number;
+  /** Told of each body rendered (not taken from a cache), with how many are to render. */
+  onBodyRendered?: (total: number) => void;
   /** Where image progress lines go; default stderr. */
   log?: (line: string) => void;
   /** Rendered-Markdown cache; default `renderCacheDir(rootDir)` (`.cache/render/`); false: none. */
@@ -240,6 +242,7 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
     // Rendered bodies wait in a file, not on the heap, until a page or feed shows them.
     { ...renderOptions, articles: cardTargets, unpublished: unpublishedCards, spool: new TextSpool(), ...(workers.pool ? { pool: workers.pool } : {}) },
     memo,
+    options.onBodyRendered,
   );
   const bodyOf = new Map<ReadFile<ArticleFrontmatter>, SettledBody>(toRender.map((read, index) => [read, rendered[index]!]));
 
@@ -317,7 +320,12 @@ function unbuiltArticleUrls(candidates: readonly ArticleCandidate[], articles: r
  * rendered (from the render cache where possible). A body without errors is
  * remembered for the next load.
  */
-async function settleBodies(reads: readonly ReadFile<ArticleFrontmatter>[], options: RenderBodiesOptions, memo: ContentMemo | undefined): Promise<SettledBody[]> {
+async function settleBodies(
+  reads: readonly ReadFile<ArticleFrontmatter>[],
+  options: RenderBodiesOptions,
+  memo: ContentMemo | undefined,
+  onBodyRendered?: (total: number) => void,
+): Promise<SettledBody[]> {
   const settled = new Array<SettledBody>(reads.length);
   const settings = memo ? settingsKey(options.settings) : "";
   const missing: number[] = [];
@@ -328,7 +336,7 @@ async function settleBodies(reads: readonly ReadFile<ArticleFrontmatter>[], opti
     else missing.push(index);
   });
   missing.sort((a, b) => a - b);
-  const rendered = await renderBodies(missing.map((index) => markdownSource(reads[index]!)), options);
+  const rendered = await renderBodies(missing.map((index) => markdownSource(reads[index]!)), { ...options, ...(onBodyRendered ? { onRendered: onBodyRendered } : {}) });
   missing.forEach((index, position) => {
     const body = rendered.bodies[position]!;
     settled[index] = body;

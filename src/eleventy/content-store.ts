@@ -18,8 +18,9 @@ export interface NewsroomOptions {
   articlesPerSearchShard?: number;
   /** Kept between loads by the dev server: files and articles a save did not touch are not built again. */
   memo?: ContentMemo;
-  /** Called with every HTML page as it is rendered (the build feeds its search index). */
-  onHtmlPage?: (url: string, html: string) => void;
+  /** Told of each page Eleventy writes, and of each body rendered (the build's progress lines). */
+  onPageWritten?: () => void;
+  onBodyRendered?: (total: number) => void;
   /** Warnings fail the build too (`--strict`). */
   isStrict?: boolean;
   /** Where the warnings of a successful load are reported (default: stderr). */

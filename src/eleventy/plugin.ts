@@ -73,6 +73,13 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
     if (outputDir && !batch) await writeEverySiteFile(path.resolve(outputDir), store.model, options.rootDir, options.contentDir);
   });
   eleventyConfig.addGlobalData("newsroom", () => store.model);
+  const { onPageWritten } = options;
+  if (onPageWritten) {
+    eleventyConfig.addTransform("newsroom-progress", (content) => {
+      onPageWritten();
+      return content;
+    });
+  }
 
   addTsxTemplates(eleventyConfig);
   // Eleventy resolves these relative to its input folder: the content folder, or an empty one for a batch (see render-pages.ts).

@@ -28,6 +28,8 @@ export interface RenderBodiesOptions extends LocalImagesOptions {
   spool?: TextSpool;
   /** Worker threads for uncached bodies; default: one per core. 0 or 1 renders on this thread. */
   workers?: number;
+  /** Told of each body rendered (not from the cache), with how many are to render. */
+  onRendered?: (total: number) => void;
   /** Workers already running (the caller's, left running): used for every uncached body instead of `workers`. */
   pool?: RenderPool;
   /** Checking, not building: bodies that cannot report a problem are not rendered (their HTML is empty). */
@@ -99,6 +101,7 @@ export async function renderBodies(
     await mapLimit(misses, pool ? workers * IN_FLIGHT_PER_WORKER : 1, async (index) => {
       const rendered = await render(sources[index]!);
       settle(index, rendered);
+      options.onRendered?.(misses.length);
       const key = keys[index];
       if (key !== undefined && !hasErrors(rendered.diagnostics)) cache?.write(key, rendered);
     });

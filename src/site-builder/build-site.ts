@@ -11,6 +11,7 @@ import { commitIntoOutput, finishInterruptedCommit } from "./output-commit.ts";
 import { outputFolderId, readOutputManifest, writeOutputManifest, type OutputManifest } from "./output-manifest.ts";
 import type { SiteChanges } from "./site-update.ts";
 import { siteStateFiles, type SiteStateFiles } from "./site-state.ts";
+import { SILENT, type Progress, type StageProgress } from "./progress.ts";
 import { createStagingFolder, discardStagingFolder, removeStaleStagingFolders, swapIn } from "./staging-folder.ts";
 
 export interface BuildOptions {
@@ -29,6 +30,8 @@ export interface BuildOptions {
   articlesPerSearchShard?: number;
   /** Warnings fail the build too (`--strict`). */
   isStrict?: boolean;
+  /** Where the stages report what they are doing (default: nowhere; the command line passes a reporter). */
+  progress?: Progress;
 }
 
 export interface BuildResult {
@@ -108,6 +111,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return finish({ outputDir, fileCount: previous.files.size, schedulePath, mode: "unchanged", rendered: 0, written: 0, kept: previous.files.size, removed: 0, changedPaths: [], removedPaths: [] });
   }
 
+  const progress = options.progress ?? SILENT;
+  let bodies: StageProgress | undefined;
+  let pages: StageProgress | undefined;
   const newsroom: NewsroomOptions = {
     rootDir,
     contentDir,
@@ -116,9 +122,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     now: () => now,
     timings,
     ...(options.articlesPerSearchShard ? { articlesPerSearchShard: options.articlesPerSearchShard } : {}),
+    onBodyRendered: (total) => (bodies ??= progress.stage("markdown", total)).advance(),
+    onPageWritten: () => pages?.advance(),
   };
-  const { model, changes, assets, saveContentState } = await loadAndPlan(newsroom, state, previous, isIncremental, timings);
-  await writeAndCommit(changes, { outputDir, state, previous, newsroom, model, assets, options, timings });
+  const { model, changes, assets, saveContentState } = await loadAndPlan(newsroom, state, previous, isIncremental, timings, progress);
+  bodies?.done();
+  pages = progress.stage("pages", changes.pages.length);
+  await writeAndCommit(changes, { outputDir, state, previous, newsroom, model, assets, options, timings, progress });
+  pages.done(`${changes.pages.length} rendered, ${changes.kept} unchanged`);
   await timed(timings, "state", async () => {
     saveContentState();
     writeBuildInputs(state.inputs, { digest, validUntil: validUntil(model, now) });
@@ -144,7 +155,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
  * and what must be written. Loaded on demand: a build with nothing to do
  * never loads the content's, Markdown's or Eleventy's modules.
  */
-async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, previous: OutputManifest | undefined, isIncremental: boolean, timings: Map<string, number>) {
+async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, previous: OutputManifest | undefined, isIncremental: boolean, timings: Map<string, number>, progress: Progress) {
   const [{ ContentStore }, { ContentMemo }, { readContentState, writeContentState }, { changesSince, planSite }] = await Promise.all([
     import("../eleventy/content-store.ts"),
     import("../content/content-memo.ts"),
@@ -154,9 +165,13 @@ async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, pre
   const contentState = isIncremental ? readContentState(state.content) : undefined;
   const memo = contentState?.memo ?? new ContentMemo();
   try {
+    const loading = progress.stage("content");
     const model = await timed(timings, "content", () => new ContentStore({ ...newsroom, memo }).reload());
+    loading.done(`${model.articles.length} articles`);
+    const planning = progress.stage("plan");
     const plan = await timed(timings, "plan", () => planSite(model, newsroom));
     const changes = changesSince(previous?.files, plan);
+    planning.done(`${changes.manifest.size} files, ${changes.pages.length + changes.files.length} to write, ${changes.removed.length} to delete`);
     // Bodies kept by the last build are read as pages are rendered: the state is written once they are.
     const saveContentState = () => {
       contentState?.close();
@@ -178,17 +193,19 @@ interface CommitContext {
   assets: AssetManifest;
   options: BuildOptions;
   timings: Map<string, number>;
+  progress: Progress;
 }
 
 /** Steps 3 and 4: the changed files into a staging folder, then into the output. */
 async function writeAndCommit(changes: SiteChanges, context: CommitContext): Promise<void> {
-  const { outputDir, state, previous, newsroom, model, assets, options, timings } = context;
+  const { outputDir, state, previous, newsroom, model, assets, options, timings, progress } = context;
   if (previous && changes.pages.length + changes.files.length + changes.removed.length === 0) return;
   const { writeChanges } = await import("./site-update.ts");
   const stagingDir = await createStagingFolder(outputDir);
   try {
     const pagesPerBatch = options.pagesPerBatch ? { pagesPerBatch: options.pagesPerBatch } : {};
     await writeChanges(changes, stagingDir, { newsroom, model, assets, timings, quiet: options.quiet ?? true, ...pagesPerBatch });
+    const committing = progress.stage("commit");
     await timed(timings, "commit", async () => {
       if (previous) {
         const written = [...changes.pages, ...changes.files].map((file) => file.path);
@@ -198,6 +215,7 @@ async function writeAndCommit(changes: SiteChanges, context: CommitContext): Pro
         writeOutputManifest(state.manifest, { outputId: outputFolderId(outputDir)!, files: changes.manifest });
       }
     });
+    committing.done(previous ? `${changes.pages.length + changes.files.length} files in, ${changes.removed.length} out` : "new folder swapped in");
   } catch (error) {
     await discardStagingFolder(stagingDir);
     throw unwrapContentError(error) ?? error;

@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { buildSite, unwrapContentError } from "./build-site.ts";
+import { progressReporter } from "./progress.ts";
 
 /** `npm run build [-- --preview] [--output dir] [--content dir]` */
 const { values } = parseArgs({
@@ -21,9 +22,24 @@ if (now && Number.isNaN(now.getTime())) {
 }
 const started = performance.now();
 try {
-  const result = await buildSite({ rootDir: process.cwd(), contentDir: values.content, outputDir: values.output, isPreview: values.preview, isStrict: values.strict, ...(now ? { now } : {}) });
+  const result = await buildSite({
+    rootDir: process.cwd(),
+    contentDir: values.content,
+    outputDir: values.output,
+    isPreview: values.preview,
+    isStrict: values.strict,
+    progress: progressReporter(),
+    ...(now ? { now } : {}),
+  });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  console.log(`Built ${result.fileCount} pages into ${values.output}/ in ${seconds} s${values.preview ? " (preview: drafts and scheduled articles shown)" : ""}`);
+  const preview = values.preview ? " (preview: drafts and scheduled articles shown)" : "";
+  const what =
+    result.mode === "unchanged"
+      ? `Nothing changed since the last build: ${values.output}/ is up to date`
+      : result.mode === "cold"
+        ? `Built ${result.fileCount} files into ${values.output}/`
+        : `Updated ${values.output}/: ${result.rendered + result.written} files written, ${result.removed} deleted, ${result.kept} unchanged`;
+  console.log(`${what} in ${seconds} s${preview}`);
 } catch (error) {
   const contentError = unwrapContentError(error);
   if (contentError) {

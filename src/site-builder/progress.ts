@@ -1,0 +1,80 @@
+/**
+ * What a long build is doing, as it does it. On a terminal, one line per
+ * stage that updates in place: the stage, done/total, the rate and the time
+ * left. In a log (CI), one line per stage when it ends, with its duration,
+ * and for a stage with a total, a line every `heartbeatSeconds` meanwhile,
+ * so that a 20-minute stage never looks like a hung build.
+ */
+export interface ProgressOptions {
+  /** Where lines go (default stderr). */
+  write?: (text: string) => void;
+  /** Lines updated in place (default: stderr is a terminal). */
+  interactive?: boolean;
+  /** Seconds between lines of a running stage in a log (default 30). */
+  heartbeatSeconds?: number;
+  /** The clock, in milliseconds (tests). */
+  now?: () => number;
+}
+
+export interface StageProgress {
+  /** `count` more of the stage's total are done. */
+  advance(count?: number): void;
+  /** The stage ended; `summary` says what it did ("13,521 pages"). */
+  done(summary?: string): void;
+}
+
+/** Reports nothing: the build's default (tests, the benchmark, the dev server). */
+export const SILENT: Progress = {
+  stage: () => ({ advance() {}, done() {} }),
+};
+
+export interface Progress {
+  stage(name: string, total?: number): StageProgress;
+}
+
+/** Progress lines for a person or a log. */
+export function progressReporter(options: ProgressOptions = {}): Progress {
+  const write = options.write ?? ((text: string) => process.stderr.write(text));
+  const interactive = options.interactive ?? Boolean(process.stderr.isTTY);
+  const heartbeat = (options.heartbeatSeconds ?? 30) * 1000;
+  const now = options.now ?? (() => performance.now());
+  return {
+    stage(name, total) {
+      const started = now();
+      let count = 0;
+      let lastLine = started;
+      const line = () => `${name}: ${describe(count, total, now() - started)}`;
+      return {
+        advance(by = 1) {
+          count += by;
+          const at = now();
+          if (interactive && at - lastLine >= 100) {
+            write(`\r\x1b[K${line()}`);
+            lastLine = at;
+          } else if (!interactive && total !== undefined && at - lastLine >= heartbeat) {
+            write(`${line()}\n`);
+            lastLine = at;
+          }
+        },
+        done(summary) {
+          const seconds = ((now() - started) / 1000).toFixed(1);
+          write(`${interactive ? "\r\x1b[K" : ""}${name}: ${summary ? `${summary} ` : ""}in ${seconds} s\n`);
+        },
+      };
+    },
+  };
+}
+
+/** "1,200/13,521 (410/s, 30 s left)". */
+function describe(count: number, total: number | undefined, elapsedMs: number): string {
+  const rate = elapsedMs > 0 ? (count * 1000) / elapsedMs : 0;
+  if (total === undefined) return `${count.toLocaleString("en")} (${Math.round(rate).toLocaleString("en")}/s)`;
+  const left = rate > 0 ? (total - count) / rate : undefined;
+  return `${count.toLocaleString("en")}/${total.toLocaleString("en")} (${Math.round(rate).toLocaleString("en")}/s${left === undefined ? "" : `, ${duration(left)} left`})`;
+}
+
+function duration(seconds: number): string {
+  if (seconds < 90) return `${Math.ceil(seconds)} s`;
+  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
+  return `${(seconds / 3600).toFixed(1)} h`;
+}
