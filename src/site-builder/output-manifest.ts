@@ -7,8 +7,9 @@ import path from "node:path";
  * was made from (page-keys.ts). The next build renders only the files whose
  * key differs and deletes those no longer planned; the rest stay as they are.
  *
- * `outputId` names the folder the manifest describes (its inode): a folder
- * made by anything else (deleted and rebuilt by hand, restored from
+ * `outputId` names the folder the manifest describes (its device, inode and
+ * creation time: an inode alone is reused for the next folder made): a
+ * folder made by anything else (deleted and rebuilt by hand, restored from
  * elsewhere) is not trusted, and the build starts from nothing.
  */
 export interface OutputManifest {
@@ -22,7 +23,7 @@ const MANIFEST_VERSION = 1;
 export function outputFolderId(outputDir: string): string | undefined {
   try {
     const stat = statSync(outputDir);
-    return stat.isDirectory() ? `${stat.dev}:${stat.ino}` : undefined;
+    return stat.isDirectory() ? `${stat.dev}:${stat.ino}:${stat.birthtimeMs}` : undefined;
   } catch {
     return undefined;
   }

@@ -1,0 +1,68 @@
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, test } from "node:test";
+import { buildSite } from "../../src/site-builder/build-site.ts";
+import { siteStateFiles } from "../../src/site-builder/site-state.ts";
+import { FIXTURE_SITES } from "./build-fixture.ts";
+
+const NOW = new Date("2026-11-27T12:00:00Z");
+
+function copyOfBasicSite() {
+  const rootDir = mkdtempSync(path.join(tmpdir(), "newsroom-state-"));
+  cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
+  process.env.NEWSROOM_IMAGE_CACHE = path.join(FIXTURE_SITES, "basic", ".cache", "images");
+  const outputDir = path.join(rootDir, "_site");
+  const build = () => buildSite({ rootDir, outputDir, now: NOW });
+  const file = (name: string) => path.join(rootDir, "content", name);
+  const page = (url: string) => readFileSync(path.join(outputDir, url, "index.html"), "utf8");
+  return { rootDir, outputDir, build, file, page };
+}
+
+describe("the content state kept between builds", () => {
+  test("a file whose stamp is unchanged is not read again; one whose stamp changed is", async () => {
+    const { rootDir, build, file, page } = copyOfBasicSite();
+    const ferry = file("articles/late-night-ferry.md");
+    // A whole second: the stamp keeps the file system's precision, which utimes cannot set back.
+    const time = new Date("2026-11-01T00:00:00Z");
+    utimesSync(ferry, time, time);
+    await build();
+    // The same length, the same modification time, the same inode: to the build, the same file.
+    const text = readFileSync(ferry, "utf8");
+    const title = /^title: "(.*)"$/m.exec(text)![1]!;
+    writeFileSync(ferry, text.replace(title, "X".repeat(title.length)));
+    utimesSync(ferry, time, time);
+    // Something else changed, so that the build runs.
+    writeFileSync(file("articles/bridge-repairs.md"), `${readFileSync(file("articles/bridge-repairs.md"), "utf8").trimEnd()}\n\nUpdate.\n`);
+    await build();
+    assert.match(page("news/late-night-ferry"), new RegExp(title), "kept from the state");
+    // Touched: read again.
+    utimesSync(ferry, time, new Date(time.getTime() + 5000));
+    await build();
+    assert.match(page("news/late-night-ferry"), /XXXXXXXX/);
+    rmSync(rootDir, { recursive: true, force: true });
+  });
+
+  test("a problem another file causes in a kept file is placed at its line, read again for it", async () => {
+    const { rootDir, build, file } = copyOfBasicSite();
+    await build();
+    unlinkSync(file("authors/city-desk.md"));
+    await assert.rejects(build(), (error: Error) => {
+      assert.match(error.message, /content\/articles\/late-night-ferry\.md:4:\d+ error: unknown author "city-desk"/);
+      return true;
+    });
+    rmSync(rootDir, { recursive: true, force: true });
+  });
+
+  test("a damaged state is set aside: the content is loaded afresh and the site is still right", async () => {
+    const { rootDir, outputDir, build, file, page } = copyOfBasicSite();
+    await build();
+    writeFileSync(siteStateFiles(rootDir, outputDir).content, "not a state");
+    writeFileSync(file("articles/tram-extension.md"), readFileSync(file("articles/tram-extension.md"), "utf8").replace(/^title: .*$/m, 'title: "Tram line delayed again"'));
+    const result = await build();
+    assert.equal(result.mode, "incremental");
+    assert.match(page("news/tram-extension"), /Tram line delayed again/);
+    rmSync(rootDir, { recursive: true, force: true });
+  });
+});

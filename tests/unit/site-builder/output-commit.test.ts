@@ -1,0 +1,72 @@
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, test } from "node:test";
+import { commitIntoOutput, finishInterruptedCommit } from "../../../src/site-builder/output-commit.ts";
+import { outputFolderId, readOutputManifest } from "../../../src/site-builder/output-manifest.ts";
+
+/** An output folder with two pages, a staging folder with one changed and one new page, and the state files. */
+function setUp() {
+  const root = mkdtempSync(path.join(tmpdir(), "newsroom-commit-"));
+  const output = path.join(root, "_site");
+  const staging = path.join(root, ".build-staging");
+  const write = (folder: string, sitePath: string, text: string) => {
+    mkdirSync(path.dirname(path.join(folder, sitePath)), { recursive: true });
+    writeFileSync(path.join(folder, sitePath), text);
+  };
+  write(output, "news/a/index.html", "old a");
+  write(output, "news/gone/index.html", "gone");
+  write(output, "index.html", "old home");
+  write(staging, "news/a/index.html", "new a");
+  write(staging, "news/b/index.html", "new b");
+  const files = { journal: path.join(root, "journal.json"), manifest: path.join(root, "manifest.json") };
+  const manifest = { outputId: outputFolderId(output)!, files: new Map([["news/a/index.html", "a2"], ["news/b/index.html", "b1"], ["index.html", "h1"]]) };
+  const changes = { written: ["news/a/index.html", "news/b/index.html"], removed: ["news/gone/index.html"] };
+  const read = (sitePath: string) => readFileSync(path.join(output, sitePath), "utf8");
+  return { root, output, staging, files, manifest, changes, read };
+}
+
+describe("committing into the output folder", () => {
+  test("moves the written files in, deletes the removed ones and the folders they leave empty, writes the manifest", () => {
+    const { root, output, staging, files, manifest, changes, read } = setUp();
+    commitIntoOutput(staging, output, changes, files.journal, files.manifest, manifest);
+    assert.deepEqual([read("news/a/index.html"), read("news/b/index.html"), read("index.html")], ["new a", "new b", "old home"]);
+    assert.equal(existsSync(path.join(output, "news/gone")), false);
+    assert.equal(existsSync(staging), false);
+    assert.equal(existsSync(files.journal), false);
+    assert.deepEqual([...readOutputManifest(files.manifest, output)!.files], [...manifest.files]);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test("a build killed while committing is completed by the next one, from its journal", () => {
+    const { root, output, staging, files, manifest, changes, read } = setUp();
+    // What commitIntoOutput writes before its first rename, then the first rename alone.
+    writeFileSync(files.journal, JSON.stringify({ stagingDir: staging, outputDir: output, changes, manifestFile: files.manifest, manifest: { outputId: manifest.outputId, files: [...manifest.files] } }));
+    renameSync(path.join(staging, "news/a/index.html"), path.join(output, "news/a/index.html"));
+    assert.equal(finishInterruptedCommit(files.journal), true);
+    assert.deepEqual([read("news/a/index.html"), read("news/b/index.html")], ["new a", "new b"]);
+    assert.equal(existsSync(path.join(output, "news/gone/index.html")), false);
+    assert.deepEqual([...readOutputManifest(files.manifest, output)!.files], [...manifest.files]);
+    assert.equal(finishInterruptedCommit(files.journal), false, "done once");
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test("a journal that was never whole changed nothing, and is dropped", () => {
+    const { root, files, read } = setUp();
+    writeFileSync(files.journal, '{"stagingDir": "/tm');
+    assert.equal(finishInterruptedCommit(files.journal), false);
+    assert.equal(existsSync(files.journal), false);
+    assert.equal(read("news/a/index.html"), "old a");
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test("a manifest describes only the folder it was written for", () => {
+    const { root, output, staging, files, manifest, changes } = setUp();
+    commitIntoOutput(staging, output, changes, files.journal, files.manifest, manifest);
+    rmSync(output, { recursive: true });
+    mkdirSync(output);
+    assert.equal(readOutputManifest(files.manifest, output), undefined, "a folder made again is another folder");
+    rmSync(root, { recursive: true, force: true });
+  });
+});
