@@ -276,9 +276,10 @@ description: "The Benchmark Bugle is paid for by its readers."
 Every story on this site is free to read because readers pay for it.
 `;
 
-function siteYaml(tags: readonly string[]): string {
+/** `navigation` links to tags: the first six an article carries (a small corpus uses only some of its tags, and a link to an unused one is an error). */
+function siteYaml(usedTags: readonly string[]): string {
   const nav = ["Harbour", "Council", "Transport", "Environment", "Business", "Culture"].map(
-    (label, i) => `  - { label: ${q(label)}, tag: ${q(tags[i * 7]!)} }`,
+    (label, i) => `  - { label: ${q(label)}, tag: ${q(usedTags[i % usedTags.length]!)} }`,
   );
   return [
     `name: "The Benchmark Bugle"`,
@@ -388,7 +389,6 @@ export async function generateCorpus({ dir, size, seed }: CorpusOptions): Promis
   mkdirSync(path.join(dir, "public"), { recursive: true });
 
   const tags = makeTags(rand);
-  writeFileSync(path.join(content, "site.yaml"), siteYaml(tags));
   // The page the promo links to: a site's links to its own pages are checked.
   writeFileSync(path.join(content, "pages", "support.md"), SUPPORT_PAGE);
   const authors = makeAuthors(rand);
@@ -399,9 +399,13 @@ export async function generateCorpus({ dir, size, seed }: CorpusOptions): Promis
   const width = String(size).length;
   const idWords = ID_VERBS;
   const ids = dates.map((_, i) => `${pick(rand, TOPIC_WORDS)}-${pick(rand, idWords)}-${String(i + 1).padStart(width, "0")}`);
+  const usedTags = new Set<string>();
   for (let i = 0; i < size; i++) {
-    writeFileSync(path.join(content, "articles", `${ids[i]}.md`), article(rand, i, dates[i]!, ids, authors, tags));
+    const text = article(rand, i, dates[i]!, ids, authors, tags);
+    for (const tag of /^tags: \[(.*)\]$/m.exec(text)![1]!.split(", ")) usedTags.add(tag);
+    writeFileSync(path.join(content, "articles", `${ids[i]}.md`), text);
   }
+  writeFileSync(path.join(content, "site.yaml"), siteYaml([...usedTags]));
   await writeImages(path.join(content, "images"), seed);
 
   const info: CorpusInfo = { dir, size, seed, articles: size, authors: authors.length, images: IMAGE_COUNT, version: GENERATOR_VERSION };

@@ -37,11 +37,11 @@
  * like-for-like rival.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { BENCH_DIR, ensureCorpus } from "./generate-corpus.ts";
-import { differingFiles, editOneArticle } from "./rebuild-check.ts";
+import { differingFiles, editorsChanges } from "./rebuild-check.ts";
 
 interface Options {
   sizes: number[];
@@ -74,10 +74,11 @@ interface BuildReport {
   timings?: Record<string, number>;
   /** Our build only: search shards indexed and reused, and a Pagefind process's peak memory (not in maxRssKB). */
   search?: { indexed: number; reused: number; pagefindPeakMB: number };
-  /** Our build only: article pages, tags' and authors' feeds, and listing pages taken from the page cache. */
-  reusedPages?: number;
-  reusedFeeds?: number;
-  reusedListings?: number;
+  /** Our build only: "cold", "incremental" or "unchanged", and what it rendered, wrote and deleted. */
+  mode?: string;
+  rendered?: number;
+  written?: number;
+  removed?: number;
 }
 
 /** "site" is our generator; "eleventy-plain" the plain Eleventy 3 reference. */
@@ -95,19 +96,10 @@ export interface BenchResult {
   stages?: Record<string, number>;
   /** Our build: peak memory of the Pagefind processes (up to two at once, beside the build), added up. */
   pagefindPeakMB?: number;
-  /** Our build's warm rebuild: search shards indexed again and reused, and article pages reused. */
-  warmSearchShards?: { indexed: number; reused: number };
-  warmReusedPages?: number;
-  warmReusedFeeds?: number;
-  warmReusedListings?: number;
-  /** Our build, up to --rebuild-up-to: a rebuild after editing one article, with the caches the cold build left. */
-  warmRebuildSeconds?: number;
-  /** Seconds per stage of the warm rebuild. */
-  warmStages?: Record<string, number>;
-  /** Cold wall time over warm rebuild wall time. */
-  warmSpeedup?: number;
-  /** Whether a warm build (every body from the cache) wrote exactly the cold build's files. */
-  warmIdenticalToCold?: boolean;
+  /** Our build, up to --rebuild-up-to: each editor's change and the incremental build after it (see siteBuilds). */
+  incremental?: Record<string, IncrementalResult>;
+  /** Whether the output, once every change was undone and built again, is byte for byte the cold build's. */
+  incrementalIdenticalToCold?: boolean;
   /** With --images: seconds for N photographs through our pipeline (cold cache), plain sharp, and a warm rebuild's image stage. */
   imagesCold?: number;
   sharpBaseline?: number;
@@ -273,49 +265,72 @@ async function timedBuild(tool: Tool, corpusDir: string, size: number, log: (mes
   return { result, report };
 }
 
+/** One incremental build after an editor's change: wall time, peak memory, stages and what it wrote. */
+export interface IncrementalResult {
+  wallSeconds: number;
+  peakRssMB: number;
+  mode: string;
+  rendered: number;
+  written: number;
+  removed: number;
+  stages?: Record<string, number>;
+}
+
 /**
- * Our build from cold (no content caches), then, up to
- * --rebuild-up-to articles, a rebuild after a one-article edit, and a check
- * that a fully warm build writes exactly the cold build's bytes.
+ * Our build from cold (no content caches or state), then, up to
+ * --rebuild-up-to articles, the edits an editor makes, each followed by an
+ * incremental build of the same output folder in a fresh process: nothing
+ * changed, one article's body edited, another's dek edited, a new article
+ * published. The edits are then undone and one more build must leave the
+ * output byte for byte what the cold build wrote.
  */
 async function siteBuilds(corpusDir: string, size: number, options: Options, log: (message: string) => void): Promise<BenchResult> {
   clearContentCaches(corpusDir);
   const sitesDir = mkdtempSync(path.join(os.tmpdir(), "newsroom-bench-sites-"));
+  const siteDir = path.join(sitesDir, "site");
   try {
-    log(`building ${size} articles (cold: no rendered-Markdown, frontmatter, search or page cache)...`);
-    const { result: cold } = await timedBuild("site", corpusDir, size, log, path.join(sitesDir, "cold"));
+    log(`building ${size} articles (cold: no rendered-Markdown, frontmatter, search cache or build state)...`);
+    const { result: cold } = await timedBuild("site", corpusDir, size, log, siteDir);
     if (size > options.rebuildUpTo) return cold;
-    const edit = editOneArticle(corpusDir);
-    let warm: { result: BenchResult; report: BuildReport };
+    cpSync(siteDir, path.join(sitesDir, "cold"), { recursive: true });
+    const incremental: Record<string, IncrementalResult> = {};
+    const edits = editorsChanges(corpusDir);
     try {
-      log(`rebuilding after an edit to ${path.basename(edit.file)} (warm)...`);
-      warm = await timedBuild("site", corpusDir, size, log);
+      for (const [name, change] of Object.entries(edits.steps)) {
+        change();
+        log(`${name}: building the same output again...`);
+        incremental[name] = await incrementalBuild(corpusDir, siteDir, log);
+      }
     } finally {
-      edit.undo();
+      edits.undo();
     }
-    log("building the unedited corpus again (warm) to compare with the cold build...");
-    await timedBuild("site", corpusDir, size, log, path.join(sitesDir, "warm"));
-    const differing = differingFiles(path.join(sitesDir, "cold"), path.join(sitesDir, "warm"));
-    if (differing.length > 0) log(`  the warm build differs from the cold one in ${differing.length} files, e.g. ${differing.slice(0, 3).join(", ")}`);
-    return {
-      ...cold,
-      warmRebuildSeconds: warm.result.wallSeconds,
-      ...(warm.report.timings ? { warmStages: warm.report.timings } : {}),
-      ...(warm.report.search ? { warmSearchShards: { indexed: warm.report.search.indexed, reused: warm.report.search.reused } } : {}),
-      ...(warm.report.reusedPages !== undefined ? { warmReusedPages: warm.report.reusedPages } : {}),
-      ...(warm.report.reusedFeeds !== undefined ? { warmReusedFeeds: warm.report.reusedFeeds } : {}),
-      ...(warm.report.reusedListings !== undefined ? { warmReusedListings: warm.report.reusedListings } : {}),
-      warmSpeedup: round(cold.wallSeconds / warm.result.wallSeconds, 2),
-      warmIdenticalToCold: differing.length === 0,
-    };
+    log("every edit undone: building again, to compare with the cold build...");
+    await incrementalBuild(corpusDir, siteDir, log);
+    const differing = differingFiles(path.join(sitesDir, "cold"), siteDir);
+    if (differing.length > 0) log(`  the output differs from the cold build's in ${differing.length} files, e.g. ${differing.slice(0, 3).join(", ")}`);
+    return { ...cold, incremental, incrementalIdenticalToCold: differing.length === 0 };
   } finally {
     rmSync(sitesDir, { recursive: true, force: true });
   }
 }
 
-/** Cold: no rendered Markdown, parsed frontmatter, search shards or article pages from earlier builds (images stay cached). */
+async function incrementalBuild(corpusDir: string, siteDir: string, log: (message: string) => void): Promise<IncrementalResult> {
+  const { report, wallSeconds } = await buildInChild(BUILD_ONCE, corpusDir, siteDir);
+  log(`  ${report.mode}: ${report.rendered ?? 0} pages rendered, ${report.written ?? 0} files written, ${report.removed ?? 0} deleted, in ${wallSeconds.toFixed(2)} s wall`);
+  return {
+    wallSeconds: round(wallSeconds, 3),
+    peakRssMB: round(report.maxRssKB / 1024, 1),
+    mode: report.mode ?? "",
+    rendered: report.rendered ?? 0,
+    written: report.written ?? 0,
+    removed: report.removed ?? 0,
+    ...(report.timings ? { stages: report.timings } : {}),
+  };
+}
+
+/** Cold: no rendered Markdown, parsed frontmatter, search bundles or build state from earlier builds (images stay cached). */
 function clearContentCaches(corpusDir: string): void {
-  for (const cache of ["render", "frontmatter", "search", "pages"]) rmSync(path.join(corpusDir, ".cache", cache), { recursive: true, force: true });
+  for (const cache of ["render", "frontmatter", "search", "state"]) rmSync(path.join(corpusDir, ".cache", cache), { recursive: true, force: true });
 }
 
 /** The middle value (the mean of the two middle ones for an even count). */
@@ -348,11 +363,11 @@ function ratioLines(results: readonly BenchResult[]): string[] {
     if (site.tool === "site" && site.stages) {
       lines.push(`stages of the cold build, ${site.size} articles: ${Object.entries(site.stages).map(([name, seconds]) => `${name} ${seconds} s`).join(", ")}`);
     }
-    if (site.tool === "site" && site.warmRebuildSeconds !== undefined) {
-      lines.push(
-        `warm rebuild after a one-article edit, ${site.size} articles: ${site.warmRebuildSeconds.toFixed(2)} s, ${site.warmSpeedup}x faster than cold; ` +
-          `a warm build ${site.warmIdenticalToCold ? "is byte-identical to" : "DIFFERS from"} the cold one`,
-      );
+    if (site.tool === "site" && site.incremental) {
+      for (const [name, build] of Object.entries(site.incremental)) {
+        lines.push(`${name}, ${site.size} articles: ${build.wallSeconds.toFixed(2)} s wall, ${build.peakRssMB} MB, ${build.rendered} pages rendered, ${build.written} files written, ${build.removed} deleted (${build.mode})`);
+      }
+      lines.push(`  after undoing every change, the output ${site.incrementalIdenticalToCold ? "is byte-identical to" : "DIFFERS from"} the cold build's`);
     }
     const plain = results[i + 1];
     if (site.tool !== "site" || plain?.tool !== "eleventy-plain" || plain.size !== site.size) return;
