@@ -140,6 +140,8 @@ describe("what a publication changes", () => {
     assert.equal(storiesBefore.length, 17);
     assert.equal(storiesAfter[0]!.id, NEW_STORY.id, "the new story is the newest");
     assert.ok(storiesBefore.every((story) => story.publishedAt.getUTCFullYear() === 2026), "one year: the footer stays");
+    // The news feed completes a numbered page with the new story (18 stories, pages of 3): that case is covered too.
+    assert.equal(numberedPages(storiesAfter.length, SIZES.newsFeed), numberedPages(storiesBefore.length, SIZES.newsFeed) + 1);
   });
 
   test("publishing the newest story changes only its page, the fronts of its listings, the indexes, feeds and sitemaps", () => {
