@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import matter from "gray-matter";
 import { parseHTML } from "linkedom";
 import { buildSite } from "../../src/site-builder/build.ts";
-import { FIXTURE_SITES, siteContents } from "./build-fixture.ts";
+import { archiveFixture } from "./archive-fixture.ts";
+import { siteContents } from "./build-fixture.ts";
 
 /**
  * What one publication, and one edit of an old story, may change in the
@@ -22,8 +22,6 @@ const NOW = new Date("2026-11-27T12:00:00Z");
 const SIZES = { newsFeed: 3, tag: 2 };
 /** Search shards of six stories: 17 and then 18 stories make three shards, the newest at /pagefind/. */
 const PER_SHARD = 6;
-const TAG_ROTATION = [["transport"], ["culture", "harbour"], ["harbour"]];
-const AUTHOR_ROTATION = ["ana-lima", "ben-okoro"];
 
 const NEW_STORY = {
   id: "night-bus-trial",
@@ -47,26 +45,6 @@ const NEW_STORY = {
 };
 /** The older story whose dek is edited: on the transport pages, by ben-okoro. */
 const EDITED = { id: "bridge-repairs", dek: "Works last until March.", newDek: "Works now last until April." };
-
-function generatedStory(index: number): string {
-  const day = String(8 + index).padStart(2, "0");
-  const tags = TAG_ROTATION[index % TAG_ROTATION.length]!;
-  return [
-    "---",
-    `title: "Generated story number ${index + 1}"`,
-    `dek: "The dek of generated story ${index + 1}."`,
-    `authors: [${AUTHOR_ROTATION[index % AUTHOR_ROTATION.length]}]`,
-    `date: 2026-11-${day}T10:00:00+01:00`,
-    `tags: [${tags.join(", ")}]`,
-    "hero:",
-    "  src: ../images/library.jpg",
-    `  alt: "Generated photo ${index + 1}"`,
-    '  credit: "Fixture Photographer"',
-    "---",
-    `Generated body ${index + 1}.`,
-    "",
-  ].join("\n");
-}
 
 interface Story {
   id: string;
@@ -117,12 +95,8 @@ async function build(name: string): Promise<Map<string, string>> {
 }
 
 before(async () => {
-  rootDir = mkdtempSync(path.join(tmpdir(), "newsroom-publish-scope-"));
-  cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
-  // The basic fixture's encoded images, shared (the generated stories use its photographs).
-  process.env.NEWSROOM_IMAGE_CACHE = path.join(FIXTURE_SITES, "basic", ".cache", "images");
+  rootDir = archiveFixture(12);
   const articles = path.join(rootDir, "content", "articles");
-  for (let index = 0; index < 12; index++) writeFileSync(path.join(articles, `gen-${String(index + 1).padStart(2, "0")}.md`), generatedStory(index));
   storiesBefore = publishedStories(articles);
   builds.before = await build("before");
   writeFileSync(path.join(articles, `${NEW_STORY.id}.md`), NEW_STORY.text);
