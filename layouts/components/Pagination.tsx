@@ -18,7 +18,7 @@ export function Pagination({ label, pageNumber, newerUrl, olderUrl }: Pagination
   return (
     <nav class="pagination" data-component="pagination" aria-label={label}>
       {newerUrl ? <a class="pagination__newer" rel="prev" href={newerUrl}>← Newer stories</a> : <span />}
-      {pageNumber === undefined ? <span /> : <span class="pagination__status">Page {pageNumber}</span>}
+      {pageNumber === undefined ? null : <span class="pagination__status">Page {pageNumber}</span>}
       {olderUrl ? <a class="pagination__older" rel="next" href={olderUrl}>Older stories →</a> : <span />}
     </nav>
   );
