@@ -44,7 +44,7 @@ export class PageReuse {
    * once per build: pages share their neighbours, feeds their entries.
    */
   readonly #hashes = new WeakMap<object, string>();
-  /** A page's frame (site settings, asset names, reference date, preview) is the same for every page of a kind and build: hashed once. */
+  /** A page's frame (site settings, asset names, year, preview) is the same for every page of a kind and build: hashed once. */
   readonly #frames: { parts: readonly unknown[]; hash: string }[] = [];
   readonly #store: PackStore;
 
@@ -53,8 +53,8 @@ export class PageReuse {
   }
 
   key(inputs: ArticlePageInputs): string {
-    const { article, related, sideFeed, moreNews, picks, site, url, referenceDate, assets, isPreview } = inputs;
-    const frameHash = this.#frameHash([site, referenceDate, assets, isPreview]);
+    const { article, related, sideFeed, moreNews, picks, site, url, year, assets, isPreview } = inputs;
+    const frameHash = this.#frameHash([site, year, assets, isPreview]);
     const list = (summaries: readonly ArticleSummary[]) => summaries.map((summary) => this.#hash(summary)).join(",");
     const relatedItems = related.map((item) => (item.kind === "article" ? this.#hash(item.article) : JSON.stringify(item))).join(",");
     const key = cacheKey(this.#code, frameHash, url, this.#articleHash(article), relatedItems, list(sideFeed), list(moreNews), list(picks));
@@ -70,10 +70,10 @@ export class PageReuse {
    * show it.
    */
   listingKey(layout: string, inputs: PageFrame): string {
-    const { site, referenceDate, assets, url, ...shown } = inputs;
+    const { site, year, assets, url, ...shown } = inputs;
     // A summary is hashed once per build, however many listings show it.
     const summaryHash = (_: string, value: unknown) => (isArticleSummary(value) ? this.#hash(value) : value);
-    const key = cacheKey(this.#code, "listing", layout, this.#frameHash([site, referenceDate, assets]), url, sha256(JSON.stringify(shown, summaryHash)));
+    const key = cacheKey(this.#code, "listing", layout, this.#frameHash([site, year, assets]), url, sha256(JSON.stringify(shown, summaryHash)));
     this.#store.use(key);
     return key;
   }
