@@ -92,8 +92,9 @@ function renderArticlePage(inputs: ArticlePageInputs) {
           <ArticleList id="more-news" heading="More news" articles={inputs.moreNews} locale={locale} timeZone={timeZone} more={{ label: "All the latest news", url: "/news-feed/" }} />
           <ArticleList id="editors-picks" heading="Editors’ picks" articles={inputs.picks} locale={locale} timeZone={timeZone} />
         </div>
-        <aside class="layout-article__side" aria-label="News feed">
-          <NewsFeedColumn articles={inputs.sideFeed} size={SIDE_FEED_SIZE} locale={locale} timeZone={timeZone} excludeUrls={shownUrls(inputs)} />
+        {/* Named by the column's heading, which the refresh changes from what the built list is to "News feed". */}
+        <aside class="layout-article__side" aria-labelledby="news-feed-column-heading">
+          <NewsFeedColumn articles={inputs.sideFeed} size={SIDE_FEED_SIZE} locale={locale} timeZone={timeZone} excludeUrls={shownUrls(inputs)} heading="Before this story" />
         </aside>
       </div>
       <div class="below-article">

@@ -13,13 +13,18 @@ export function render(data: EleventyPageData & { feedPage: Page<Article> }) {
   return renderNewsFeedPage(newsFeedPageInputs(data));
 }
 
-/** Every published article, newest first, grouped by day in the site's time zone. */
+/**
+ * Every published article, newest first, grouped by day in the site's time
+ * zone: the newest on the front page, the rest on numbered pages that keep
+ * their stories when news is published (page 1 holds the oldest).
+ */
 function renderNewsFeedPage(inputs: NewsFeedPageInputs) {
   const { site } = inputs;
   const page = inputs.feedPage;
-  const title = page.pageNumber === 1 ? "News feed" : `News feed, page ${page.pageNumber}`;
+  const title = page.pageNumber === undefined ? "News feed" : `News feed, page ${page.pageNumber}`;
+  const description = page.pageNumber === undefined ? `All the latest news from ${site.name}, newest first.` : `News from ${site.name}, page ${page.pageNumber} from the first story on.`;
   return (
-    <Document {...documentProps(inputs, title, `All the latest news from ${site.name}, newest first.`, "page-news-feed")}>
+    <Document {...documentProps(inputs, title, description, "page-news-feed")}>
       <main id="main" tabindex={-1} class="layout-listing">
         <h1 class="listing__title">{title}</h1>
         {page.items.length === 0 ? <p class="empty-state">No stories have been published yet.</p> : null}

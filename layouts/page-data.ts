@@ -9,7 +9,7 @@ export function documentProps(data: EleventyPageData | PageFrame, title: string,
   return {
     site: frame.site,
     meta: { ...defaultPageMeta(frame.site, { title, description, path: frame.url }), ...meta },
-    year: frame.referenceDate.getUTCFullYear(),
+    year: frame.year,
     assets: frame.assets,
     bodyClass,
   };

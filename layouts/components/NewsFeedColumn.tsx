@@ -13,6 +13,13 @@ export type NewsFeedColumnProps = {
   timeZone: string;
   /** Stories the page shows elsewhere (its own article, its other lists): a refresh leaves them out too. */
   excludeUrls: readonly string[];
+  /**
+   * What the built list is, when not the latest news: an article page lists
+   * the stories published before its own ("Before this story"), so that a
+   * new story leaves the page as it is. public/js/fresh-news.js puts the
+   * latest headlines in and the column's name ("News feed") back.
+   */
+  heading?: string;
 };
 
 /**
@@ -24,8 +31,10 @@ function formatShortDateTime(date: Date, locale: string, timeZone: string): stri
   return `${formatShortDate(date, locale, timeZone)}, ${formatTime(date, locale, timeZone)}`;
 }
 
-/** The side column of latest headlines, each with when it was published. */
-export function NewsFeedColumn({ articles, size, locale, timeZone, excludeUrls }: NewsFeedColumnProps) {
+const FRESH_HEADING = "News feed";
+
+/** The side column of headlines, each with when it was published. */
+export function NewsFeedColumn({ articles, size, locale, timeZone, excludeUrls, heading = FRESH_HEADING }: NewsFeedColumnProps) {
   return (
     <section
       class="news-feed-column"
@@ -37,8 +46,9 @@ export function NewsFeedColumn({ articles, size, locale, timeZone, excludeUrls }
       data-exclude={excludeUrls.join(" ")}
       data-locale={locale}
       data-time-zone={timeZone}
+      data-fresh-heading={heading === FRESH_HEADING ? undefined : FRESH_HEADING}
     >
-      <h2 class="section-heading" id="news-feed-column-heading">News feed</h2>
+      <h2 class="section-heading" id="news-feed-column-heading">{heading}</h2>
       <ol class="news-feed-column__list">
         {articles.map((article) =>
           // The same items on every article page: each rendered once.

@@ -3,8 +3,11 @@
 // and time; here, against the reader's clock in the site's time zone,
 // today's stories show only their time. Then the column fetches the light
 // headlines feed and adds stories published since the build, leaving out
-// those the page shows elsewhere. Text is set with textContent, never parsed
-// as HTML.
+// those the page shows elsewhere. An article page's built column lists the
+// stories published before its own, under a heading that says so (a new
+// story leaves older pages as they are); once the feed is read the column
+// holds the latest news and takes its name back (data-fresh-heading). Text
+// is set with textContent, never parsed as HTML.
 
 /**
  * @typedef {{ path: string, title: string, published: Date }} Story
@@ -71,6 +74,9 @@ async function refresh(column, list) {
     .filter((story) => !exclude.has(story.path))
     .sort((a, b) => b.published.getTime() - a.published.getTime())
     .slice(0, limit);
+  // The column now holds the newest stories, whatever it held when built.
+  const heading = column.querySelector("h2");
+  if (heading && column.dataset.freshHeading) heading.textContent = column.dataset.freshHeading;
   const unchanged = items.map((story) => `${story.path}|${story.title}`).join() === shownStories(list).map((story) => `${story.path}|${story.title}`).join();
   if (items.length > 0 && !unchanged) {
     list.replaceChildren(

@@ -1,3 +1,5 @@
+import { featuredBeforeIn, publishedBeforeIn, type Published } from "./before-publication.ts";
+
 /** One list of a page: its candidates in order of preference, and how many it shows. */
 export interface ListSource<T> {
   candidates: Iterable<T>;
@@ -46,12 +48,14 @@ type RelatedEntry = { kind: "article"; article: { id: string } } | { kind: "link
  * The story lists around an article, each article shown at most once on the
  * page: on a phone they all stack under the body, and one story repeated in
  * four lists cost readers screens of scrolling. Priority: Related (the
- * editor's choice, kept as it is) > More news (the newest) > Editors' picks
- * > the News feed column (the newest not shown elsewhere). `articles` is the
- * archive, newest first.
+ * editor's choice, kept as it is) > More news > Editors' picks > the News
+ * feed column. All three are drawn from the stories published before this
+ * one (`articles` is the archive, newest first), so that publishing a story
+ * changes no older story's page; public/js/fresh-news.js brings the latest
+ * headlines into the column in the reader's browser.
  */
-export function articlePageLists<T extends { id: string; isFeatured: boolean }>(
-  article: { id: string },
+export function articlePageLists<T extends Published & { isFeatured: boolean }>(
+  article: Published,
   related: readonly RelatedEntry[],
   articles: readonly T[],
   sizes: ArticlePageListSizes,
@@ -59,9 +63,9 @@ export function articlePageLists<T extends { id: string; isFeatured: boolean }>(
   const shown = [article.id, ...related.flatMap((item) => (item.kind === "article" ? [item.article.id] : []))];
   const [moreNews = [], picks = [], sideFeed = []] = distinctLists<T>(
     [
-      { candidates: articles, size: sizes.moreNews },
-      { candidates: featuredArticles(articles), size: sizes.picks },
-      { candidates: articles, size: sizes.sideFeed },
+      { candidates: publishedBeforeIn(article, articles), size: sizes.moreNews },
+      { candidates: featuredBeforeIn(article, articles), size: sizes.picks },
+      { candidates: publishedBeforeIn(article, articles), size: sizes.sideFeed },
     ],
     shown,
   );

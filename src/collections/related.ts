@@ -1,12 +1,15 @@
 import type { ExternalLink } from "../content/article-schema.ts";
 import type { Article } from "../content/model.ts";
+import { publishedBefore } from "./before-publication.ts";
 
 export type RelatedItem = { kind: "article"; article: Article } | ({ kind: "link" } & ExternalLink);
 
 /**
  * What "Related" shows under an article: the editor's explicit list first, in
- * their order, then filled up to `limit` with the articles sharing the most
- * tags (newest first among equals). `byTag` maps tag slug to articles.
+ * their order, then filled up to `limit` with the articles published before
+ * it that share the most tags (newest first among equals). Only earlier ones:
+ * a new story would otherwise enter the lists of many older stories, and
+ * publishing it would change their pages. `byTag` maps tag slug to articles.
  */
 export function relatedArticles(
   article: Article,
@@ -42,9 +45,12 @@ export function relatedArticles(
     return items;
   }
   const { articles, lists, counts } = tagIndexOf(context.byTag);
+  // Ranks run newest first: the articles published before this one rank after it.
+  const ownRank = rankAmong(article, articles);
   const candidates: number[] = [];
   for (const tag of article.tags) {
     for (const rank of lists.get(tag.slug) ?? []) {
+      if (rank <= ownRank) continue;
       if (counts[rank] === 0) candidates.push(rank);
       counts[rank] = counts[rank]! + 1;
     }
@@ -67,15 +73,28 @@ export function relatedArticles(
 /** Tag lists asked for related articles once already: a second article means a build over many, worth the index. */
 const askedBefore = new WeakSet<ReadonlyMap<string, readonly Article[]>>();
 
-/** Every article sharing a tag with `article` (but those in `seen`), most shared tags first, then newest, then by id. */
+/** Every article published before `article` sharing a tag with it (but those in `seen`), most shared tags first, then newest, then by id. */
 function rankedBySharedTags(article: Article, byTag: ReadonlyMap<string, readonly Article[]>, seen: ReadonlySet<string>): Article[] {
   const shared = new Map<Article, number>();
   for (const tag of article.tags) {
-    for (const other of byTag.get(tag.slug) ?? []) if (!seen.has(other.id)) shared.set(other, (shared.get(other) ?? 0) + 1);
+    for (const other of byTag.get(tag.slug) ?? []) if (!seen.has(other.id) && publishedBefore(other, article)) shared.set(other, (shared.get(other) ?? 0) + 1);
   }
   return [...shared]
     .sort(([a, countA], [b, countB]) => countB - countA || b.publishedAt.getTime() - a.publishedAt.getTime() || a.id.localeCompare(b.id))
     .map(([other]) => other);
+}
+
+/** The rank `article` has, or would have, among the ranked articles (newest first): those ranked after it were published before it. */
+function rankAmong(article: Article, ranked: readonly Article[]): number {
+  // Bisection: the first rank published before the article, less one.
+  let low = 0;
+  let high = ranked.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (publishedBefore(ranked[middle]!, article)) high = middle;
+    else low = middle + 1;
+  }
+  return low - 1;
 }
 
 /** The tag lists as article ranks (newest first, then by id), with a counter per article; built once per `byTag` map. */

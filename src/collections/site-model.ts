@@ -2,7 +2,7 @@ import type { Article, Author, Content, ScheduledArticle, SiteSettings, Standalo
 import { routes } from "../content/routes.ts";
 import { articlesByAuthor, type AuthorGroup } from "./by-author.ts";
 import { articlesByTag, type TagGroup } from "./by-tag.ts";
-import { editorsPicks, latestArticles } from "./latest.ts";
+import { editorsPicks } from "./latest.ts";
 import { paginate, type Page } from "./paginate.ts";
 import { relatedArticles, type RelatedItem } from "./related.ts";
 import type { FeedScope } from "../feeds/feed-model.ts";
@@ -12,7 +12,8 @@ import { searchShards, type SearchShard } from "./search-shards.ts";
 export const SIDE_FEED_SIZE = 8;
 export const PICKS_SIZE = 4;
 
-export type TagPage = Page<Article> & { tag: Tag; articleCount: number };
+/** A page of a tag's listing; only its front page counts the tag's stories (numbered pages stay as they are when one is published). */
+export type TagPage = Page<Article> & { tag: Tag; articleCount?: number };
 
 export interface Redirect {
   from: string;
@@ -33,12 +34,13 @@ export interface SiteModel {
   redirects: readonly Redirect[];
   /** Articles held back until their date, soonest first. */
   scheduled: readonly ScheduledArticle[];
-  /** Newest first, for the "News feed" side column. */
-  latest: Article[];
+  /** Editors' picks, newest first. */
   picks: Article[];
   tagGroups: TagGroup[];
   authorGroups: AuthorGroup[];
+  /** The news feed's front page, then its numbered pages (src/collections/paginate.ts). */
   feedPages: Page<Article>[];
+  /** Each tag's front page, then its numbered pages. */
   tagPages: TagPage[];
   relatedTo(article: Article): RelatedItem[];
   feeds: { site: FeedScope; tags: FeedScope[]; authors: FeedScope[] };
@@ -56,14 +58,12 @@ export function buildSiteModel(content: Content, options: { isPreview: boolean; 
   const tagGroups = once(() => articlesByTag(articles));
   const byTag = once(() => new Map(tagGroups().map((group) => [group.tag.slug, group.articles])));
   const authorGroups = once(() => articlesByAuthor(articles, authors));
-  const feedPages = once(() => paginate(articles, site.pageSizes.newsFeed, (page) => routes.newsFeed(page)));
+  const feedPages = once(() => paginate(articles, site.pageSizes.newsFeed, { front: routes.newsFeed(), page: (page) => routes.newsFeed(page) }));
   const tagPages = once(() =>
-    tagGroups().flatMap((group) =>
-      paginate(group.articles, site.pageSizes.tag, (page) => routes.tag(group.tag.slug, page)).map((page) => ({
-        ...page,
-        tag: group.tag,
-        articleCount: group.articles.length,
-      })),
+    tagGroups().flatMap(({ tag, articles: tagged }) =>
+      paginate(tagged, site.pageSizes.tag, { front: routes.tag(tag.slug), page: (page) => routes.tag(tag.slug, page) }).map(
+        (page): TagPage => (page.pageNumber === undefined ? { ...page, tag, articleCount: tagged.length } : { ...page, tag }),
+      ),
     ),
   );
   const sitemaps = once(() => sitemapFiles(site.baseUrl, sitemapEntries({ articles, pages: content.pages, feedPages: feedPages(), tagPages: tagPages(), authorGroups: authorGroups() })));
@@ -103,7 +103,6 @@ export function buildSiteModel(content: Content, options: { isPreview: boolean; 
     pages: content.pages,
     redirects: [...new Map(content.aliases.map((alias) => [alias.from, { from: alias.from, to: alias.to }])).values()].sort((a, b) => a.from.localeCompare(b.from)),
     scheduled: content.scheduled,
-    latest: latestArticles(articles, { limit: SIDE_FEED_SIZE }),
     picks: editorsPicks(articles, { limit: PICKS_SIZE }),
     get tagGroups() {
       return tagGroups();

@@ -15,7 +15,7 @@ const BODY = Symbol("body");
 
 /**
  * An article whose `bodyHtml` is read back on each access. Its JSON, which
- * the page keys hash (src/pages/page-reuse.ts), carries `bodyHash` in place
+ * the page keys hash (src/site-builder/page-keys.ts), carries `bodyHash` in place
  * of the body: keying every page used to read and hash every body again.
  *
  * Every article gets its properties in the same way, from an empty object,

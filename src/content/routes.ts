@@ -2,9 +2,11 @@
 export const routes = {
   home: () => "/",
   article: (slug: string) => `/news/${slug}/`,
-  newsFeed: (page = 1) => (page === 1 ? "/news-feed/" : `/news-feed/${page}/`),
+  /** The news feed's front page (the newest stories), or its numbered page N, counted from the oldest: see src/collections/paginate.ts. */
+  newsFeed: (page?: number) => (page === undefined ? "/news-feed/" : `/news-feed/page/${page}/`),
   tagIndex: () => "/tags/",
-  tag: (slug: string, page = 1) => (page === 1 ? `/tags/${slug}/` : `/tags/${slug}/${page}/`),
+  /** A tag's front page, or its numbered page N (as the news feed's). */
+  tag: (slug: string, page?: number) => (page === undefined ? `/tags/${slug}/` : `/tags/${slug}/page/${page}/`),
   authorIndex: () => "/authors/",
   author: (id: string) => `/authors/${id}/`,
   search: () => "/search/",

@@ -26,12 +26,19 @@ const changedAt = (article: Article) => article.updatedAt ?? article.publishedAt
 const newest = (articles: readonly Article[]) =>
   articles.reduce((latest, article) => (changedAt(article) > latest ? changedAt(article) : latest), new Date(0));
 
+/** The sitemaps' URLs in two parts, cut apart so that a publication changes only the newest sitemap file. */
+export interface SitemapSections {
+  /** Every article, oldest first: archive files are cut from the oldest, and keep their articles. */
+  articles: SitemapEntry[];
+  /** The site's other pages (home, listings, indexes, standalone pages): their times move with every publication. */
+  pages: SitemapEntry[];
+}
+
 /** Every public page with the time its content last changed. */
-export function sitemapEntries(model: Pick<SiteModel, "articles" | "pages" | "feedPages" | "tagPages" | "authorGroups">): SitemapEntry[] {
+export function sitemapEntries(model: Pick<SiteModel, "articles" | "pages" | "feedPages" | "tagPages" | "authorGroups">): SitemapSections {
   const everything = newest(model.articles);
-  return [
+  const pages = [
     { url: routes.home(), lastmod: everything },
-    ...model.articles.map((article) => ({ url: article.url, lastmod: changedAt(article) })),
     // A page without an `updated` date changes with the site as a whole.
     ...model.pages.map((page) => ({ url: page.url, lastmod: page.updatedAt ?? everything })),
     ...model.feedPages.map((page) => ({ url: page.url, lastmod: newest(page.items) })),
@@ -41,6 +48,8 @@ export function sitemapEntries(model: Pick<SiteModel, "articles" | "pages" | "fe
     ...model.authorGroups.map((group) => ({ url: group.author.url, lastmod: newest(group.articles) })),
     { url: routes.search(), lastmod: everything },
   ];
+  const articles = model.articles.map((article) => ({ url: article.url, lastmod: changedAt(article) })).reverse();
+  return { articles, pages };
 }
 
 function urlset(baseUrl: string, entries: readonly SitemapEntry[]): string {
@@ -50,27 +59,54 @@ function urlset(baseUrl: string, entries: readonly SitemapEntry[]): string {
   return ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, "</urlset>", ""].join("\n");
 }
 
+/** A sitemap file's URLs before they are written. */
+interface SitemapPart {
+  url: string;
+  entries: readonly SitemapEntry[];
+}
+
 /**
- * `/sitemap.xml`; past 50,000 URLs it becomes a sitemap index over
- * `/sitemaps/sitemap-N.xml` files of at most 50,000 URLs each.
+ * The parts of a sitemap index: archive files of half the limit of articles
+ * each, counted from the oldest (`/sitemaps/articles-N.xml`), which a
+ * publication leaves as they are; then the newest file
+ * (`/sitemaps/newest.xml`): the site's other pages and the articles after
+ * the last whole archive file. Half: so that those (fewer than half the
+ * limit) and the site's pages fit one file, unless the pages alone are more
+ * than half the limit (then `newest-2.xml`, ...).
  */
-export function sitemapFiles(baseUrl: string, entries: readonly SitemapEntry[], limit = SITEMAP_URL_LIMIT): SitemapFile[] {
-  if (entries.length <= limit) return [{ url: routes.sitemap(), xml: urlset(baseUrl, entries) }];
-  const parts: SitemapFile[] = [];
-  for (let start = 0; start < entries.length; start += limit) {
-    parts.push({ url: `/sitemaps/sitemap-${parts.length + 1}.xml`, xml: urlset(baseUrl, entries.slice(start, start + limit)) });
+function sitemapParts({ articles, pages }: SitemapSections, limit: number): SitemapPart[] {
+  const perArchive = Math.max(1, Math.floor(limit / 2));
+  const archived = Math.floor(articles.length / perArchive) * perArchive;
+  const parts: SitemapPart[] = [];
+  for (let start = 0; start < archived; start += perArchive) {
+    parts.push({ url: `/sitemaps/articles-${parts.length + 1}.xml`, entries: articles.slice(start, start + perArchive) });
   }
+  const rest = [...pages, ...articles.slice(archived)];
+  for (let start = 0, count = 1; start < rest.length; start += limit, count++) {
+    parts.push({ url: count === 1 ? "/sitemaps/newest.xml" : `/sitemaps/newest-${count}.xml`, entries: rest.slice(start, start + limit) });
+  }
+  return parts;
+}
+
+/**
+ * `/sitemap.xml`; past 50,000 URLs it becomes a sitemap index over parts of
+ * at most 50,000 URLs each (see sitemapParts), of which a publication
+ * changes the newest and the index.
+ */
+export function sitemapFiles(baseUrl: string, sections: SitemapSections, limit = SITEMAP_URL_LIMIT): SitemapFile[] {
+  if (sections.pages.length + sections.articles.length <= limit) {
+    return [{ url: routes.sitemap(), xml: urlset(baseUrl, [...sections.pages, ...[...sections.articles].reverse()]) }];
+  }
+  const parts = sitemapParts(sections, limit);
+  const latest = (entries: readonly SitemapEntry[]) => entries.reduce((found, entry) => (entry.lastmod > found ? entry.lastmod : found), new Date(0));
   const index = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ...parts.map((part, i) => {
-      const lastmod = entries.slice(i * limit, (i + 1) * limit).reduce((latest, entry) => (entry.lastmod > latest ? entry.lastmod : latest), new Date(0));
-      return `<sitemap>${element("loc", absoluteUrl(baseUrl, part.url))}${element("lastmod", lastmod.toISOString())}</sitemap>`;
-    }),
+    ...parts.map((part) => `<sitemap>${element("loc", absoluteUrl(baseUrl, part.url))}${element("lastmod", latest(part.entries).toISOString())}</sitemap>`),
     "</sitemapindex>",
     "",
   ].join("\n");
-  return [{ url: routes.sitemap(), xml: index }, ...parts];
+  return [{ url: routes.sitemap(), xml: index }, ...parts.map((part) => ({ url: part.url, xml: urlset(baseUrl, part.entries) }))];
 }
 
 /**

@@ -42,7 +42,7 @@ const feedFile = (scopeOf: (data: PageData & Record<string, unknown>) => FeedSco
 
 const notInCollections = { eleventyExcludeFromCollections: true };
 
-/** The definitions with one RSS or Atom feed per tag or per author: which scopes and which format (the build reuses their files, see page-reuse.ts). */
+/** The definitions with one RSS or Atom feed per tag or per author: which scopes and which format (the build keys their files by document, see src/site-builder/output-plan.ts). */
 export const SCOPED_FEEDS = {
   tagRss: { scopes: "tags", format: "rss" },
   tagAtom: { scopes: "tags", format: "atom" },

@@ -5,6 +5,7 @@ import type { RelatedItem } from "../collections/related.ts";
 import { SIDE_FEED_SIZE, type SiteModel, type TagPage } from "../collections/site-model.ts";
 import type { Article, ArticleSummary } from "../content/model.ts";
 import type { AssetManifest } from "../eleventy/static-assets.ts";
+import { dayKey } from "../format/dates.ts";
 
 /**
  * What each page shows, and nothing else: the layouts in `layouts/` render a
@@ -22,25 +23,29 @@ export interface EleventyPageData {
 }
 
 /**
- * The date that stands for "now" in rendered pages (the footer's year): the
- * newest article's. Using the clock would make two builds of the same content
- * differ. Nothing that depends on the reader's day is rendered from it: a page
- * is read on later days too (public/js/fresh-news.js labels the news column).
+ * The year the frame shows (the footer's copyright): the newest article's, in
+ * the site's time zone. Using the clock would make two builds of the same
+ * content differ; using the newest article's date itself made every page's
+ * inputs change with every story, where the year changes once a year.
+ * Nothing that depends on the reader's day is rendered: a page is read on
+ * later days too (public/js/fresh-news.js labels the news column).
  */
-export function referenceDate(model: SiteModel): Date {
-  return model.articles[0]?.publishedAt ?? new Date(0);
+export function frameYear(model: Pick<SiteModel, "articles" | "site">): number {
+  const newest = model.articles[0];
+  return newest ? Number(dayKey(newest.publishedAt, model.site.timeZone).slice(0, 4)) : 1970;
 }
 
 /** What every page's frame (`Document`) depends on. */
 export interface PageFrame {
   site: SiteModel["site"];
   url: string;
-  referenceDate: Date;
+  /** The footer's year (`frameYear`). */
+  year: number;
   assets: AssetManifest;
 }
 
 export function pageFrame(data: EleventyPageData): PageFrame {
-  return { site: data.newsroom.site, url: data.page.url, referenceDate: referenceDate(data.newsroom), assets: data.assets };
+  return { site: data.newsroom.site, url: data.page.url, year: frameYear(data.newsroom), assets: data.assets };
 }
 
 /** One summary object per article and build, so pages share them (and the page cache hashes each once). */

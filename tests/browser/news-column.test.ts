@@ -141,4 +141,26 @@ describe("the news column's times in Chromium", { skip }, () => {
       await context.close();
     }
   });
+
+  test("an article page's built column says it lists the stories before this one; once the feed is read it is the news feed", async () => {
+    const probe = await sample.browser.newPage();
+    const newest = await newestPublication(probe);
+    await probe.close();
+    const heading = (page: Page) => page.locator(`${COLUMN} h2`).textContent();
+    const landmark = (page: Page) => page.getByRole("complementary", { name: "News feed" }).count();
+    const served = await openAt(sample.articleUrl, new Date(newest.getTime() + DAY_MS));
+    try {
+      await served.page.waitForSelector(`${COLUMN}[data-refreshed="true"]`, { timeout: 5000 });
+      assert.equal(await heading(served.page), "News feed");
+      assert.equal(await landmark(served.page), 1, "the side column is named by its heading");
+    } finally {
+      await served.close();
+    }
+    const offline = await openAt(sample.articleUrl, new Date(newest.getTime() + DAY_MS), (page) => page.route("**/headlines.json", (route) => route.abort()));
+    try {
+      assert.equal(await heading(offline.page), "Before this story");
+    } finally {
+      await offline.close();
+    }
+  });
 });

@@ -93,7 +93,7 @@ describe("article page", () => {
     assert.equal(article.querySelector("a.skip-link")!.getAttribute("href"), "#main");
     assert.equal(article.querySelector("main")!.id, "main");
     assert.ok(article.querySelector('[data-component="news-feed-column"][data-feed="/headlines.json"]'), "the news column is there to refresh");
-    assert.equal(article.querySelectorAll('[data-component="more-news"] [data-component="article-card"]').length, 2);
+    assert.equal(article.querySelectorAll('[data-component="more-news"] [data-component="article-card"]').length, 1);
     assert.ok(article.querySelector('[data-component="footer"]'));
   });
 
@@ -101,17 +101,38 @@ describe("article page", () => {
     const hrefs = (page: Document, component: string) => attributes(page, `[data-component="${component}"] :is(li > a, h3 a)`, "href");
     // Tram extension, an editors' pick, is related to the budget: it is not repeated under picks.
     assert.deepEqual(hrefs(article, "related"), ["/news/tram-extension/", "https://gazette.example.test/papers/budget.pdf", "/news/summer-festival/"]);
-    assert.deepEqual(hrefs(article, "more-news"), ["/news/late-night-ferry/", "/news/bridge-repairs/"]);
+    assert.deepEqual(hrefs(article, "more-news"), ["/news/bridge-repairs/"]);
     assert.equal(article.querySelector('[data-component="editors-picks"]'), null);
     assert.deepEqual(hrefs(article, "news-feed-column"), []);
-    // Summer festival has one related story: More news takes the newest three others, and nothing is left over.
-    const festival = site.page("/news/summer-festival/");
-    assert.deepEqual(hrefs(festival, "related"), ["/news/council-budget/"]);
-    assert.deepEqual(hrefs(festival, "more-news"), ["/news/late-night-ferry/", "/news/tram-extension/", "/news/bridge-repairs/"]);
+    // The newest story: Related fills with the transport stories, More news takes the others, nothing is left over.
+    const ferry = site.page("/news/late-night-ferry/");
+    assert.deepEqual(hrefs(ferry, "related"), ["/news/tram-extension/", "/news/bridge-repairs/"]);
+    assert.deepEqual(hrefs(ferry, "more-news"), ["/news/council-budget/", "/news/summer-festival/"]);
     // A refreshed news column leaves out every story the page shows.
-    assert.deepEqual(attributes(festival, '[data-component="news-feed-column"]', "data-exclude"), [
-      "/news/summer-festival/ /news/council-budget/ /news/late-night-ferry/ /news/tram-extension/ /news/bridge-repairs/",
+    assert.deepEqual(attributes(ferry, '[data-component="news-feed-column"]', "data-exclude"), [
+      "/news/late-night-ferry/ /news/tram-extension/ /news/bridge-repairs/ /news/council-budget/ /news/summer-festival/",
     ]);
+  });
+
+  test("lists only stories published before the article's own, so that a new story leaves its page as it is", () => {
+    // The budget (26 November) never shows the ferry (27 November), in any list: the news column brings it in the browser.
+    assert.doesNotMatch(site.html("/news/council-budget/"), /href="\/news\/late-night-ferry\/"/);
+    // The oldest story has nothing before it: no Related fill, no More news.
+    const festival = site.page("/news/summer-festival/");
+    assert.equal(festival.querySelector('[data-component="related"]'), null);
+    assert.equal(festival.querySelector('[data-component="more-news"]'), null);
+    assert.deepEqual(attributes(festival, '[data-component="news-feed-column"]', "data-exclude"), ["/news/summer-festival/"]);
+  });
+
+  test("the news column says what its built list is, and the name the refresh gives it", () => {
+    const column = article.querySelector('[data-component="news-feed-column"]')!;
+    assert.equal(texts(article, "#news-feed-column-heading")[0], "Before this story");
+    assert.equal(column.getAttribute("data-fresh-heading"), "News feed");
+    assert.equal(article.querySelector(".layout-article__side")!.getAttribute("aria-labelledby"), "news-feed-column-heading");
+    // The home page's column is the latest news as built: its name needs no change.
+    const home = site.page("/");
+    assert.equal(texts(home, "#news-feed-column-heading")[0], "News feed");
+    assert.equal(home.querySelector('[data-component="news-feed-column"]')!.hasAttribute("data-fresh-heading"), false);
   });
 
   test("has one real sign-up form per newsletter posting to the provider", () => {

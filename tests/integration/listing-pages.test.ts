@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
+import { buildArchiveFixture } from "./archive-fixture.ts";
 import { attributes, buildFixture, texts, type BuiltSite } from "./build-fixture.ts";
 
 let site: BuiltSite;
@@ -10,42 +11,34 @@ before(async () => {
 });
 
 describe("news feed", () => {
-  test("lists published articles newest first, grouped by day in the site's zone, a page at a time", () => {
+  test("lists published articles newest first, grouped by day in the site's zone; fewer than two pages' worth, all on the front page", () => {
     const first = site.page("/news-feed/");
-    assert.deepEqual(attributes(first, '[data-component="day"]', "data-day"), ["2026-11-27", "2026-11-26", "2026-11-25"]);
-    assert.deepEqual(texts(first, ".day__heading"), ["Friday, 27 November 2026", "Thursday, 26 November 2026", "Wednesday, 25 November 2026"]);
+    assert.deepEqual(attributes(first, '[data-component="day"]', "data-day"), ["2026-11-27", "2026-11-26", "2026-11-25", "2026-11-24", "2026-07-01"]);
+    assert.deepEqual(texts(first, ".day__heading").slice(0, 3), ["Friday, 27 November 2026", "Thursday, 26 November 2026", "Wednesday, 25 November 2026"]);
     assert.deepEqual(attributes(first, '[data-component="feed-item"] h3 a', "href"), [
       "/news/late-night-ferry/",
       "/news/council-budget/",
       "/news/tram-extension/",
+      "/news/bridge-repairs/",
+      "/news/summer-festival/",
     ]);
-    assert.deepEqual(attributes(first, '[data-component="feed-item"] time', "datetime"), [
+    assert.deepEqual(attributes(first, '[data-component="feed-item"] time', "datetime").slice(0, 3), [
       "2026-11-27T00:30:00+01:00",
       "2026-11-26T09:30:00+01:00",
       "2026-11-25T08:00:00+01:00",
     ]);
-    assert.deepEqual(attributes(first, '[data-component="pagination"] a', "href"), ["/news-feed/2/"]);
-    assert.equal(texts(first, ".pagination__status")[0], "Page 1 of 2");
-  });
-
-  test("links back from the last page and stops there", () => {
-    const second = site.page("/news-feed/2/");
-    assert.deepEqual(attributes(second, '[data-component="feed-item"] h3 a', "href"), ["/news/bridge-repairs/", "/news/summer-festival/"]);
-    assert.deepEqual(attributes(second, '[data-component="pagination"] a', "rel"), ["prev"]);
-    assert.deepEqual(attributes(second, '[data-component="pagination"] a', "href"), ["/news-feed/"]);
-    assert.equal(existsSync(path.join(site.outputDir, "news-feed/3/index.html")), false);
+    assert.equal(first.querySelector('[data-component="pagination"]'), null);
+    assert.equal(existsSync(path.join(site.outputDir, "news-feed/page/1/index.html")), false);
   });
 });
 
 describe("tag pages", () => {
-  test("paginate each tag's articles, newest first", () => {
+  test("show the tag's stories newest first with their count", () => {
     const transport = site.page("/tags/transport/");
     assert.equal(texts(transport, "h1")[0], "Transport");
     assert.equal(texts(transport, ".listing__count")[0], "3 stories");
-    assert.deepEqual(attributes(transport, '[data-component="article-card"] h2 a', "href"), ["/news/late-night-ferry/", "/news/tram-extension/"]);
-    assert.deepEqual(attributes(transport, '[data-component="pagination"] a', "href"), ["/tags/transport/2/"]);
-    const second = site.page("/tags/transport/2/");
-    assert.deepEqual(attributes(second, '[data-component="article-card"] h2 a', "href"), ["/news/bridge-repairs/"]);
+    assert.deepEqual(attributes(transport, '[data-component="article-card"] h2 a', "href"), ["/news/late-night-ferry/", "/news/tram-extension/", "/news/bridge-repairs/"]);
+    assert.equal(transport.querySelector('[data-component="pagination"]'), null);
   });
 
   test("the tag index counts published stories per tag, most used first", () => {
@@ -61,6 +54,64 @@ describe("tag pages", () => {
       ["/tags/culture/", "1"],
     ]);
     assert.equal(texts(index, '[data-component="tag-index"] a')[2], "City Hall 2");
+  });
+});
+
+describe("listings with numbered pages (the basic site and twelve more stories: 17 in all, 7 on transport)", () => {
+  let archive: BuiltSite;
+  before(async () => {
+    archive = await buildArchiveFixture(12);
+  });
+  const links = (page: Document) => [...page.querySelectorAll('[data-component="pagination"] a')].map((a) => [a.getAttribute("rel"), a.getAttribute("href"), (a.textContent ?? "").trim()]);
+
+  test("the news feed's front page holds the newest stories, at least a page's worth, and leads to the newest numbered page", () => {
+    const front = archive.page("/news-feed/");
+    assert.deepEqual(attributes(front, '[data-component="feed-item"] h3 a', "href"), [
+      "/news/late-night-ferry/",
+      "/news/council-budget/",
+      "/news/tram-extension/",
+      "/news/bridge-repairs/",
+      "/news/gen-12/",
+    ]);
+    assert.deepEqual(links(front), [["next", "/news-feed/page/4/", "Older stories →"]]);
+    assert.deepEqual(attributes(front, '[data-component="pagination"]', "aria-label"), ["News feed pages"]);
+    assert.equal(front.querySelector(".pagination__status"), null);
+  });
+
+  test("numbered pages count from the oldest story, keep the day grouping, name themselves without a total, and link their neighbours", () => {
+    const fourth = archive.page("/news-feed/page/4/");
+    assert.equal(texts(fourth, "h1")[0], "News feed, page 4");
+    assert.deepEqual(attributes(fourth, '[data-component="feed-item"] h3 a', "href"), ["/news/gen-11/", "/news/gen-10/", "/news/gen-09/"]);
+    assert.deepEqual(attributes(fourth, '[data-component="day"]', "data-day"), ["2026-11-18", "2026-11-17", "2026-11-16"]);
+    assert.deepEqual(links(fourth), [
+      ["prev", "/news-feed/", "← Newer stories"],
+      ["next", "/news-feed/page/3/", "Older stories →"],
+    ]);
+    assert.equal(texts(fourth, ".pagination__status")[0], "Page 4");
+    assert.doesNotMatch(archive.html("/news-feed/page/4/"), /\bof \d/);
+    const first = archive.page("/news-feed/page/1/");
+    assert.deepEqual(attributes(first, '[data-component="feed-item"] h3 a', "href"), ["/news/gen-02/", "/news/gen-01/", "/news/summer-festival/"]);
+    assert.deepEqual(links(first), [["prev", "/news-feed/page/2/", "← Newer stories"]]);
+    assert.equal(existsSync(path.join(archive.outputDir, "news-feed/page/5/index.html")), false);
+  });
+
+  test("a tag's numbered pages carry no count; its front page does", () => {
+    const front = archive.page("/tags/transport/");
+    assert.equal(texts(front, ".listing__count")[0], "7 stories");
+    assert.deepEqual(attributes(front, '[data-component="article-card"] h2 a', "href"), ["/news/late-night-ferry/", "/news/tram-extension/", "/news/bridge-repairs/"]);
+    assert.deepEqual(links(front), [["next", "/tags/transport/page/2/", "Older stories →"]]);
+    const first = archive.page("/tags/transport/page/1/");
+    assert.equal(texts(first, "h1")[0], "Transport, page 1");
+    assert.equal(first.querySelector(".listing__count"), null);
+    assert.doesNotMatch(first.querySelector('meta[name="description"]')!.getAttribute("content")!, /\d+ stor/);
+    assert.deepEqual(attributes(first, '[data-component="article-card"] h2 a', "href"), ["/news/gen-04/", "/news/gen-01/"]);
+    assert.deepEqual(links(first), [["prev", "/tags/transport/page/2/", "← Newer stories"]]);
+    assert.deepEqual(attributes(first, '[data-component="pagination"]', "aria-label"), ["Transport pages"]);
+  });
+
+  test("the sitemap lists every page of every listing", () => {
+    const locs = [...archive.html("/sitemap.xml").matchAll(/<loc>https:\/\/gazette\.example\.test([^<]+)<\/loc>/g)].map((match) => match[1]);
+    for (const url of ["/news-feed/", "/news-feed/page/1/", "/news-feed/page/4/", "/tags/transport/page/2/", "/tags/harbour/page/1/"]) assert.ok(locs.includes(url), url);
   });
 });
 

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { before, describe, test } from "node:test";
+import { buildArchiveFixture } from "../integration/archive-fixture.ts";
 import { htmlPages } from "../integration/build-fixture.ts";
 import { buildSampleSite, ROOT } from "./sample-site.ts";
 
@@ -49,6 +50,13 @@ describe("HTML validity", { skip }, () => {
     const errors = checkHtml(pages.map((page) => path.join(siteDir, page))).map(
       (message) => `${message.url.split("/site/")[1]}:${message.lastLine ?? 0} ${message.message}`,
     );
+    assert.deepEqual(errors, []);
+  });
+
+  test("the front and numbered pages of long listings pass too (the sample's listings fit their front pages)", async () => {
+    const archive = await buildArchiveFixture(12);
+    const pages = ["news-feed/index.html", "news-feed/page/1/index.html", "news-feed/page/4/index.html", "tags/transport/index.html", "tags/transport/page/1/index.html"];
+    const errors = checkHtml(pages.map((page) => path.join(archive.outputDir, page))).map((message) => `${message.url.split("/site/")[1]}:${message.lastLine ?? 0} ${message.message}`);
     assert.deepEqual(errors, []);
   });
 });

@@ -56,31 +56,40 @@ describe("featuredArticles", () => {
 
 describe("articlePageLists", () => {
   it("shows every article at most once: Related, then More news, then Editors' picks, then the News feed column", () => {
-    const lists = articlePageLists(byId.get("a7")!, relatedTo("a12", "a5"), archive, sizes);
-    assert.deepEqual(ids(lists.moreNews), ["a11", "a10", "a9"]);
-    assert.deepEqual(ids(lists.picks), ["a8", "a6"]);
-    assert.deepEqual(ids(lists.sideFeed), ["a4", "a3", "a2", "a1"]);
-    const all = [...ids(lists.moreNews), ...ids(lists.picks), ...ids(lists.sideFeed), "a12", "a5", "a7"];
+    const lists = articlePageLists(byId.get("a10")!, relatedTo("a12", "a7"), archive, sizes);
+    assert.deepEqual(ids(lists.moreNews), ["a9", "a8", "a6"]);
+    assert.deepEqual(ids(lists.picks), ["a4", "a2"]);
+    assert.deepEqual(ids(lists.sideFeed), ["a5", "a3", "a1"]);
+    const all = [...ids(lists.moreNews), ...ids(lists.picks), ...ids(lists.sideFeed), "a12", "a7", "a10"];
     assert.equal(new Set(all).size, all.length);
   });
 
-  it("never lists the page's own article", () => {
+  it("never lists the page's own article; the newest article's page shows the newest others", () => {
     const lists = articlePageLists(byId.get("a12")!, [], archive, sizes);
     assert.deepEqual(ids(lists.moreNews), ["a11", "a10", "a9"]);
     assert.deepEqual(ids(lists.picks), ["a8", "a6"]);
     assert.deepEqual(ids(lists.sideFeed), ["a7", "a5", "a4", "a3"]);
   });
 
+  it("lists only stories published before the page's own: a newer one changes no list of an older page", () => {
+    const before = articlePageLists(byId.get("a7")!, [], archive, sizes);
+    assert.deepEqual([ids(before.moreNews), ids(before.picks), ids(before.sideFeed)], [["a6", "a5", "a4"], ["a2"], ["a3", "a1"]]);
+    const published = [makeArticle("a13", { isFeatured: true }), ...archive];
+    assert.deepEqual(articlePageLists(byId.get("a7")!, [], published, sizes), before);
+    const oldest = articlePageLists(byId.get("a1")!, [], archive, sizes);
+    assert.deepEqual([oldest.moreNews, oldest.picks, oldest.sideFeed], [[], [], []]);
+  });
+
   it("counts only related articles, not links elsewhere, as shown", () => {
-    const lists = articlePageLists(byId.get("a1")!, [link, ...relatedTo("a11")], archive, sizes);
-    assert.deepEqual(ids(lists.moreNews), ["a12", "a10", "a9"]);
+    const lists = articlePageLists(byId.get("a12")!, [link, ...relatedTo("a11")], archive, sizes);
+    assert.deepEqual(ids(lists.moreNews), ["a10", "a9", "a8"]);
   });
 
   it("fills the picks from older featured articles when newer ones are shown above", () => {
-    const lists = articlePageLists(byId.get("a1")!, relatedTo("a12", "a10"), archive, { moreNews: 4, picks: 3, sideFeed: 8 });
+    const lists = articlePageLists(byId.get("a12")!, relatedTo("a10"), archive, { moreNews: 4, picks: 3, sideFeed: 8 });
     assert.deepEqual(ids(lists.moreNews), ["a11", "a9", "a8", "a7"]);
     assert.deepEqual(ids(lists.picks), ["a6", "a4", "a2"]);
-    assert.deepEqual(ids(lists.sideFeed), ["a5", "a3"]);
+    assert.deepEqual(ids(lists.sideFeed), ["a5", "a3", "a1"]);
   });
 
   it("gives short lists, not repeats, in a small archive", () => {

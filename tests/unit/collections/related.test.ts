@@ -43,19 +43,19 @@ describe("relatedArticles", () => {
   });
 
   it("prefers the newest among articles sharing as many tags", () => {
-    const self = makeArticle("self", { tags: tags("harbour") });
+    const self = makeArticle("self", { tags: tags("harbour"), publishedAt: day(10) });
     const all = [self, ...[3, 7, 5, 1].map((n) => makeArticle(`day-${n}`, { tags: tags("harbour"), publishedAt: day(n) }))];
     assert.deepEqual(describeItems(relatedArticles(self, context(all))), ["day-7", "day-5", "day-3"]);
   });
 
   it("never lists the article itself, even when named explicitly", () => {
-    const self = makeArticle("self", { tags: tags("harbour"), related: [{ id: "self" }] });
+    const self = makeArticle("self", { tags: tags("harbour"), related: [{ id: "self" }], publishedAt: day(10) });
     const items = relatedArticles(self, context([self, makeArticle("other", { tags: tags("harbour") })]));
     assert.deepEqual(describeItems(items), ["other"]);
   });
 
   it("does not repeat an explicit article among the tag matches, nor a repeated explicit id", () => {
-    const self = makeArticle("self", { tags: tags("harbour", "transport"), related: [{ id: "both" }, { id: "both" }] });
+    const self = makeArticle("self", { tags: tags("harbour", "transport"), related: [{ id: "both" }, { id: "both" }], publishedAt: day(10) });
     const all = [
       self,
       makeArticle("both", { tags: tags("harbour", "transport"), publishedAt: day(5) }),
@@ -79,12 +79,29 @@ describe("relatedArticles", () => {
   });
 
   it("honours a custom limit", () => {
-    const self = makeArticle("self", { tags: tags("harbour") });
+    const self = makeArticle("self", { tags: tags("harbour"), publishedAt: day(10) });
     const all = [self, ...[1, 2, 3].map((n) => makeArticle(`a${n}`, { tags: tags("harbour"), publishedAt: day(n) }))];
     assert.deepEqual(describeItems(relatedArticles(self, context(all), 1)), ["a3"]);
   });
 
-  it("picks what ranking every candidate would pick (most shared tags, newest, then id), on many random archives", () => {
+  it("fills only with articles published before it: a new story enters no older story's list (the editor's entries stay)", () => {
+    const self = makeArticle("self", { tags: tags("harbour"), publishedAt: day(5), related: [{ id: "later-named" }] });
+    const all = [
+      self,
+      makeArticle("later-named", { tags: tags("harbour"), publishedAt: day(9) }),
+      makeArticle("later", { tags: tags("harbour"), publishedAt: day(8) }),
+      makeArticle("alpha-same-time", { tags: tags("harbour"), publishedAt: day(5) }),
+      makeArticle("sooner", { tags: tags("harbour"), publishedAt: day(4) }),
+      makeArticle("tide-same-time", { tags: tags("harbour"), publishedAt: day(5) }),
+    ];
+    // At the same moment the site lists by id: "alpha-same-time", "self", then "tide-same-time", published before it.
+    assert.deepEqual(describeItems(relatedArticles(self, context(all))), ["later-named", "tide-same-time", "sooner"]);
+    const ctx = context(all);
+    relatedArticles(all[1]!, ctx); // a second article: the indexed path
+    assert.deepEqual(describeItems(relatedArticles(self, ctx)), ["later-named", "tide-same-time", "sooner"]);
+  });
+
+  it("picks what ranking every earlier candidate would pick (most shared tags, newest, then id), on many random archives", () => {
     let seed = 11;
     const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let round = 0; round < 60; round++) {
@@ -100,6 +117,7 @@ describe("relatedArticles", () => {
         const shared = (other: Article) => other.tags.filter((tag) => article.tags.some((own) => own.slug === tag.slug)).length;
         const expected = articles
           .filter((other) => other !== article && shared(other) > 0)
+          .filter((other) => other.publishedAt < article.publishedAt || (other.publishedAt.getTime() === article.publishedAt.getTime() && other.id.localeCompare(article.id) > 0))
           .sort((a, b) => shared(b) - shared(a) || b.publishedAt.getTime() - a.publishedAt.getTime() || a.id.localeCompare(b.id))
           .slice(0, 3)
           .map((other) => other.id);

@@ -3,40 +3,70 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { renderNewsSitemap, renderRobotsTxt, sitemapFiles, type SitemapEntry } from "../../../src/feeds/sitemap.ts";
+import { renderNewsSitemap, renderRobotsTxt, sitemapFiles, type SitemapEntry, type SitemapSections } from "../../../src/feeds/sitemap.ts";
 import { SCHEMAS, validateXml, xmllintSkipReason } from "../../integration/xmllint.ts";
 import { makeArticle, makeSite } from "../helpers.ts";
 
-const entries: SitemapEntry[] = Array.from({ length: 5 }, (_, i) => ({ url: `/news/story-${i + 1}/`, lastmod: new Date(Date.UTC(2026, 10, 20 + i)) }));
+/** Articles story-1 (oldest) to story-`count`, oldest first, each a day after the one before. */
+const stories = (count: number): SitemapEntry[] => Array.from({ length: count }, (_, i) => ({ url: `/news/story-${i + 1}/`, lastmod: new Date(Date.UTC(2026, 10, 1 + i)) }));
+/** The home page and the news feed change with the newest article. */
+const sections = (count: number): SitemapSections => {
+  const articles = stories(count);
+  const lastmod = articles.at(-1)?.lastmod ?? new Date(0);
+  return { articles, pages: [{ url: "/", lastmod }, { url: "/news-feed/", lastmod }] };
+};
+const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
 
 describe("sitemapFiles", () => {
-  it("writes one sitemap.xml while the URLs fit in one file", () => {
-    const files = sitemapFiles("https://site.example", entries, 5);
+  it("writes one sitemap.xml while the URLs fit in one file: the site's pages, then the articles newest first", () => {
+    const files = sitemapFiles("https://site.example", sections(3), 6);
     assert.deepEqual(files.map((file) => file.url), ["/sitemap.xml"]);
-    assert.equal([...files[0]!.xml.matchAll(/<url>/g)].length, 5);
-    assert.match(files[0]!.xml, /<loc>https:\/\/site\.example\/news\/story-1\/<\/loc><lastmod>2026-11-20T00:00:00\.000Z<\/lastmod>/);
+    assert.deepEqual(locs(files[0]!.xml), ["/", "/news-feed/", "/news/story-3/", "/news/story-2/", "/news/story-1/"]);
+    assert.match(files[0]!.xml, /<loc>https:\/\/site\.example\/news\/story-1\/<\/loc><lastmod>2026-11-01T00:00:00\.000Z<\/lastmod>/);
   });
 
-  it("past the limit, sitemap.xml becomes an index of parts of at most `limit` URLs with their newest lastmod", () => {
-    const files = sitemapFiles("https://site.example", entries, 2);
-    assert.deepEqual(files.map((file) => file.url), ["/sitemap.xml", "/sitemaps/sitemap-1.xml", "/sitemaps/sitemap-2.xml", "/sitemaps/sitemap-3.xml"]);
+  it("past the limit, becomes an index of archive files of half the limit from the oldest article, and the newest file with the rest", () => {
+    const files = sitemapFiles("https://site.example", sections(7), 6);
+    assert.deepEqual(files.map((file) => file.url), ["/sitemap.xml", "/sitemaps/articles-1.xml", "/sitemaps/articles-2.xml", "/sitemaps/newest.xml"]);
     assert.match(files[0]!.xml, /^<\?xml[^>]*>\n<sitemapindex /);
+    assert.deepEqual(locs(files[0]!.xml), ["/sitemaps/articles-1.xml", "/sitemaps/articles-2.xml", "/sitemaps/newest.xml"]);
     assert.deepEqual([...files[0]!.xml.matchAll(/<lastmod>([^<]+)<\/lastmod>/g)].map((match) => match[1]), [
-      "2026-11-21T00:00:00.000Z",
-      "2026-11-23T00:00:00.000Z",
-      "2026-11-24T00:00:00.000Z",
+      "2026-11-03T00:00:00.000Z",
+      "2026-11-06T00:00:00.000Z",
+      "2026-11-07T00:00:00.000Z",
     ]);
-    assert.deepEqual(files.slice(1).map((file) => [...file.xml.matchAll(/<url>/g)].length), [2, 2, 1]);
+    assert.deepEqual(files.slice(1).map((file) => locs(file.xml)), [
+      ["/news/story-1/", "/news/story-2/", "/news/story-3/"],
+      ["/news/story-4/", "/news/story-5/", "/news/story-6/"],
+      ["/", "/news-feed/", "/news/story-7/"],
+    ]);
+  });
+
+  it("a publication changes only the newest file and the index; every `limit` articles adds an archive file", () => {
+    for (let count = 5; count <= 20; count++) {
+      const before = new Map(sitemapFiles("https://site.example", sections(count), 6).map((file) => [file.url, file.xml]));
+      const after = new Map(sitemapFiles("https://site.example", sections(count + 1), 6).map((file) => [file.url, file.xml]));
+      const changed = [...new Set([...before.keys(), ...after.keys()])].filter((url) => before.get(url) !== after.get(url)).sort();
+      const archive = (count + 1) % 3 === 0 ? [`/sitemaps/articles-${(count + 1) / 3}.xml`] : [];
+      assert.deepEqual(changed, [...archive, "/sitemap.xml", "/sitemaps/newest.xml"].sort(), `${count} to ${count + 1} articles`);
+    }
+  });
+
+  it("splits the newest file too when the site's pages are more than half the limit", () => {
+    const many = { articles: stories(4), pages: Array.from({ length: 7 }, (_, i) => ({ url: `/tags/t${i}/`, lastmod: new Date(0) })) };
+    const files = sitemapFiles("https://site.example", many, 6);
+    assert.deepEqual(files.map((file) => file.url), ["/sitemap.xml", "/sitemaps/articles-1.xml", "/sitemaps/newest.xml", "/sitemaps/newest-2.xml"]);
+    assert.deepEqual(files.slice(1).map((file) => locs(file.xml).length), [3, 6, 2]);
   });
 
   it("escapes URLs in XML", () => {
-    const [file] = sitemapFiles("https://site.example", [{ url: "/search/?q=a&b=<c>", lastmod: new Date(0) }]);
+    const [file] = sitemapFiles("https://site.example", { articles: [], pages: [{ url: "/search/?q=a&b=<c>", lastmod: new Date(0) }] });
     assert.match(file!.xml, /<loc>https:\/\/site\.example\/search\/\?q=a&amp;b=%3Cc%3E<\/loc>/);
   });
 
   it("produces files valid against the official schemas", { skip: xmllintSkipReason() }, () => {
     const dir = mkdtempSync(path.join(tmpdir(), "sitemap-"));
-    const [index, part] = sitemapFiles("https://site.example", entries, 2);
+    const [index, part] = sitemapFiles("https://site.example", sections(7), 6);
     writeFileSync(path.join(dir, "index.xml"), index!.xml);
     writeFileSync(path.join(dir, "part.xml"), part!.xml);
     validateXml(path.join(dir, "index.xml"), path.join(SCHEMAS, "siteindex.xsd"));
