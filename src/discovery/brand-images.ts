@@ -1,6 +1,5 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
 import type { SiteSettings } from "../content/model.ts";
 
 export interface BrandImage {
@@ -79,6 +78,8 @@ export function icoOfPngs(images: readonly { size: number; png: Buffer }[]): Buf
  * cards, and no browser asks for an icon in vain).
  */
 export async function writeBrandImages(outputDir: string, site: SiteSettings): Promise<void> {
+  // Loaded when the images are made: pages that only name them must not load sharp.
+  const { default: sharp } = await import("sharp");
   await mkdir(path.join(outputDir, path.dirname(SITE_CARD.url)), { recursive: true });
   const fontSize = Math.min(96, Math.floor((1100 / Math.max(site.name.length, 1)) * 1.7));
   await sharp(Buffer.from(wordmarkSvg(site, SITE_CARD, { background: "#0f4c5c", color: "#ffffff", fontSize, tagline: true })))

@@ -1,7 +1,9 @@
 import os from "node:os";
 import path from "node:path";
-import { SVG_SANITIZER_VERSION } from "./svg-sanitizer.ts";
 import { cacheFolder } from "../cache/cache-folders.ts";
+
+/** Part of derivatives' cache keys: raise it when the SVG sanitiser (svg-sanitizer.ts) would give the same file out differently. */
+export const SVG_SANITIZER_VERSION = 1;
 
 /** What derivatives are written as: the three still formats, GIF for animations' fallback, and sanitised SVG. */
 export type ImageFormat = "avif" | "webp" | "jpeg" | "gif" | "svg";

@@ -7,7 +7,6 @@ import { ImageCache } from "./image-cache.ts";
 import { defaultEncodeConcurrency, type ImageFormat, type ImageSettings } from "./image-options.ts";
 import type { Placeholder } from "./placeholder.ts";
 import { planFixedSize, planRendition, type DerivativeSpec, type Focus, type PlannedRendition, type RenditionRequest, type SourceKind } from "./planner.ts";
-import { sanitizeSvg } from "./svg-sanitizer.ts";
 import { TaskQueue } from "./task-queue.ts";
 
 /** A source image that passed every check; what planning needs. */
@@ -131,8 +130,7 @@ export class ImagePipeline {
     const known = stamp ? this.#checked?.get(absolutePath) : undefined;
     if (known && known.stamp === stamp) return known.check;
     const check = await this.#inspectBytes(absolutePath, written);
-    // An SVG's check writes its sanitised copy: it is checked again every build.
-    if (stamp && !(check.ok && check.source.kind === "vector")) this.#checked?.set(absolutePath, { stamp, check });
+    if (stamp) this.#checked?.set(absolutePath, { stamp, check });
     return check;
   }
 
@@ -337,7 +335,9 @@ function looksLikeSvg(bytes: Buffer, file: string): boolean {
 }
 
 /** An SVG source: sanitised now to check it and learn its size (encoding sanitises the same bytes again). */
-function inspectSvg(bytes: Buffer, { absolutePath, hash, written }: { absolutePath: string; hash: string; written: string }): SourceCheck {
+async function inspectSvg(bytes: Buffer, { absolutePath, hash, written }: { absolutePath: string; hash: string; written: string }): Promise<SourceCheck> {
+  // Loaded for the first SVG: most sites have none, and its XML modules are many.
+  const { sanitizeSvg } = await import("./svg-sanitizer.ts");
   const svg = sanitizeSvg(bytes.toString("utf8"));
   if (!svg.ok) return { ok: false, kind: "not-an-image", problem: `"${written}" ${svg.problem}`, hint: svg.hint };
   return {

@@ -18,8 +18,7 @@ import { cssUrls, describeReference, isAllowedReference, isLocalReference, sanit
 import { svgIntrinsicSize } from "./svg-size.ts";
 import { parseSvgXml } from "./svg-xml.ts";
 
-/** Part of derivatives' cache keys: raise it when the same file would come out differently. */
-export const SVG_SANITIZER_VERSION = 1;
+export { SVG_SANITIZER_VERSION } from "./image-options.ts";
 
 export interface SanitizedSvg {
   ok: true;

@@ -4,7 +4,6 @@ import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { mapLimit } from "../util/map-limit.ts";
 import type { TextSpool } from "../util/text-spool.ts";
 import { htmlHash } from "./html-hash.ts";
-import { mayReportProblems } from "./may-report-problems.ts";
 import type { MarkdownSource, RenderedMarkdown, RenderSettings } from "./pipeline.ts";
 import { resolveMediaFile } from "./resolve-media.ts";
 import type { LocalImagesOptions } from "./remark-local-images.ts";
@@ -75,6 +74,8 @@ export async function renderBodies(
   const keys = sources.map((source) => cache?.key(source, settings));
   const misses: number[] = [];
   let skipped = 0;
+  // A check's filter parses Markdown: loaded only for a check.
+  const { mayReportProblems } = options.checkOnly ? await import("./may-report-problems.ts") : { mayReportProblems: () => true };
   await mapLimit(sources, CHECK_CONCURRENCY, async (source, index) => {
     if (options.checkOnly && !mayReportProblems(source.body)) {
       bodies[index] = UNRENDERED;
