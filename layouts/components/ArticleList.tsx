@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource preact */
 import type { ArticleSummary } from "../../src/content/model.ts";
 import { ArticleCard } from "./ArticleCard.tsx";
-import { renderedOnce } from "./rendered-once.ts";
+import { renderedOnce } from "../../src/pages/rendered-once.ts";
 
 export type ArticleListProps = {
   id: string;

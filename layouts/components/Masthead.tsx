@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource preact */
 import type { SiteSettings } from "../../src/content/model.ts";
 import { routes, siteLinkUrl } from "../../src/content/routes.ts";
-import { renderedOnce } from "./rendered-once.ts";
+import { renderedOnce } from "../../src/pages/rendered-once.ts";
 
 export type MastheadProps = { site: SiteSettings; currentUrl: string };
 

@@ -2,7 +2,7 @@
 import type { ArticleSummary } from "../../src/content/model.ts";
 import { routes } from "../../src/content/routes.ts";
 import { formatShortDate, formatTime } from "../../src/format/dates.ts";
-import { renderedOnce } from "./rendered-once.ts";
+import { renderedOnce } from "../../src/pages/rendered-once.ts";
 import { Time } from "./Time.tsx";
 
 export type NewsFeedColumnProps = {

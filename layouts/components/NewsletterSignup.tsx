@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource preact */
 import type { Newsletter } from "../../src/content/model.ts";
-import { renderedOnce } from "./rendered-once.ts";
+import { renderedOnce } from "../../src/pages/rendered-once.ts";
 
 export type NewsletterSignupProps = { newsletters: readonly Newsletter[] };
 

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource preact */
 import type { SiteSettings } from "../../src/content/model.ts";
-import { renderedOnce } from "./rendered-once.ts";
+import { renderedOnce } from "../../src/pages/rendered-once.ts";
 
 export type PromoBannerProps = { promo: NonNullable<SiteSettings["promo"]> };
 

@@ -88,20 +88,13 @@ export function feedDocument(
  * all carrying the same entry object. Feed writers only read entries.
  */
 const headlineEntries = new WeakMap<Article, { base: string; entry: FeedEntry }>();
-const sharedEntries = new WeakSet<object>();
 
 function headlineEntry(base: string, article: Article): FeedEntry {
   const known = headlineEntries.get(article);
   if (known?.base === base) return known.entry;
   const entry = feedEntry(base, article);
   headlineEntries.set(article, { base, entry });
-  sharedEntries.add(entry);
   return entry;
-}
-
-/** Whether `value` is a headline entry that feeds share (the page cache hashes each once per build). */
-export function isHeadlineEntry(value: unknown): value is FeedEntry {
-  return typeof value === "object" && value !== null && sharedEntries.has(value);
 }
 
 function entriesWithBodies(base: string, articles: readonly Article[], limits: BodyLimits): FeedEntry[] {

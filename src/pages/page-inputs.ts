@@ -48,23 +48,17 @@ export function pageFrame(data: EleventyPageData): PageFrame {
   return { site: data.newsroom.site, url: data.page.url, year: frameYear(data.newsroom), assets: data.assets };
 }
 
-/** One summary object per article and build, so pages share them (and the page cache hashes each once). */
+/** One summary object per article and build, so pages share them (and the page keys hash each once). */
 const summaries = new WeakMap<Article, ArticleSummary>();
-const madeSummaries = new WeakSet<object>();
 export function summaryOf(article: Article): ArticleSummary {
   let summary = summaries.get(article);
   if (!summary) {
     const { id, url, title, dek, publishedAt, hero, tags, authors } = article;
     summaries.set(article, (summary = { id, url, title, dek, publishedAt, hero, tags, authors }));
-    madeSummaries.add(summary);
   }
   return summary;
 }
 
-/** Whether `value` is a summary `summaryOf` made (the page cache hashes those once per build). */
-export function isArticleSummary(value: unknown): value is ArticleSummary {
-  return typeof value === "object" && value !== null && madeSummaries.has(value);
-}
 
 /** "Related" as an article page shows it: other articles as summaries, links as they are. */
 export type RelatedListItem = { kind: "article"; article: ArticleSummary } | Extract<RelatedItem, { kind: "link" }>;

@@ -79,6 +79,7 @@ const PAGE_KEYS: Record<string, KeyOf> = {
  */
 export function planPages(model: SiteModel, assets: AssetManifest, keys: PageKeys): PlannedPage[] {
   const context: KeyContext = { model, assets, keys, digest: once(() => siteDigest(model, keys)) };
+  keys.registerSummaries(model.articles);
   const planned: PlannedPage[] = [];
   for (const [name, definition] of Object.entries(pageDefinitions)) {
     const keyOf = PAGE_KEYS[name];

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Article, ArticleSummary } from "../content/model.ts";
-import { isHeadlineEntry, type FeedDocument, type FeedEntry } from "../feeds/feed-model.ts";
-import { isArticleSummary, summaryOf, type ArticlePageInputs, type PageFrame } from "../pages/page-inputs.ts";
+import type { FeedDocument, FeedEntry } from "../feeds/feed-model.ts";
+import { summaryOf, type ArticlePageInputs, type PageFrame } from "../pages/page-inputs.ts";
 import { cacheKey } from "../cache/keyed-json-cache.ts";
 
 /**
@@ -16,11 +16,18 @@ import { cacheKey } from "../cache/keyed-json-cache.ts";
  */
 export class PageKeys {
   readonly #hashes = new WeakMap<object, string>();
+  /** The summaries of this build's articles (registerSummaries): a listing's JSON shows each as its hash. */
+  readonly #summaries = new WeakSet<object>();
   /** The site settings and asset names every page shows, hashed once (by identity: they are the same objects for every page of a build). */
   readonly #frames: { site: object; assets: object; hash: string }[] = [];
 
   /** `code`: the fingerprint of the code that renders pages (src/cache/code-fingerprints.ts). */
   constructor(readonly code: string) {}
+
+  /** Makes the articles' summaries known, so that the listings that show them hash each once. */
+  registerSummaries(articles: Iterable<Article>): void {
+    for (const article of articles) this.#summaries.add(summaryOf(article));
+  }
 
   /** An article page: the article, what its lists show of other articles, and the frame. */
   article(inputs: ArticlePageInputs): string {
@@ -39,14 +46,15 @@ export class PageKeys {
    */
   listing(kind: string, inputs: PageFrame & Record<string, unknown>): string {
     const { site, assets, url, ...shown } = inputs;
-    const summaryHash = (_: string, value: unknown) => (isArticleSummary(value) ? this.#hash(value) : value);
+    const summaryHash = (_: string, value: unknown) => (typeof value === "object" && value !== null && this.#summaries.has(value) ? this.#hash(value as ArticleSummary) : value);
     return cacheKey(this.code, "listing", kind, this.#frameHash(site, assets), url, sha256(JSON.stringify(shown, summaryHash)));
   }
 
   /** A feed file: the document its writer serialises (a headline entry hashed once, however many feeds carry it). */
   feed(format: string, url: string, document: FeedDocument): string {
-    const entryHash = (_: string, value: unknown) => (isHeadlineEntry(value) ? this.#hash(value) : value);
-    return cacheKey(this.code, "feed", format, url, sha256(JSON.stringify(document, entryHash)));
+    // Entries by their hash: a headline entry is one object in every feed that carries it (src/feeds/feed-model.ts), hashed once.
+    const shown = { ...document, entries: document.entries.map((entry) => this.#hash(entry)) };
+    return cacheKey(this.code, "feed", format, url, sha256(JSON.stringify(shown)));
   }
 
   /** Any other file: its kind, its URL and a value standing for everything it shows. */

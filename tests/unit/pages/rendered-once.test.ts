@@ -6,7 +6,7 @@ import { ArticleCard } from "../../../layouts/components/ArticleCard.tsx";
 import { ArticleList } from "../../../layouts/components/ArticleList.tsx";
 import { Masthead } from "../../../layouts/components/Masthead.tsx";
 import { NewsFeedColumn } from "../../../layouts/components/NewsFeedColumn.tsx";
-import { renderedOnce } from "../../../layouts/components/rendered-once.ts";
+import { renderedOnce } from "../../../src/pages/rendered-once.ts";
 import { summaryOf } from "../../../src/pages/page-inputs.ts";
 import { makeArticle, makeSite } from "../helpers.ts";
 
