@@ -1,7 +1,7 @@
 import path from "node:path";
 import { normalizedSitePath, publishedPaths } from "../collections/published-paths.ts";
 import { buildSiteModel, type SiteModel } from "../collections/site-model.ts";
-import { loadContent, type LoadOptions, type LoadResult } from "../content/load-content.ts";
+import { loadContent, type LoadOptions, type LoadResult } from "../assembly/load-content.ts";
 import { brokenSiteLinks } from "../content/site-links.ts";
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diagnose } from "../diagnostics/messages.ts";

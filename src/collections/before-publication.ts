@@ -14,7 +14,7 @@ export interface Published {
 /**
  * Whether `a` was published before `b`: earlier, or at the same moment with
  * a later id. That is the site's newest-first order (by time, then by id,
- * src/content/build-articles.ts), read backwards.
+ * src/assembly/build-articles.ts), read backwards.
  */
 export function publishedBefore(a: Published, b: Published): boolean {
   const difference = a.publishedAt.getTime() - b.publishedAt.getTime();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseFocus } from "../images/planner.ts";
+import { parseFocus } from "./focus.ts";
 import { aliasPath, kebabId, relativePath, tagName, text, timestamp, webUrl } from "./fields.ts";
 
 /** Link to something outside the site, listed under "Related". */

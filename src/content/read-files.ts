@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diagnose } from "../diagnostics/messages.ts";
-import { fileStamp, type MemoFile } from "./content-memo.ts";
+import { statSync } from "node:fs";
 import type { ContentFile } from "./discover-files.ts";
 import { parseFrontmatterFiles, type FrontmatterCache, type ParsedFrontmatter } from "./frontmatter.ts";
 import { readSourceText } from "./read-source.ts";
@@ -21,6 +21,19 @@ export interface ReadFile<T> {
   /** The frontmatter as the schema outputs it, when it passed. */
   data?: T;
   diagnostics: Diagnostic[];
+}
+
+/** A content file as one load left it: its parse and validation, and the problems they found. */
+export interface MemoFile<T> {
+  /** Modification time, size and inode: a file with the same stamp is taken as unchanged (unless `watched`). */
+  stamp: string;
+  outcome: T;
+}
+
+/** A file's stamp: its modification time, size and inode. */
+export function fileStamp(absolutePath: string): string {
+  const stat = statSync(absolutePath);
+  return `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
 }
 
 export interface FileMemo {

@@ -1,6 +1,6 @@
 import { asErrors, ContentError, formatReport, hasErrors } from "../diagnostics/diagnostic.ts";
 import { checkSite } from "../check/check-site.ts";
-import type { ContentMemo } from "../content/content-memo.ts";
+import type { ContentMemo } from "../assembly/content-memo.ts";
 import type { SiteModel } from "../collections/site-model.ts";
 
 export interface NewsroomOptions {

@@ -1,3 +1,4 @@
+import type { Focus } from "../content/focus.ts";
 import type { ImageSource } from "../content/model.ts";
 import { createHash } from "node:crypto";
 import { ANIMATED_FORMAT_FOR, DERIVED_URL_PREFIX, ENCODERS, EXTENSIONS, MIME_TYPES, SVG_URL_PREFIX, type ImageFormat } from "./image-options.ts";
@@ -8,11 +9,6 @@ import { ANIMATED_FORMAT_FOR, DERIVED_URL_PREFIX, ENCODERS, EXTENSIONS, MIME_TYP
  * so a plan names its files before anything is encoded (content addressing).
  */
 
-/** A focal point as fractions of the width and height (0..1), from the left and top. */
-export interface Focus {
-  x: number;
-  y: number;
-}
 
 export const CENTER: Readonly<Focus> = Object.freeze({ x: 0.5, y: 0.5 });
 
@@ -86,17 +82,6 @@ function flagsOf(source: SourceFacts, crop: CropRect | undefined): DerivativeFla
   if (source.kind === "animated" && !crop) return { isAnimated: true };
   if (source.kind === "vector") return { isVector: true };
   return {};
-}
-
-const PERCENT = /^\s*(\d{1,3}(?:\.\d+)?)%\s+(\d{1,3}(?:\.\d+)?)%\s*$/;
-
-/** `"60% 30%"` (across, then down, as in CSS `object-position`) to a focus; undefined if malformed or above 100%. */
-export function parseFocus(text: string): Focus | undefined {
-  const match = PERCENT.exec(text);
-  if (!match) return undefined;
-  const x = Number(match[1]) / 100;
-  const y = Number(match[2]) / 100;
-  return x <= 1 && y <= 1 ? { x, y } : undefined;
 }
 
 /** A focus as a CSS position (`object-position`), e.g. `"60% 30%"`. */
@@ -243,3 +228,5 @@ export function planFixedSize(
   const fileName = `${derivativeKey(source.hash, format, crop, flags)}-${width}x${height}.${EXTENSIONS[format]}`;
   return { fileName, url: DERIVED_URL_PREFIX + fileName, format, width, height, crop, ...flags };
 }
+
+export type { Focus };

@@ -2,7 +2,8 @@ import type { HeroFrontmatter } from "../content/article-schema.ts";
 import type { Hero, ImageSource, ResponsiveImage } from "../content/model.ts";
 import type { ImagePipeline, SourceImage } from "./image-pipeline.ts";
 import { FORMATS, SEARCH_CROP_SIZES, SOCIAL_SIZE, type ImageSettings } from "./image-options.ts";
-import { CENTER, cssPosition, fallbackWidth, focalCrop, focusInCrop, parseFocus, type PlannedRendition, type PlannedSource } from "./planner.ts";
+import { parseFocus } from "../content/focus.ts";
+import { CENTER, cssPosition, fallbackWidth, focalCrop, focusInCrop, type PlannedRendition, type PlannedSource } from "./planner.ts";
 
 /**
  * Plans into model data: what the layouts receive. Encoding is queued by the

@@ -158,7 +158,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, previous: OutputManifest | undefined, isIncremental: boolean, timings: Map<string, number>, progress: Progress) {
   const [{ ContentStore }, { ContentMemo }, { readContentState, writeContentState }, { changesSince, planSite }] = await Promise.all([
     import("../eleventy/content-store.ts"),
-    import("../content/content-memo.ts"),
+    import("../assembly/content-memo.ts"),
     import("./content-state.ts"),
     import("./site-update.ts"),
   ]);

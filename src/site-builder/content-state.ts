@@ -5,7 +5,7 @@ import { PackStore } from "../cache/pack-store.ts";
 import { codeFingerprint } from "../cache/keyed-json-cache.ts";
 import { CONTENT_STATE_CODE } from "../cache/code-fingerprints.ts";
 import { articleWithBody, type ArticleFields } from "../content/article-body.ts";
-import { ContentMemo, type MemoArticle, type MemoBody } from "../content/content-memo.ts";
+import { ContentMemo, type MemoArticle, type MemoBody } from "../assembly/content-memo.ts";
 import type { ParsedFrontmatter } from "../content/frontmatter.ts";
 import { parseFrontmatter } from "../content/frontmatter.ts";
 import type { Article } from "../content/model.ts";
@@ -23,7 +23,7 @@ import type { SettledBody } from "../markdown/render-bodies.ts";
  * check, each with the stamp (modification time, size, inode) its file had.
  * The next build reads again only the files whose stamp changed, and builds
  * again only the articles whose file, or anything they show, changed (the
- * content memo's rules, src/content/content-memo.ts): editing one article of
+ * content memo's rules, src/assembly/content-memo.ts): editing one article of
  * 10,000 no longer reads, validates and builds the other 9,999.
  *
  * Rendered bodies are kept apart, by hash, in a pack store beside it

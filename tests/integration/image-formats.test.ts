@@ -5,7 +5,7 @@ import { before, describe, test } from "node:test";
 import { parseHTML } from "linkedom";
 import sharp from "sharp";
 import { buildSite, unwrapContentError } from "../../src/site-builder/build-site.ts";
-import { loadContent } from "../../src/content/load-content.ts";
+import { loadContent } from "../../src/assembly/load-content.ts";
 import { SITE_CARD } from "../../src/discovery/brand-images.ts";
 import { formatDiagnostic, sortDiagnostics } from "../../src/diagnostics/diagnostic.ts";
 import { matchingRules, SVG_CONTENT_SECURITY_POLICY } from "../../src/feeds/headers.ts";

@@ -7,7 +7,7 @@ import { describe, test } from "node:test";
 import fc from "fast-check";
 import { parseHTML } from "linkedom";
 import { stringify } from "yaml";
-import { loadContent } from "../../src/content/load-content.ts";
+import { loadContent } from "../../src/assembly/load-content.ts";
 import { mayReportProblems } from "../../src/markdown/may-report-problems.ts";
 import { noMedia, testRenderSettings } from "../unit/markdown/helpers.ts";
 import { createMarkdownRenderer } from "../../src/markdown/pipeline.ts";

@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import sharp from "sharp";
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { ContentMemo } from "../../../src/content/content-memo.ts";
-import { loadContent } from "../../../src/content/load-content.ts";
+import { ContentMemo } from "../../../src/assembly/content-memo.ts";
+import { loadContent } from "../../../src/assembly/load-content.ts";
 import type { Diagnostic } from "../../../src/diagnostics/diagnostic.ts";
 import { makeTempDir } from "../helpers.ts";
 

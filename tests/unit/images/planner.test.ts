@@ -1,6 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { cssPosition, derivativeKey, fallbackWidth, focalCrop, focusInCrop, parseFocus, planFixedSize, planRendition, planWidths } from "../../../src/images/planner.ts";
+import { parseFocus } from "../../../src/content/focus.ts";
+import { cssPosition, derivativeKey, fallbackWidth, focalCrop, focusInCrop, planFixedSize, planRendition, planWidths } from "../../../src/images/planner.ts";
 import { FORMATS } from "../../../src/images/image-options.ts";
 
 const source = { hash: "a".repeat(32), width: 2400, height: 1350 };

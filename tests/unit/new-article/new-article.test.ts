@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { describe, it } from "node:test";
 import { articleSchema } from "../../../src/content/article-schema.ts";
 import { parseFrontmatter } from "../../../src/content/frontmatter.ts";
-import { loadContent } from "../../../src/content/load-content.ts";
+import { loadContent } from "../../../src/assembly/load-content.ts";
 import { articleIdFor, newArticleMarkdown } from "../../../src/new-article/new-article.ts";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));

@@ -9,8 +9,8 @@ import { bodyImageProblems, type ImageProblem } from "../images/image-problems.t
 import { responsiveImage } from "../images/responsive-image.ts";
 import type { RenderedMarkdown } from "../markdown/pipeline.ts";
 import type { LocalImagesOptions } from "../markdown/remark-local-images.ts";
-import { resolveAsset, type AssetResolution } from "./assets.ts";
-import type { ResponsiveImage } from "./model.ts";
+import { resolveAsset, type AssetResolution } from "../content/assets.ts";
+import type { ResponsiveImage } from "../content/model.ts";
 
 /** What inspecting an image written in a content file found. */
 export type InspectedImage = SourceCheck | { ok: false; kind: "not-found"; problem: string; hint: string };

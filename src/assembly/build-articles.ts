@@ -7,18 +7,18 @@ import { heroImageProblems } from "../images/image-problems.ts";
 import { planHero } from "../images/responsive-image.ts";
 import type { RelatedCardTarget } from "../markdown/remark-related-card.ts";
 import type { SettledBody } from "../markdown/render-bodies.ts";
-import { articleWithBody, type ArticleFields } from "./article-body.ts";
-import { referenceDiagnostics, type ReferenceIndex } from "./article-references.ts";
-import type { ArticleFrontmatter } from "./article-schema.ts";
-import { resolveAsset } from "./assets.ts";
+import { articleWithBody, type ArticleFields } from "../content/article-body.ts";
+import { referenceDiagnostics, type ReferenceIndex } from "../content/article-references.ts";
+import type { ArticleFrontmatter } from "../content/article-schema.ts";
+import { resolveAsset } from "../content/assets.ts";
 import type { BuiltAuthors } from "./build-authors.ts";
 import { bodyImagesOf, imageProblem, type ContentImages } from "./content-images.ts";
 import type { ContentMemo, FileStamps, MemoArticle } from "./content-memo.ts";
-import type { ParsedFrontmatter } from "./frontmatter.ts";
-import type { Article, AudioVersion, Hero, SiteSettings, Tag } from "./model.ts";
-import type { ReadFile } from "./read-files.ts";
-import { routes } from "./routes.ts";
-import { TagRegistry } from "./tags.ts";
+import type { ParsedFrontmatter } from "../content/frontmatter.ts";
+import type { Article, AudioVersion, Hero, SiteSettings, Tag } from "../content/model.ts";
+import type { ReadFile } from "../content/read-files.ts";
+import { routes } from "../content/routes.ts";
+import { TagRegistry } from "../content/tags.ts";
 
 /** Google shows about this many characters of a headline; longer ones are cut. */
 const LONG_HEADLINE = 110;
@@ -52,7 +52,7 @@ export interface ArticleContext {
   cardTargets: ReadonlyMap<string, RelatedCardTarget>;
   references: ReferenceIndex;
   isPreview: boolean;
-  /** Files' stamps, each read once per load (src/content/content-memo.ts). */
+  /** Files' stamps, each read once per load (src/assembly/content-memo.ts). */
   stamps: FileStamps;
 }
 

@@ -2,11 +2,11 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { AUTHOR_PHOTO_WIDTH } from "../images/image-options.ts";
 import { bodyImageProblems } from "../images/image-problems.ts";
 import { renderBodies, type RenderBodiesOptions } from "../markdown/render-bodies.ts";
-import type { AuthorFrontmatter } from "./author-schema.ts";
+import type { AuthorFrontmatter } from "../content/author-schema.ts";
 import { imageProblem, type ContentImages } from "./content-images.ts";
-import type { Author, ContentSiteLink } from "./model.ts";
-import type { ReadFile } from "./read-files.ts";
-import { routes } from "./routes.ts";
+import type { Author, ContentSiteLink } from "../content/model.ts";
+import type { ReadFile } from "../content/read-files.ts";
+import { routes } from "../content/routes.ts";
 
 export interface BuiltAuthors {
   byId: Map<string, Author>;

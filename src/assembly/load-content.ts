@@ -1,37 +1,30 @@
 import path from "node:path";
 import type { KeyedJsonCache } from "../cache/keyed-json-cache.ts";
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { diagnose } from "../diagnostics/messages.ts";
-import { readingMinutes } from "../format/reading-time.ts";
 import { DEFAULT_IMAGE_SETTINGS, imageCacheDir, type ImageSettings } from "../images/image-options.ts";
 import { ImagePipeline, type PipelineSummary } from "../images/image-pipeline.ts";
 import type { MarkdownSource, RenderSettings } from "../markdown/pipeline.ts";
 import type { SiteLink } from "../markdown/remark-link-policy.ts";
-import type { RelatedCardTarget, UnpublishedTarget } from "../markdown/remark-related-card.ts";
 import { isStillValid, POOL_THRESHOLD, poolSize, renderBodies, type RenderBodiesOptions, type SettledBody } from "../markdown/render-bodies.ts";
 import { RenderCache, renderCacheDir, settingsKey } from "../markdown/render-cache.ts";
 import { mapLimit } from "../util/map-limit.ts";
 import { RenderPool, type RenderPoolOptions } from "../markdown/render-pool.ts";
 import { TextSpool } from "../util/text-spool.ts";
-import { unpublishedParams, type Unpublished } from "./article-references.ts";
-import { articleFieldRules, articleSchema, validFields, type ArticleFrontmatter } from "./article-schema.ts";
+import type { ArticleFrontmatter } from "../content/article-schema.ts";
 import { buildArticles, type ArticleCandidate } from "./build-articles.ts";
-import { buildAuthors } from "./build-authors.ts";
+import { buildAuthors, type BuiltAuthors } from "./build-authors.ts";
 import { buildPages } from "./build-pages.ts";
 import { ContentImages } from "./content-images.ts";
 import { FileStamps, type ContentMemo } from "./content-memo.ts";
-import { discoverFolder } from "./discover-files.ts";
-import { FrontmatterCache, frontmatterCacheDir } from "./frontmatter.ts";
-import { loadSite } from "./load-site.ts";
-import { declaredAliases } from "./aliases.ts";
-import type { Article, Content, ContentSiteLink, ScheduledArticle } from "./model.ts";
-import { pageSchema } from "./page-schema.ts";
-import { readContentFiles, type FileMemo, type ReadFile } from "./read-files.ts";
-import { routes } from "./routes.ts";
-import { fieldRuleDiagnostics, messageDate } from "./schema-diagnostics.ts";
-import { authorSchema } from "./author-schema.ts";
-import { siteNavigationDiagnostics, siteSettingsLinks } from "./site-checks.ts";
-import type { SiteSettings } from "./site-schema.ts";
+import { FrontmatterCache, frontmatterCacheDir } from "../content/frontmatter.ts";
+import { loadSite, type LoadedSite } from "../content/load-site.ts";
+import type { Article, Content, ContentSiteLink, ScheduledArticle } from "../content/model.ts";
+import { readContent, type ContentFiles } from "../content/read-content.ts";
+import type { FileMemo, ReadFile } from "../content/read-files.ts";
+import { routes } from "../content/routes.ts";
+import { messageDate } from "../content/schema-diagnostics.ts";
+import { siteNavigationDiagnostics, siteSettingsLinks } from "../content/site-checks.ts";
+import type { SiteSettings } from "../content/site-schema.ts";
 
 export interface LoadOptions {
   /** The project root; diagnostics name files relative to it. */
@@ -90,7 +83,7 @@ export interface LoadResult {
 export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const workers = new LoadWorkers(poolSize(options.renderWorkers));
   try {
-    return await loadWith(options, workers);
+    return await assemble(options, workers);
   } finally {
     await workers.close();
   }
@@ -118,157 +111,108 @@ class LoadWorkers {
   }
 }
 
-/** How an article stands in this build. */
-type Standing = "published" | "draft" | "scheduled";
-
-async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<LoadResult> {
+/**
+ * The sequence: the site settings, then the content's files read and
+ * checked (src/content), the authors, the articles' bodies rendered
+ * (src/markdown; a memo's where still good), the articles and pages built
+ * with their images planned (src/images), and every problem found.
+ */
+async function assemble(options: LoadOptions, workers: LoadWorkers): Promise<LoadResult> {
   const rootDir = path.resolve(options.rootDir);
   const contentDir = path.resolve(rootDir, options.contentDir ?? "content");
   const isPreview = options.isPreview ?? false;
-  const diagnostics: Diagnostic[] = [];
-
   const loadedSite = loadSite(rootDir, contentDir);
-  diagnostics.push(...loadedSite.diagnostics);
   const { site } = loadedSite;
-  const timeZone = site?.timeZone;
-  const siteOrigin = site ? new URL(site.baseUrl).origin : "https://invalid.example";
-
-  // Images are checked and planned as they are met, encoded into the cache on a bounded queue while the rest loads.
-  const imageSettings = resolveImageSettings(site?.images);
-  const images = new ContentImages(
-    new ImagePipeline({
-      cacheDir: options.imageCacheDir ?? imageCacheDir(rootDir),
-      settings: imageSettings,
-      ...(options.imageConcurrency ? { concurrency: options.imageConcurrency } : {}),
-      ...(options.log ? { log: options.log } : {}),
-      ...(options.memo ? { checked: options.memo.images } : {}),
-      encode: !options.checkOnly,
-    }),
-    imageSettings,
-    rootDir,
-    contentDir,
-  );
+  const images = contentImages(options, site, rootDir, contentDir);
   const caches = contentCaches(options, rootDir);
-  // The aliases are known once the files are read: a pool started before then learns them when it is given bodies.
-  const earlySettings: RenderSettings = { siteOrigin, trustedHosts: site?.trustedHosts ?? { iframes: [], images: [] }, aliases: {}, rootDir, contentDir };
-
-  // Files: found, read, parsed and validated, each on its own.
-  const folders = {
-    authors: discoverFolder(rootDir, contentDir, "authors", { recursive: false }),
-    articles: discoverFolder(rootDir, contentDir, "articles", { recursive: true }),
-    pages: discoverFolder(rootDir, contentDir, "pages", { recursive: true }),
-  };
-  for (const folder of Object.values(folders)) diagnostics.push(...folder.diagnostics);
   const { memo } = options;
   // A load that starts from a memo leaves most cache entries unread: pruning then would drop good ones.
   const mayPrune = !options.checkOnly && (!memo || memo.files.size === 0);
   const fileMemo: FileMemo | undefined = memo ? { previous: memo.files, next: new Map(), watched: memo.watched, saved: memo.saved } : undefined;
-  const readOptions = {
-    ...(caches.frontmatter ? { cache: caches.frontmatter } : {}),
-    beforeSplitting: (misses: number) => workers.startFor(misses, () => ({ settings: earlySettings, resolveImage: images.resolveImage })),
-    ...(timeZone ? { timeZone } : {}),
+  // The aliases are known once the files are read: a pool started before then learns them when it is given bodies.
+  const earlySettings: RenderSettings = { siteOrigin: site ? new URL(site.baseUrl).origin : "https://invalid.example", trustedHosts: site?.trustedHosts ?? { iframes: [], images: [] }, aliases: {}, rootDir, contentDir };
+  const files = readContent({
+    rootDir,
+    contentDir,
+    site: loadedSite,
+    isPreview,
+    now: options.now ?? new Date(),
+    ...(caches.frontmatter ? { frontmatterCache: caches.frontmatter } : {}),
     ...(fileMemo ? { memo: fileMemo } : {}),
-  };
-  const authorFiles = readContentFiles(folders.authors.files, authorSchema, readOptions);
-  const articleFiles = readContentFiles(folders.articles.files, articleSchema, readOptions);
-  const pageFiles = readContentFiles(folders.pages.files, pageSchema, readOptions);
+    onUncachedFiles: (count) => workers.startFor(count, () => ({ settings: earlySettings, resolveImage: images.resolveImage })),
+  });
   if (memo && fileMemo) {
     memo.files = fileMemo.next;
     memo.saved.clear();
   }
-  for (const read of [...authorFiles, ...articleFiles, ...pageFiles]) diagnostics.push(...read.diagnostics);
-
-  // Each article's fields that are valid on their own: what references, statuses and cards read, whatever else is wrong.
-  const fieldsOf = new Map<ReadFile<ArticleFrontmatter>, Partial<ArticleFrontmatter>>();
-  for (const read of articleFiles) {
-    if (!read.parsed) continue;
-    // Frontmatter that is not even YAML says nothing about its fields: no rule is checked on them.
-    const isYaml = read.parsed.errors.length === 0;
-    const fields = read.data ?? (isYaml ? validFields(read.parsed.data) : {});
-    fieldsOf.set(read, fields);
-    if (isYaml) diagnostics.push(...fieldRuleDiagnostics(articleFieldRules(fields), { file: read.file.sourcePath, yaml: read.parsed, ...(timeZone ? { timeZone } : {}) }));
-  }
-
-  const now = (options.now ?? new Date()).getTime();
-  const standingOf = (fields: Partial<ArticleFrontmatter>): Standing => (fields.draft ? "draft" : fields.date && fields.date.getTime() > now ? "scheduled" : "published");
-  // What this build shows: the published articles; in a preview, drafts and scheduled ones too (once they have a dek).
-  const shown = (read: ReadFile<ArticleFrontmatter>) => {
-    const fields = fieldsOf.get(read);
-    if (!fields) return false;
-    // A file whose frontmatter is not YAML counts as shown: its body is still checked.
-    const isYaml = read.parsed!.errors.length === 0;
-    return isPreview ? !isYaml || fields.dek !== undefined : standingOf(fields) === "published";
-  };
-  const unpublished = new Map<string, Unpublished>();
-  for (const [read, fields] of fieldsOf) {
-    if (shown(read)) continue;
-    const standing = standingOf(fields);
-    if (standing !== "published") unpublished.set(read.file.id, standing === "draft" ? { isDraft: true } : { isDraft: false, publishAt: fields.date! });
-  }
-  if (isPreview) {
-    for (const read of articleFiles) {
-      const fields = fieldsOf.get(read);
-      if (fields?.draft && fields.dek === undefined) diagnostics.push(diagnose("article/incomplete-draft", { file: read.file.sourcePath, line: 1, column: 1 }, {}));
-    }
-  }
-
-  // Related cards show other articles: the shown ones, and a file with problems as itself (it is reported on its own).
-  const slugOf = (read: ReadFile<ArticleFrontmatter>) => fieldsOf.get(read)?.slug ?? read.file.id;
-  const cardTargets = new Map<string, RelatedCardTarget>();
-  for (const read of articleFiles) {
-    const fields = fieldsOf.get(read);
-    if (!fields || unpublished.has(read.file.id) || (!shown(read) && read.data)) continue;
-    cardTargets.set(read.file.id, cardTargetOf(read, fields.title ?? read.file.id, fields.dek ?? "", routes.article(slugOf(read))));
-  }
-  const unpublishedCards = new Map<string, UnpublishedTarget>([...unpublished].map(([id, held]) => [id, unpublishedParams(held, timeZone)]));
-
-  // Old addresses, and where each now is: a shown article's, every author's and page's.
-  const aliases = declaredAliases({ articleFiles, fieldsOf, shown, slugOf, authorFiles, pageFiles });
-  const settings: RenderSettings = { ...earlySettings, aliases: Object.fromEntries(aliases.map((alias) => [alias.from, alias.to])) };
+  const { diagnostics } = files;
   const renderOptions = {
-    settings,
+    settings: { ...earlySettings, aliases: Object.fromEntries(files.aliases.map((alias) => [alias.from, alias.to])) },
     resolveImage: images.resolveImage,
     ...(caches.render ? { cache: caches.render } : {}),
     ...(options.renderWorkers !== undefined ? { workers: options.renderWorkers } : {}),
     checkOnly: options.checkOnly ?? false,
   };
-
-  const authors = await buildAuthors(authorFiles, { images, renderOptions, diagnostics });
-
-  // Bodies: every shown article's, its frontmatter valid or not, and a scheduled one's too (it goes live by itself).
-  const toRender = articleFiles.filter((read) => read.parsed && (shown(read) || standingOf(fieldsOf.get(read)!) === "scheduled"));
-  const rendered = await settleBodies(
-    toRender,
-    // Rendered bodies wait in a file, not on the heap, until a page or feed shows them.
-    { ...renderOptions, articles: cardTargets, unpublished: unpublishedCards, spool: new TextSpool(), ...(workers.pool ? { pool: workers.pool } : {}) },
-    memo,
-    options.onBodyRendered,
-  );
-  const bodyOf = new Map<ReadFile<ArticleFrontmatter>, SettledBody>(toRender.map((read, index) => [read, rendered[index]!]));
-
-  const candidates: ArticleCandidate[] = articleFiles.flatMap((read) => {
-    const fields = fieldsOf.get(read);
-    return fields && read.parsed ? [{ read, fields, parsed: read.parsed, body: bodyOf.get(read), isShown: shown(read), isScheduled: standingOf(fields) === "scheduled", slug: slugOf(read) }] : [];
-  });
+  const authors = await buildAuthors(files.authorFiles, { images, renderOptions, diagnostics });
+  const bodyOf = await articleBodies(files, { ...renderOptions, articles: files.cards, unpublished: files.unpublishedCards, spool: new TextSpool(), ...(workers.pool ? { pool: workers.pool } : {}) }, memo, options.onBodyRendered);
+  const candidates = articleCandidates(files, bodyOf);
   const built = await buildArticles(candidates, {
     site,
     authors,
     images,
     memo,
-    cardTargets,
-    references: { authorIds: new Set(authorFiles.map((read) => read.file.id)), articleIds: new Set(articleFiles.map((read) => read.file.id)), unpublished, ...(timeZone ? { timeZone } : {}) },
+    cardTargets: files.cards,
+    references: { authorIds: new Set(files.authorFiles.map((read) => read.file.id)), articleIds: new Set(files.articleFiles.map((read) => read.file.id)), unpublished: files.unpublished, ...(site ? { timeZone: site.timeZone } : {}) },
     isPreview,
     stamps: new FileStamps(),
   });
   diagnostics.push(...built.diagnostics);
-
-  const pages = await buildPages(pageFiles, { isPreview, renderOptions, cardTargets, unpublishedCards, diagnostics });
-
+  const pages = await buildPages(files.pageFiles, { isPreview, renderOptions, cardTargets: files.cards, unpublishedCards: files.unpublishedCards, diagnostics });
   if (site && loadedSite.yaml) {
     diagnostics.push(...siteNavigationDiagnostics(site, { sourcePath: loadedSite.sourcePath, yaml: loadedSite.yaml }, { tagSlugs: new Set(built.tags.keys()), pageIds: new Set(pages.map((page) => page.id)) }));
   }
+  await closeCaches(caches, mayPrune);
+  // Every encode has finished (or failed) before anything is returned: a damaged image is an error like any other.
+  const { summary: imageSummary, diagnostics: imageDiagnostics } = await images.finish();
+  diagnostics.push(...imageDiagnostics);
+  if (!site) return { diagnostics, images: imageSummary };
+  if (!options.checkOnly && !hasErrors(diagnostics)) await built.addPlaceholders(images.pipeline);
+  const content = contentOf({ site, loadedSite, files, authors, bodyOf, candidates, articles: built.articles, pages });
+  return hasErrors(diagnostics) ? { partial: content, diagnostics, images: imageSummary } : { content, partial: content, diagnostics, images: imageSummary };
+}
 
-  // A check looks up only the bodies that can fail: pruning then would drop good entries; so does a load that reused a memo's.
+/** The image pipeline of one load: images are checked and planned as they are met, encoded into the cache on a bounded queue while the rest loads. */
+function contentImages(options: LoadOptions, site: SiteSettings | undefined, rootDir: string, contentDir: string): ContentImages {
+  const imageSettings = resolveImageSettings(site?.images);
+  const pipeline = new ImagePipeline({
+    cacheDir: options.imageCacheDir ?? imageCacheDir(rootDir),
+    settings: imageSettings,
+    ...(options.imageConcurrency ? { concurrency: options.imageConcurrency } : {}),
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.memo ? { checked: options.memo.images } : {}),
+    encode: !options.checkOnly,
+  });
+  return new ContentImages(pipeline, imageSettings, rootDir, contentDir);
+}
+
+/** Bodies: every shown article's, its frontmatter valid or not, and a scheduled one's too (it goes live by itself). */
+async function articleBodies(files: ContentFiles, options: RenderBodiesOptions, memo: ContentMemo | undefined, onBodyRendered?: (total: number) => void): Promise<Map<ReadFile<ArticleFrontmatter>, SettledBody>> {
+  const toRender = files.articleFiles.filter((read) => read.parsed && (files.isShown(read) || files.standingOf(files.fieldsOf.get(read)!) === "scheduled"));
+  // Rendered bodies wait in a file (the spool), not on the heap, until a page or feed shows them.
+  const rendered = await settleBodies(toRender, options, memo, onBodyRendered);
+  return new Map(toRender.map((read, index) => [read, rendered[index]!]));
+}
+
+function articleCandidates(files: ContentFiles, bodyOf: ReadonlyMap<ReadFile<ArticleFrontmatter>, SettledBody>): ArticleCandidate[] {
+  return files.articleFiles.flatMap((read) => {
+    const fields = files.fieldsOf.get(read);
+    if (!fields || !read.parsed) return [];
+    return [{ read, fields, parsed: read.parsed, body: bodyOf.get(read), isShown: files.isShown(read), isScheduled: files.standingOf(fields) === "scheduled", slug: files.slugOf(read) }];
+  });
+}
+
+/** The caches' new entries made readable by other builds; unused ones pruned when this load read them all. */
+async function closeCaches(caches: { render?: RenderCache; frontmatter?: FrontmatterCache }, mayPrune: boolean): Promise<void> {
   await Promise.all([caches.render?.flush(), caches.frontmatter?.flush()]);
   if (mayPrune) {
     caches.render?.prune();
@@ -276,13 +220,20 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
   }
   caches.render?.close();
   caches.frontmatter?.close();
+}
 
-  // Every encode has finished (or failed) before anything is returned: a damaged image is an error like any other.
-  const { summary: imageSummary, diagnostics: imageDiagnostics } = await images.finish();
-  diagnostics.push(...imageDiagnostics);
-  if (!site) return { diagnostics, images: imageSummary };
-  if (!options.checkOnly && !hasErrors(diagnostics)) await built.addPlaceholders(images.pipeline);
-
+/** The loaded content, as far as it could be built. */
+function contentOf(parts: {
+  site: SiteSettings;
+  loadedSite: LoadedSite;
+  files: ContentFiles;
+  authors: BuiltAuthors;
+  bodyOf: ReadonlyMap<ReadFile<ArticleFrontmatter>, SettledBody>;
+  candidates: readonly ArticleCandidate[];
+  articles: Article[];
+  pages: Awaited<ReturnType<typeof buildPages>>;
+}): Content {
+  const { site, loadedSite, files, authors, bodyOf, candidates, articles, pages } = parts;
   const siteLinks: ContentSiteLink[] = [
     ...siteSettingsLinks(site, { sourcePath: loadedSite.sourcePath, yaml: loadedSite.yaml! }),
     ...[...bodyOf.entries()].flatMap(([read, body]) => placedLinks(read.file.sourcePath, body.dependencies.siteLinks)),
@@ -293,18 +244,17 @@ async function loadWith(options: LoadOptions, workers: LoadWorkers): Promise<Loa
     .filter((candidate) => candidate.isScheduled && !candidate.fields.draft)
     .map((candidate) => ({ id: candidate.read.file.id, sourcePath: candidate.read.file.sourcePath, publishAt: candidate.fields.date! }))
     .sort((a, b) => a.publishAt.getTime() - b.publishAt.getTime() || a.id.localeCompare(b.id));
-  const content: Content = {
+  return {
     site,
-    articles: built.articles,
+    articles,
     authors: authors.byId,
     pages: pages.map(({ siteLinks: _links, ...page }) => page),
     siteLinks,
-    aliases,
+    aliases: files.aliases,
     // Their problems are reported; links to them are not broken.
-    unbuiltArticleUrls: unbuiltArticleUrls(candidates, built.articles),
+    unbuiltArticleUrls: unbuiltArticleUrls(candidates, articles),
     scheduled,
   };
-  return hasErrors(diagnostics) ? { partial: content, diagnostics, images: imageSummary } : { content, partial: content, diagnostics, images: imageSummary };
 }
 
 /** Shown articles that could not be built: their problems are reported, links to them are not broken. */
@@ -354,16 +304,6 @@ function placedLinks(file: string, links: readonly SiteLink[]): ContentSiteLink[
   return links.map((link) => ({ file, line: link.line, column: link.column, path: link.path, written: link.written }));
 }
 
-/** An article as the related cards of others show it; one object per parsed file (a memo's loads compare them at a glance). */
-const cardTargetsByFile = new WeakMap<object, RelatedCardTarget>();
-function cardTargetOf(read: ReadFile<ArticleFrontmatter>, title: string, dek: string, url: string): RelatedCardTarget {
-  const known = read.parsed && cardTargetsByFile.get(read.parsed);
-  if (known && known.title === title && known.dek === dek && known.url === url) return known;
-  const target = { title, dek, url };
-  if (read.parsed) cardTargetsByFile.set(read.parsed, target);
-  return target;
-}
-
 /** The render and frontmatter caches; kept by a memo for the life of the dev server (each reads its indexes once). */
 function contentCaches(options: LoadOptions, rootDir: string): { render?: RenderCache; frontmatter?: FrontmatterCache } {
   const cacheIn = <C extends KeyedJsonCache<unknown>>(kind: string, dir: string, create: (dir: string) => C): C => {
@@ -398,4 +338,4 @@ export function describeDate(date: Date, site: SiteSettings | undefined): string
   return messageDate(date, site?.timeZone);
 }
 
-export type { AuthorFrontmatter } from "./author-schema.ts";
+export type { AuthorFrontmatter } from "../content/author-schema.ts";

@@ -1,17 +1,12 @@
-import { statSync } from "node:fs";
 import type { KeyedJsonCache } from "../cache/keyed-json-cache.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { RelatedCardTarget } from "../markdown/remark-related-card.ts";
 import type { SettledBody } from "../markdown/render-bodies.ts";
 import type { CheckedImage } from "../images/image-pipeline.ts";
-import type { Article } from "./model.ts";
+import type { Article } from "../content/model.ts";
 
-/** A content file as one load left it: its parse and validation, and the problems they found (see read-files.ts). */
-export interface MemoFile<T> {
-  /** Modification time, size and inode: a file with the same stamp is taken as unchanged (unless `watched`). */
-  stamp: string;
-  outcome: T;
-}
+export type { MemoFile } from "../content/read-files.ts";
+import { fileStamp, type MemoFile } from "../content/read-files.ts";
 
 /** An article built by one load, and what its page read from the rest of the content. */
 export interface MemoArticle {
@@ -93,7 +88,5 @@ export class FileStamps {
   }
 }
 
-export function fileStamp(absolutePath: string): string {
-  const stat = statSync(absolutePath);
-  return `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
-}
+
+export { fileStamp };

@@ -3,10 +3,10 @@ import { diagnose } from "../diagnostics/messages.ts";
 import type { SiteLink } from "../markdown/remark-link-policy.ts";
 import type { RelatedCardTarget, UnpublishedTarget } from "../markdown/remark-related-card.ts";
 import { renderBodies, type RenderBodiesOptions } from "../markdown/render-bodies.ts";
-import type { StandalonePage } from "./model.ts";
-import { RESERVED_PAGE_IDS, type PageFrontmatter } from "./page-schema.ts";
-import type { ReadFile } from "./read-files.ts";
-import { routes } from "./routes.ts";
+import type { StandalonePage } from "../content/model.ts";
+import { RESERVED_PAGE_IDS, type PageFrontmatter } from "../content/page-schema.ts";
+import type { ReadFile } from "../content/read-files.ts";
+import { routes } from "../content/routes.ts";
 
 export interface PageContext {
   isPreview: boolean;

@@ -1,0 +1,170 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { diagnose } from "../diagnostics/messages.ts";
+import { declaredAliases } from "./aliases.ts";
+import { unpublishedParams, type Unpublished } from "./article-references.ts";
+import { articleFieldRules, articleSchema, validFields, type ArticleFrontmatter } from "./article-schema.ts";
+import { authorSchema, type AuthorFrontmatter } from "./author-schema.ts";
+import { discoverFolder } from "./discover-files.ts";
+import type { FrontmatterCache } from "./frontmatter.ts";
+import type { LoadedSite } from "./load-site.ts";
+import type { DeclaredAlias } from "./model.ts";
+import { pageSchema, type PageFrontmatter } from "./page-schema.ts";
+import { readContentFiles, type FileMemo, type ReadFile } from "./read-files.ts";
+import { routes } from "./routes.ts";
+import { fieldRuleDiagnostics } from "./schema-diagnostics.ts";
+
+/** How an article stands in this build. */
+export type Standing = "published" | "draft" | "scheduled";
+
+/** How another article shows an article in a card: its headline, dek and address. */
+export interface ArticleCard {
+  title: string;
+  dek: string;
+  url: string;
+}
+
+export interface ReadContentOptions {
+  /** The site settings, loaded first (the caller's images need them before the files are read). */
+  site: LoadedSite;
+  /** Absolute. */
+  rootDir: string;
+  /** Absolute. */
+  contentDir: string;
+  isPreview: boolean;
+  /** The build's "now": articles dated later are scheduled. */
+  now: Date;
+  frontmatterCache?: FrontmatterCache;
+  /** Files unchanged since the last load keep its outcome (src/assembly/content-memo.ts). */
+  memo?: FileMemo;
+  /** Told how many files the frontmatter cache lacks, before they are parsed (a cold load starts its Markdown workers then). */
+  onUncachedFiles?: (count: number) => void;
+}
+
+/**
+ * The content folder as files: every author, article and page found, read,
+ * parsed and validated on its own, with what each article is in this build
+ * (shown, held back), how others show it, and the old addresses declared.
+ * Every problem is a diagnostic, never a throw: a file with problems still
+ * exists for the others, so that no problem in one file makes false ones in
+ * another.
+ */
+export interface ContentFiles {
+  site: LoadedSite;
+  authorFiles: ReadFile<AuthorFrontmatter>[];
+  articleFiles: ReadFile<ArticleFrontmatter>[];
+  pageFiles: ReadFile<PageFrontmatter>[];
+  /** Each parsed article's fields that are valid on their own (all of them when its file passed). */
+  fieldsOf: Map<ReadFile<ArticleFrontmatter>, Partial<ArticleFrontmatter>>;
+  standingOf(fields: Partial<ArticleFrontmatter>): Standing;
+  /** Whether this build shows the article: published; in a preview, drafts and scheduled ones with a dek too. */
+  isShown(read: ReadFile<ArticleFrontmatter>): boolean;
+  slugOf(read: ReadFile<ArticleFrontmatter>): string;
+  /** Articles that exist but are held back, by id. */
+  unpublished: Map<string, Unpublished>;
+  /** How related cards show each article they may show, by id. */
+  cards: Map<string, ArticleCard>;
+  /** Held-back articles as a card's error describes them, by id. */
+  unpublishedCards: Map<string, { isDraft: boolean; publishAt?: string }>;
+  aliases: DeclaredAlias[];
+  diagnostics: Diagnostic[];
+}
+
+export function readContent(options: ReadContentOptions): ContentFiles {
+  const { rootDir, contentDir, isPreview } = options;
+  const diagnostics: Diagnostic[] = [];
+  const { site } = options;
+  diagnostics.push(...site.diagnostics);
+  const timeZone = site.site?.timeZone;
+  const folders = {
+    authors: discoverFolder(rootDir, contentDir, "authors", { recursive: false }),
+    articles: discoverFolder(rootDir, contentDir, "articles", { recursive: true }),
+    pages: discoverFolder(rootDir, contentDir, "pages", { recursive: true }),
+  };
+  for (const folder of Object.values(folders)) diagnostics.push(...folder.diagnostics);
+  const readOptions = {
+    ...(options.frontmatterCache ? { cache: options.frontmatterCache } : {}),
+    ...(options.onUncachedFiles ? { beforeSplitting: options.onUncachedFiles } : {}),
+    ...(timeZone ? { timeZone } : {}),
+    ...(options.memo ? { memo: options.memo } : {}),
+  };
+  const authorFiles = readContentFiles(folders.authors.files, authorSchema, readOptions);
+  const articleFiles = readContentFiles(folders.articles.files, articleSchema, readOptions);
+  const pageFiles = readContentFiles(folders.pages.files, pageSchema, readOptions);
+  for (const read of [...authorFiles, ...articleFiles, ...pageFiles]) diagnostics.push(...read.diagnostics);
+
+  const fieldsOf = articleFields(articleFiles, timeZone, diagnostics);
+  const standings = articleStandings(fieldsOf, options.now, isPreview);
+  if (isPreview) {
+    for (const [read, fields] of fieldsOf) {
+      if (fields.draft && fields.dek === undefined) diagnostics.push(diagnose("article/incomplete-draft", { file: read.file.sourcePath, line: 1, column: 1 }, {}));
+    }
+  }
+  const slugOf = (read: ReadFile<ArticleFrontmatter>) => fieldsOf.get(read)?.slug ?? read.file.id;
+  const cards = articleCards(articleFiles, fieldsOf, standings, slugOf);
+  const unpublishedCards = new Map([...standings.unpublished].map(([id, held]) => [id, unpublishedParams(held, timeZone)]));
+  // Old addresses, and where each now is: a shown article's, every author's and page's.
+  const aliases = declaredAliases({ articleFiles, fieldsOf, shown: standings.isShown, slugOf, authorFiles, pageFiles });
+  return { site, authorFiles, articleFiles, pageFiles, fieldsOf, ...standings, slugOf, cards, unpublishedCards, aliases, diagnostics };
+}
+
+/** Each article's fields that are valid on their own: what references, statuses and cards read, whatever else is wrong; and the rules between fields. */
+function articleFields(articleFiles: readonly ReadFile<ArticleFrontmatter>[], timeZone: string | undefined, diagnostics: Diagnostic[]): Map<ReadFile<ArticleFrontmatter>, Partial<ArticleFrontmatter>> {
+  const fieldsOf = new Map<ReadFile<ArticleFrontmatter>, Partial<ArticleFrontmatter>>();
+  for (const read of articleFiles) {
+    if (!read.parsed) continue;
+    // Frontmatter that is not even YAML says nothing about its fields: no rule is checked on them.
+    const isYaml = read.parsed.errors.length === 0;
+    const fields = read.data ?? (isYaml ? validFields(read.parsed.data) : {});
+    fieldsOf.set(read, fields);
+    if (isYaml) diagnostics.push(...fieldRuleDiagnostics(articleFieldRules(fields), { file: read.file.sourcePath, yaml: read.parsed, ...(timeZone ? { timeZone } : {}) }));
+  }
+  return fieldsOf;
+}
+
+/** What each article is in this build: shown (published; in a preview, drafts and scheduled ones once they have a dek), or held back. */
+function articleStandings(fieldsOf: ReadonlyMap<ReadFile<ArticleFrontmatter>, Partial<ArticleFrontmatter>>, now: Date, isPreview: boolean) {
+  const time = now.getTime();
+  const standingOf = (fields: Partial<ArticleFrontmatter>): Standing => (fields.draft ? "draft" : fields.date && fields.date.getTime() > time ? "scheduled" : "published");
+  const isShown = (read: ReadFile<ArticleFrontmatter>) => {
+    const fields = fieldsOf.get(read);
+    if (!fields) return false;
+    // A file whose frontmatter is not YAML counts as shown: its body is still checked.
+    const isYaml = read.parsed!.errors.length === 0;
+    return isPreview ? !isYaml || fields.dek !== undefined : standingOf(fields) === "published";
+  };
+  const unpublished = new Map<string, Unpublished>();
+  for (const [read, fields] of fieldsOf) {
+    if (isShown(read)) continue;
+    const standing = standingOf(fields);
+    if (standing !== "published") unpublished.set(read.file.id, standing === "draft" ? { isDraft: true } : { isDraft: false, publishAt: fields.date! });
+  }
+  return { standingOf, isShown, unpublished };
+}
+
+/**
+ * Related cards show other articles: the shown ones, and a file with
+ * problems as itself (it is reported on its own). One card object per
+ * parsed file while it is unchanged, so a memo's loads compare them at a glance.
+ */
+function articleCards(
+  articleFiles: readonly ReadFile<ArticleFrontmatter>[],
+  fieldsOf: ReadonlyMap<ReadFile<ArticleFrontmatter>, Partial<ArticleFrontmatter>>,
+  { isShown, unpublished }: { isShown: (read: ReadFile<ArticleFrontmatter>) => boolean; unpublished: ReadonlyMap<string, Unpublished> },
+  slugOf: (read: ReadFile<ArticleFrontmatter>) => string,
+): Map<string, ArticleCard> {
+  const cards = new Map<string, ArticleCard>();
+  for (const read of articleFiles) {
+    const fields = fieldsOf.get(read);
+    if (!fields || unpublished.has(read.file.id) || (!isShown(read) && read.data)) continue;
+    cards.set(read.file.id, cardOf(read, { title: fields.title ?? read.file.id, dek: fields.dek ?? "", url: routes.article(slugOf(read)) }));
+  }
+  return cards;
+}
+
+const cardsByFile = new WeakMap<object, ArticleCard>();
+function cardOf(read: ReadFile<ArticleFrontmatter>, card: ArticleCard): ArticleCard {
+  const known = read.parsed && cardsByFile.get(read.parsed);
+  if (known && known.title === card.title && known.dek === card.dek && known.url === card.url) return known;
+  if (read.parsed) cardsByFile.set(read.parsed, card);
+  return card;
+}
