@@ -3,7 +3,8 @@
  * the build's environment (its CI), not in content/: the settings are the
  * engineers', and an editor must not be able to lock everyone out from the
  * site settings form. The repository and branch default to the ones the
- * site's GitHub `editUrl` names, then to GitHub Actions' own.
+ * site's GitHub `editUrl` names. (Not to GitHub Actions' GITHUB_REPOSITORY:
+ * every fixture built by the tests in CI would then publish a CMS.)
  */
 export interface CmsBackend {
   /** Decap's backend: "github" (documented), or "gitlab", "gitea", "bitbucket". */
@@ -25,7 +26,7 @@ const GITHUB_EDIT_URL = /^https:\/\/github\.com\/([^/]+\/[^/]+)\/edit\/([^/]+)\/
 
 export function cmsBackend(editUrl: string | undefined, env: Readonly<Record<string, string | undefined>>): CmsBackend {
   const fromEditUrl = editUrl ? GITHUB_EDIT_URL.exec(editUrl) : null;
-  const repo = env.NEWSROOM_CMS_REPO || fromEditUrl?.[1] || env.GITHUB_REPOSITORY || undefined;
+  const repo = env.NEWSROOM_CMS_REPO || fromEditUrl?.[1] || undefined;
   return {
     name: env.NEWSROOM_CMS_BACKEND || "github",
     ...(repo ? { repo } : {}),

@@ -7,6 +7,8 @@ import { adminSettings } from "./cms-config.ts";
 
 export interface PublishAdminOptions {
   site: SiteSettings;
+  /** A preview build (npm start): /admin/ is published for the local backend even without a git host. */
+  isPreview?: boolean;
   /** The published names of public/ (the preview pane uses the site's stylesheet). */
   assets: AssetManifest;
   /** The content folder, from the repository's root, as the CMS commits to it. */
@@ -16,15 +18,23 @@ export interface PublishAdminOptions {
   localBackendUrl?: string;
 }
 
-/** Publishes /admin/, the CMS, into a built site. */
-export async function publishAdmin(outputDir: string, options: PublishAdminOptions): Promise<void> {
+/**
+ * Publishes /admin/, the CMS, into a built site: when the site names its
+ * git repository (a GitHub `editUrl`, or NEWSROOM_CMS_REPO), and in
+ * previews, where `npm run cms` edits the checkout. A site that names none
+ * gets no /admin/ rather than a login that cannot work. Returns whether it did.
+ */
+export async function publishAdmin(outputDir: string, options: PublishAdminOptions): Promise<boolean> {
   const { site } = options;
+  const backend = cmsBackend(site.editUrl, options.env ?? process.env);
+  if (!backend.repo && !options.isPreview) return false;
   const settings = adminSettings({
     site,
-    backend: cmsBackend(site.editUrl, options.env ?? process.env),
+    backend,
     localBackendUrl: options.localBackendUrl ?? options.env?.NEWSROOM_CMS_LOCAL_BACKEND ?? LOCAL_BACKEND_URL,
     previewStyles: [assetUrl(options.assets, "/css/site.css")],
     contentDir: (options.contentDir ?? "content").split(path.sep).join("/"),
   });
   await writeAdminFiles(outputDir, site.name, settings);
+  return true;
 }

@@ -76,7 +76,7 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
         await writeBrandImages(path.resolve(outputDir), store.model.site);
         await writePublicAssets(path.resolve(outputDir), publicAssets?.files ?? []);
         // The CMS at /admin/, configured from the content schemas (src/cms/).
-        await publishAdmin(path.resolve(outputDir), { site: store.model.site, assets: publicAssets?.manifest ?? {}, contentDir: path.relative(options.rootDir, contentDir) });
+        await publishAdmin(path.resolve(outputDir), { site: store.model.site, assets: publicAssets?.manifest ?? {}, contentDir: path.relative(options.rootDir, contentDir), isPreview: store.model.isPreview });
       });
     }
   });

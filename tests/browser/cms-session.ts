@@ -58,8 +58,8 @@ export async function startCmsSession(mode: "fs" | "git"): Promise<CmsSession> {
   const site = siteSchema.parse(parse(readFileSync(path.join(repoDir, "content/site.yaml"), "utf8")));
   const { manifest, files } = await readPublicAssets(PUBLIC_DIR);
   await writePublicAssets(siteDir, files);
-  // The environment names no git host: the page uses the local backend only, as on an editor's machine.
-  await publishAdmin(siteDir, { site, assets: manifest, env: {}, localBackendUrl: backend.url });
+  // As a preview publishes it (on an editor's machine, with npm run cms), its local backend at this session's port.
+  await publishAdmin(siteDir, { site, assets: manifest, env: {}, isPreview: true, localBackendUrl: backend.url });
   // The static server answers what does not exist with the site's 404 page; this site is the admin alone.
   writeFileSync(path.join(siteDir, "404.html"), "<!doctype html><title>Not found</title>");
   const server: StaticServer = await serveStatic(siteDir);

@@ -14,8 +14,8 @@ describe("the git host the published CMS commits to (src/cms/cms-backend.ts)", (
     });
   });
 
-  it("falls back to GitHub Actions' repository, and to no repository at all (the local backend only)", () => {
-    assert.equal(cmsBackend("https://git.example.test/edit/main/{path}", { GITHUB_REPOSITORY: "courier/site" }).repo, "courier/site");
+  it("names no repository unless the site or the environment does, not even GitHub Actions' own", () => {
+    assert.equal(cmsBackend("https://git.example.test/edit/main/{path}", { GITHUB_REPOSITORY: "courier/site" }).repo, undefined);
     assert.equal(cmsBackend(undefined, {}).repo, undefined);
   });
 });
