@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, wri
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
+import { setTimeout as delay } from "node:timers/promises";
 import type { Page } from "playwright-core";
 import { parseHTML } from "linkedom";
 import sharp from "sharp";
@@ -33,11 +34,20 @@ async function openAdmin(session: CmsSession, hash = ""): Promise<Page> {
   return page;
 }
 
-/** Decap's own save button in simple mode (the local file backend): Publish, then Publish now. */
-async function publishNow(page: Page): Promise<void> {
+/**
+ * Decap's own save button in simple mode (the local file backend): Publish,
+ * then Publish now; done when the file on disk says so (what the test is
+ * about), with a screenshot of the form if it never does.
+ */
+async function publishNow(page: Page, file: string, isSaved: (text: string | undefined) => boolean): Promise<string> {
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await page.getByText("Publish now", { exact: true }).click();
-  await page.getByText("Changes saved").waitFor({ timeout: 30_000 });
+  for (const started = Date.now(); Date.now() - started < 30_000; await delay(200)) {
+    const text = existsSync(file) ? readFileSync(file, "utf8") : undefined;
+    if (isSaved(text)) return text!;
+  }
+  await page.screenshot({ path: path.join(SCREENSHOTS, "cms-not-saved-1280.png") });
+  throw new Error(`${file} was not saved within 30 s (see cms-not-saved-1280.png)`);
 }
 
 /** A photograph as a newsroom would upload it: a 1600x900 JPEG (wide enough that no hero warning applies). */
@@ -122,10 +132,10 @@ describe("the CMS at /admin/, on the local file backend, in Chromium", { skip },
     assert.equal(await preview.locator("h1.article__headline").evaluate((h1) => getComputedStyle(h1).fontFamily.includes("serif")), true);
     await preview.locator('[data-component="related-card"]').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, "cms-new-article-1280.png") });
-    await publishNow(page);
+    // The backend writes the file and the photo in one request; the file is whole once its last line is there.
+    const saved = await publishNow(page, path.join(session.repoDir, `content/articles/${ARTICLE_ID}.md`), (text) => text?.endsWith("::related{id=tram-extension}\n") === true);
     await page.context().close();
 
-    const saved = readFileSync(path.join(session.repoDir, `content/articles/${ARTICLE_ID}.md`), "utf8");
     const date = /^date: (.*)$/m.exec(saved)?.[1] ?? "";
     assert.equal(isoInZone(new Date(date), SITE_ZONE), date, "the date is written in the site's zone, with its offset");
     assert.equal(
@@ -148,7 +158,9 @@ describe("the CMS at /admin/, on the local file backend, in Chromium", { skip },
         "",
       ].join("\n"),
     );
-    assert.equal(statSync(path.join(session.repoDir, "content/images/ferry-crew.jpg")).size, statSync(photo).size, "the upload is in content/images/ as it was");
+    const upload = path.join(session.repoDir, "content/images/ferry-crew.jpg");
+    for (const started = Date.now(); Date.now() - started < 10_000 && !(existsSync(upload) && statSync(upload).size === statSync(photo).size); ) await delay(100);
+    assert.deepEqual(readFileSync(upload), readFileSync(photo), "the upload is in content/images/ as it was");
     assert.deepEqual(await errorsOf(session.repoDir), []);
 
     const outputDir = path.join(mkdtempSync(path.join(tmpdir(), "newsroom-cms-build-")), "site");
@@ -171,8 +183,7 @@ describe("the CMS at /admin/, on the local file backend, in Chromium", { skip },
     await page.getByLabel("Dek").fill("The union says the new rota leaves night crossings short of staff.", { timeout: 30_000 });
     await page.getByRole("button", { name: "Add Corrections and updates" }).click();
     await page.getByLabel("Correction").fill("An earlier version gave the wrong day for the vote.");
-    await publishNow(page);
-    const after = readFileSync(file, "utf8");
+    const after = await publishNow(page, file, (text) => text?.includes("wrong day for the vote") === true && text.endsWith("\n::related{id=tram-extension}\n"));
     const correction = /^ {2}- date: (.*)\n {4}text: "An earlier version gave the wrong day for the vote."$/m.exec(after);
     assert.ok(correction, after);
     assert.equal(isoInZone(new Date(correction[1]!), SITE_ZONE), correction[1]);
@@ -216,8 +227,11 @@ describe("the CMS's editorial workflow, on the local git backend, in Chromium", 
     await page.getByRole("option", { name: /City desk/ }).click();
     await page.getByRole("button", { name: "Save", exact: true }).click();
     await page.getByText("Changes saved").waitFor({ timeout: 30_000 });
-    assert.match(git(session.repoDir, "branch", "--list", branch), /cms\/articles\/harbour-wall-repairs-begin/);
-    assert.equal(existsSync(path.join(session.repoDir, `content/articles/${id}.md`)), false, "main has no such file yet");
+    // Asked of git, not the working copy, which the backend checks branches out in while it works.
+    const fileOn = (ref: string) => git(session.repoDir, "ls-tree", "--name-only", ref, `content/articles/${id}.md`).trim();
+    assert.equal(fileOn(branch), `content/articles/${id}.md`, "the draft is on its own branch");
+    assert.match(git(session.repoDir, "show", `${branch}:content/articles/${id}.md`), /^title: "Harbour wall repairs begin"$/m);
+    assert.equal(fileOn("main"), "", "main has no such file yet");
 
     for (const [label, recorded] of [["In review", "decap-cms/pending_review"], ["Ready", "decap-cms/pending_publish"]] as const) {
       await page.getByRole("button", { name: /^Status:/ }).click();
@@ -234,10 +248,11 @@ describe("the CMS's editorial workflow, on the local git backend, in Chromium", 
     await page.getByText("Publish now", { exact: true }).click();
     await page.getByText("Entry published").waitFor({ timeout: 30_000 });
     await page.context().close();
-    assert.equal(git(session.repoDir, "branch", "--show-current").trim(), "main");
+    assert.equal(fileOn("main"), `content/articles/${id}.md`, "published: on main");
     assert.equal(git(session.repoDir, "branch", "--list", branch), "", "the branch is merged and gone");
+    assert.equal(git(session.repoDir, "branch", "--show-current").trim(), "main");
     assert.match(git(session.repoDir, "log", "-1", "--format=%s"), /harbour-wall-repairs-begin/);
-    assert.match(readFileSync(path.join(session.repoDir, `content/articles/${id}.md`), "utf8"), /^title: "Harbour wall repairs begin"$/m);
+    assert.equal(readFileSync(path.join(session.repoDir, `content/articles/${id}.md`), "utf8"), git(session.repoDir, "show", `main:content/articles/${id}.md`), "main is checked out");
     assert.deepEqual(await errorsOf(session.repoDir), []);
     assert.deepEqual(session.offOrigin, []);
     assert.deepEqual(session.problems.filter((problem) => !isExpectedProblem(problem)), []);

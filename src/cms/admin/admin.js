@@ -12,7 +12,9 @@ import { zonedDateTimeControl, zonedDateTimePreview } from "./zoned-datetime-wid
 const DATETIME_WIDGET = "newsroom-datetime";
 
 const { CMS, h, createClass } = /** @type {any} */ (window);
-const settings = await (await fetch(new URL("config.json", document.baseURI), { cache: "no-cache" })).json();
+// Beside the page, whether it was opened as /admin/, /admin/index.html or /admin (hosts differ).
+const folder = location.pathname.replace(/\/[^/]*\.html$/, "/").replace(/([^/])$/, "$1/");
+const settings = await (await fetch(new URL(`${folder}config.json`, location.origin), { cache: "no-cache" })).json();
 const isLocal = ["127.0.0.1", "localhost"].includes(location.hostname);
 
 if (settings.isLocalOnly && !isLocal) {
