@@ -145,6 +145,8 @@ const bodyField = (label: string, hint?: string, components: string[] = []): Dec
   ...(hint ? { hint } : {}),
   modes: ["rich_text", "raw"],
   editor_components: components,
+  // A contributor's HTML must not run in an editor's session (it holds their git host token): Decap's preview sanitises.
+  sanitize_preview: true,
 });
 
 function collections(contentDir: string, fields: Record<string, DecapField[]>): DecapCollection[] {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -204,6 +204,20 @@ describe("the CMS at /admin/, on the local file backend, in Chromium", { skip },
     assert.ok(existsSync(path.join(session.repoDir, "content/images/ferry-crew.jpg")));
     assert.deepEqual(await errorsOf(session.repoDir), []);
     assert.deepEqual(session.problems, []);
+  });
+  test("the preview runs no script a contributor wrote in a body", async () => {
+    const file = path.join(session.repoDir, "content/articles/hostile-body.md");
+    writeFileSync(file, readFileSync(path.join(session.repoDir, "content/articles/tram-extension.md"), "utf8").replace('title: "Tram line to reach the harbour by 2028"', 'title: "Hostile body"') + '\n<img src="x" onerror="top.__pwned = 1">\n\n<script>top.__pwned = 2</script>\n');
+    const page = await openAdmin(session, "#/collections/articles/entries/hostile-body");
+    const preview = page.frameLocator("iframe").first();
+    await preview.locator("h1.article__headline", { hasText: "Hostile body" }).waitFor({ timeout: 30_000 });
+    await preview.locator('[data-component="article-body"] p').first().waitFor();
+    await delay(1000);
+    assert.equal(await page.evaluate(() => (window as { __pwned?: number }).__pwned), undefined);
+    assert.equal(await preview.locator("[onerror], script").count(), 0);
+    await page.context().close();
+    rmSync(file);
+    session.problems.length = 0;
   });
 });
 
