@@ -57,10 +57,14 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // A process that ends without stop() (an uncaught error) must not leave the server behind.
+  const stopWithParent = () => child.kill("SIGTERM");
+  process.once("exit", stopWithParent);
   await listening(child, options.isVerbose ?? false);
   return {
     url: `http://127.0.0.1:${port}/api/v1`,
     stop: async () => {
+      process.off("exit", stopWithParent);
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, "exit");
       child.kill("SIGTERM");
