@@ -11,6 +11,7 @@ import { addTsxTemplates } from "./tsx-templates.ts";
 import { addResponsiveImages } from "./images.ts";
 import { writeBrandImages } from "../discovery/brand-images.ts";
 import { readPublicAssets, writePublicAssets } from "./static-assets.ts";
+import { publishAdmin } from "../cms/publish-admin.ts";
 
 // Eleventy ships no types for its config object; this is the part we use.
 export interface EleventyConfig {
@@ -74,6 +75,8 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
       await timed(options.timings, "assets", async () => {
         await writeBrandImages(path.resolve(outputDir), store.model.site);
         await writePublicAssets(path.resolve(outputDir), publicAssets?.files ?? []);
+        // The CMS at /admin/, configured from the content schemas (src/cms/).
+        await publishAdmin(path.resolve(outputDir), { site: store.model.site, assets: publicAssets?.manifest ?? {}, contentDir: path.relative(options.rootDir, contentDir), isPreview: store.model.isPreview });
       });
     }
   });
