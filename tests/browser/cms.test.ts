@@ -7,7 +7,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import type { Page } from "playwright-core";
 import { parseHTML } from "linkedom";
 import sharp from "sharp";
-import { buildSite } from "../../src/build/build.ts";
+import { buildSite } from "../../src/site-builder/build.ts";
 import { checkSite } from "../../src/check/check-site.ts";
 import { isoInZone } from "../../src/format/dates.ts";
 import { articleIdFor } from "../../src/new-article/new-article.ts";
