@@ -9,7 +9,7 @@
  * Prints one line per pass; the first warms the JIT.
  */
 import { buildSiteModel } from "../src/collections/site-model.ts";
-import { loadContent } from "../src/content/load-content.ts";
+import { loadContent } from "../src/assembly/load-content.ts";
 
 const [rootDir, passesArg] = process.argv.slice(2);
 if (!rootDir) {

@@ -21,7 +21,7 @@ import { routes } from "../content/routes.ts";
 import { TagRegistry } from "../content/tags.ts";
 
 /** Google shows about this many characters of a headline; longer ones are cut. */
-const LONG_HEADLINE = 110;
+export const LONG_HEADLINE = 110;
 /**
  * A body past this many words is most likely a paste gone wrong (a 5 MB
  * body read "3191 min read"); the longest long reads are about half of it.

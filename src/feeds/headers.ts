@@ -51,6 +51,8 @@ export const HEADER_RULES: readonly HeaderRule[] = [
   { path: "/audio/*", cacheControl: DAY },
   { path: "/video/*", cacheControl: DAY },
   { path: "/images/site/*", cacheControl: DAY },
+  // The CMS: its configuration changes with the schemas; its bundles sit in folders named by version.
+  { path: "/admin/*", cacheControl: SHORT },
 ];
 
 /** The fixed rules, and one per standalone page (`/about/`): pages are published at the site's top level. */

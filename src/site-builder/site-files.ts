@@ -1,11 +1,11 @@
-import { copyFile, mkdir } from "node:fs/promises";
+import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { SiteModel } from "../collections/site-model.ts";
 import { MEDIA_FOLDERS } from "../content/assets.ts";
 import { PUBLISHER_LOGO, SITE_CARD, SITE_ICONS } from "../discovery/brand-images.ts";
 import { derivedFileUrls } from "../eleventy/images.ts";
-import { PUBLIC_DIR, readPublicAssets, type PublicFile } from "../eleventy/static-assets.ts";
+import { PUBLIC_DIR, readPublicAssets, type AssetManifest, type PublicFile } from "../eleventy/static-assets.ts";
 import { ImageCache } from "../images/image-cache.ts";
 import { imageCacheDir } from "../images/image-options.ts";
 import { PageKeys } from "./page-keys.ts";
@@ -30,11 +30,38 @@ export interface SiteFileSources {
   contentDir: string;
   imageCacheDir: string;
   publicFiles: readonly PublicFile[];
+  /** The published names of public/ files (the CMS's preview uses the site's stylesheet). */
+  assets: AssetManifest;
 }
 
 /** Every file of the site besides its pages. */
-export function planSiteFiles(model: SiteModel, sources: SiteFileSources, keys: PageKeys): SiteFile[] {
-  return [...publicFiles(sources, keys), ...brandImages(model, keys), ...derivedImages(model, sources, keys), ...mediaFiles(sources, keys)];
+export async function planSiteFiles(model: SiteModel, sources: SiteFileSources, keys: PageKeys): Promise<SiteFile[]> {
+  return [...publicFiles(sources, keys), ...brandImages(model, keys), ...derivedImages(model, sources, keys), ...mediaFiles(sources, keys), ...(await adminFiles(model, sources, keys))];
+}
+
+/**
+ * The CMS at /admin/ (src/cms/): published when the site names its git
+ * repository, and in previews. Its bundles are copied from node_modules
+ * into folders named by version, so their key is their size and time.
+ */
+async function adminFiles(model: SiteModel, sources: SiteFileSources, keys: PageKeys): Promise<SiteFile[]> {
+  const { adminSettingsFor, adminFiles: filesOf } = await import("../cms/publish-admin.ts");
+  const contentDir = path.relative(sources.rootDir, path.resolve(sources.rootDir, sources.contentDir));
+  const settings = adminSettingsFor({ site: model.site, assets: sources.assets, contentDir, isPreview: model.isPreview });
+  if (!settings) return [];
+  return (await filesOf(model.site.name, settings)).map((file) => {
+    const stat = file.source ? statSync(file.source) : undefined;
+    return {
+      path: file.url,
+      key: keys.file("admin", `/${file.url}`, file.text ?? [stat!.size, stat!.mtimeMs]),
+      write: async (siteDir: string) => {
+        const target = path.join(siteDir, file.url);
+        await mkdir(path.dirname(target), { recursive: true });
+        if (file.text !== undefined) await writeFile(target, file.text);
+        else await copyFile(file.source!, target);
+      },
+    };
+  });
 }
 
 function publicFiles({ publicFiles: files }: SiteFileSources, keys: PageKeys): SiteFile[] {
@@ -116,7 +143,7 @@ function listFiles(dir: string): string[] {
 
 /** Writes every file of the site besides its pages into `siteDir` (Eleventy's own command line over the whole site, see .eleventy.ts). */
 export async function writeEverySiteFile(siteDir: string, model: SiteModel, rootDir: string, contentDir: string): Promise<void> {
-  const { files } = await readPublicAssets(PUBLIC_DIR);
-  const sources = { rootDir, contentDir, imageCacheDir: imageCacheDir(rootDir), publicFiles: files };
-  for (const file of planSiteFiles(model, sources, new PageKeys(""))) await file.write(siteDir);
+  const { files, manifest } = await readPublicAssets(PUBLIC_DIR);
+  const sources = { rootDir, contentDir, imageCacheDir: imageCacheDir(rootDir), publicFiles: files, assets: manifest };
+  for (const file of await planSiteFiles(model, sources, new PageKeys(""))) await file.write(siteDir);
 }

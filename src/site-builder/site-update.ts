@@ -29,7 +29,7 @@ export async function planSite(model: SiteModel, options: Pick<NewsroomOptions, 
   const publicAssets = await readPublicAssets(PUBLIC_DIR);
   const keys = new PageKeys(codeFingerprint(PAGE_CODE));
   const rootDir = path.resolve(options.rootDir);
-  const files = planSiteFiles(model, { rootDir, contentDir: options.contentDir, imageCacheDir: imageCacheDir(rootDir), publicFiles: publicAssets.files }, keys);
+  const files = await planSiteFiles(model, { rootDir, contentDir: options.contentDir, imageCacheDir: imageCacheDir(rootDir), publicFiles: publicAssets.files, assets: publicAssets.manifest }, keys);
   return { pages: planPages(model, publicAssets.manifest, keys), files, assets: publicAssets.manifest };
 }
 
