@@ -71,7 +71,6 @@ describe("warm rebuilds", () => {
     // Listing pages (5 tag pages, 3 authors' pages, 2 news-feed pages) list headlines, not bodies: the body edit
     // reaches none; the headline edit reaches city-hall's page, transport's first page, ben-okoro's and the news feed's first.
     assert.deepEqual(["cold-before", "warm-body-edit", "warm", "cold-after"].map((name) => reusedListings[name]), [0, 10, 6, 0]);
-
     rmSync(rootDir, { recursive: true, force: true });
   });
 });
