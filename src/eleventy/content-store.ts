@@ -18,8 +18,6 @@ export interface NewsroomOptions {
   articlesPerSearchShard?: number;
   /** Kept between loads by the dev server: files and articles a save did not touch are not built again. */
   memo?: ContentMemo;
-  /** Called with every HTML page as it is rendered (the build feeds its search index). */
-  onHtmlPage?: (url: string, html: string) => void;
   /** Warnings fail the build too (`--strict`). */
   isStrict?: boolean;
   /** Where the warnings of a successful load are reported (default: stderr). */
