@@ -64,24 +64,45 @@ async function update(step: string, records: readonly SearchRecordSource[]) {
 }
 
 let records = base;
+const articles = records.filter((source) => source.kind === "article");
+let edits = 0;
+let stories = 0;
+/** Edits `count` archived articles (the oldest first, in the first archive). */
+const edit = (count: number) => {
+  const targets = new Set(articles.slice(-edits - count, articles.length - edits));
+  edits += count;
+  records = records.map((source) => (targets.has(source) ? edited(source, `edit-${edits}`) : source));
+};
+const publish = (count: number) => {
+  records = [...Array.from({ length: count }, (_, index) => published(articles[stories + index]!, `new-${stories + index}`)), ...records];
+  stories += count;
+};
+
 await update("cold", records);
 for (let run = 0; run < repeats; run++) await update("unchanged", records);
-const articles = records.filter((source) => source.kind === "article");
 for (let run = 0; run < repeats; run++) {
-  // The oldest articles are in the first, full archive.
-  const target = articles[articles.length - 1 - run * 7]!;
-  records = records.map((source) => (source === target ? edited(source, `edit-${run}`) : source));
-  await update("one archived article edited", records);
+  edit(1);
+  await update("edit, live bundle small", records);
 }
 for (let run = 0; run < repeats; run++) {
-  records = [published(articles[run]!, `new-${run}`), ...records];
-  await update("one story published", records);
+  publish(1);
+  await update("publish, live bundle small", records);
 }
-const fresh = Array.from({ length: DEFAULT_BUNDLE_SIZES.freshLimit }, (_, index) => published(articles[index]!, `batch-${index}`));
-await update("stories sealed into the archive", [...fresh, ...records]);
-records = [...fresh, ...records];
-const amended = new Set(articles.slice(-1 - DEFAULT_BUNDLE_SIZES.supersededLimit).slice(0, DEFAULT_BUNDLE_SIZES.supersededLimit + 1));
-records = records.map((source) => (amended.has(source) ? edited(source, "amend") : source));
+// The live bundle near its bounds: 190 unarchived stories, 90 amended archived ones.
+publish(190 - stories);
+edit(90 - edits);
+await update("live bundle filled", records);
+for (let run = 0; run < repeats; run++) {
+  edit(1);
+  await update("edit, live bundle full", records);
+}
+for (let run = 0; run < repeats; run++) {
+  publish(1);
+  await update("publish, live bundle full", records);
+}
+publish(DEFAULT_BUNDLE_SIZES.freshLimit + 1 - stories);
+await update("stories sealed into the archive", records);
+edit(DEFAULT_BUNDLE_SIZES.supersededLimit + 1 - edits);
 await update("amendments compacted", records);
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

@@ -6,7 +6,7 @@ import type { SearchRecordSource } from "./search-record.ts";
 const RECORDS_IN_FLIGHT = 200;
 
 export interface IndexedBundle {
-  /** Each record's result id in the bundle, by URL. */
+  /** Each record's result id in the bundle, by URL (when asked for). */
   ids: Map<string, string>;
   /** The newest date a record is sorted by (ISO, UTC; "" when none is dated). */
   newest: string;
@@ -15,9 +15,10 @@ export interface IndexedBundle {
 /**
  * Indexes records into a Pagefind bundle at `outputPath` (a new folder),
  * building each record as it is handed over, in the order given (the same
- * records in the same order give the same files).
+ * records in the same order give the same files). `readIds`: read back each
+ * record's result id (an archive's, which the live bundle may supersede).
  */
-export async function indexBundle(pagefind: Pagefind, sources: readonly SearchRecordSource[], outputPath: string): Promise<IndexedBundle> {
+export async function indexBundle(pagefind: Pagefind, sources: readonly SearchRecordSource[], outputPath: string, { readIds }: { readIds: boolean }): Promise<IndexedBundle> {
   const { index, errors } = await pagefind.createIndex({ keepIndexUrl: false });
   if (!index) throw new Error(`internal error, please report: search index: ${errors.join("; ")}`);
   const problems: string[] = [];
@@ -41,6 +42,7 @@ export async function indexBundle(pagefind: Pagefind, sources: readonly SearchRe
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length > 0) throw new Error(`internal error, please report: search index: ${written.errors.join("; ")}`);
   await removeDefaultUi(outputPath);
+  if (!readIds) return { ids: new Map(), newest };
   const ids = await readResultIds(outputPath);
   // A bundle that shares fragments between records (Pagefind's maxFragments) has no id per record: the search page could not tell them apart.
   if (ids.size !== sources.length) throw new Error(`internal error, please report: the search bundle at ${outputPath} has ${ids.size} fragments for ${sources.length} records`);

@@ -1,12 +1,13 @@
 import { existsSync } from "node:fs";
-import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { cacheKey, codeFingerprint } from "../cache/keyed-json-cache.ts";
 import { linkTree } from "../util/link-tree.ts";
-import { LIVE_PATH, MANIFEST_FILE, manifestText, type ManifestBundle } from "./bundle-manifest.ts";
+import { LIVE_PATH, MANIFEST_FILE, manifestText, type BundleManifest, type ManifestBundle, type SupersededResult } from "./bundle-manifest.ts";
 import { planBundles, type BundlePlan, type BundleSizes, type PlannedArchive } from "./bundle-plan.ts";
 import { indexBundle } from "./index-bundle.ts";
 import { readFragment } from "./pagefind-files.ts";
+import { RecordCache } from "./record-cache.ts";
 import { childrenPeakMB, PagefindProcesses } from "./pagefind-processes.ts";
 import type { SearchRecordSource } from "./search-record.ts";
 import { bundleDir, bundlesDir, readState, withStateLock, writeState, type SearchState, type StoredArchive, type StoredLive } from "./search-state.ts";
@@ -22,7 +23,7 @@ import { bundleDir, bundlesDir, readState, withStateLock, writeState, type Searc
  * (about 4 s on average: the newest archive, half full on average) or 100
  * amendments of old ones (one archive, about 7 s).
  */
-export const DEFAULT_BUNDLE_SIZES: BundleSizes = { articlesPerArchive: 2500, freshLimit: 200, supersededLimit: 100 };
+export const DEFAULT_BUNDLE_SIZES: BundleSizes = { articlesPerArchive: 2500, freshLimit: 100, supersededLimit: 100 };
 
 /** What the bundles are made with besides their records: this module (records included), the date format, Pagefind's locked version. */
 const FORMAT_SOURCES = ["src/search", "src/format/dates.ts", "package-lock.json"];
@@ -80,9 +81,9 @@ export async function updateSearch(options: UpdateSearchOptions): Promise<Search
     const plan = planBundles(previous?.archives ?? [], options.records, sizes);
     const update = new Update(stateDir, format, options.records, new PagefindProcesses(options.pagefindProcesses ?? 2));
     const [archives, liveIndex] = await Promise.all([Promise.all(plan.archives.map((archive) => update.archive(archive))), update.liveIndex(plan, previous?.live)]);
-    const live = await update.live(liveIndex, plan, archives);
+    const live = await update.live(liveIndex, plan, archives, previous?.live);
     writeState(stateDir, { format, archives, live });
-    await pruneFolders(stateDir, [previous, { archives, live }]);
+    await pruneFolders(stateDir, { archives, live });
     return result(stateDir, previous, archives, live, update.summary);
   });
 }
@@ -109,7 +110,7 @@ class Update {
     }
     const sources = planned.index.map((url) => this.#sources.get(url)!);
     const folder = `${folderName(planned.sitePath)}-${this.#key(sources)}`;
-    const { ids, newest } = await this.#index(sources, folder);
+    const { ids, newest } = await this.#index(sources, folder, true);
     return { sitePath: planned.sitePath, folder, newest, members: sources.map((source) => ({ url: source.url, hash: source.hash, id: ids.get(source.url)! })) };
   }
 
@@ -120,17 +121,20 @@ class Update {
     const key = this.#key(sources);
     if (previous && JSON.stringify(previous.members) === JSON.stringify(members)) {
       this.summary.reusedBundles++;
-      return { key, members, newest: previous.newest, dir: bundleDir(this.stateDir, previous.folder) };
+      return { key, members, newest: previous.newest, dir: bundleDir(this.stateDir, previous.folder), fresh: false };
     }
     const folder = `live-index-${key}`;
-    const { newest } = await this.#index(sources, folder);
-    return { key, members, newest, dir: bundleDir(this.stateDir, folder) };
+    const records = new RecordCache(this.stateDir, this.format);
+    const { newest } = await this.#index(records.through(sources), folder, false);
+    records.save();
+    return { key, members, newest, dir: bundleDir(this.stateDir, folder), fresh: true };
   }
 
   /** The live bundle: its Pagefind files and the list of bundles, in a folder named by both. */
-  async live(index: LiveIndex, plan: BundlePlan<StoredArchive>, archives: readonly StoredArchive[]): Promise<StoredLive> {
+  async live(index: LiveIndex, plan: BundlePlan<StoredArchive>, archives: readonly StoredArchive[], previous: StoredLive | undefined): Promise<StoredLive> {
     const kept = new Map(plan.archives.flatMap((archive) => ("keep" in archive ? [[archive.sitePath, archive.superseded] as const] : [])));
-    const archiveEntries = await Promise.all(archives.map((archive) => this.#manifestEntry(archive, kept.get(archive.sitePath) ?? [])));
+    const listed = previous ? await listedSuperseded(bundleDir(this.stateDir, previous.folder)) : new Map<string, SupersededResult>();
+    const archiveEntries = await Promise.all(archives.map((archive) => this.#manifestEntry(archive, kept.get(archive.sitePath) ?? [], listed)));
     const manifest = manifestText({ path: LIVE_PATH, newest: index.newest }, archiveEntries);
     // Named by what it holds, not by where its files came from: the same records and list give the same folder.
     const folder = `live-${cacheKey(index.key, manifest).slice(0, 16)}`;
@@ -143,6 +147,8 @@ class Update {
         await writeFile(path.join(temporary, MANIFEST_FILE), manifest);
       });
     }
+    // A fresh index is only the live folder's makings: its files live on there, linked.
+    if (index.fresh) await rm(index.dir, { recursive: true, force: true });
     return { sitePath: LIVE_PATH, folder, newest: index.newest, members: index.members };
   }
 
@@ -151,18 +157,20 @@ class Update {
     return cacheKey(this.format, ...sources.flatMap((source) => [source.url, source.hash])).slice(0, 16);
   }
 
-  async #manifestEntry(archive: StoredArchive, superseded: readonly { url: string; id: string }[]): Promise<ManifestBundle> {
+  /** An archive as the list gives it: its superseded results' filter values as the last list gave them, or from their fragments. */
+  async #manifestEntry(archive: StoredArchive, superseded: readonly { url: string; id: string }[], listed: Map<string, SupersededResult>): Promise<ManifestBundle> {
     const dir = bundleDir(this.stateDir, archive.folder);
-    const entries = await Promise.all(superseded.map(async ({ url, id }) => ({ url, id, filters: (await readFragment(dir, id)).filters })));
+    const filtersOf = async (id: string) => listed.get(`${archive.sitePath} ${id}`)?.filters ?? (await readFragment(dir, id)).filters;
+    const entries = await Promise.all(superseded.map(async ({ url, id }) => ({ url, id, filters: await filtersOf(id) })));
     return { path: archive.sitePath, newest: archive.newest, ...(entries.length > 0 ? { superseded: entries } : {}) };
   }
 
   /** Indexes records into `bundles/<folder>` through a temporary folder. */
-  async #index(sources: readonly SearchRecordSource[], folder: string): Promise<{ ids: Map<string, string>; newest: string }> {
+  async #index(sources: readonly SearchRecordSource[], folder: string, readIds: boolean): Promise<{ ids: Map<string, string>; newest: string }> {
     const indexed = await this.processes.run(async (pagefind) => {
       let bundle: Awaited<ReturnType<typeof indexBundle>> | undefined;
       await inTemporary(bundleDir(this.stateDir, folder), async (temporary) => {
-        bundle = await indexBundle(pagefind, sources, temporary);
+        bundle = await indexBundle(pagefind, sources, temporary, { readIds });
       });
       this.summary.pagefindPeakMB = Math.max(this.summary.pagefindPeakMB, childrenPeakMB());
       return bundle!;
@@ -179,6 +187,18 @@ interface LiveIndex {
   members: StoredLive["members"];
   newest: string;
   dir: string;
+  /** Indexed in this update, in a folder of its own (else: the last live folder). */
+  fresh: boolean;
+}
+
+/** The superseded results the live folder's list names, by archive path and id ("" map when it cannot be read). */
+async function listedSuperseded(liveDir: string): Promise<Map<string, SupersededResult>> {
+  try {
+    const manifest = JSON.parse(await readFile(path.join(liveDir, MANIFEST_FILE), "utf8")) as BundleManifest;
+    return new Map(manifest.bundles.flatMap((bundle) => (bundle.superseded ?? []).map((result) => [`${bundle.path} ${result.id}`, result] as const)));
+  } catch {
+    return new Map();
+  }
 }
 
 /** "/pagefind-archive-3/" -> "pagefind-archive-3". */
@@ -199,16 +219,20 @@ async function inTemporary(dir: string, write: (temporary: string) => Promise<vo
   }
 }
 
+/** How long a folder stays after the state stops naming it: another build of the site may have been given it and be linking it. */
+const UNUSED_FOLDER_MS = 10 * 60_000;
+
 /**
- * Deletes the folders neither this state nor the last one names. The last
- * one's stay for one more update: a build that got them just before another
- * build's update may still be linking them.
+ * Deletes the folders the state does not name and no update has given out
+ * for a while (each update marks the folders it gives out as just used).
  */
-async function pruneFolders(stateDir: string, states: readonly (Pick<SearchState, "archives" | "live"> | undefined)[]): Promise<void> {
-  const used = new Set(states.flatMap((state) => (state ? [...state.archives.map((archive) => archive.folder), state.live.folder] : [])));
-  // A live index folder is pruned too: its files live on, linked, in the live folder made from it.
+async function pruneFolders(stateDir: string, state: Pick<SearchState, "archives" | "live">): Promise<void> {
+  const used = new Set([...state.archives.map((archive) => archive.folder), state.live.folder]);
+  const now = new Date();
   for (const name of await readdir(bundlesDir(stateDir)).catch(() => [])) {
-    if (!used.has(name)) await rm(bundleDir(stateDir, name), { recursive: true, force: true });
+    const dir = bundleDir(stateDir, name);
+    if (used.has(name)) await utimes(dir, now, now);
+    else if (now.getTime() - ((await stat(dir).catch(() => undefined))?.mtimeMs ?? 0) > UNUSED_FOLDER_MS) await rm(dir, { recursive: true, force: true });
   }
   // What earlier builds kept here (one folder per shard, named by a SHA-256, and its expectation file).
   for (const name of await readdir(stateDir).catch(() => [])) {
