@@ -88,9 +88,9 @@ for (let run = 0; run < repeats; run++) {
   publish(1);
   await update("publish, live bundle small", records);
 }
-// The live bundle near its bounds: 190 unarchived stories, 90 amended archived ones.
-publish(190 - stories);
-edit(90 - edits);
+// The live bundle near its bounds: 10 short of each.
+publish(DEFAULT_BUNDLE_SIZES.freshLimit - 10 - stories);
+edit(DEFAULT_BUNDLE_SIZES.supersededLimit - 10 - edits);
 await update("live bundle filled", records);
 for (let run = 0; run < repeats; run++) {
   edit(1);

@@ -13,15 +13,14 @@ import type { SearchRecordSource } from "./search-record.ts";
 import { bundleDir, bundlesDir, readState, withStateLock, writeState, type SearchState, type StoredArchive, type StoredLive } from "./search-state.ts";
 
 /**
- * The bounds, from measurements on a 2-core machine (Pagefind 1.6, records
- * of 400-900 words; docs/decisions/0045-search-is-indexed-incrementally.md):
- * indexing 300 records takes about 0.6 s, 2,500 about 7 s. An archive of
- * 2,500 articles keeps a search at 100,000 articles to 41 bundles, as before;
- * 200 unarchived and 100 superseded articles keep the live bundle near 300
- * records (with a site's standalone pages), so an edit or a new story costs
- * about a second of indexing, and a compaction comes every 200 new stories
- * (about 4 s on average: the newest archive, half full on average) or 100
- * amendments of old ones (one archive, about 7 s).
+ * The bounds, from measurements on a 2-core machine under load (Pagefind 1.6,
+ * the benchmark corpus; docs/decisions/0045-search-is-indexed-incrementally.md):
+ * indexing 100-200 records takes about 0.6 s, 300 1 s, 2,500 8.6 s. An
+ * archive of 2,500 articles keeps a search at 100,000 articles to 41
+ * bundles, as before; 100 unarchived and 100 superseded articles keep the
+ * live bundle (with the standalone pages) to about a second of indexing, and
+ * a compaction comes every 100 new stories (the newest archive again: about
+ * 4 s on average) or 100 amended or deleted archived ones (one archive, 8.6 s).
  */
 export const DEFAULT_BUNDLE_SIZES: BundleSizes = { articlesPerArchive: 2500, freshLimit: 100, supersededLimit: 100 };
 
