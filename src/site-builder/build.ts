@@ -123,7 +123,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const render = async (pages: RenderBatch) => {
       fileCount += (await timed(timings, "eleventy", () => renderBatch(newsroomOptions, { model, pages }, stagingDir, options.quiet ?? true))).length;
     };
-    // Reused article pages are copied once the changed ones are rendered.
+    // Reused article pages are copied once the changed ones are rendered (any order writes the same site).
     let reusedPages = 0;
     const takeReusedPages = async () => {
       if (!reuse) return;
