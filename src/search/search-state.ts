@@ -67,6 +67,20 @@ export function readState(stateDir: string, format: string): SearchState | undef
   }
 }
 
+/**
+ * The site path and folder of each bundle the last update gave, whatever
+ * its format (a state of other code still says what the site published).
+ */
+export function lastBundles(stateDir: string): Map<string, string> {
+  try {
+    const state = JSON.parse(readFileSync(path.join(stateDir, STATE_FILE), "utf8")) as Partial<SearchState>;
+    const bundles = [...(Array.isArray(state.archives) ? state.archives : []), ...(state.live ? [state.live] : [])];
+    return new Map(bundles.filter((bundle) => typeof bundle?.sitePath === "string" && typeof bundle.folder === "string").map((bundle) => [bundle.sitePath, bundle.folder]));
+  } catch {
+    return new Map();
+  }
+}
+
 function isMember(member: unknown): member is ArchiveMember {
   const { url, hash, id } = (member ?? {}) as Partial<ArchiveMember>;
   return typeof url === "string" && typeof hash === "string" && typeof id === "string";

@@ -10,7 +10,7 @@ import { readFragment } from "./pagefind-files.ts";
 import { RecordCache } from "./record-cache.ts";
 import { childrenPeakMB, PagefindProcesses } from "./pagefind-processes.ts";
 import type { SearchRecordSource } from "./search-record.ts";
-import { bundleDir, bundlesDir, readState, withStateLock, writeState, type SearchState, type StoredArchive, type StoredLive } from "./search-state.ts";
+import { bundleDir, bundlesDir, lastBundles, readState, withStateLock, writeState, type SearchState, type StoredArchive, type StoredLive } from "./search-state.ts";
 
 /**
  * The bounds, from measurements on a 2-core machine under load (Pagefind 1.6,
@@ -76,6 +76,7 @@ export async function updateSearch(options: UpdateSearchOptions): Promise<Search
   const stateDir = path.resolve(options.stateDir);
   const format = cacheKey(codeFingerprint(FORMAT_SOURCES), JSON.stringify(sizes));
   return withStateLock(stateDir, async () => {
+    const before = lastBundles(stateDir);
     const previous = readState(stateDir, format);
     const plan = planBundles(previous?.archives ?? [], options.records, sizes);
     const update = new Update(stateDir, format, options.records, new PagefindProcesses(options.pagefindProcesses ?? 2));
@@ -83,7 +84,7 @@ export async function updateSearch(options: UpdateSearchOptions): Promise<Search
     const live = await update.live(liveIndex, plan, archives, previous?.live);
     writeState(stateDir, { format, archives, live });
     await pruneFolders(stateDir, { archives, live });
-    return result(stateDir, previous, archives, live, update.summary);
+    return result(stateDir, before, archives, live, update.summary);
   });
 }
 
@@ -239,8 +240,8 @@ async function pruneFolders(stateDir: string, state: Pick<SearchState, "archives
   }
 }
 
-function result(stateDir: string, previous: SearchState | undefined, archives: readonly StoredArchive[], live: StoredLive, summary: SearchSummary): SearchUpdate {
-  const before = new Map([...(previous?.archives ?? []), ...(previous ? [previous.live] : [])].map((bundle) => [bundle.sitePath, bundle.folder]));
+/** `before`: each bundle's folder by site path, as the last update gave them. */
+function result(stateDir: string, before: ReadonlyMap<string, string>, archives: readonly StoredArchive[], live: StoredLive, summary: SearchSummary): SearchUpdate {
   const bundles = [live, ...[...archives].reverse()].map((bundle) => ({ sitePath: bundle.sitePath, dir: bundleDir(stateDir, bundle.folder), changed: before.get(bundle.sitePath) !== bundle.folder }));
   const now = new Set(bundles.map((bundle) => bundle.sitePath));
   return { bundles, removedBundles: [...before.keys()].filter((sitePath) => !now.has(sitePath)), summary };
