@@ -87,7 +87,7 @@ describe("GitHub Actions workflow", () => {
     assert.ok(order.every((position) => position >= 0), `all steps present: ${order}`);
     assert.deepEqual([...order].sort((a, b) => a - b), order);
     assert.equal(steps[order[1]!]!.with!.key, steps[order[5]!]!.with!.key, "the cache is saved under the key it is restored with");
-    // The content caches (rendered Markdown, parsed frontmatter, search shards, article pages) likewise, around check and build.
+    // The content caches (rendered Markdown, parsed frontmatter, search bundles, article pages) likewise, around check and build.
     const contentCaches = (action: string) =>
       index((step) => step.uses?.startsWith(`actions/cache/${action}@`) === true && step.with?.path?.split("\n").includes(".cache/render") === true && step.with.path.includes(".cache/frontmatter") && step.with.path.includes(".cache/search") && step.with.path.includes(".cache/pages"));
     assert.ok(contentCaches("restore") > order[0]! && contentCaches("restore") < order[2]!, "content caches restored before the check");
