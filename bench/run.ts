@@ -72,8 +72,8 @@ interface BuildReport {
   buildSeconds?: number;
   /** Our build only: seconds per stage (content, eleventy, search, ...). */
   timings?: Record<string, number>;
-  /** Our build only: search shards indexed and reused, and a Pagefind process's peak memory (not in maxRssKB). */
-  search?: { indexed: number; reused: number; pagefindPeakMB: number };
+  /** Our build only: search records and bundles indexed, bundles reused, and the Pagefind processes' peak memory (not in maxRssKB). */
+  search?: { indexedRecords: number; indexedBundles: number; reusedBundles: number; pagefindPeakMB: number };
   /** Our build only: article pages, tags' and authors' feeds, and listing pages taken from the page cache. */
   reusedPages?: number;
   reusedFeeds?: number;
@@ -95,8 +95,8 @@ export interface BenchResult {
   stages?: Record<string, number>;
   /** Our build: peak memory of the Pagefind processes (up to two at once, beside the build), added up. */
   pagefindPeakMB?: number;
-  /** Our build's warm rebuild: search shards indexed again and reused, and article pages reused. */
-  warmSearchShards?: { indexed: number; reused: number };
+  /** Our build's warm rebuild: search bundles indexed again and reused, and article pages reused. */
+  warmSearchBundles?: { indexed: number; reused: number };
   warmReusedPages?: number;
   warmReusedFeeds?: number;
   warmReusedListings?: number;
@@ -301,7 +301,7 @@ async function siteBuilds(corpusDir: string, size: number, options: Options, log
       ...cold,
       warmRebuildSeconds: warm.result.wallSeconds,
       ...(warm.report.timings ? { warmStages: warm.report.timings } : {}),
-      ...(warm.report.search ? { warmSearchShards: { indexed: warm.report.search.indexed, reused: warm.report.search.reused } } : {}),
+      ...(warm.report.search ? { warmSearchBundles: { indexed: warm.report.search.indexedBundles, reused: warm.report.search.reusedBundles } } : {}),
       ...(warm.report.reusedPages !== undefined ? { warmReusedPages: warm.report.reusedPages } : {}),
       ...(warm.report.reusedFeeds !== undefined ? { warmReusedFeeds: warm.report.reusedFeeds } : {}),
       ...(warm.report.reusedListings !== undefined ? { warmReusedListings: warm.report.reusedListings } : {}),
@@ -313,7 +313,7 @@ async function siteBuilds(corpusDir: string, size: number, options: Options, log
   }
 }
 
-/** Cold: no rendered Markdown, parsed frontmatter, search shards or article pages from earlier builds (images stay cached). */
+/** Cold: no rendered Markdown, parsed frontmatter, search bundles or article pages from earlier builds (images stay cached). */
 function clearContentCaches(corpusDir: string): void {
   for (const cache of ["render", "frontmatter", "search", "pages"]) rmSync(path.join(corpusDir, ".cache", cache), { recursive: true, force: true });
 }

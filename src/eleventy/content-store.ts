@@ -14,12 +14,8 @@ export interface NewsroomOptions {
   now?: () => Date;
   /** Seconds spent in each stage of the last build, for the benchmark ("content", "images", ...). */
   timings?: Map<string, number>;
-  /** Articles per search index (default ARTICLES_PER_SEARCH_SHARD; see src/collections/search-shards.ts). */
-  articlesPerSearchShard?: number;
   /** Kept between loads by the dev server: files and articles a save did not touch are not built again. */
   memo?: ContentMemo;
-  /** Called with every HTML page as it is rendered (the build feeds its search index). */
-  onHtmlPage?: (url: string, html: string) => void;
   /** Warnings fail the build too (`--strict`). */
   isStrict?: boolean;
   /** Where the warnings of a successful load are reported (default: stderr). */

@@ -81,19 +81,6 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
     }
   });
   eleventyConfig.addGlobalData("newsroom", () => store.model);
-  const { onHtmlPage } = options;
-  if (onHtmlPage) {
-    eleventyConfig.addTransform("newsroom-html-pages", async function (content) {
-      const { url, outputPath } = this.page;
-      if (typeof url === "string" && typeof outputPath === "string" && outputPath.endsWith(".html")) {
-        onHtmlPage(url, content);
-        // A turn of the event loop per page: the build's search index writes to Pagefind's pipe as pages arrive, and
-        // Eleventy's rendering otherwise runs for seconds on promises alone, leaving Pagefind waiting.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      return content;
-    });
-  }
   if (publishesSiteFiles) addResponsiveImages(eleventyConfig, { rootDir: options.rootDir, model: () => store.model, ...(options.timings ? { timings: options.timings } : {}) });
 
   addTsxTemplates(eleventyConfig);

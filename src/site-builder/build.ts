@@ -17,7 +17,11 @@ import { newsFeedPageInputs } from "../pages/page-inputs.ts";
 import { tagPageInputs } from "../pages/page-inputs.ts";
 import type { Article } from "../content/model.ts";
 import { readPublicAssets, type AssetManifest } from "../eleventy/static-assets.ts";
-import { SearchIndex, searchCacheDir, type SearchIndexSummary } from "./search-index.ts";
+import type { BundleSizes } from "../search/bundle-plan.ts";
+import { searchCacheDir } from "../search/search-state.ts";
+import { searchRecordSources } from "../search/site-records.ts";
+import { updateSearch, type SearchSummary, type SearchUpdate } from "../search/update-search.ts";
+import { linkTree } from "../util/link-tree.ts";
 import { createStagingFolder, discardStagingFolder, removeStaleStagingFolders, swapIn } from "./staging-folder.ts";
 
 export interface BuildOptions {
@@ -32,8 +36,8 @@ export interface BuildOptions {
   pagesPerBatch?: number;
   /** Reuse article pages whose inputs are unchanged (default true; false renders every page). */
   reusePages?: boolean;
-  /** Articles per search index (default ARTICLES_PER_SEARCH_SHARD); tests use small shards. */
-  articlesPerSearchShard?: number;
+  /** Search bundle sizes (default DEFAULT_BUNDLE_SIZES in src/search/update-search.ts); tests use small ones. */
+  searchBundleSizes?: Partial<BundleSizes>;
   /** Warnings fail the build too (`--strict`). */
   isStrict?: boolean;
 }
@@ -52,8 +56,8 @@ export interface BuildResult {
   schedulePath: string;
   /** Seconds per stage: content (load, validate, render Markdown), eleventy (pages, less the rest), images, assets, search, total. */
   timings: Record<string, number>;
-  /** Search shards indexed and reused, and Pagefind's peak memory. */
-  search: SearchIndexSummary;
+  /** Search records and bundles indexed, bundles reused, and Pagefind's peak memory. */
+  search: SearchSummary;
   /** Article pages taken from the page cache instead of rendered. */
   reusedPages: number;
   /** Tags' and authors' feed files taken from the page cache instead of rendered. */
@@ -87,7 +91,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   await removeStaleStagingFolders(outputDir);
   const stagingDir = await createStagingFolder(outputDir);
-  let search: SearchIndex | undefined;
+  let search: Promise<SearchUpdate> | undefined;
   try {
     const newsroomOptions = {
       rootDir,
@@ -96,25 +100,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       isStrict: options.isStrict ?? false,
       now: () => options.now ?? new Date(),
       timings,
-      ...(options.articlesPerSearchShard ? { articlesPerSearchShard: options.articlesPerSearchShard } : {}),
-      onHtmlPage: (url: string, html: string) => search?.add(url, html),
     };
     const model = await timed(timings, "content", () => new ContentStore(newsroomOptions).reload());
+    // The search is indexed from the content, in Pagefind's own processes, while the pages are rendered.
+    search = updateSearch({ stateDir: searchCacheDir(rootDir), records: searchRecordSources(model), ...(options.searchBundleSizes ? { sizes: options.searchBundleSizes } : {}) });
+    search.catch(() => {}); // Awaited below, or on failure.
     // Article pages whose inputs are unchanged since an earlier build are reused, not rendered (see src/pages/page-reuse.ts).
     const reuse = options.reusePages === false ? undefined : new PageReuse(pageCacheDir(rootDir));
-    const articleByUrl = new Map(model.articles.map((article) => [article.url, article]));
-    const pageByUrl = new Map(model.pages.map((page) => [page.url, page]));
-    const searchIndex = new SearchIndex(model.searchShards, stagingDir, {
-      cacheDir: searchCacheDir(rootDir),
-      ...(reuse
-        ? {
-            // A shard's articles, and the standalone pages the primary one also holds.
-            inputKeyOf: (urls: readonly string[]) =>
-              reuse.ownPartsKey(urls.flatMap((url) => articleByUrl.get(url) ?? []), { site: model.site, pages: urls.flatMap((url) => pageByUrl.get(url) ?? []) }, model.isPreview),
-          }
-        : {}),
-    });
-    search = searchIndex;
     const { manifest: assets } = await readPublicAssets(PUBLIC_DIR);
     const articlePages = reuse
       ? await timed(timings, "reuse", () => keyArticlePages(reuse, model.articles, (article) => articlePageInputs({ newsroom: model, article, assets, page: { url: article.url } })))
@@ -131,15 +123,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const render = async (pages: RenderBatch) => {
       fileCount += (await timed(timings, "eleventy", () => renderBatch(newsroomOptions, { model, pages }, stagingDir, options.quiet ?? true))).length;
     };
-    // Reused article pages are copied once the changed ones are rendered: the search index takes pages in order, and a
-    // changed page no longer holds up its shard behind thousands of copies. The pages of shards being indexed come first,
-    // so that Pagefind has them all early and writes that shard while the rest are copied.
+    // Reused article pages are copied once the changed ones are rendered (any order writes the same site).
     let reusedPages = 0;
     const takeReusedPages = async () => {
       if (!reuse) return;
-      const indexing = new Set(articlePages.toTake.filter(({ article }) => searchIndex.isIndexing(article.url)));
-      const indexingFirst = [...indexing, ...articlePages.toTake.filter((page) => !indexing.has(page))];
-      const taken = await timed(timings, "reuse", () => takeArticlePages(reuse, indexingFirst, stagingDir, { onPage: (url, html) => searchIndex.add(url, html) }));
+      const taken = await timed(timings, "reuse", () => takeArticlePages(reuse, articlePages.toTake, stagingDir));
       reusedPages = taken.reused;
       fileCount += taken.reused;
       // Pruned by another build of this site since they were keyed: rendered after all.
@@ -149,7 +137,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       }
     };
     // One Eleventy run per batch of pages, so that no run holds the whole site's HTML (see src/pages/render-batches.ts);
-    // article pages in runs of their own, so that the search index has them all before the listings are rendered.
+    // article pages in runs of their own.
     const toRender = { article: [...articlePages.toRender], ...feedFiles.toRender, ...listingPages.toRender };
     let taken = false;
     for (const pages of planRenderBatches(model, pageDefinitions, pagesPerBatch, toRender, ["article"])) {
@@ -161,7 +149,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     }
     if (!taken) await takeReusedPages();
     if (reuse) {
-      // While Pagefind finishes the last shards in its own processes.
+      // While Pagefind finishes in its own processes.
       await timed(timings, "reuse", async () => {
         const rendered = [...articlePages.toRender.map((article) => ({ key: articlePages.keys.get(article)!, file: articlePageFile(stagingDir, article.url) })), ...feedFiles.toStore, ...listingPages.toStore];
         for (const { key, file } of rendered) reuse.store(key, file);
@@ -169,7 +157,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         reuse.close();
       });
     }
-    const searchSummary = await timed(timings, "search", () => searchIndex.write());
+    const searchSummary = await timed(timings, "search", async () => linkSearchBundles(await search!, stagingDir));
     await swapIn(stagingDir, outputDir);
     await writeFile(schedulePath, `${JSON.stringify(scheduleOf(model), null, 2)}\n`);
     // Eleventy's time includes the stages that run inside it.
@@ -179,10 +167,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const rounded = Object.fromEntries([...timings].map(([name, seconds]) => [name, Number(seconds.toFixed(2))]));
     return { outputDir, fileCount, schedulePath, timings: rounded, search: searchSummary, reusedPages, reusedFeeds: feedFiles.reused, reusedListings: listingPages.reused };
   } catch (error) {
-    await search?.discard();
+    await search?.catch(() => {});
     await discardStagingFolder(stagingDir);
     throw unwrapContentError(error) ?? error;
   }
+}
+
+/** Links the search bundles into the site (every one: the staging folder is new). */
+async function linkSearchBundles(update: SearchUpdate, siteDir: string): Promise<SearchSummary> {
+  await Promise.all(update.bundles.map((bundle) => linkTree(bundle.dir, path.join(siteDir, ...bundle.sitePath.split("/").filter(Boolean)))));
+  return update.summary;
 }
 
 /** The model's scopes of each per-tag and per-author feed definition. */
