@@ -5,7 +5,7 @@
  *
  * Without outputDir the site goes to a temp folder that is deleted afterwards.
  * The last stdout line is JSON: {"pages":N,"articlePages":N,"maxRssKB":N,"buildSeconds":N,"timings":{...},"search":{...},"reusedPages":N,"reusedFeeds":N,"reusedListings":N}
- * (search: shards indexed and reused, and the peak memory of a Pagefind process, which maxRssKB does not count;
+ * (search: records and bundles indexed, bundles reused, and the peak memory of the Pagefind processes, which maxRssKB does not count;
  * reusedPages, reusedFeeds, reusedListings: article pages, tags' and authors' feeds, and tag, author and news-feed pages taken from the page cache).
  * articlePages counts news/<slug>/index.html, so a build that silently
  * skipped articles is caught by the runner.

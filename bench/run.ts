@@ -72,8 +72,8 @@ interface BuildReport {
   buildSeconds?: number;
   /** Our build only: seconds per stage (content, eleventy, search, ...). */
   timings?: Record<string, number>;
-  /** Our build only: search shards indexed and reused, and a Pagefind process's peak memory (not in maxRssKB). */
-  search?: { indexed: number; reused: number; pagefindPeakMB: number };
+  /** Our build only: search records and bundles indexed, bundles reused, and the Pagefind processes' peak memory (not in maxRssKB). */
+  search?: { indexedRecords: number; indexedBundles: number; reusedBundles: number; pagefindPeakMB: number };
   /** Our build only: "cold", "incremental" or "unchanged", and what it rendered, wrote and deleted. */
   mode?: string;
   rendered?: number;
@@ -306,7 +306,9 @@ async function siteBuilds(corpusDir: string, size: number, options: Options, log
     }
     log("every edit undone: building again, to compare with the cold build...");
     await incrementalBuild(corpusDir, siteDir, log);
-    const differing = differingFiles(path.join(sitesDir, "cold"), siteDir);
+    // The search bundles hold the same records, but where depends on the edits made (an edited archive story lives in the
+    // live bundle until its archive is compacted): they are compared by what they find (tests/browser/search-incremental.test.ts).
+    const differing = differingFiles(path.join(sitesDir, "cold"), siteDir).filter((file) => !/^pagefind(-archive-\d+)?\//.test(file.split(path.sep).join("/")));
     if (differing.length > 0) log(`  the output differs from the cold build's in ${differing.length} files, e.g. ${differing.slice(0, 3).join(", ")}`);
     return { ...cold, incremental, incrementalIdenticalToCold: differing.length === 0 };
   } finally {

@@ -1,20 +1,20 @@
 /** @jsxRuntime automatic @jsxImportSource preact */
 import { routes } from "../src/content/routes.ts";
 import { assetUrl } from "../src/eleventy/static-assets.ts";
+import { LIVE_PATH } from "../src/search/bundle-manifest.ts";
 import { Document } from "./components/Document.tsx";
 import { documentProps, type EleventyPageData } from "./page-data.ts";
 
 /**
- * Search over the Pagefind indexes written at the end of the build, with our
- * own UI (public/js/search.js): this page holds its markup, hidden until the
+ * Search over the site's Pagefind bundles, with our own UI
+ * (public/js/search.js): this page holds its markup, hidden until the
  * script shows it; the script fills in results and filters, as text only.
- * A large archive has several indexes, newest first: the primary's path in
- * data-bundle, the older ones in data-merge-index. Without JavaScript the
- * page says so and offers the topic index instead.
+ * data-bundle is the live bundle, whose bundles.json lists the archives to
+ * merge (src/search/bundle-manifest.ts): the page does not change when they
+ * do. Without JavaScript the page says so and offers the topic index instead.
  */
 export function render(data: EleventyPageData) {
-  const { site, searchShards } = data.newsroom;
-  const [primary, ...archives] = searchShards.map((shard) => shard.bundlePath);
+  const { site } = data.newsroom;
   return (
     <Document
       {...documentProps(data, "Search", `Search every story published by ${site.name}.`, "page-search")}
@@ -26,8 +26,7 @@ export function render(data: EleventyPageData) {
           id="search"
           class="search"
           data-component="search"
-          data-bundle={primary}
-          data-merge-index={archives.length > 0 ? archives.join(" ") : undefined}
+          data-bundle={LIVE_PATH}
           data-time-zone={site.timeZone}
         >
           <noscript>

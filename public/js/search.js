@@ -13,8 +13,8 @@ const TYPING_PAUSE_MS = 250;
 const DATE_SORT = "date";
 /**
  * A filter every page of a bundle gets (Pagefind's mergeFilter): the
- * bundle's position, newest first. Never shown; "newest first" reads the
- * bundles one at a time through it.
+ * bundle's position in bundles.json. Never shown; "newest first" searches
+ * the bundles one at a time through it.
  */
 const BUNDLE_FILTER = "search-bundle";
 
@@ -22,29 +22,93 @@ const BUNDLE_FILTER = "search-bundle";
  * @typedef {{ id: string, data: () => Promise<ResultData> }} ResultStub
  * @typedef {{ url: string, excerpt?: string, meta?: Record<string, string> }} ResultData
  * @typedef {Record<string, Record<string, number>>} FilterCounts
+ * @typedef {{ results: ResultStub[], filters: FilterCounts }} Found
  * @typedef {Map<string, Set<string>>} Selection filter key -> ticked values
  * @typedef {{ query: string, selection: Selection, sort: "" | "newest" }} SearchState
+ * @typedef {{ position: string, newest: string, stale: Map<string, Record<string, string[]>> }} Bundle
+ *   stale: the results of an archive that no longer stand (the article was amended since, or is gone), by
+ *   result id, with the filter values Pagefind counts for them (the bundle's own position included)
+ * @typedef {{ pagefind: any, everyFilter: FilterCounts, bundles: Bundle[], stale: Map<string, Record<string, string[]>[]> }} Index
  */
 
 // ---------------------------------------------------------------------------
 // The index: Pagefind over every bundle of the site
 
 /**
- * Opens the primary bundle and merges the older ones into it, each tagged
- * with its position (bundles hold consecutive runs of articles, newest
- * first). Asking for every filter first also loads the filter data, so that
- * searches report counts.
- * @param {string[]} bundles
+ * The site's bundles, from the live bundle's bundles.json
+ * (src/search/bundle-manifest.ts): the live bundle first, then the
+ * archives, newest first. Only bundle folders of this site are opened.
+ * @param {URL} live
  */
-async function openIndex(bundles) {
-  /** @type {any} */
-  const pagefind = await import(new URL("pagefind.js", new URL(bundles[0] ?? "/pagefind/", location.href)).href);
+async function readBundles(live) {
+  const response = await fetch(new URL("bundles.json", live));
+  if (!response.ok) throw new Error(`bundles.json: ${response.status}`);
+  /** @type {{ bundles?: unknown }} */
+  const manifest = await response.json();
+  if (!Array.isArray(manifest.bundles) || manifest.bundles.length === 0) throw new Error("bundles.json lists no bundles");
+  return manifest.bundles.map((/** @type {any} */ bundle) => {
+    if (typeof bundle?.path !== "string" || !/^\/[\w-]+\/$/.test(bundle.path)) throw new Error("bundles.json names a bundle outside the site");
+    /** @type {{ id: string, filters: Record<string, string[]> }[]} */
+    const superseded = Array.isArray(bundle.superseded) ? bundle.superseded : [];
+    return { path: /** @type {string} */ (bundle.path), newest: typeof bundle.newest === "string" ? bundle.newest : "", superseded };
+  });
+}
+
+/**
+ * Opens the live bundle and merges the archives into it, each tagged with
+ * its position. Asking for every filter first also loads the filter data,
+ * so that searches report counts.
+ * @param {string} livePath
+ * @returns {Promise<Index>}
+ */
+async function openIndex(livePath) {
+  const live = new URL(livePath, location.href);
+  const [pagefind, listed] = await Promise.all([import(new URL("pagefind.js", live).href), readBundles(live)]);
   const options = { excerptEllipsis: "…" };
   await pagefind.options({ ...options, mergeFilter: { [BUNDLE_FILTER]: "0" } });
-  await Promise.all(bundles.slice(1).map((bundlePath, index) => pagefind.mergeIndex(bundlePath, { ...options, mergeFilter: { [BUNDLE_FILTER]: String(index + 1) } })));
+  await Promise.all(listed.slice(1).map((bundle, index) => pagefind.mergeIndex(bundle.path, { ...options, mergeFilter: { [BUNDLE_FILTER]: String(index + 1) } })));
+  /** @type {Bundle[]} */
+  const bundles = listed.map((bundle, index) => ({
+    position: String(index),
+    newest: bundle.newest,
+    stale: new Map(bundle.superseded.map((entry) => [String(entry.id), { ...entry.filters, [BUNDLE_FILTER]: [String(index)] }])),
+  }));
+  /** @type {Map<string, Record<string, string[]>[]>} */
+  const stale = new Map();
+  for (const bundle of bundles) for (const [id, filters] of bundle.stale) stale.set(id, [...(stale.get(id) ?? []), filters]);
   /** @type {FilterCounts} */
   const everyFilter = await pagefind.filters();
-  return { pagefind, everyFilter };
+  return { pagefind, everyFilter, bundles, stale };
+}
+
+/**
+ * A search's results and counts without the archives' stale results: one
+ * result of each stale id is dropped (an amended article's new record in
+ * the live bundle may share the id, when nothing a result shows changed),
+ * and its filter values are taken out of Pagefind's counts.
+ * @param {Index} index @param {{ results: ResultStub[], filters?: FilterCounts }} found
+ * @returns {Found}
+ */
+function withoutStale(index, found) {
+  const pending = new Map([...index.stale].map(([id, copies]) => [id, [...copies]]));
+  /** @type {FilterCounts} */
+  const filters = Object.fromEntries(Object.entries(found.filters ?? {}).map(([key, counts]) => [key, { ...counts }]));
+  /** @type {ResultStub[]} */
+  const results = [];
+  for (const result of found.results) {
+    const stale = pending.get(result.id)?.pop();
+    if (!stale) {
+      results.push(result);
+      continue;
+    }
+    for (const [key, values] of Object.entries(stale)) {
+      for (const value of values) {
+        const counts = filters[key];
+        if (counts && (counts[value] ?? 0) > 0) counts[value] = /** @type {number} */ (counts[value]) - 1;
+      }
+    }
+  }
+  return { results, filters };
 }
 
 /** @param {Selection} selection @param {string} [except] a filter key left out */
@@ -61,50 +125,74 @@ function pagefindFilters(selection, except) {
  * many there are with and without filters, and each filter group's counts
  * as a reader reads them beside a checkbox: the results there would be with
  * that value ticked (the group's own ticks left out).
- * @param {Awaited<ReturnType<typeof openIndex>>} index
+ * @param {Index} index
  * @param {SearchState} state
  * @param {string[]} groups
  */
-async function search({ pagefind }, state, groups) {
+async function search(index, state, groups) {
+  const { pagefind } = index;
   const filters = pagefindFilters(state.selection);
-  const found = await pagefind.search(state.query, { filters });
+  const found = withoutStale(index, await pagefind.search(state.query, { filters }));
   /** @type {FilterCounts} */
   const counts = {};
   for (const key of groups) {
     const ticked = state.selection.get(key)?.size ?? 0;
-    counts[key] = ticked > 0 ? ((await pagefind.search(state.query, { filters: pagefindFilters(state.selection, key) })).filters[key] ?? {}) : (found.filters[key] ?? {});
+    counts[key] = ticked > 0 ? (withoutStale(index, await pagefind.search(state.query, { filters: pagefindFilters(state.selection, key) })).filters[key] ?? {}) : (found.filters[key] ?? {});
   }
-  /** @type {ResultStub[]} */
+  const filtered = Object.keys(filters).length > 0;
+  const unfiltered = filtered ? withoutStale(index, await pagefind.search(state.query)).results.length : found.results.length;
   const results = found.results;
-  const pages = state.sort === "newest" ? newestFirst(pagefind, state.query, filters, found.filters[BUNDLE_FILTER] ?? {}, results) : async (/** @type {number} */ end) => results.slice(0, end);
-  return { count: results.length, unfiltered: found.unfilteredResultCount, counts, pages };
+  const pages = state.sort === "newest" ? newestFirst(index, state.query, filters, found.filters[BUNDLE_FILTER] ?? {}, results) : async (/** @type {number} */ end) => results.slice(0, end);
+  return { count: results.length, unfiltered, counts, pages };
 }
 
 /**
  * Results newest first. Pagefind sorts each bundle's results, but merging
- * bundles orders them by score again, so the bundles are read one at a time,
- * newest first, and only as far as the pages shown need. (A sorted search's
- * scores fall in the sort's order, so one bundle's results keep it through
- * the merge: tests/browser/discovery.test.ts checks three bundles.)
+ * bundles orders them by score again; and the live bundle holds amended
+ * archive articles of any date beside the newest ones. So each bundle is
+ * searched on its own, sorted (a sorted search's scores fall in the sort's
+ * order), and the bundles' results are merged by date, a bundle searched
+ * only once its newest record could come next. (tests/browser/discovery.test.ts
+ * checks three bundles; tests/browser/search-incremental.test.ts an amended one.)
  * Pages without a date (standalone pages: About, Corrections policy) are
  * left out of a sorted search, so they come last, in the order of `all`.
- * @param {any} pagefind @param {string} query @param {object} filters
+ * @param {Index} index @param {string} query @param {object} filters
  * @param {Record<string, number>} perBundle results in each bundle
  * @param {ResultStub[]} all every result, by score
  */
-function newestFirst(pagefind, query, filters, perBundle, all) {
-  const bundles = Object.keys(perBundle).filter((bundle) => (perBundle[bundle] ?? 0) > 0).sort((a, b) => Number(a) - Number(b));
+function newestFirst(index, query, filters, perBundle, all) {
+  /** @typedef {{ bundle: Bundle, results?: ResultStub[], next: number, head?: { result: ResultStub, date: string } }} Stream */
+  /** @type {Stream[]} */
+  const streams = index.bundles.filter((bundle) => (perBundle[bundle.position] ?? 0) > 0).sort((a, b) => (a.newest < b.newest ? 1 : a.newest > b.newest ? -1 : 0)).map((bundle) => ({ bundle, next: 0 }));
   /** @type {ResultStub[]} */
   const loaded = [];
-  let next = 0;
   let undatedAdded = false;
+  /** @param {Stream} stream */
+  const advance = async (stream) => {
+    const result = stream.results?.[stream.next];
+    stream.head = result ? { result, date: (await result.data()).meta?.date ?? "" } : undefined;
+  };
+  /** @param {Stream} stream */
+  const open = async (stream) => {
+    const found = await index.pagefind.search(query, { filters: { ...filters, [BUNDLE_FILTER]: stream.bundle.position }, sort: { [DATE_SORT]: "desc" } });
+    stream.results = /** @type {ResultStub[]} */ (found.results).filter((result) => !stream.bundle.stale.has(result.id));
+    await advance(stream);
+  };
   return async (/** @type {number} */ end) => {
-    while (loaded.length < end && next < bundles.length) {
-      const bundle = /** @type {string} */ (bundles[next++]);
-      const found = await pagefind.search(query, { filters: { ...filters, [BUNDLE_FILTER]: bundle }, sort: { [DATE_SORT]: "desc" } });
-      loaded.push(...found.results);
+    while (loaded.length < end) {
+      /** @type {Stream | undefined} */
+      let best;
+      for (const stream of streams) if (stream.head && (!best?.head || stream.head.date > best.head.date)) best = stream;
+      // A bundle not searched yet whose newest record is newer than the best result so far may hold the next result.
+      const unopened = streams.find((stream) => !stream.results && (!best?.head || stream.bundle.newest > best.head.date));
+      if (unopened) await open(unopened);
+      else if (best?.head) {
+        loaded.push(best.head.result);
+        best.next++;
+        await advance(best);
+      } else break;
     }
-    if (loaded.length < end && next >= bundles.length && !undatedAdded) {
+    if (loaded.length < end && !undatedAdded) {
       undatedAdded = true;
       const dated = new Set(loaded.map((result) => result.id));
       loaded.push(...all.filter((result) => !dated.has(result.id)));
@@ -271,8 +359,7 @@ function start(root) {
   const lang = document.documentElement.lang || undefined;
   const collator = new Intl.Collator(lang);
   const dateFormat = new Intl.DateTimeFormat(lang, { timeZone: root.dataset.timeZone || undefined, day: "numeric", month: "short", year: "numeric" });
-  const bundles = [root.dataset.bundle || "/pagefind/", ...(root.dataset.mergeIndex ?? "").split(" ").filter(Boolean)];
-  const index = openIndex(bundles);
+  const index = openIndex(root.dataset.bundle || "/pagefind/");
 
   const state = stateFromUrl(groupKeys);
   input.value = state.query;

@@ -12,10 +12,7 @@ export interface CheckedSite extends LoadResult {
   model?: SiteModel;
 }
 
-export interface CheckOptions extends LoadOptions {
-  /** Articles per search index (see src/collections/search-shards.ts). */
-  articlesPerSearchShard?: number;
-}
+export type CheckOptions = LoadOptions;
 
 /**
  * Everything `npm run check` and every build check, in one run: the content
@@ -28,11 +25,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckedSite> {
   const { partial } = loaded;
   if (!partial) return loaded;
   const now = options.now ?? new Date();
-  const model = buildSiteModel(partial, {
-    isPreview: options.isPreview ?? false,
-    builtAt: now,
-    ...(options.articlesPerSearchShard ? { articlesPerSearchShard: options.articlesPerSearchShard } : {}),
-  });
+  const model = buildSiteModel(partial, { isPreview: options.isPreview ?? false, builtAt: now });
   const published = publishedPaths(model);
   for (const url of partial.unbuiltArticleUrls) published.add(url);
   const aliasProblems = aliasDiagnostics(partial.aliases, published);

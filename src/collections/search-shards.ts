@@ -1,11 +1,14 @@
 import type { Article } from "../content/model.ts";
 
 /**
- * Articles per search index. Pagefind holds a whole index in memory while it
- * writes it (about 2.5 GB for 10,000 article pages), so a large archive is
- * indexed in parts of this size, two at a time; the search page merges them.
- * Smaller parts make an edit re-index fewer articles (about 12 s of CPU for
- * 2,500) and a search fetch from more bundles (40 at 100,000 articles).
+ * The search no longer reads these shards: src/search/ keeps the site's
+ * search bundles itself, from the records and from what earlier updates
+ * sealed into archives (which the articles alone do not tell), and the
+ * search page reads the list of bundles from the live bundle. The site
+ * model still lists them (`SiteModel.searchShards`, for its own tests and
+ * bench/site-model.ts); this file goes when that list does.
+ *
+ * Articles per search index, cut from the oldest.
  */
 export const ARTICLES_PER_SEARCH_SHARD = 2500;
 

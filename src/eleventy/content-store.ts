@@ -14,8 +14,6 @@ export interface NewsroomOptions {
   now?: () => Date;
   /** Seconds spent in each stage of the last build, for the benchmark ("content", "images", ...). */
   timings?: Map<string, number>;
-  /** Articles per search index (default ARTICLES_PER_SEARCH_SHARD; see src/collections/search-shards.ts). */
-  articlesPerSearchShard?: number;
   /** Kept between loads by the dev server: files and articles a save did not touch are not built again. */
   memo?: ContentMemo;
   /** Told of each page Eleventy writes, and of each body rendered (the build's progress lines). */

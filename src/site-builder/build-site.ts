@@ -9,7 +9,10 @@ import { timed } from "../util/timed.ts";
 import { inputsDigest, isUnchanged, readBuildInputs, writeBuildInputs } from "./input-digest.ts";
 import { commitIntoOutput, finishInterruptedCommit } from "./output-commit.ts";
 import { outputFolderId, readOutputManifest, writeOutputManifest, type OutputManifest } from "./output-manifest.ts";
-import type { SiteChanges } from "./site-update.ts";
+import { addFiles, changesSince, type SiteChanges } from "./output-changes.ts";
+import { SEARCH_PATH, searchFiles } from "./search-files.ts";
+import type { BundleSizes } from "../search/bundle-plan.ts";
+import type { SearchSummary, SearchUpdate } from "../search/update-search.ts";
 import { siteStateFiles, type SiteStateFiles } from "./site-state.ts";
 import { SILENT, type Progress, type StageProgress } from "./progress.ts";
 import { createStagingFolder, discardStagingFolder, removeStaleStagingFolders, swapIn } from "./staging-folder.ts";
@@ -26,8 +29,8 @@ export interface BuildOptions {
   pagesPerBatch?: number;
   /** Start from what the last build of this output left (default true); false loads everything and renders every file into a new folder. */
   incremental?: boolean;
-  /** Articles per search index (default ARTICLES_PER_SEARCH_SHARD); tests use small shards. */
-  articlesPerSearchShard?: number;
+  /** Search bundle sizes (default DEFAULT_BUNDLE_SIZES in src/search/update-search.ts); tests use small ones. */
+  searchBundleSizes?: Partial<BundleSizes>;
   /** Warnings fail the build too (`--strict`). */
   isStrict?: boolean;
   /** Where the stages report what they are doing (default: nowhere; the command line passes a reporter). */
@@ -54,8 +57,10 @@ export interface BuildResult {
   /** The site paths rendered or written, and deleted. */
   changedPaths: string[];
   removedPaths: string[];
-  /** Seconds per stage: content (load, validate, render Markdown), plan, pages, files, commit, state, total. */
+  /** Seconds per stage: content (load, validate, render Markdown), plan, pages, search (waiting for it after the pages), files, commit, state, total. */
   timings: Record<string, number>;
+  /** Search records and bundles indexed, bundles reused, and Pagefind's peak memory (absent when nothing changed). */
+  search?: SearchSummary;
 }
 
 /**
@@ -101,7 +106,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   await removeStaleStagingFolders(outputDir);
   const isIncremental = options.incremental !== false;
   const previous = isIncremental ? readOutputManifest(state.manifest, outputDir) : undefined;
-  const digest = inputsDigest(path.resolve(rootDir, contentDir), { isPreview: options.isPreview ?? false, isStrict: options.isStrict ?? false, shard: options.articlesPerSearchShard ?? null, outputDir });
+  const digest = inputsDigest(path.resolve(rootDir, contentDir), { isPreview: options.isPreview ?? false, isStrict: options.isStrict ?? false, search: options.searchBundleSizes ?? null, outputDir });
   const finish = (result: Omit<BuildResult, "timings">): BuildResult => {
     timings.set("total", (performance.now() - started) / 1000);
     return { ...result, timings: Object.fromEntries([...timings].map(([name, seconds]) => [name, Number(seconds.toFixed(2))])) };
@@ -121,15 +126,25 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     isStrict: options.isStrict ?? false,
     now: () => now,
     timings,
-    ...(options.articlesPerSearchShard ? { articlesPerSearchShard: options.articlesPerSearchShard } : {}),
     onBodyRendered: (total) => (bodies ??= progress.stage("markdown", total)).advance(),
     onPageWritten: () => pages?.advance(),
   };
-  const { model, changes, assets, saveContentState } = await loadAndPlan(newsroom, state, previous, isIncremental, timings, progress);
+  const { model, plan, saveContentState } = await loadAndPlan(newsroom, state, isIncremental, timings, progress);
   bodies?.done();
+  // The search is indexed from the content, in Pagefind's own processes, while the pages are rendered.
+  const search = indexSearch(model, rootDir, options);
+  search.catch(() => {}); // awaited below, or once the build has failed
+  const changes = changesSince(previous?.files, plan, SEARCH_PATH);
   pages = progress.stage("pages", changes.pages.length);
-  await writeAndCommit(changes, { outputDir, state, previous, newsroom, model, assets, options, timings, progress });
-  pages.done(`${changes.pages.length} rendered, ${changes.kept} unchanged`);
+  const addSearch = async () => {
+    const update = await timed(timings, "search", () => search);
+    addFiles(changes, previous?.files, searchFiles(update, plan.keys), SEARCH_PATH);
+    return update.summary;
+  };
+  const searchSummary = await writeAndCommit(changes, { outputDir, state, previous, newsroom, model, assets: plan.assets, options, timings, progress, onPagesDone: () => pages?.done(`${changes.pages.length} rendered`), addSearch }).catch(async (error: unknown) => {
+    await search.catch(() => {});
+    throw error;
+  });
   await timed(timings, "state", async () => {
     saveContentState();
     writeBuildInputs(state.inputs, { digest, validUntil: validUntil(model, now) });
@@ -147,6 +162,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     removed: changes.removed.length,
     changedPaths,
     removedPaths: changes.removed,
+    search: searchSummary,
   });
 }
 
@@ -155,8 +171,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
  * and what must be written. Loaded on demand: a build with nothing to do
  * never loads the content's, Markdown's or Eleventy's modules.
  */
-async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, previous: OutputManifest | undefined, isIncremental: boolean, timings: Map<string, number>, progress: Progress) {
-  const [{ ContentStore }, { ContentMemo }, { readContentState, writeContentState }, { changesSince, planSite }] = await Promise.all([
+async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, isIncremental: boolean, timings: Map<string, number>, progress: Progress) {
+  const [{ ContentStore }, { ContentMemo }, { readContentState, writeContentState }, { planSite }] = await Promise.all([
     import("../eleventy/content-store.ts"),
     import("../assembly/content-memo.ts"),
     import("./content-state.ts"),
@@ -170,14 +186,13 @@ async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, pre
     loading.done(`${model.articles.length} articles`);
     const planning = progress.stage("plan");
     const plan = await timed(timings, "plan", () => planSite(model, newsroom));
-    const changes = changesSince(previous?.files, plan);
-    planning.done(`${changes.manifest.size} files, ${changes.pages.length + changes.files.length} to write, ${changes.removed.length} to delete`);
+    planning.done(`${plan.pages.length} pages, ${plan.files.length} other files`);
     // Bodies kept by the last build are read as pages are rendered: the state is written once they are.
     const saveContentState = () => {
       contentState?.close();
       writeContentState(state.content, memo);
     };
-    return { model, changes, assets: plan.assets, saveContentState };
+    return { model, plan, saveContentState };
   } catch (error) {
     contentState?.close();
     throw error;
@@ -194,17 +209,27 @@ interface CommitContext {
   options: BuildOptions;
   timings: Map<string, number>;
   progress: Progress;
+  onPagesDone: () => void;
+  /** Waits for the search and adds its bundles' files to the changes. */
+  addSearch: () => Promise<SearchSummary>;
 }
 
-/** Steps 3 and 4: the changed files into a staging folder, then into the output. */
-async function writeAndCommit(changes: SiteChanges, context: CommitContext): Promise<void> {
+/** Steps 3 and 4: the changed pages into a staging folder, the search's and other changed files too, then all into the output. */
+async function writeAndCommit(changes: SiteChanges, context: CommitContext): Promise<SearchSummary> {
   const { outputDir, state, previous, newsroom, model, assets, options, timings, progress } = context;
-  if (previous && changes.pages.length + changes.files.length + changes.removed.length === 0) return;
   const { writeChanges } = await import("./site-update.ts");
   const stagingDir = await createStagingFolder(outputDir);
   try {
     const pagesPerBatch = options.pagesPerBatch ? { pagesPerBatch: options.pagesPerBatch } : {};
-    await writeChanges(changes, stagingDir, { newsroom, model, assets, timings, quiet: options.quiet ?? true, ...pagesPerBatch });
+    const writeOptions = { newsroom, model, assets, timings, quiet: options.quiet ?? true, ...pagesPerBatch };
+    await writeChanges({ pages: changes.pages, files: [] }, stagingDir, writeOptions);
+    context.onPagesDone();
+    const search = await context.addSearch();
+    await writeChanges({ pages: [], files: changes.files }, stagingDir, writeOptions);
+    if (previous && changes.pages.length + changes.files.length + changes.removed.length === 0) {
+      await discardStagingFolder(stagingDir);
+      return search;
+    }
     const committing = progress.stage("commit");
     await timed(timings, "commit", async () => {
       if (previous) {
@@ -216,10 +241,17 @@ async function writeAndCommit(changes: SiteChanges, context: CommitContext): Pro
       }
     });
     committing.done(previous ? `${changes.pages.length + changes.files.length} files in, ${changes.removed.length} out` : "new folder swapped in");
+    return search;
   } catch (error) {
     await discardStagingFolder(stagingDir);
     throw unwrapContentError(error) ?? error;
   }
+}
+
+/** Starts bringing the search bundles up to date with the content (src/search/). */
+async function indexSearch(model: SiteModel, rootDir: string, options: BuildOptions): Promise<SearchUpdate> {
+  const [{ updateSearch }, { searchCacheDir }, { searchRecordSources }] = await Promise.all([import("../search/update-search.ts"), import("../search/search-state.ts"), import("../search/site-records.ts")]);
+  return updateSearch({ stateDir: searchCacheDir(rootDir), records: searchRecordSources(model), ...(options.searchBundleSizes ? { sizes: options.searchBundleSizes } : {}) });
 }
 
 /**

@@ -22,6 +22,8 @@ export interface SitePlan {
   pages: PlannedPage[];
   files: SiteFile[];
   assets: AssetManifest;
+  /** The keys the plan was made with (files planned later, the search's, are keyed with them too). */
+  keys: PageKeys;
 }
 
 /** Every file the site has for this model, each with its key. */
@@ -30,34 +32,11 @@ export async function planSite(model: SiteModel, options: Pick<NewsroomOptions, 
   const keys = new PageKeys(codeFingerprint(PAGE_CODE));
   const rootDir = path.resolve(options.rootDir);
   const files = await planSiteFiles(model, { rootDir, contentDir: options.contentDir, imageCacheDir: imageCacheDir(rootDir), publicFiles: publicAssets.files, assets: publicAssets.manifest }, keys);
-  return { pages: planPages(model, publicAssets.manifest, keys), files, assets: publicAssets.manifest };
+  return { pages: planPages(model, publicAssets.manifest, keys), files, assets: publicAssets.manifest, keys };
 }
 
-/** What must be done to bring an output folder holding `previous` (path → key; none: an empty folder) to the plan. */
-export interface SiteChanges {
-  pages: PlannedPage[];
-  files: SiteFile[];
-  /** Site paths to delete. */
-  removed: string[];
-  /** Files left as they are. */
-  kept: number;
-  /** Every planned file's key, by site path: the manifest once done. */
-  manifest: Map<string, string>;
-}
-
-export function changesSince(previous: ReadonlyMap<string, string> | undefined, plan: SitePlan): SiteChanges {
-  const manifest = new Map<string, string>();
-  const changed = <T extends { path: string; key: string }>(outputs: readonly T[]) =>
-    outputs.filter((output) => {
-      if (manifest.has(output.path)) throw new Error(`internal error, please report: two files of the site are written to ${output.path}`);
-      manifest.set(output.path, output.key);
-      return previous?.get(output.path) !== output.key;
-    });
-  const pages = changed(plan.pages);
-  const files = changed(plan.files);
-  const removed = previous ? [...previous.keys()].filter((sitePath) => !manifest.has(sitePath)) : [];
-  return { pages, files, removed, kept: manifest.size - pages.length - files.length, manifest };
-}
+import type { SiteChanges } from "./output-changes.ts";
+export { addFiles, changesSince, type SiteChanges } from "./output-changes.ts";
 
 export interface WriteOptions {
   newsroom: NewsroomOptions;

@@ -14,8 +14,8 @@ let server: StaticServer;
 
 before(async () => {
   if (skip) return;
-  // Search shards of two articles: the word searched for is in an archive shard, merged into the primary's results.
-  site = await buildFixture("basic", { articlesPerSearchShard: 2 });
+  // Archive bundles of two articles, every article archived: the word searched for is in an archive, merged into the live bundle's results.
+  site = await buildFixture("basic", { searchBundleSizes: { articlesPerArchive: 2, freshLimit: 0 } });
   server = await serveStatic(site.outputDir);
   browser = await launchChromium();
 });

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseHTML } from "linkedom";
+import type { BundleSizes } from "../../src/search/bundle-plan.ts";
 import { buildSite } from "../../src/site-builder/build-site.ts";
 
 export const FIXTURE_SITES = fileURLToPath(new URL("../fixtures/sites/", import.meta.url));
@@ -16,7 +17,7 @@ export interface BuiltSite {
 }
 
 /** Builds `tests/fixtures/sites/<name>` into a fresh temporary folder. */
-export async function buildFixture(name: string, options: { isPreview?: boolean; now?: Date; pagesPerBatch?: number; articlesPerSearchShard?: number } = {}): Promise<BuiltSite> {
+export async function buildFixture(name: string, options: { isPreview?: boolean; now?: Date; pagesPerBatch?: number; searchBundleSizes?: Partial<BundleSizes> } = {}): Promise<BuiltSite> {
   const outputDir = path.join(mkdtempSync(path.join(tmpdir(), `newsroom-${name}-`)), "site");
   await buildSite({ rootDir: path.join(FIXTURE_SITES, name), outputDir, isPreview: options.isPreview ?? false, ...options });
   const html = (url: string) => readFileSync(path.join(outputDir, url.endsWith("/") ? `${url}index.html` : url), "utf8");

@@ -15,7 +15,7 @@ describe("incremental builds", () => {
     cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
     process.env.NEWSROOM_IMAGE_CACHE = path.join(FIXTURE_SITES, "basic", ".cache", "images");
     const siteDir = path.join(rootDir, "_site");
-    const build = (outputDir = siteDir, incremental = true) => buildSite({ rootDir, outputDir, now: NOW, articlesPerSearchShard: 2, incremental });
+    const build = (outputDir = siteDir, incremental = true) => buildSite({ rootDir, outputDir, now: NOW, searchBundleSizes: { articlesPerArchive: 2 }, incremental });
     const articles = path.join(rootDir, "content", "articles");
     const edit = (name: string, change: (text: string) => string) => writeFileSync(path.join(articles, name), change(readFileSync(path.join(articles, name), "utf8")));
     const articlePages = (result: BuildResult) => result.changedPaths.filter((file) => /^news\/[^/]+\/index\.html$/.test(file)).sort();

@@ -20,8 +20,8 @@ import { siteContents } from "./build-fixture.ts";
 const NOW = new Date("2026-11-27T12:00:00Z");
 /** The basic fixture's page sizes (content/site.yaml). */
 const SIZES = { newsFeed: 3, tag: 2 };
-/** Search shards of six stories: 17 and then 18 stories make three shards, the newest at /pagefind/. */
-const PER_SHARD = 6;
+/** Search archives of six stories: the 17 and 18 stories are two archives, and the newest in the live bundle at /pagefind/. */
+const PER_ARCHIVE = 6;
 
 const NEW_STORY = {
   id: "night-bus-trial",
@@ -90,7 +90,7 @@ let storiesAfter: Story[];
 
 async function build(name: string): Promise<Map<string, string>> {
   const outputDir = path.join(rootDir, name);
-  await buildSite({ rootDir, outputDir, now: NOW, incremental: false, articlesPerSearchShard: PER_SHARD });
+  await buildSite({ rootDir, outputDir, now: NOW, incremental: false, searchBundleSizes: { articlesPerArchive: PER_ARCHIVE } });
   return siteContents(outputDir);
 }
 
@@ -137,7 +137,7 @@ describe("what a publication changes", () => {
     ].sort();
     const changed = changedFiles(builds.before!, builds.published!);
     assert.deepEqual(changed.filter((file) => !isSearchFile(file)), expected);
-    // The search index: only the newest shard takes the story.
+    // The search index: only the live bundle takes the story.
     assert.deepEqual(changed.filter((file) => isSearchFile(file) && !file.startsWith("/pagefind/")), []);
   });
 
@@ -155,18 +155,10 @@ describe("what a publication changes", () => {
     // Listings: the news feed and transport pages holding it, and ben-okoro's page; no other page of them.
     assert.ok(expected.some((file) => file.startsWith("/news-feed/")) && expected.some((file) => file.startsWith("/tags/transport/")));
     assert.ok(expected.includes("/authors/ben-okoro/index.html"));
-    // The search index: only the shard holding the story.
-    const shard = searchBundleOf(storiesAfter, EDITED.id);
-    assert.deepEqual(changed.filter((file) => isSearchFile(file) && !file.startsWith(shard)), []);
+    // The search index: the edited story's new version goes to the live bundle, which supersedes the archive's; no archive changes.
+    assert.deepEqual(changed.filter((file) => isSearchFile(file) && !file.startsWith("/pagefind/")), []);
   });
 });
-
-/** The search bundle holding a story: shards of PER_SHARD counted from the oldest, the newest at /pagefind/. */
-function searchBundleOf(newestFirst: readonly Story[], id: string): string {
-  const shards = Math.ceil(newestFirst.length / PER_SHARD);
-  const shard = Math.floor((newestFirst.length - 1 - newestFirst.findIndex((story) => story.id === id)) / PER_SHARD);
-  return shard === shards - 1 ? "/pagefind/" : `/pagefind-archive-${shard + 1}/`;
-}
 
 /** HTML pages of a build that show the story with its dek: cards, feed items, related entries, the lead story. */
 function pagesShowingDek(root: string, name: string, files: Map<string, string>, id: string): string[] {
