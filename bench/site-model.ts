@@ -24,7 +24,7 @@ const milliseconds = (since: number) => Number((performance.now() - since).toFix
 for (let pass = 1; pass <= Number(passesArg ?? 5); pass++) {
   let started = performance.now();
   const model = buildSiteModel(content, { isPreview: false, builtAt });
-  const lists = [model.tagGroups, model.authorGroups, model.feedPages, model.tagPages, model.feeds, model.searchShards, model.sitemapFiles];
+  const lists = [model.tagGroups, model.authorGroups, model.feedPages, model.tagPages, model.feeds, model.sitemapFiles];
   const modelMs = milliseconds(started);
   started = performance.now();
   const featured = content.articles.filter((article) => article.isFeatured).length;

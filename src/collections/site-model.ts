@@ -7,7 +7,6 @@ import { paginate, type Page } from "./paginate.ts";
 import { relatedArticles, type RelatedItem } from "./related.ts";
 import type { FeedScope } from "../feeds/feed-model.ts";
 import { sitemapEntries, sitemapFiles, type SitemapFile } from "../feeds/sitemap.ts";
-import { searchShards, type SearchShard } from "./search-shards.ts";
 
 export const SIDE_FEED_SIZE = 8;
 export const PICKS_SIZE = 4;
@@ -46,11 +45,9 @@ export interface SiteModel {
   feeds: { site: FeedScope; tags: FeedScope[]; authors: FeedScope[] };
   /** sitemap.xml, or a sitemap index and its parts past 50,000 URLs. */
   sitemapFiles: SitemapFile[];
-  /** The search indexes, the primary (newest articles) first. */
-  searchShards: SearchShard[];
 }
 
-export function buildSiteModel(content: Content, options: { isPreview: boolean; builtAt: Date; articlesPerSearchShard?: number }): SiteModel {
+export function buildSiteModel(content: Content, options: { isPreview: boolean; builtAt: Date }): SiteModel {
   const { site, articles, authors } = content;
   // Each list is made on first use: the dev server renders a saved article's
   // page before anything else, and that page reads only a few of them.
@@ -67,7 +64,6 @@ export function buildSiteModel(content: Content, options: { isPreview: boolean; 
     ),
   );
   const sitemaps = once(() => sitemapFiles(site.baseUrl, sitemapEntries({ articles, pages: content.pages, feedPages: feedPages(), tagPages: tagPages(), authorGroups: authorGroups() })));
-  const shards = once(() => searchShards(articles, options.articlesPerSearchShard, content.pages.map((page) => page.url)));
   const feeds = once(() => ({
     site: {
       title: site.name,
@@ -118,9 +114,6 @@ export function buildSiteModel(content: Content, options: { isPreview: boolean; 
     },
     get sitemapFiles() {
       return sitemaps();
-    },
-    get searchShards() {
-      return shards();
     },
     get feeds() {
       return feeds();

@@ -81,7 +81,6 @@ describe("buildSiteModel", () => {
     assert.equal(lazy.feeds, lazy.feeds);
     assert.equal(authorListings, 1);
     assert.equal(lazy.sitemapFiles, lazy.sitemapFiles);
-    assert.equal(lazy.searchShards, lazy.searchShards);
     assert.deepEqual(lazy.feedPages, model.feedPages);
   });
 });
