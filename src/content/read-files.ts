@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diagnose } from "../diagnostics/messages.ts";
+import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import type { ContentFile } from "./discover-files.ts";
 import { parseFrontmatterFiles, type FrontmatterCache, type ParsedFrontmatter } from "./frontmatter.ts";
@@ -27,6 +28,8 @@ export interface ReadFile<T> {
 export interface MemoFile<T> {
   /** Modification time, size and inode: a file with the same stamp is taken as unchanged (unless `watched`). */
   stamp: string;
+  /** A hash of its text: a file with another stamp but the same text (a fresh checkout, a save without a change) is unchanged too. */
+  hash?: string;
   outcome: T;
 }
 
@@ -62,18 +65,24 @@ export function readContentFiles<S extends z.ZodType>(files: readonly ContentFil
   const { memo } = options;
   const outcomes = new Array<ReadFile<z.output<S>>>(files.length);
   const stamps = new Array<string>(files.length);
+  const hashes = new Array<string | undefined>(files.length);
   const toParse: { index: number; text: string }[] = [];
   for (const [index, file] of files.entries()) {
     const remembered = memo?.previous.get(file.absolutePath) as MemoFile<ReadFile<z.output<S>>> | undefined;
     const stamp = memo && !memo.watched ? stampOf(file.absolutePath) : "";
     stamps[index] = stamp;
+    hashes[index] = remembered?.hash;
     if (remembered && (memo!.watched ? !memo!.saved.has(file.absolutePath) : remembered.stamp === stamp)) {
       outcomes[index] = remembered.outcome;
       continue;
     }
     const source = readSourceText(file.absolutePath);
     if (source.ok) {
-      toParse.push({ index, text: source.text });
+      // Checked by stamp first, then by text, as git's index is.
+      const hash = memo ? textHash(source.text) : undefined;
+      hashes[index] = hash;
+      if (remembered && hash === remembered.hash) outcomes[index] = remembered.outcome;
+      else toParse.push({ index, text: source.text });
     } else {
       const place = source.problem === "not-utf8" ? { file: file.sourcePath, line: source.line, column: source.column } : { file: file.sourcePath, line: 0, column: 0 };
       const diagnostic = source.problem === "not-utf8" ? diagnose("file/not-utf8", place, { offset: source.offset }) : diagnose("file/unreadable", place, { reason: source.reason });
@@ -87,7 +96,10 @@ export function readContentFiles<S extends z.ZodType>(files: readonly ContentFil
   for (const [position, { index }] of toParse.entries()) {
     outcomes[index] = validated(files[index]!, parsed[position]!, schema, options.timeZone);
   }
-  for (const [index, outcome] of outcomes.entries()) memo?.next.set(files[index]!.absolutePath, { stamp: stamps[index]!, outcome });
+  for (const [index, outcome] of outcomes.entries()) {
+    const hash = hashes[index];
+    memo?.next.set(files[index]!.absolutePath, { stamp: stamps[index]!, ...(hash ? { hash } : {}), outcome });
+  }
   return outcomes;
 }
 
@@ -111,4 +123,8 @@ function stampOf(absolutePath: string): string {
   } catch {
     return "";
   }
+}
+
+function textHash(text: string): string {
+  return createHash("sha1").update(text).digest("base64");
 }

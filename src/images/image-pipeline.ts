@@ -129,12 +129,13 @@ export class ImagePipeline {
     const stamp = fileStampOf(absolutePath);
     const known = stamp ? this.#checked?.get(absolutePath) : undefined;
     if (known && known.stamp === stamp) return known.check;
-    const check = await this.#inspectBytes(absolutePath, written);
+    const check = await this.#inspectBytes(absolutePath, written, known?.check);
     if (stamp) this.#checked?.set(absolutePath, { stamp, check });
     return check;
   }
 
-  async #inspectBytes(absolutePath: string, written: string): Promise<SourceCheck> {
+  /** Reads and checks an image; one whose bytes are those `known` was checked from (a fresh checkout: new stamps, the same files) is not decoded again. */
+  async #inspectBytes(absolutePath: string, written: string, known?: SourceCheck): Promise<SourceCheck> {
     let bytes: Buffer;
     try {
       bytes = await readFile(absolutePath);
@@ -142,6 +143,7 @@ export class ImagePipeline {
       return { ok: false, kind: "not-an-image", problem: `file "${written}" cannot be read`, hint: "check the file's permissions" };
     }
     const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 32);
+    if (known?.ok && known.source.hash === hash && known.source.absolutePath === absolutePath) return known;
     if (looksLikeSvg(bytes, absolutePath)) return inspectSvg(bytes, { absolutePath, hash, written });
     const notImage = { ok: false as const, kind: "not-an-image" as const, problem: `"${written}" is not an image`, hint: USE_AN_IMAGE };
     let metadata: Metadata;

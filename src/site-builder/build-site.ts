@@ -8,7 +8,7 @@ import { NEWS_SITEMAP_MAX_AGE_MS } from "../feeds/sitemap.ts";
 import { timed } from "../util/timed.ts";
 import { inputsDigest, isUnchanged, readBuildInputs, writeBuildInputs } from "./input-digest.ts";
 import { commitIntoOutput, finishInterruptedCommit } from "./output-commit.ts";
-import { outputFolderId, readOutputManifest, writeOutputManifest, type OutputManifest } from "./output-manifest.ts";
+import { outputFolderId, readOutputManifest, stampsOf, writeOutputManifest, type OutputManifest } from "./output-manifest.ts";
 import { addFiles, changesSince, type SiteChanges } from "./output-changes.ts";
 import { SEARCH_PATH, searchFiles } from "./search-files.ts";
 import type { BundleSizes } from "../search/bundle-plan.ts";
@@ -106,13 +106,18 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   await removeStaleStagingFolders(outputDir);
   const isIncremental = options.incremental !== false;
   const previous = isIncremental ? readOutputManifest(state.manifest, outputDir) : undefined;
-  const digest = inputsDigest(path.resolve(rootDir, contentDir), { isPreview: options.isPreview ?? false, isStrict: options.isStrict ?? false, search: options.searchBundleSizes ?? null, outputDir });
+  const recordedInputs = readBuildInputs(state.inputs);
+  const inputs = inputsDigest(path.resolve(rootDir, contentDir), { isPreview: options.isPreview ?? false, isStrict: options.isStrict ?? false, search: options.searchBundleSizes ?? null, outputDir }, recordedInputs);
   const finish = (result: Omit<BuildResult, "timings">): BuildResult => {
     timings.set("total", (performance.now() - started) / 1000);
     return { ...result, timings: Object.fromEntries([...timings].map(([name, seconds]) => [name, Number(seconds.toFixed(2))])) };
   };
   const schedulePath = path.join(path.dirname(outputDir), "schedule.json");
-  if (previous && isUnchanged(readBuildInputs(state.inputs), digest, now)) {
+  if (previous && isUnchanged(recordedInputs, inputs.digest, now)) {
+    // The same bytes under new stamps (a fresh checkout): remember the stamps, so the next build need not read them.
+    if (inputs.files.some(([file, stamp], index) => recordedInputs!.files[index]?.[0] !== file || recordedInputs!.files[index]?.[1] !== stamp)) {
+      writeBuildInputs(state.inputs, { ...inputs, validUntil: recordedInputs!.validUntil });
+    }
     return finish({ outputDir, fileCount: previous.files.size, schedulePath, mode: "unchanged", rendered: 0, written: 0, kept: previous.files.size, removed: 0, changedPaths: [], removedPaths: [] });
   }
 
@@ -147,7 +152,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   });
   await timed(timings, "state", async () => {
     saveContentState();
-    writeBuildInputs(state.inputs, { digest, validUntil: validUntil(model, now) });
+    writeBuildInputs(state.inputs, { ...inputs, validUntil: validUntil(model, now) });
   });
   await writeFile(schedulePath, `${JSON.stringify(scheduleOf(model), null, 2)}\n`);
   const changedPaths = [...changes.pages, ...changes.files].map((file) => file.path);
@@ -234,10 +239,10 @@ async function writeAndCommit(changes: SiteChanges, context: CommitContext): Pro
     await timed(timings, "commit", async () => {
       if (previous) {
         const written = [...changes.pages, ...changes.files].map((file) => file.path);
-        commitIntoOutput(stagingDir, outputDir, { written, removed: changes.removed }, state.journal, state.manifest, { outputId: previous.outputId, files: changes.manifest });
+        commitIntoOutput(stagingDir, outputDir, { written, removed: changes.removed }, state.journal, state.manifest, { outputId: previous.outputId, files: changes.manifest, stamps: previous.stamps });
       } else {
         await swapIn(stagingDir, outputDir);
-        writeOutputManifest(state.manifest, { outputId: outputFolderId(outputDir)!, files: changes.manifest });
+        writeOutputManifest(state.manifest, { outputId: outputFolderId(outputDir)!, files: changes.manifest, stamps: stampsOf(outputDir, changes.manifest, "all") });
       }
     });
     committing.done(previous ? `${changes.pages.length + changes.files.length} files in, ${changes.removed.length} out` : "new folder swapped in");

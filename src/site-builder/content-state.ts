@@ -4,11 +4,9 @@ import v8 from "node:v8";
 import { PackStore } from "../cache/pack-store.ts";
 import { codeFingerprint } from "../cache/keyed-json-cache.ts";
 import { CONTENT_STATE_CODE } from "../cache/code-fingerprints.ts";
-import { articleWithBody, type ArticleFields } from "../content/article-body.ts";
-import { ContentMemo, type MemoArticle, type MemoBody } from "../assembly/content-memo.ts";
+import { ContentMemo, type MemoBody } from "../assembly/content-memo.ts";
 import type { ParsedFrontmatter } from "../content/frontmatter.ts";
 import { parseFrontmatter } from "../content/frontmatter.ts";
-import type { Article } from "../content/model.ts";
 import type { ReadFile } from "../content/read-files.ts";
 import { readSourceText } from "../content/read-source.ts";
 import type { YamlError } from "../content/yaml-source.ts";
@@ -39,7 +37,7 @@ export interface ContentState {
   close(): void;
 }
 
-const STATE_VERSION = 1;
+const STATE_VERSION = 2;
 
 interface StoredRead {
   file: ReadFile<unknown>["file"];
@@ -51,8 +49,8 @@ interface StoredRead {
 interface StoredFile {
   path: string;
   stamp: string;
+  hash?: string;
   read: StoredRead;
-  article?: { fields: ArticleFields; bodyHash: string; cards: MemoArticle["cards"]; diagnostics: Diagnostic[]; assets: MemoArticle["assets"] };
   body?: { settingsKey: string; meta: Omit<SettledBody, "html" | "readHtml"> };
 }
 
@@ -85,12 +83,8 @@ export function readContentState(file: string): ContentState {
   for (const [imagePath, checked] of stored.images) memo.images.set(imagePath, checked);
   for (const entry of stored.files) {
     const read = restoredRead(entry.read);
-    memo.files.set(entry.path, { stamp: entry.stamp, outcome: read });
+    memo.files.set(entry.path, { stamp: entry.stamp, ...(entry.hash ? { hash: entry.hash } : {}), outcome: read });
     if (entry.body) memo.bodies.set(read, { settingsKey: entry.body.settingsKey, body: { ...entry.body.meta, html: "", readHtml: readBody(entry.body.meta.htmlHash) } });
-    if (entry.article) {
-      const { fields, bodyHash, cards, diagnostics, assets } = entry.article;
-      memo.articles.set(read, { article: articleWithBody(fields, { readHtml: readBody(bodyHash), hash: bodyHash }), cards, diagnostics, assets });
-    }
   }
   return { memo, close };
 }
@@ -104,13 +98,13 @@ export function writeContentState(file: string, memo: ContentMemo): void {
   const bodies = new PackStore(bodyStoreDir(file));
   try {
     const files: StoredFile[] = [];
-    for (const [filePath, { stamp, outcome }] of memo.files) {
+    for (const [filePath, { stamp, hash, outcome }] of memo.files) {
       const read = outcome as ReadFile<unknown>;
-      const stored: StoredFile = { path: filePath, stamp, read: storedRead(read) };
+      const stored: StoredFile = { path: filePath, stamp, ...(hash ? { hash } : {}), read: storedRead(read) };
       const body = memo.bodies.get(read);
       if (body) stored.body = { settingsKey: body.settingsKey, meta: keepBody(bodies, body) };
-      // Articles are built again from their kept parse and body (a few milliseconds for 10,000, with the
-      // images' plans shared): keeping them too doubled the state and took longer to read than to build.
+      // Articles are built again from their kept parse and body (the images' plans shared): keeping them
+      // too doubled the state and took longer to read than to build (decision 0050).
       files.push(stored);
     }
     const state: StoredState = { version: STATE_VERSION, code: codeFingerprint(CONTENT_STATE_CODE), context: memo.context, files, images: [...memo.images] };
@@ -136,12 +130,6 @@ function keepBody(bodies: PackStore, { body }: MemoBody): Omit<SettledBody, "htm
   return meta;
 }
 
-function storedArticle(bodies: PackStore, { article, cards, diagnostics, assets }: MemoArticle): NonNullable<StoredFile["article"]> {
-  const { bodyHash, ...fields } = (article as Article & { toJSON(): Article }).toJSON();
-  if (!bodies.has(bodyHash)) bodies.put(bodyHash, article.bodyHtml);
-  bodies.use(bodyHash);
-  return { fields: fields as ArticleFields, bodyHash, cards, diagnostics, assets };
-}
 
 function storedRead(read: ReadFile<unknown>): StoredRead {
   const { parsed } = read;

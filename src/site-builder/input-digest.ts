@@ -22,43 +22,71 @@ export interface BuildInputs {
   digest: string;
   /** Milliseconds since the epoch; null: no time will change the output. */
   validUntil: number | null;
+  /** Each file read: its path, its stamp and a hash of its bytes (a file with a new stamp is hashed again). */
+  files: [string, string, string][];
 }
 
-/** The digest of what a build of `contentDir` with these options reads. */
-export function inputsDigest(contentDir: string, options: Record<string, unknown>): string {
+/**
+ * The digest of what a build of `contentDir` with these options reads, and
+ * the files it was made from. Each file is known by its stamp, or else by
+ * its bytes, as git's index does: after a fresh checkout (every stamp new)
+ * the same files still give the same digest.
+ */
+export function inputsDigest(contentDir: string, options: Record<string, unknown>, recorded?: BuildInputs): Pick<BuildInputs, "digest" | "files"> {
+  const known = new Map(recorded?.files.map(([file, stamp, hash]) => [file, { stamp, hash }]));
   const hash = createHash("sha256");
   hash.update(JSON.stringify(options)).update("\0").update(codeFingerprint(PAGE_CODE)).update("\0");
+  const files: [string, string, string][] = [];
   for (const folder of [contentDir, PUBLIC_DIR]) {
-    hash.update(`${folder}\0`);
-    for (const [file, stamp] of stamps(folder)) hash.update(`${file}\0${stamp}\0`);
+    for (const file of filesUnder(folder)) {
+      const stamp = stampOf(file);
+      const bytesHash = known.get(file)?.stamp === stamp ? known.get(file)!.hash : hashOf(file);
+      files.push([file, stamp, bytesHash]);
+      hash.update(`${file}\0${bytesHash}\0`);
+    }
   }
-  return hash.digest("hex");
+  return { digest: hash.digest("hex"), files };
 }
 
-/** Every file under `folder` (links followed) with its stamp, in name order. */
-function stamps(folder: string): [string, string][] {
-  let entries: string[];
+/** Every file under `folder` (links followed), in name order, as absolute paths. */
+function filesUnder(folder: string): string[] {
   try {
-    entries = readdirSync(folder, { recursive: true, encoding: "utf8" });
+    return readdirSync(folder, { recursive: true, encoding: "utf8" })
+      .sort()
+      .map((entry) => path.join(folder, entry))
+      .filter((file) => {
+        try {
+          return statSync(file).isFile();
+        } catch {
+          return true; // a dangling link: its "unreadable" stamp counts
+        }
+      });
   } catch {
     return [];
   }
-  const stamped: [string, string][] = [];
-  for (const entry of entries.sort()) {
-    try {
-      const stat = statSync(path.join(folder, entry));
-      if (stat.isFile()) stamped.push([entry, `${stat.mtimeMs}:${stat.size}:${stat.ino}`]);
-    } catch {
-      stamped.push([entry, "unreadable"]);
-    }
+}
+
+function stampOf(file: string): string {
+  try {
+    const stat = statSync(file);
+    return `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
+  } catch {
+    return "unreadable";
   }
-  return stamped;
+}
+
+function hashOf(file: string): string {
+  try {
+    return createHash("sha1").update(readFileSync(file)).digest("base64");
+  } catch {
+    return "unreadable";
+  }
 }
 
 export function readBuildInputs(file: string): BuildInputs | undefined {
   try {
     const stored = JSON.parse(readFileSync(file, "utf8")) as BuildInputs;
-    return typeof stored.digest === "string" ? stored : undefined;
+    return typeof stored.digest === "string" && Array.isArray(stored.files) ? stored : undefined;
   } catch {
     return undefined;
   }

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { writeOutputManifest, type OutputManifest } from "./output-manifest.ts";
+import { stampsOf, writeOutputManifest, type OutputManifest } from "./output-manifest.ts";
 
 /**
  * Brings an output folder up to date from a staging folder that holds only
@@ -31,12 +31,13 @@ interface Journal {
   outputDir: string;
   changes: OutputChanges;
   manifestFile: string;
-  manifest: { outputId: string; files: [string, string][] };
+  /** The manifest once done: the new keys, and the stamps of the files not written now. */
+  manifest: { outputId: string; files: [string, string][]; stamps: [string, string][] };
 }
 
 /** Commits `changes` from `stagingDir` into `outputDir` (see above); the staging folder is removed. */
 export function commitIntoOutput(stagingDir: string, outputDir: string, changes: OutputChanges, journalFile: string, manifestFile: string, manifest: OutputManifest): void {
-  const journal: Journal = { stagingDir, outputDir, changes, manifestFile, manifest: { outputId: manifest.outputId, files: [...manifest.files] } };
+  const journal: Journal = { stagingDir, outputDir, changes, manifestFile, manifest: { outputId: manifest.outputId, files: [...manifest.files], stamps: [...manifest.stamps] } };
   const temporary = `${journalFile}.tmp`;
   writeFileSync(temporary, JSON.stringify(journal), { flush: true });
   renameSync(temporary, journalFile);
@@ -83,7 +84,8 @@ function applyJournal({ stagingDir, outputDir, changes, manifestFile, manifest }
     emptied.add(path.dirname(path.join(outputDir, sitePath)));
   }
   removeEmptyFolders(emptied, outputDir);
-  writeOutputManifest(manifestFile, { outputId: manifest.outputId, files: new Map(manifest.files) });
+  const files = new Map(manifest.files);
+  writeOutputManifest(manifestFile, { outputId: manifest.outputId, files, stamps: stampsOf(outputDir, files, changes.written, new Map(manifest.stamps)) });
   rmSync(stagingDir, { recursive: true, force: true });
 }
 

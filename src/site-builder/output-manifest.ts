@@ -4,20 +4,26 @@ import path from "node:path";
 /**
  * What the output folder holds, as the build that wrote it left it: every
  * file by its site path ("news/x/index.html"), with the key of the inputs it
- * was made from (page-keys.ts). The next build renders only the files whose
- * key differs and deletes those no longer planned; the rest stay as they are.
+ * was made from (page-keys.ts) and its stamp (size and modification time).
+ * The next build renders only the files whose key differs and deletes those
+ * no longer planned; the rest stay as they are.
  *
  * `outputId` names the folder the manifest describes (its device, inode and
- * creation time: an inode alone is reused for the next folder made): a
- * folder made by anything else (deleted and rebuilt by hand, restored from
- * elsewhere) is not trusted, and the build starts from nothing.
+ * creation time: an inode alone is reused for the next folder made). Another
+ * folder (CI restores `_site/` from its cache as a new folder) is trusted
+ * only when every file is there with the stamp recorded: a folder rebuilt by
+ * hand, or restored from another build, is not, and the build starts from
+ * nothing.
  */
 export interface OutputManifest {
   outputId: string;
+  /** Site path -> key. */
   files: Map<string, string>;
+  /** Site path -> "size:mtimeMs" when written. */
+  stamps: Map<string, string>;
 }
 
-const MANIFEST_VERSION = 1;
+const MANIFEST_VERSION = 2;
 
 /** The identity of an output folder, or undefined when there is none. */
 export function outputFolderId(outputDir: string): string | undefined {
@@ -29,24 +35,61 @@ export function outputFolderId(outputDir: string): string | undefined {
   }
 }
 
-/** The manifest in `file`, if it is whole and describes `outputDir` as it is now. */
-export function readOutputManifest(file: string, outputDir: string): OutputManifest | undefined {
-  const outputId = outputFolderId(outputDir);
-  if (!outputId) return undefined;
+/** A file's stamp as the manifest records it, or undefined when it is missing. */
+export function outputFileStamp(file: string): string | undefined {
   try {
-    const stored = JSON.parse(readFileSync(file, "utf8")) as { version: number; outputId: string; files: [string, string][] };
-    if (stored.version !== MANIFEST_VERSION || stored.outputId !== outputId || !Array.isArray(stored.files)) return undefined;
-    return { outputId, files: new Map(stored.files) };
+    const stat = statSync(file);
+    return `${stat.size}:${stat.mtimeMs}`;
   } catch {
     return undefined;
   }
 }
 
+/** The manifest in `file`, if it is whole and describes `outputDir` as it is now. */
+export function readOutputManifest(file: string, outputDir: string): OutputManifest | undefined {
+  const outputId = outputFolderId(outputDir);
+  if (!outputId) return undefined;
+  let stored: { version: number; outputId: string; files: [string, string, string][] };
+  try {
+    stored = JSON.parse(readFileSync(file, "utf8")) as typeof stored;
+  } catch {
+    return undefined;
+  }
+  if (stored.version !== MANIFEST_VERSION || !Array.isArray(stored.files)) return undefined;
+  const manifest: OutputManifest = { outputId, files: new Map(stored.files.map(([sitePath, key]) => [sitePath, key])), stamps: new Map(stored.files.map(([sitePath, , stamp]) => [sitePath, stamp])) };
+  if (stored.outputId === outputId) return manifest;
+  // Another folder: the same files, as they were written?
+  return [...manifest.stamps].every(([sitePath, stamp]) => isSameStamp(outputFileStamp(path.join(outputDir, sitePath)), stamp)) ? manifest : undefined;
+}
+
+/** The same size, and the same time to the second: a copy that keeps times (tar in CI's cache, cp -p) may round it. */
+function isSameStamp(now: string | undefined, then: string): boolean {
+  if (!now) return false;
+  const [sizeNow, timeNow] = now.split(":").map(Number);
+  const [sizeThen, timeThen] = then.split(":").map(Number);
+  return sizeNow === sizeThen && Math.abs(timeNow! - timeThen!) < 1000;
+}
+
 /** Writes the manifest whole or not at all (a temporary file renamed over the old one). */
 export function writeOutputManifest(file: string, manifest: OutputManifest): void {
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify({ version: MANIFEST_VERSION, outputId: manifest.outputId, files: [...manifest.files] }));
+  const files = [...manifest.files].map(([sitePath, key]) => [sitePath, key, manifest.stamps.get(sitePath) ?? ""]);
+  writeFileSync(temporary, JSON.stringify({ version: MANIFEST_VERSION, outputId: manifest.outputId, files }));
   renameSync(temporary, file);
+}
+
+/**
+ * The stamps of a manifest's files: those written now read from the folder,
+ * the others as `previous` recorded them.
+ */
+export function stampsOf(outputDir: string, files: ReadonlyMap<string, string>, written: Iterable<string> | "all", previous?: ReadonlyMap<string, string>): Map<string, string> {
+  const stamps = new Map<string, string>();
+  const fresh = written === "all" ? undefined : new Set(written);
+  for (const sitePath of files.keys()) {
+    const kept = fresh && !fresh.has(sitePath) ? previous?.get(sitePath) : undefined;
+    stamps.set(sitePath, kept ?? outputFileStamp(path.join(outputDir, sitePath)) ?? "");
+  }
+  return stamps;
 }
 
 /** A file's site path as the manifest names it, from its path in a site folder. */

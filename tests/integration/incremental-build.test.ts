@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
@@ -37,6 +37,12 @@ describe("incremental builds", () => {
     const unchanged = await build();
     assert.deepEqual({ mode: unchanged.mode, rendered: unchanged.rendered, written: unchanged.written, removed: unchanged.removed }, { mode: "unchanged", rendered: 0, written: 0, removed: 0 });
     assert.equal(unchanged.kept, first.fileCount);
+
+    // A fresh checkout: every file's time is new, its bytes are not. Nothing is read again but to hash it, nothing is written.
+    const later = new Date(Date.now() + 60_000);
+    for (const file of readdirSync(path.join(rootDir, "content"), { recursive: true, encoding: "utf8" })) utimesSync(path.join(rootDir, "content", file), later, later);
+    const touched = await build();
+    assert.deepEqual({ mode: touched.mode, rendered: touched.rendered, written: touched.written }, { mode: "unchanged", rendered: 0, written: 0 });
 
     // A body edit renders that article's page and no other article's (others show it by headline).
     edit("bridge-repairs.md", (text) => `${text.trimEnd()}\n\nUpdate: the lane reopens on Monday.\n`);

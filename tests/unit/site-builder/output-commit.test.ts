@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { commitIntoOutput, finishInterruptedCommit } from "../../../src/site-builder/output-commit.ts";
-import { outputFolderId, readOutputManifest } from "../../../src/site-builder/output-manifest.ts";
+import { outputFileStamp, outputFolderId, readOutputManifest } from "../../../src/site-builder/output-manifest.ts";
 
 /** An output folder with two pages, a staging folder with one changed and one new page, and the state files. */
 function setUp() {
@@ -21,7 +21,7 @@ function setUp() {
   write(staging, "news/a/index.html", "new a");
   write(staging, "news/b/index.html", "new b");
   const files = { journal: path.join(root, "journal.json"), manifest: path.join(root, "manifest.json") };
-  const manifest = { outputId: outputFolderId(output)!, files: new Map([["news/a/index.html", "a2"], ["news/b/index.html", "b1"], ["index.html", "h1"]]) };
+  const manifest = { outputId: outputFolderId(output)!, files: new Map([["news/a/index.html", "a2"], ["news/b/index.html", "b1"], ["index.html", "h1"]]), stamps: new Map([["index.html", outputFileStamp(path.join(output, "index.html"))!]]) };
   const changes = { written: ["news/a/index.html", "news/b/index.html"], removed: ["news/gone/index.html"] };
   const read = (sitePath: string) => readFileSync(path.join(output, sitePath), "utf8");
   return { root, output, staging, files, manifest, changes, read };
@@ -42,7 +42,7 @@ describe("committing into the output folder", () => {
   test("a build killed while committing is completed by the next one, from its journal", () => {
     const { root, output, staging, files, manifest, changes, read } = setUp();
     // What commitIntoOutput writes before its first rename, then the first rename alone.
-    writeFileSync(files.journal, JSON.stringify({ stagingDir: staging, outputDir: output, changes, manifestFile: files.manifest, manifest: { outputId: manifest.outputId, files: [...manifest.files] } }));
+    writeFileSync(files.journal, JSON.stringify({ stagingDir: staging, outputDir: output, changes, manifestFile: files.manifest, manifest: { outputId: manifest.outputId, files: [...manifest.files], stamps: [...manifest.stamps] } }));
     renameSync(path.join(staging, "news/a/index.html"), path.join(output, "news/a/index.html"));
     assert.equal(finishInterruptedCommit(files.journal), true);
     assert.deepEqual([read("news/a/index.html"), read("news/b/index.html")], ["new a", "new b"]);
@@ -61,9 +61,17 @@ describe("committing into the output folder", () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  test("a manifest describes only the folder it was written for", () => {
+  test("a manifest describes only its folder, or a copy of it with every file as it was written (a folder restored by CI)", () => {
     const { root, output, staging, files, manifest, changes } = setUp();
     commitIntoOutput(staging, output, changes, files.journal, files.manifest, manifest);
+    const restored = path.join(root, "restored");
+    // A copy that keeps sizes and modification times, as tar does.
+    cpSync(output, restored, { recursive: true, preserveTimestamps: true });
+    rmSync(output, { recursive: true });
+    renameSync(restored, output);
+    assert.deepEqual([...readOutputManifest(files.manifest, output)!.files], [...manifest.files], "the same files, as written");
+    writeFileSync(path.join(output, "news/b/index.html"), "changed by hand");
+    assert.equal(readOutputManifest(files.manifest, output), undefined, "a file changed since");
     rmSync(output, { recursive: true });
     mkdirSync(output);
     assert.equal(readOutputManifest(files.manifest, output), undefined, "a folder made again is another folder");
