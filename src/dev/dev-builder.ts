@@ -6,6 +6,8 @@ import { ContentMemo } from "../assembly/content-memo.ts";
 import { sourcePathOf } from "../assembly/load-content.ts";
 import type { Article } from "../content/model.ts";
 import { ContentStore, type NewsroomOptions } from "../eleventy/content-store.ts";
+import { PUBLIC_DIR, readPublicAssets, type AssetManifest } from "../eleventy/static-assets.ts";
+import { sitePathOfUrl, type PlannedPage } from "../site-builder/output-plan.ts";
 import { changesSince, planSite, writeChanges } from "../site-builder/site-update.ts";
 
 /**
@@ -60,6 +62,7 @@ export class DevBuilder {
   readonly #store: ContentStore;
   /** The key of every file now in the output folder, by site path. */
   readonly #written = new Map<string, string>();
+  #assets: AssetManifest | undefined;
 
   constructor(
     readonly options: NewsroomOptions,
@@ -90,9 +93,28 @@ export class DevBuilder {
       await rm(this.outputDir, { recursive: true, force: true });
       this.#written.clear();
     }
+    // The saved articles' own pages first, before the site is planned (keying 23,000 files at 10,000 articles takes a second):
+    // the page an editor is looking at reloads in a fraction of that.
+    const savedSources = new Set(saved === "all" ? [] : saved.map((file) => sourcePathOf(this.options.rootDir, file)));
+    const firstPages: PlannedPage[] = model.articles
+      .filter((article) => savedSources.has(article.sourcePath))
+      .map((article) => ({ definition: "article", item: article, url: article.url, path: sitePathOfUrl(article.url), key: "" }));
+    const update: DevUpdate = { saved: [], articlesRendered: 0, pagesRendered: 0, kept: 0, interrupted: false };
+    const assets = (this.#assets ??= (await readPublicAssets(PUBLIC_DIR)).manifest);
+    if (firstPages.length > 0) {
+      await writeChanges({ pages: firstPages, files: [] }, this.outputDir, { newsroom: this.options, model, assets, pagesPerBatch: DEV_PAGES_PER_BATCH });
+      update.saved = firstPages.map((page) => page.url);
+      update.pagesRendered += firstPages.length;
+      hooks.onSavedPages?.(update.saved);
+      // The open tab reloads now: let the server answer it before the rest takes the (single) thread.
+      await delay(RELOAD_HEAD_START_MS);
+    }
     const plan = await planSite(model, this.options);
+    // Written above from this very model: their keys now are the ones they were written with.
+    const planned = new Map(plan.pages.map((page) => [page.path, page.key]));
+    for (const page of firstPages) this.#written.set(page.path, planned.get(page.path)!);
     const changes = changesSince(this.#written, plan);
-    const update: DevUpdate = { saved: [], articlesRendered: 0, pagesRendered: 0, kept: changes.kept, interrupted: false };
+    update.kept = changes.kept;
     const writeOptions = {
       newsroom: this.options,
       model,
@@ -104,18 +126,7 @@ export class DevBuilder {
         update.pagesRendered += sitePaths.length;
       },
     };
-
-    // By source path, as articles carry it: joining 10,000 paths on every save took tens of milliseconds.
-    const savedSources = new Set(saved === "all" ? [] : saved.map((file) => sourcePathOf(this.options.rootDir, file)));
-    const first = changes.pages.filter((page) => page.definition === "article" && savedSources.has((page.item as Article).sourcePath));
-    if (first.length > 0) {
-      await writeChanges({ pages: first, files: [] }, this.outputDir, writeOptions);
-      update.saved = first.map((page) => page.url);
-      hooks.onSavedPages?.(update.saved);
-      // The open tab reloads now: let the server answer it before the rest takes the (single) thread.
-      await delay(RELOAD_HEAD_START_MS);
-    }
-    const rest = { pages: changes.pages.filter((page) => !first.includes(page)), files: changes.files };
+    const rest = { pages: changes.pages, files: changes.files };
     update.articlesRendered = rest.pages.filter((page) => page.definition === "article").length;
     const finished = await writeChanges(rest, this.outputDir, { ...writeOptions, ...(hooks.shouldStop ? { shouldStop: hooks.shouldStop } : {}) });
     if (!finished) return { ...update, interrupted: true };
