@@ -206,6 +206,16 @@ export class ImagePipeline {
     return plan;
   }
 
+  /**
+   * A value made once per build and `key` (what a hero's crops are for one
+   * photo and focus): articles share it, and the page keys hash it once.
+   */
+  shared<T>(key: string, make: () => T): T {
+    let value = this.#plans.get(key) as T | undefined;
+    if (value === undefined) this.#plans.set(key, (value = make()));
+    return value;
+  }
+
   /** Plans one fixed-size focal crop (the social card) and queues it if missing. */
   fixedSize(source: SourceImage, size: { width: number; height: number }, format: ImageFormat, focus: Focus): { url: string; width: number; height: number } {
     const key = `${source.hash}|${size.width}x${size.height}|${format}|${JSON.stringify(focus)}`;

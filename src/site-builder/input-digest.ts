@@ -38,8 +38,7 @@ export function inputsDigest(contentDir: string, options: Record<string, unknown
   hash.update(JSON.stringify(options)).update("\0").update(codeFingerprint(PAGE_CODE)).update("\0");
   const files: [string, string, string][] = [];
   for (const folder of [contentDir, PUBLIC_DIR]) {
-    for (const file of filesUnder(folder)) {
-      const stamp = stampOf(file);
+    for (const [file, stamp] of stampedFiles(folder)) {
       const bytesHash = known.get(file)?.stamp === stamp ? known.get(file)!.hash : hashOf(file);
       files.push([file, stamp, bytesHash]);
       hash.update(`${file}\0${bytesHash}\0`);
@@ -48,31 +47,25 @@ export function inputsDigest(contentDir: string, options: Record<string, unknown
   return { digest: hash.digest("hex"), files };
 }
 
-/** Every file under `folder` (links followed), in name order, as absolute paths. */
-function filesUnder(folder: string): string[] {
+/** Every file under `folder` (links followed), in name order, as absolute paths, with its stamp. */
+function stampedFiles(folder: string): [string, string][] {
+  let entries: string[];
   try {
-    return readdirSync(folder, { recursive: true, encoding: "utf8" })
-      .sort()
-      .map((entry) => path.join(folder, entry))
-      .filter((file) => {
-        try {
-          return statSync(file).isFile();
-        } catch {
-          return true; // a dangling link: its "unreadable" stamp counts
-        }
-      });
+    entries = readdirSync(folder, { recursive: true, encoding: "utf8" }).sort();
   } catch {
     return [];
   }
-}
-
-function stampOf(file: string): string {
-  try {
-    const stat = statSync(file);
-    return `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
-  } catch {
-    return "unreadable";
+  const files: [string, string][] = [];
+  for (const entry of entries) {
+    const file = path.join(folder, entry);
+    try {
+      const stat = statSync(file);
+      if (stat.isFile()) files.push([file, `${stat.mtimeMs}:${stat.size}:${stat.ino}`]);
+    } catch {
+      files.push([file, "unreadable"]); // a dangling link
+    }
   }
+  return files;
 }
 
 function hashOf(file: string): string {

@@ -95,18 +95,21 @@ export class PageKeys {
   }
 
   /**
-   * A replacer that puts the hash of an image's sources in place of their
-   * JSON: every article showing one photo shares that array (planned once,
-   * src/images/responsive-image.ts), and writing it out for each of 10,000
-   * articles was most of hashing them.
+   * A replacer that puts the hash of an image's parts in place of their
+   * JSON: every article showing one photo shares them (its sources, crops
+   * and preview are planned once, src/images/responsive-image.ts), and
+   * writing them out for each of 10,000 articles was most of hashing them.
    */
   readonly #sharedParts = (key: string, value: unknown): unknown => {
-    if (key !== "sources" || !Array.isArray(value)) return value;
+    if (!SHARED_IMAGE_PARTS.has(key) || typeof value !== "object" || value === null) return value;
     let hash = this.#hashes.get(value);
     if (!hash) this.#hashes.set(value, (hash = sha256(JSON.stringify(value))));
     return hash;
   };
 }
+
+/** A hero's parts shared by the articles showing one photo. */
+const SHARED_IMAGE_PARTS = new Set(["sources", "thumbnail", "social", "searchCrops", "placeholder"]);
 
 export function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
