@@ -3,11 +3,13 @@ import { parseArgs } from "node:util";
 import { buildSite, unwrapContentError } from "./build-site.ts";
 import { progressReporter } from "./progress.ts";
 
-/** `npm run build [-- --preview] [--output dir] [--content dir]` */
+/** `npm run build [-- --fresh] [--preview] [--strict] [--now time] [--output dir] [--content dir]` */
 const { values } = parseArgs({
   options: {
     preview: { type: "boolean", default: process.env.NEWSROOM_PREVIEW === "1" },
     strict: { type: "boolean", default: false },
+    // Everything rebuilt into a staging folder that replaces the output whole.
+    fresh: { type: "boolean", default: false },
     output: { type: "string", default: "_site" },
     content: { type: "string", default: "content" },
     // Reproducible builds: the time the Google News sitemap counts back from.
@@ -28,6 +30,7 @@ try {
     outputDir: values.output,
     isPreview: values.preview,
     isStrict: values.strict,
+    incremental: !values.fresh,
     progress: progressReporter(),
     ...(now ? { now } : {}),
   });
