@@ -18,7 +18,7 @@ export interface IndexedBundle {
  * records in the same order give the same files). `readIds`: read back each
  * record's result id (an archive's, which the live bundle may supersede).
  */
-export async function indexBundle(pagefind: Pagefind, sources: readonly SearchRecordSource[], outputPath: string, { readIds }: { readIds: boolean }): Promise<IndexedBundle> {
+export async function indexBundle(pagefind: Pagefind, sources: readonly SearchRecordSource[], outputPath: string, { readIds, onRecord }: { readIds: boolean; onRecord?: () => void }): Promise<IndexedBundle> {
   const { index, errors } = await pagefind.createIndex({ keepIndexUrl: false });
   if (!index) throw new Error(`internal error, please report: search index: ${errors.join("; ")}`);
   const problems: string[] = [];
@@ -30,7 +30,10 @@ export async function indexBundle(pagefind: Pagefind, sources: readonly SearchRe
     const date = record.sort.date ?? "";
     if (date > newest) newest = date;
     const added: Promise<void> = index.addCustomRecord(record).then(
-      (result) => void problems.push(...result.errors),
+      (result) => {
+        problems.push(...result.errors);
+        onRecord?.();
+      },
       (error: unknown) => void problems.push(String(error)),
     );
     inFlight.add(added);

@@ -35,6 +35,8 @@ export interface UpdateSearchOptions {
   /** Pagefind processes indexing at once (default 2: one a core, each bundle's index in its own process). */
   pagefindProcesses?: number;
   sizes?: Partial<BundleSizes>;
+  /** Told of each record indexed, with how many this update indexes (a cold 100,000-article search takes minutes). */
+  onRecordIndexed?: (total: number) => void;
 }
 
 export interface SearchBundle {
@@ -80,6 +82,10 @@ export async function updateSearch(options: UpdateSearchOptions): Promise<Search
     const previous = readState(stateDir, format);
     const plan = planBundles(previous?.archives ?? [], options.records, sizes);
     const update = new Update(stateDir, format, options.records, new PagefindProcesses(options.pagefindProcesses ?? 2));
+    if (options.onRecordIndexed) {
+      const total = update.recordsToIndex(plan, previous?.live);
+      update.onRecord = () => options.onRecordIndexed!(total);
+    }
     const [archives, liveIndex] = await Promise.all([Promise.all(plan.archives.map((archive) => update.archive(archive))), update.liveIndex(plan, previous?.live)]);
     const live = await update.live(liveIndex, plan, archives, previous?.live);
     writeState(stateDir, { format, archives, live });
@@ -92,6 +98,7 @@ export async function updateSearch(options: UpdateSearchOptions): Promise<Search
 class Update {
   readonly summary: SearchSummary = { indexedRecords: 0, indexedBundles: 0, reusedBundles: 0, pagefindPeakMB: 0 };
   readonly #sources: Map<string, SearchRecordSource>;
+  onRecord: (() => void) | undefined;
 
   constructor(
     readonly stateDir: string,
@@ -100,6 +107,16 @@ class Update {
     readonly processes: PagefindProcesses,
   ) {
     this.#sources = new Map(records.map((source) => [source.url, source]));
+  }
+
+  /** How many records this update indexes: the archives planned anew, and the live bundle unless it holds what it held. */
+  recordsToIndex(plan: BundlePlan<StoredArchive>, previous: StoredLive | undefined): number {
+    const archives = plan.archives.reduce((sum, archive) => sum + ("keep" in archive ? 0 : archive.index.length), 0);
+    return archives + (previous && this.#isLiveKept(plan.live, previous) ? 0 : plan.live.length);
+  }
+
+  #isLiveKept(live: readonly string[], previous: StoredLive): boolean {
+    return JSON.stringify(previous.members) === JSON.stringify(liveMembers(live.map((url) => this.#sources.get(url)!)));
   }
 
   /** An archive as planned: kept, or indexed into a folder named by its records. */
@@ -117,9 +134,9 @@ class Update {
   /** The live bundle's Pagefind files: the last ones if its records are the same, else indexed anew. */
   async liveIndex(plan: BundlePlan<StoredArchive>, previous: StoredLive | undefined): Promise<LiveIndex> {
     const sources = plan.live.map((url) => this.#sources.get(url)!);
-    const members = sources.map(({ url, hash }) => ({ url, hash }));
+    const members = liveMembers(sources);
     const key = this.#key(sources);
-    if (previous && JSON.stringify(previous.members) === JSON.stringify(members)) {
+    if (previous && this.#isLiveKept(plan.live, previous)) {
       this.summary.reusedBundles++;
       return { key, members, newest: previous.newest, dir: bundleDir(this.stateDir, previous.folder), fresh: false };
     }
@@ -170,7 +187,7 @@ class Update {
     const indexed = await this.processes.run(async (pagefind) => {
       let bundle: Awaited<ReturnType<typeof indexBundle>> | undefined;
       await inTemporary(bundleDir(this.stateDir, folder), async (temporary) => {
-        bundle = await indexBundle(pagefind, sources, temporary, { readIds });
+        bundle = await indexBundle(pagefind, sources, temporary, { readIds, ...(this.onRecord ? { onRecord: this.onRecord } : {}) });
       });
       this.summary.pagefindPeakMB = Math.max(this.summary.pagefindPeakMB, childrenPeakMB());
       return bundle!;
@@ -179,6 +196,10 @@ class Update {
     this.summary.indexedRecords += sources.length;
     return indexed;
   }
+}
+
+function liveMembers(sources: readonly SearchRecordSource[]): StoredLive["members"] {
+  return sources.map(({ url, hash }) => ({ url, hash }));
 }
 
 /** The live bundle's Pagefind files, before the list of bundles is added to them. */

@@ -137,12 +137,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const { model, plan, saveContentState } = await loadAndPlan(newsroom, state, isIncremental, timings, progress);
   bodies?.done();
   // The search is indexed from the content, in Pagefind's own processes, while the pages are rendered.
-  const search = indexSearch(model, rootDir, options);
+  let searching: StageProgress | undefined;
+  const search = indexSearch(model, rootDir, options, (total) => (searching ??= progress.stage("search", total)).advance());
   search.catch(() => {}); // awaited below, or once the build has failed
   const changes = changesSince(previous?.files, plan, SEARCH_PATH);
   pages = progress.stage("pages", changes.pages.length);
   const addSearch = async () => {
     const update = await timed(timings, "search", () => search);
+    searching?.done(`${update.summary.indexedRecords} records indexed`);
     addFiles(changes, previous?.files, searchFiles(update, plan.keys), SEARCH_PATH);
     return update.summary;
   };
@@ -177,7 +179,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
  * never loads the content's, Markdown's or Eleventy's modules.
  */
 async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, isIncremental: boolean, timings: Map<string, number>, progress: Progress) {
-  const [{ ContentStore }, { ContentMemo }, { readContentState, writeContentState }, { planSite }] = await Promise.all([
+  const [{ ContentStore }, { ContentMemo }, { lightenContentMemo, readContentState, writeContentState }, { planSite }] = await Promise.all([
     import("../eleventy/content-store.ts"),
     import("../assembly/content-memo.ts"),
     import("./content-state.ts"),
@@ -189,6 +191,7 @@ async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, isI
     const loading = progress.stage("content");
     const model = await timed(timings, "content", () => new ContentStore({ ...newsroom, memo }).reload());
     loading.done(`${model.articles.length} articles`);
+    lightenContentMemo(memo);
     const planning = progress.stage("plan");
     const plan = await timed(timings, "plan", () => planSite(model, newsroom));
     planning.done(`${plan.pages.length} pages, ${plan.files.length} other files`);
@@ -254,9 +257,9 @@ async function writeAndCommit(changes: SiteChanges, context: CommitContext): Pro
 }
 
 /** Starts bringing the search bundles up to date with the content (src/search/). */
-async function indexSearch(model: SiteModel, rootDir: string, options: BuildOptions): Promise<SearchUpdate> {
+async function indexSearch(model: SiteModel, rootDir: string, options: BuildOptions, onRecordIndexed: (total: number) => void): Promise<SearchUpdate> {
   const [{ updateSearch }, { searchCacheDir }, { searchRecordSources }] = await Promise.all([import("../search/update-search.ts"), import("../search/search-state.ts"), import("../search/site-records.ts")]);
-  return updateSearch({ stateDir: searchCacheDir(rootDir), records: searchRecordSources(model), ...(options.searchBundleSizes ? { sizes: options.searchBundleSizes } : {}) });
+  return updateSearch({ stateDir: searchCacheDir(rootDir), records: searchRecordSources(model), onRecordIndexed, ...(options.searchBundleSizes ? { sizes: options.searchBundleSizes } : {}) });
 }
 
 /**

@@ -38,9 +38,14 @@ export function progressReporter(options: ProgressOptions = {}): Progress {
   const interactive = options.interactive ?? Boolean(process.stderr.isTTY);
   const heartbeat = (options.heartbeatSeconds ?? 30) * 1000;
   const now = options.now ?? (() => performance.now());
+  // On a terminal, stages running at once (pages and search) share the line.
+  const running = new Set<() => string>();
+  let lastDraw = Number.NEGATIVE_INFINITY;
+  const draw = () => write(`\r\x1b[K${[...running].map((line) => line()).join("  ·  ")}`);
   return {
     stage(name, total) {
       const started = now();
+      if (running.size === 0) lastDraw = started;
       let count = 0;
       let lastLine = started;
       const line = () => `${name}: ${describe(count, total, now() - started)}`;
@@ -48,17 +53,22 @@ export function progressReporter(options: ProgressOptions = {}): Progress {
         advance(by = 1) {
           count += by;
           const at = now();
-          if (interactive && at - lastLine >= 100) {
-            write(`\r\x1b[K${line()}`);
-            lastLine = at;
-          } else if (!interactive && total !== undefined && at - lastLine >= heartbeat) {
+          if (interactive) {
+            running.add(line);
+            if (at - lastDraw >= 100) {
+              draw();
+              lastDraw = at;
+            }
+          } else if (total !== undefined && at - lastLine >= heartbeat) {
             write(`${line()}\n`);
             lastLine = at;
           }
         },
         done(summary) {
           const seconds = ((now() - started) / 1000).toFixed(1);
+          running.delete(line);
           write(`${interactive ? "\r\x1b[K" : ""}${name}: ${summary ? `${summary} ` : ""}in ${seconds} s\n`);
+          if (interactive && running.size > 0) draw();
         },
       };
     },

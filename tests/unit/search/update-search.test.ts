@@ -35,11 +35,16 @@ describe("updateSearch", () => {
     for (const bundle of cold.bundles) assert.ok(existsSync(path.join(bundle.dir, "pagefind.js")), bundle.sitePath);
     assert.deepEqual(JSON.parse(readFileSync(path.join(cold.bundles[0]!.dir, "bundles.json"), "utf8")).bundles.map((entry: { path: string }) => entry.path), ["/pagefind/", "/pagefind-archive-3/", "/pagefind-archive-2/", "/pagefind-archive-1/"]);
 
-    const same = await updateSearch({ stateDir, records: records(5), sizes: SIZES });
+    let toldSame = 0;
+    const same = await updateSearch({ stateDir, records: records(5), sizes: SIZES, onRecordIndexed: () => toldSame++ });
+    assert.equal(toldSame, 0);
     assert.deepEqual(changed(same), []);
     assert.deepEqual(same.bundles, cold.bundles.map((bundle) => ({ ...bundle, changed: false })));
 
-    const edited = await updateSearch({ stateDir, records: records(5, { "/news/a1/": "v2" }), sizes: SIZES });
+    // Progress: one call per record indexed, each with how many the update indexes.
+    const told: number[] = [];
+    const edited = await updateSearch({ stateDir, records: records(5, { "/news/a1/": "v2" }), sizes: SIZES, onRecordIndexed: (total) => told.push(total) });
+    assert.deepEqual(told, [2, 2]);
     assert.deepEqual(changed(edited), ["/pagefind/"]);
     assert.deepEqual([edited.summary.indexedBundles, edited.summary.reusedBundles, edited.summary.indexedRecords], [1, 3, 2]);
 

@@ -42,4 +42,17 @@ describe("progress lines", () => {
     content.done("10,000 articles");
     assert.deepEqual(written, ["content: 10,000 articles in 90.0 s\n"]);
   });
+
+  test("on a terminal: stages running at once share the line, and the one still running is drawn again when the other ends", () => {
+    const { progress, written, tick } = reporter(true);
+    const pages = progress.stage("pages", 100);
+    const search = progress.stage("search", 10);
+    tick(1000);
+    pages.advance(50);
+    tick(1000);
+    search.advance(5);
+    assert.equal(written.at(-1), "\r\x1b[Kpages: 50/100 (25/s, 2 s left)  ·  search: 5/10 (3/s, 2 s left)");
+    search.done("5 records");
+    assert.deepEqual(written.slice(-2), ["\r\x1b[Ksearch: 5 records in 2.0 s\n", "\r\x1b[Kpages: 50/100 (25/s, 2 s left)"]);
+  });
 });
