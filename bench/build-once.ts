@@ -14,6 +14,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildSite } from "../src/site-builder/build-site.ts";
+import { limitHeapGrowth } from "../src/util/heap-growth.ts";
 
 async function main(): Promise<void> {
   const [corpusArg, outputArg] = process.argv.slice(2);
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
   const rootDir = path.resolve(corpusArg);
   const tempDir = outputArg ? undefined : mkdtempSync(path.join(os.tmpdir(), "newsroom-bench-"));
   const outputDir = outputArg ? path.resolve(outputArg) : path.join(tempDir!, "_site");
+  // As `npm run build` does (src/site-builder/cli.ts).
+  limitHeapGrowth();
   try {
     const started = performance.now();
     const result = await buildSite({ rootDir, outputDir, quiet: true });

@@ -102,12 +102,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outputDir = path.resolve(rootDir, options.outputDir ?? "_site");
   const now = options.now ?? new Date();
   const state = siteStateFiles(rootDir, outputDir);
-  finishInterruptedCommit(state.journal);
-  await removeStaleStagingFolders(outputDir);
   const isIncremental = options.incremental !== false;
-  const previous = isIncremental ? readOutputManifest(state.manifest, outputDir) : undefined;
-  const recordedInputs = readBuildInputs(state.inputs);
-  const inputs = inputsDigest(path.resolve(rootDir, contentDir), { isPreview: options.isPreview ?? false, isStrict: options.isStrict ?? false, search: options.searchBundleSizes ?? null, outputDir }, recordedInputs);
+  // What the last build left: its unfinished commit finished, its output's manifest, its inputs against today's.
+  const { previous, recordedInputs, inputs } = await timed(timings, "prepare", async () => {
+    finishInterruptedCommit(state.journal);
+    await removeStaleStagingFolders(outputDir);
+    const previous = isIncremental ? readOutputManifest(state.manifest, outputDir) : undefined;
+    const recordedInputs = readBuildInputs(state.inputs);
+    const inputs = inputsDigest(path.resolve(rootDir, contentDir), { isPreview: options.isPreview ?? false, isStrict: options.isStrict ?? false, search: options.searchBundleSizes ?? null, outputDir }, recordedInputs);
+    return { previous, recordedInputs, inputs };
+  });
   const finish = (result: Omit<BuildResult, "timings">): BuildResult => {
     timings.set("total", (performance.now() - started) / 1000);
     return { ...result, timings: Object.fromEntries([...timings].map(([name, seconds]) => [name, Number(seconds.toFixed(2))])) };
@@ -185,10 +189,10 @@ async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, isI
     import("./content-state.ts"),
     import("./site-update.ts"),
   ]);
-  const contentState = isIncremental ? readContentState(state.content) : undefined;
+  const loading = progress.stage("content");
+  const contentState = isIncremental ? await timed(timings, "state-read", async () => readContentState(state.content)) : undefined;
   const memo = contentState?.memo ?? new ContentMemo();
   try {
-    const loading = progress.stage("content");
     const model = await timed(timings, "content", () => new ContentStore({ ...newsroom, memo }).reload());
     loading.done(`${model.articles.length} articles`);
     lightenContentMemo(memo);

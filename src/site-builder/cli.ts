@@ -2,6 +2,7 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { buildSite, unwrapContentError } from "./build-site.ts";
 import { progressReporter } from "./progress.ts";
+import { limitHeapGrowth } from "../util/heap-growth.ts";
 
 /** `npm run build [-- --fresh] [--preview] [--strict] [--now time] [--output dir] [--content dir]` */
 const { values } = parseArgs({
@@ -22,6 +23,7 @@ if (now && Number.isNaN(now.getTime())) {
   console.error(`--now "${values.now}" is not a date and time, like 2026-11-28T09:00:00Z`);
   process.exit(2);
 }
+limitHeapGrowth();
 const started = performance.now();
 try {
   const result = await buildSite({

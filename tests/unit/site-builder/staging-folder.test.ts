@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
@@ -21,6 +21,7 @@ function livePid(): number {
 /** A folder beside which `site` is built, with folders named as given, each holding one file. */
 function parentWith(...names: string[]): { parent: string; outputDir: string } {
   const parent = mkdtempSync(path.join(tmpdir(), "newsroom-staging-"));
+  after(() => rmSync(parent, { recursive: true, force: true }));
   for (const name of names) {
     mkdirSync(path.join(parent, name));
     writeFileSync(path.join(parent, name, "index.html"), name);
