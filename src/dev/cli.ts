@@ -15,7 +15,6 @@ import { setTimeout as delay } from "node:timers/promises";
 import { unwrapContentError } from "../site-builder/build-site.ts";
 import { whenParentExits } from "../util/processes.ts";
 import { DevBuilder } from "./dev-builder.ts";
-import { limitHeapGrowth } from "../util/heap-growth.ts";
 import { FolderWatcher } from "./folder-watcher.ts";
 import { parsePreviewArgs, USAGE_ERROR_EXIT_CODE } from "./preview-options.ts";
 import { PreviewServer } from "./preview-server.ts";
@@ -29,7 +28,6 @@ if ("problem" in options) {
 const { contentDir, outputDir } = options;
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(2)} s`;
 
-limitHeapGrowth();
 const builder = new DevBuilder({ rootDir, contentDir, isPreview: true }, outputDir);
 const server = new PreviewServer(outputDir);
 

@@ -35,6 +35,8 @@ export interface BuildOptions {
   isStrict?: boolean;
   /** Where the stages report what they are doing (default: nowhere; the command line passes a reporter). */
   progress?: Progress;
+  /** Called when the build turns out cold (every file rendered), before it loads the content: the command line limits the heap's growth then (decision 0053). */
+  beforeColdBuild?: () => void;
 }
 
 export interface BuildResult {
@@ -125,6 +127,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return finish({ outputDir, fileCount: previous.files.size, schedulePath, mode: "unchanged", rendered: 0, written: 0, kept: previous.files.size, removed: 0, changedPaths: [], removedPaths: [] });
   }
 
+  if (!previous) options.beforeColdBuild?.();
   const progress = options.progress ?? SILENT;
   let bodies: StageProgress | undefined;
   let pages: StageProgress | undefined;

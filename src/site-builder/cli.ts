@@ -23,7 +23,6 @@ if (now && Number.isNaN(now.getTime())) {
   console.error(`--now "${values.now}" is not a date and time, like 2026-11-28T09:00:00Z`);
   process.exit(2);
 }
-limitHeapGrowth();
 const started = performance.now();
 try {
   const result = await buildSite({
@@ -34,6 +33,7 @@ try {
     isStrict: values.strict,
     incremental: !values.fresh,
     progress: progressReporter(),
+    beforeColdBuild: limitHeapGrowth,
     ...(now ? { now } : {}),
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
