@@ -1,6 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -10,6 +9,7 @@ import { publishAdmin } from "../../src/cms/publish-admin.ts";
 import { siteSchema } from "../../src/content/site-schema.ts";
 import { PUBLIC_DIR } from "../../src/eleventy/static-assets.ts";
 import { readPublicAssets, writePublicAssets } from "../../src/eleventy/static-assets.ts";
+import { temporaryFolder } from "../temporary-folder.ts";
 import { launchChromium } from "./chromium.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 
@@ -45,7 +45,7 @@ export function git(repoDir: string, ...args: string[]): string {
 }
 
 export async function startCmsSession(mode: "fs" | "git"): Promise<CmsSession> {
-  const temp = mkdtempSync(path.join(tmpdir(), "newsroom-cms-"));
+  const temp = temporaryFolder("newsroom-cms-");
   const repoDir = path.join(temp, "repo");
   const siteDir = path.join(temp, "site");
   cpSync(FIXTURE_CONTENT, path.join(repoDir, "content"), { recursive: true });

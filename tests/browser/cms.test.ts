@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { setTimeout as delay } from "node:timers/promises";
@@ -11,6 +10,7 @@ import { buildSite } from "../../src/site-builder/build-site.ts";
 import { checkSite } from "../../src/check/check-site.ts";
 import { isoInZone } from "../../src/format/dates.ts";
 import { articleIdFor } from "../../src/new-article/new-article.ts";
+import { temporaryFolder } from "../temporary-folder.ts";
 import { skipReason } from "./chromium.ts";
 import { git, ROOT, startCmsSession, type CmsSession } from "./cms-session.ts";
 
@@ -52,7 +52,7 @@ async function publishNow(page: Page, file: string, isSaved: (text: string | und
 
 /** A photograph as a newsroom would upload it: a 1600x900 JPEG (wide enough that no hero warning applies). */
 async function generatedPhoto(): Promise<string> {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "newsroom-photo-")), "ferry-crew.jpg");
+  const file = path.join(temporaryFolder("newsroom-photo-"), "ferry-crew.jpg");
   await sharp({ create: { width: 1600, height: 900, channels: 3, background: { r: 30, g: 90, b: 140 } } }).jpeg({ quality: 80 }).toFile(file);
   return file;
 }
@@ -163,7 +163,7 @@ describe("the CMS at /admin/, on the local file backend, in Chromium", { skip },
     assert.deepEqual(readFileSync(upload), readFileSync(photo), "the upload is in content/images/ as it was");
     assert.deepEqual(await errorsOf(session.repoDir), []);
 
-    const outputDir = path.join(mkdtempSync(path.join(tmpdir(), "newsroom-cms-build-")), "site");
+    const outputDir = path.join(temporaryFolder("newsroom-cms-build-"), "site");
     await buildSite({ rootDir: session.repoDir, outputDir });
     const { document } = parseHTML(readFileSync(path.join(outputDir, `news/${ARTICLE_ID}/index.html`), "utf8"));
     assert.equal(document.querySelector("h1")?.textContent, HEADLINE);

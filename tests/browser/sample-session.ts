@@ -1,10 +1,9 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { after, before } from "node:test";
 import { buildSite } from "../../src/site-builder/build-site.ts";
 import { ROOT } from "../quality/sample-site.ts";
+import { temporaryFolder } from "../temporary-folder.ts";
 import { launchChromium } from "./chromium.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 
@@ -21,7 +20,7 @@ export interface SampleSession {
  * first build), serves it on 127.0.0.1 and launches Chromium.
  */
 export async function openSampleSite(): Promise<SampleSession> {
-  const outputDir = path.join(mkdtempSync(path.join(tmpdir(), "newsroom-browser-")), "site");
+  const outputDir = path.join(temporaryFolder("newsroom-browser-"), "site");
   await buildSite({ rootDir: ROOT, outputDir });
   const server = await serveStatic(outputDir);
   const browser = await launchChromium();

@@ -1,8 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { buildSite } from "../../src/site-builder/build-site.ts";
+import { temporaryFolder } from "../temporary-folder.ts";
 import { FIXTURE_SITES, type BuiltSite } from "./build-fixture.ts";
 
 /** The generated stories' tags and authors, in turn. */
@@ -37,11 +37,12 @@ export function generatedStory(index: number): string {
  * A copy of the basic fixture in a temporary folder with `count` generated
  * stories (at most 15: one a day before its November stories), so that its
  * listings (pages of 3 in the news feed, of 2 per tag) have numbered pages.
- * Shares the basic fixture's encoded images. Returns the copy's root.
+ * Shares the basic fixture's encoded images. Returns the copy's root, which
+ * is removed when the test file ends.
  */
 export function archiveFixture(count: number): string {
   if (count > 15) throw new Error("at most 15 generated stories: one a day from 8 to 22 November");
-  const rootDir = mkdtempSync(path.join(tmpdir(), "newsroom-archive-"));
+  const rootDir = temporaryFolder("newsroom-archive-");
   cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
   process.env.NEWSROOM_IMAGE_CACHE = path.join(FIXTURE_SITES, "basic", ".cache", "images");
   for (let index = 0; index < count; index++) {

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseHTML } from "linkedom";
 import type { BundleSizes } from "../../src/search/bundle-plan.ts";
 import { buildSite } from "../../src/site-builder/build-site.ts";
+import { temporaryFolder } from "../temporary-folder.ts";
 
 export const FIXTURE_SITES = fileURLToPath(new URL("../fixtures/sites/", import.meta.url));
 
@@ -16,9 +16,9 @@ export interface BuiltSite {
   html(url: string): string;
 }
 
-/** Builds `tests/fixtures/sites/<name>` into a fresh temporary folder. */
+/** Builds `tests/fixtures/sites/<name>` into a fresh temporary folder, removed when the test file ends. */
 export async function buildFixture(name: string, options: { isPreview?: boolean; now?: Date; pagesPerBatch?: number; searchBundleSizes?: Partial<BundleSizes> } = {}): Promise<BuiltSite> {
-  const outputDir = path.join(mkdtempSync(path.join(tmpdir(), `newsroom-${name}-`)), "site");
+  const outputDir = path.join(temporaryFolder(`newsroom-${name}-`), "site");
   await buildSite({ rootDir: path.join(FIXTURE_SITES, name), outputDir, isPreview: options.isPreview ?? false, ...options });
   const html = (url: string) => readFileSync(path.join(outputDir, url.endsWith("/") ? `${url}index.html` : url), "utf8");
   return { outputDir, html, page: (url) => parseHTML(html(url)).document as unknown as Document };

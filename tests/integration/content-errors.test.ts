@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, test } from "node:test";
+import { after, describe, test } from "node:test";
 import { buildSite, unwrapContentError } from "../../src/site-builder/build-site.ts";
 import { formatDiagnostic, sortDiagnostics } from "../../src/diagnostics/diagnostic.ts";
 import { FIXTURE_SITES } from "./build-fixture.ts";
@@ -18,7 +18,9 @@ async function buildBroken(outputDir: string) {
 
 describe("a site with content errors", () => {
   test("reports every problem in one run, each at its file, line and column, with a hint", async () => {
-    const error = unwrapContentError(await buildBroken(path.join(mkdtempSync(path.join(tmpdir(), "newsroom-broken-")), "site")));
+    const parent = mkdtempSync(path.join(tmpdir(), "newsroom-broken-"));
+    after(() => rmSync(parent, { recursive: true, force: true }));
+    const error = unwrapContentError(await buildBroken(path.join(parent, "site")));
     assert.ok(error, "expected a content error, not an internal one");
     assert.deepEqual(sortDiagnostics(error.diagnostics).map(formatDiagnostic), [
       'content/articles/bad-fields.md:2:1 error: missing "title" (add it: title must be text) [frontmatter/missing-field]',
@@ -39,6 +41,7 @@ describe("a site with content errors", () => {
 
   test("writes nothing and leaves the previous site untouched", async () => {
     const parent = mkdtempSync(path.join(tmpdir(), "newsroom-atomic-"));
+    after(() => rmSync(parent, { recursive: true, force: true }));
     const outputDir = path.join(parent, "site");
     mkdirSync(outputDir);
     writeFileSync(path.join(outputDir, "index.html"), "previous build");

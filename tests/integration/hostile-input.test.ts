@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { before, describe, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import { parseHTML } from "linkedom";
 import Parser from "rss-parser";
 import { buildSite, unwrapContentError } from "../../src/site-builder/build-site.ts";
@@ -138,6 +138,7 @@ describe("hostile input: what a contributor writes never becomes markup, #19", (
 
   test("feedparser shows the title, dek, author and tag as the characters written, with no live markup", { skip: feedparserSkipReason() }, () => {
     const dir = mkdtempSync(path.join(tmpdir(), "hostile-feeds-"));
+    after(() => rmSync(dir, { recursive: true, force: true }));
     const files = ["feed.xml", "atom.xml"].map((name) => {
       const file = path.join(dir, name);
       writeFileSync(file, site.html(`/${name}`));
@@ -193,6 +194,7 @@ describe("hostile input: what a contributor writes never becomes markup, #19", (
 describe("script URLs and other sites' images, #19", () => {
   test("are errors at their place, in every form they take, and nothing is written", async () => {
     const parent = mkdtempSync(path.join(tmpdir(), "newsroom-hostile-urls-"));
+    after(() => rmSync(parent, { recursive: true, force: true }));
     const outputDir = path.join(parent, "site");
     let error: unknown;
     try {

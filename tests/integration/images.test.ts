@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { parseHTML } from "linkedom";
@@ -11,11 +10,12 @@ import { CARD_IMAGE_SIZES } from "../../layouts/components/ArticleCard.tsx";
 import { HERO_SIZES } from "../../layouts/components/HeroFigure.tsx";
 import { BODY_IMAGE_SIZES } from "../../src/markdown/remark-local-images.ts";
 import { jpegWithGps, photo, truncatedJpeg, writeFiles } from "../fixtures/images/make-images.ts";
+import { temporaryFolder } from "../temporary-folder.ts";
 import { FIXTURE_SITES } from "./build-fixture.ts";
 
-/** Copies a fixture site into a fresh folder (its own cold image cache) and adds generated images. */
+/** Copies a fixture site into a fresh folder (its own cold image cache, removed when the file ends) and adds generated images. */
 function copySite(name: string, images: Record<string, Uint8Array | string>): string {
-  const rootDir = path.join(mkdtempSync(path.join(tmpdir(), `newsroom-${name}-`)), "root");
+  const rootDir = path.join(temporaryFolder(`newsroom-${name}-`), "root");
   cpSync(path.join(FIXTURE_SITES, name), rootDir, { recursive: true });
   writeFiles(path.join(rootDir, "content/images"), images);
   return rootDir;

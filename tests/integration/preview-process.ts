@@ -1,18 +1,18 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { cpSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { temporaryFolder } from "../temporary-folder.ts";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const BASIC = path.join(ROOT, "tests/fixtures/sites/basic");
 /** The basic site's encoded images, shared by the tests that preview it. */
 export const BASIC_IMAGE_CACHE = path.join(BASIC, ".cache/images");
 
-/** A fresh project folder holding a copy of the basic site's content. */
+/** A fresh project folder holding a copy of the basic site's content, removed when the test file ends. */
 export function copyBasicSite(prefix: string): string {
-  const rootDir = mkdtempSync(path.join(tmpdir(), prefix));
+  const rootDir = temporaryFolder(prefix);
   cpSync(path.join(BASIC, "content"), path.join(rootDir, "content"), { recursive: true });
   return rootDir;
 }

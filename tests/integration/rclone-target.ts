@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, readdirSync, rmSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { findRclone, HOW_TO_GET_RCLONE } from "../../src/deploy/rclone.ts";
+import { temporaryFolder } from "../temporary-folder.ts";
 import { siteContents } from "./build-fixture.ts";
 
 /**
@@ -26,8 +26,9 @@ export function rcloneEnv(remotes: Record<string, Record<string, string>> = {}):
   return env;
 }
 
+/** A fresh temporary folder, removed when the test file ends. */
 export function temporaryDir(name: string): string {
-  return mkdtempSync(path.join(tmpdir(), `newsroom-${name}-`));
+  return temporaryFolder(`newsroom-${name}-`);
 }
 
 /** The target's files without the deploy's own `.newsroom/`, each with a SHA-256, to compare with a site's. */

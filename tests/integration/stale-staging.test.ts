@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
@@ -14,6 +14,7 @@ const stagingFolders = (parent: string) => readdirSync(parent).filter((name) => 
 describe("what killed builds leave beside the output", () => {
   test("the next build removes a killed build's staging folder, and keeps the one of a build still running", async () => {
     const rootDir = mkdtempSync(path.join(tmpdir(), "newsroom-killed-build-"));
+    after(() => rmSync(rootDir, { recursive: true, force: true }));
     cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
     const env = { ...process.env, NEWSROOM_IMAGE_CACHE: BASIC_IMAGE_CACHE };
 

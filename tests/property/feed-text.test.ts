@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, test } from "node:test";
+import { after, describe, test } from "node:test";
 import fc from "fast-check";
 import Parser from "rss-parser";
 import { renderAtom } from "../../src/feeds/atom.ts";
@@ -90,6 +90,7 @@ const parser: Parser<Record<string, any>, Record<string, any>> = new Parser({
 });
 
 const dir = mkdtempSync(path.join(tmpdir(), "feed-property-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
 /** Both files are well-formed XML to a strict parser (xmllint). */
 function assertWellFormed(rss: string, atom: string): void {
   const files = [path.join(dir, "feed.xml"), path.join(dir, "atom.xml")];

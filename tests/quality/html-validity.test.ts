@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { before, describe, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import { buildArchiveFixture } from "../integration/archive-fixture.ts";
 import { htmlPages } from "../integration/build-fixture.ts";
 import { buildSampleSite, ROOT } from "./sample-site.ts";
@@ -40,6 +40,7 @@ function checkHtml(files: string[]): VnuMessage[] {
 describe("HTML validity", { skip }, () => {
   test("the checker reports an invalid document (the gate can fail)", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "vnu-"));
+    after(() => rmSync(dir, { recursive: true, force: true }));
     writeFileSync(path.join(dir, "bad.html"), "<!doctype html><html lang=en><head><title>x</title></head><body><p><div>x</p></body></html>");
     assert.ok(checkHtml([path.join(dir, "bad.html")]).some((message) => message.type === "error"));
   });

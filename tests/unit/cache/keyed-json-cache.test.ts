@@ -1,13 +1,20 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, test } from "node:test";
+import { after, describe, test } from "node:test";
 import { cacheKey, KeyedJsonCache } from "../../../src/cache/keyed-json-cache.ts";
+
+/** A fresh folder, removed when the test ends. */
+function cacheDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "newsroom-keyed-cache-"));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 describe("keyed JSON cache", () => {
   test("thousands of background writes all land, and another process's cache reads them", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "newsroom-keyed-cache-"));
+    const dir = cacheDir();
     const cache = new KeyedJsonCache<{ n: number }>(dir);
     const keys = Array.from({ length: 3000 }, (_, n) => cacheKey("entry", n));
     keys.forEach((key, n) => cache.write(key, { n }));
@@ -20,7 +27,7 @@ describe("keyed JSON cache", () => {
   });
 
   test("a write queued after a flush started is waited for by the next flush", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "newsroom-keyed-cache-"));
+    const dir = cacheDir();
     const cache = new KeyedJsonCache<string>(dir);
     cache.write(cacheKey("a"), "first");
     const flushing = cache.flush();
@@ -32,7 +39,7 @@ describe("keyed JSON cache", () => {
   });
 
   test("a missing or foreign entry is a miss", () => {
-    const cache = new KeyedJsonCache<string>(mkdtempSync(path.join(tmpdir(), "newsroom-keyed-cache-")));
+    const cache = new KeyedJsonCache<string>(cacheDir());
     assert.equal(cache.read(cacheKey("never written")), undefined);
   });
 });

@@ -2,10 +2,15 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, test } from "node:test";
+import { after, describe, test } from "node:test";
 import { PackStore } from "../../../src/cache/pack-store.ts";
 
-const newDir = () => mkdtempSync(path.join(tmpdir(), "newsroom-pack-store-"));
+/** A fresh folder, removed when the test ends. */
+const newDir = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "newsroom-pack-store-"));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+};
 const files = (dir: string, ending: string) => readdirSync(dir).filter((name) => name.endsWith(ending)).sort();
 /** Entries listed by every index on disk. */
 const indexedKeys = (dir: string) => files(dir, ".index").flatMap((name) => (JSON.parse(readFileSync(path.join(dir, name), "utf8")) as { entries: [string][] }).entries.map(([key]) => key));

@@ -1,12 +1,17 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { linkSync, mkdirSync, mkdtempSync, statSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, test } from "node:test";
+import { after, describe, test } from "node:test";
 import { measurePagesArtifact, pagesSizeProblem, PAGES_LIMIT_BYTES } from "../../../src/deploy/pages-artifact.ts";
 
-const site = () => mkdtempSync(path.join(tmpdir(), "newsroom-pages-size-"));
+/** A fresh folder, removed when the test ends. */
+const site = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "newsroom-pages-size-"));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+};
 
 describe("the GitHub Pages size guard", () => {
   test("counts a hard-linked or symlinked file once per path, as upload-pages-artifact's tar stores it", async () => {

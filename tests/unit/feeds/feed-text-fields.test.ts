@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { before, describe, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import Parser from "rss-parser";
 import { renderAtom } from "../../../src/feeds/atom.ts";
 import type { FeedDocument } from "../../../src/feeds/feed-model.ts";
@@ -83,6 +83,7 @@ const rssParser: Parser<Record<string, any>, Record<string, any>> = new Parser({
 });
 
 const dir = mkdtempSync(path.join(tmpdir(), "feed-text-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
 /** Each payload's feeds, written to files for feedparser: `${index}-${variant}.${format}`. */
 const files = PAYLOADS.flatMap((payload, index) =>
   (["body", "headline"] as const).flatMap((variant) => {

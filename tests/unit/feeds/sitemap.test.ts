@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import { renderNewsSitemap, renderRobotsTxt, sitemapFiles, type SitemapEntry, type SitemapSections } from "../../../src/feeds/sitemap.ts";
 import { SCHEMAS, validateXml, xmllintSkipReason } from "../../integration/xmllint.ts";
 import { makeArticle, makeSite } from "../helpers.ts";
@@ -66,6 +66,7 @@ describe("sitemapFiles", () => {
 
   it("produces files valid against the official schemas", { skip: xmllintSkipReason() }, () => {
     const dir = mkdtempSync(path.join(tmpdir(), "sitemap-"));
+    after(() => rmSync(dir, { recursive: true, force: true }));
     const [index, part] = sitemapFiles("https://site.example", sections(7), 6);
     writeFileSync(path.join(dir, "index.xml"), index!.xml);
     writeFileSync(path.join(dir, "part.xml"), part!.xml);
@@ -83,6 +84,7 @@ describe("renderNewsSitemap", () => {
   ];
   const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
   const dir = mkdtempSync(path.join(tmpdir(), "news-sitemap-"));
+  after(() => rmSync(dir, { recursive: true, force: true }));
   const assertValid = (name: string, xml: string) => {
     writeFileSync(path.join(dir, name), xml);
     validateXml(path.join(dir, name), path.join(SCHEMAS, "urlset-driver.xsd"));

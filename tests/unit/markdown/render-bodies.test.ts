@@ -1,6 +1,6 @@
-import { describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,7 +37,13 @@ function options(overrides: Partial<RenderBodiesOptions> & { imageWidth?: number
 }
 
 const source = (body: string, file = "content/articles/a.md"): MarkdownSource => ({ body, path: file, bodyLineOffset: 5 });
-const newCache = () => new RenderCache(mkdtempSync(path.join(tmpdir(), "newsroom-render-cache-")));
+/** A fresh folder for a render cache, removed when the test ends. */
+const cacheDir = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "newsroom-render-cache-"));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+};
+const newCache = () => new RenderCache(cacheDir());
 
 describe("renderBodies with a render cache", () => {
   it("serves an unchanged body from the cache, with the same HTML and word count", async () => {
@@ -115,7 +121,7 @@ describe("renderBodies with a render cache", () => {
   });
 
   it("prunes entries a build no longer uses once they outnumber the used ones", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "newsroom-render-cache-"));
+    const dir = cacheDir();
     const old = Array.from({ length: 1200 }, (_, i) => source(`Old ${i}.`));
     const writer = new RenderCache(dir);
     for (const entry of old) writer.write(writer.key(entry, testRenderSettings({ siteOrigin: SITE_ORIGIN })), { html: "<p>x</p>", htmlHash: htmlHash("<p>x</p>"), wordCount: 1, diagnostics: [], dependencies: { relatedCards: {}, localImages: [], media: [], siteLinks: [] } });

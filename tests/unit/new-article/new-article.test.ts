@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import { articleSchema } from "../../../src/content/article-schema.ts";
 import { parseFrontmatter } from "../../../src/content/frontmatter.ts";
 import { loadContent } from "../../../src/assembly/load-content.ts";
@@ -32,6 +32,7 @@ describe("new article", () => {
 
   it("creates the file from the command line, which checks cleanly, and refuses to overwrite it", async () => {
     const root = mkdtempSync(path.join(tmpdir(), "newsroom-new-"));
+    after(() => rmSync(root, { recursive: true, force: true }));
     cpSync(path.join(ROOT, "tests/fixtures/sites/basic/content"), path.join(root, "content"), { recursive: true });
     const run = (...args: string[]) => spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), CLI, ...args], { cwd: root, encoding: "utf8" });
     const created = run("Harbour", "wall", "repairs", "begin", "--author", "ben-okoro");
