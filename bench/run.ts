@@ -14,17 +14,18 @@
  *   npm run bench -- --pairs 3             # three cold builds of ours, each followed by plain Eleventy
  *
  * Our build is timed cold (the corpus's .cache/render/, frontmatter/, search/
- * and pages/ are deleted first; its image cache is kept). Up to
- * --rebuild-up-to articles, one article is then edited and the site rebuilt
- * with the caches that build left (the
- * "warm rebuild"); the edit is undone and a further warm build is compared
- * byte for byte with the cold one.
+ * and state/ are deleted first; its image cache is kept). Up to
+ * --rebuild-up-to articles (default 10,000), an editor's changes follow,
+ * each built incrementally into the same output folder (see siteBuilds),
+ * and once they are undone a last build must leave the output byte for
+ * byte what the cold build wrote.
  *
  * With --json each line is {"tool":"site"|"eleventy-plain","size":N,"wallSeconds":S,
  * "msPerArticle":X,"peakRssMB":M,"pages":P,"articlesPerSecond":A}; the site line
- * also carries "stages" (seconds per build stage), the warm-rebuild fields
- * ("warmRebuildSeconds","warmSpeedup","warmIdenticalToCold") and, with
- * --images, the image benchmark's fields. With --pairs N (N > 1), the size's
+ * also carries "stages" (seconds per build stage), "incremental" (each
+ * change's wall seconds, peak memory, stages and files rendered, written and
+ * deleted), "incrementalIdenticalToCold" and, with --images, the image
+ * benchmark's fields. With --pairs N (N > 1), the size's
  * cold build and plain reference are repeated N times, alternating, and the
  * site line also carries "pairs" ([{site, plain, ratio}], wall seconds) and
  * "medianRatioToPlain": a shared machine's speed can drift by half within
