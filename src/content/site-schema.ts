@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { kebabId, text, webUrl } from "./fields.ts";
 
-function isTimeZone(zone: string): boolean {
+/** Whether the runtime knows `zone` as an IANA time zone name. */
+export function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
     return true;

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import { isTimeZone } from "../content/site-schema.ts";
 import { importArchive } from "./import-archive.ts";
 import type { SourceKind } from "./model.ts";
 import { formatSummary } from "./report.ts";
@@ -81,12 +82,3 @@ console.log(formatSummary(result.report, result.reportPath && path.relative(proc
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const verb = values["dry-run"] ? "would write" : "wrote";
 console.log(`${values["dry-run"] ? "Dry run: " : ""}${verb} ${result.files.written} files, ${result.files.unchanged} already up to date, in ${seconds} s. Next: npm run check -- --content ${path.relative(process.cwd(), path.resolve(values.content)) || "."}`);
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
