@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
+import { writeFileWhole } from "../util/write-whole.ts";
 
 /** Packs beyond which a flush merges all but the largest into one (each build that writes adds one). */
 const MAX_PACKS = 8;
@@ -200,9 +201,7 @@ export class PackStore {
 
   #writeIndex(pack: Pack): void {
     // Through a temporary name: a reader never sees half an index.
-    const temporary = `${this.#file(pack, "index")}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ entries: pack.entries }));
-    renameSync(temporary, this.#file(pack, "index"));
+    writeFileWhole(this.#file(pack, "index"), JSON.stringify({ entries: pack.entries }));
   }
 
   /**

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diagnose } from "../diagnostics/messages.ts";
 import { createHash } from "node:crypto";
-import { statSync } from "node:fs";
+import { fileStamp } from "../util/file-stamp.ts";
 import type { ContentFile } from "./discover-files.ts";
 import { parseFrontmatterFiles, type FrontmatterCache, type ParsedFrontmatter } from "./frontmatter.ts";
 import { readSourceText } from "./read-source.ts";
@@ -33,11 +33,7 @@ export interface MemoFile<T> {
   outcome: T;
 }
 
-/** A file's stamp: its modification time, size and inode. */
-export function fileStamp(absolutePath: string): string {
-  const stat = statSync(absolutePath);
-  return `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
-}
+export { fileStamp };
 
 export interface FileMemo {
   previous: Map<string, MemoFile<unknown>>;

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Metadata } from "sharp";
+import { fileStamp } from "../util/file-stamp.ts";
 import { ImageCache } from "./image-cache.ts";
 import { defaultEncodeConcurrency, type ImageFormat, type ImageSettings } from "./image-options.ts";
 import type { Placeholder } from "./placeholder.ts";
@@ -391,8 +391,7 @@ async function loadSharp(): Promise<(typeof import("sharp"))["default"]> {
 
 function fileStampOf(absolutePath: string): string | undefined {
   try {
-    const stat = statSync(absolutePath);
-    return `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
+    return fileStamp(absolutePath);
   } catch {
     return undefined;
   }

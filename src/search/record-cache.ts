@@ -1,6 +1,7 @@
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { SearchRecord, SearchRecordSource } from "./search-record.ts";
+import { writeFileWhole } from "../util/write-whole.ts";
 
 /**
  * The live bundle's records as last built, by hash, in the state folder
@@ -38,9 +39,7 @@ export class RecordCache {
   /** Keeps the records given out (the live bundle's now), through a temporary file. */
   save(): void {
     const file = path.join(this.stateDir, FILE);
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ format: this.format, records: Object.fromEntries(this.#used) }));
-    renameSync(temporary, file);
+    writeFileWhole(file, JSON.stringify({ format: this.format, records: Object.fromEntries(this.#used) }));
   }
 }
 

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import path from "node:path";
 import type { ArchiveMember } from "./bundle-plan.ts";
+import { writeFileWhole } from "../util/write-whole.ts";
 
 /**
  * What the last search update left in the state folder (`.cache/search/`):
@@ -90,9 +91,7 @@ function isMember(member: unknown): member is ArchiveMember {
 export function writeState(stateDir: string, state: Omit<SearchState, "version">): void {
   mkdirSync(stateDir, { recursive: true });
   const file = path.join(stateDir, STATE_FILE);
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify({ version: STATE_VERSION, ...state }));
-  renameSync(temporary, file);
+  writeFileWhole(file, JSON.stringify({ version: STATE_VERSION, ...state }));
 }
 
 const LOCK = "lock";

@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import v8 from "node:v8";
 import { PackStore } from "../cache/pack-store.ts";
@@ -13,6 +13,7 @@ import type { YamlError } from "../content/yaml-source.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { CheckedImage } from "../images/image-pipeline.ts";
 import type { SettledBody } from "../markdown/render-bodies.ts";
+import { writeFileWhole } from "../util/write-whole.ts";
 
 /**
  * The content as the last build of an output folder loaded it, kept for the
@@ -110,9 +111,7 @@ export function writeContentState(file: string, memo: ContentMemo): void {
     const state: StoredState = { version: STATE_VERSION, code: codeFingerprint(CONTENT_STATE_CODE), context: memo.context, files, images: [...memo.images] };
     bodies.flush();
     bodies.prune();
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, v8.serialize(state));
-    renameSync(temporary, file);
+    writeFileWhole(file, v8.serialize(state));
   } finally {
     bodies.close();
   }

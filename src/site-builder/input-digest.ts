@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { codeFingerprint } from "../cache/keyed-json-cache.ts";
 import { PAGE_CODE } from "../cache/code-fingerprints.ts";
 import { PUBLIC_DIR } from "../eleventy/static-assets.ts";
+import { statStamp } from "../util/file-stamp.ts";
+import { writeFileWhole } from "../util/write-whole.ts";
 
 /**
  * Whether anything a build reads has changed since the last build of the
@@ -60,7 +62,7 @@ function stampedFiles(folder: string): [string, string][] {
     const file = path.join(folder, entry);
     try {
       const stat = statSync(file);
-      if (stat.isFile()) files.push([file, `${stat.mtimeMs}:${stat.size}:${stat.ino}`]);
+      if (stat.isFile()) files.push([file, statStamp(stat)]);
     } catch {
       files.push([file, "unreadable"]); // a dangling link
     }
@@ -86,9 +88,7 @@ export function readBuildInputs(file: string): BuildInputs | undefined {
 }
 
 export function writeBuildInputs(file: string, inputs: BuildInputs): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(inputs));
-  renameSync(temporary, file);
+  writeFileWhole(file, JSON.stringify(inputs));
 }
 
 /** Whether a build with `digest` at `now` would write what the recorded build wrote. */

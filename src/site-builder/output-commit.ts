@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import { stampsOf, writeOutputManifest, type OutputManifest } from "./output-manifest.ts";
+import { writeFileWhole } from "../util/write-whole.ts";
 
 /**
  * Brings an output folder up to date from a staging folder that holds only
@@ -38,9 +39,7 @@ interface Journal {
 /** Commits `changes` from `stagingDir` into `outputDir` (see above); the staging folder is removed. */
 export function commitIntoOutput(stagingDir: string, outputDir: string, changes: OutputChanges, journalFile: string, manifestFile: string, manifest: OutputManifest): void {
   const journal: Journal = { stagingDir, outputDir, changes, manifestFile, manifest: { outputId: manifest.outputId, files: [...manifest.files], stamps: [...manifest.stamps] } };
-  const temporary = `${journalFile}.tmp`;
-  writeFileSync(temporary, JSON.stringify(journal), { flush: true });
-  renameSync(temporary, journalFile);
+  writeFileWhole(journalFile, JSON.stringify(journal), { flush: true });
   applyJournal(journal);
   unlinkSync(journalFile);
 }

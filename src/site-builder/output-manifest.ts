@@ -1,5 +1,6 @@
-import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { writeFileWhole } from "../util/write-whole.ts";
 
 /**
  * What the output folder holds, as the build that wrote it left it: every
@@ -72,10 +73,8 @@ function isSameStamp(now: string | undefined, then: string): boolean {
 
 /** Writes the manifest whole or not at all (a temporary file renamed over the old one). */
 export function writeOutputManifest(file: string, manifest: OutputManifest): void {
-  const temporary = `${file}.${process.pid}.tmp`;
   const files = [...manifest.files].map(([sitePath, key]) => [sitePath, key, manifest.stamps.get(sitePath) ?? ""]);
-  writeFileSync(temporary, JSON.stringify({ version: MANIFEST_VERSION, outputId: manifest.outputId, files }));
-  renameSync(temporary, file);
+  writeFileWhole(file, JSON.stringify({ version: MANIFEST_VERSION, outputId: manifest.outputId, files }));
 }
 
 /**

@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import { link, mkdir, copyFile } from "node:fs/promises";
 import path from "node:path";
 import type { SearchUpdate } from "../search/update-search.ts";
+import { sitePathOf } from "./output-manifest.ts";
 import type { PageKeys } from "./page-keys.ts";
 import type { SiteFile } from "./site-files.ts";
 
@@ -37,6 +38,6 @@ export function searchFiles(update: SearchUpdate, keys: PageKeys): SiteFile[] {
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .map((entry) => sitePathOf(dir, path.join(entry.parentPath, entry.name)))
     .sort();
 }

@@ -36,6 +36,7 @@ export async function planSite(model: SiteModel, options: Pick<NewsroomOptions, 
 }
 
 import type { SiteChanges } from "./output-changes.ts";
+import { sitePathOf } from "./output-manifest.ts";
 export { addFiles, changesSince, type SiteChanges } from "./output-changes.ts";
 
 export interface WriteOptions {
@@ -62,7 +63,7 @@ export async function writeChanges(changes: Pick<SiteChanges, "pages" | "files">
       quiet: options.quiet ?? true,
       ...(options.pagesPerBatch ? { pagesPerBatch: options.pagesPerBatch } : {}),
       ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
-      ...(options.onWritten ? { onFiles: (files: readonly string[]) => options.onWritten!(files.map((file) => sitePath(siteDir, file))) } : {}),
+      ...(options.onWritten ? { onFiles: (files: readonly string[]) => options.onWritten!(files.map((file) => sitePathOf(siteDir, file))) } : {}),
     }),
   );
   if (rendered.interrupted) return false;
@@ -71,8 +72,4 @@ export async function writeChanges(changes: Pick<SiteChanges, "pages" | "files">
   });
   options.onWritten?.(changes.files.map((file) => file.path));
   return true;
-}
-
-function sitePath(siteDir: string, file: string): string {
-  return path.relative(siteDir, file).split(path.sep).join("/");
 }
