@@ -124,15 +124,15 @@ export function writeContentState(file: string, memo: ContentMemo): void {
  * 100,000 articles), and the pages need none of it.
  */
 export function lightenContentMemo(memo: ContentMemo): void {
-  const bodies = new WeakMap<object, MemoBody>();
   for (const entry of memo.files.values()) {
     const read = entry.outcome as ReadFile<unknown>;
+    // Files unchanged since the last build were read light from its state already.
+    if (lightReads.has(read)) continue;
     const light = restoredRead(storedRead(read));
     const body = memo.bodies.get(read);
-    if (body) bodies.set(light, body);
+    if (body) memo.bodies.set(light, body);
     entry.outcome = light;
   }
-  memo.bodies = bodies;
   // Kept by the parse they were built from: the dev server's memo (which keeps its parses) is not lightened.
   memo.articles = new WeakMap();
 }
@@ -168,6 +168,8 @@ function storedRead(read: ReadFile<unknown>): StoredRead {
  */
 function restoredRead(stored: StoredRead): ReadFile<unknown> {
   if (!stored.parsed) return stored as ReadFile<unknown>;
+  const light = { ...stored } as ReadFile<unknown>;
+  lightReads.add(light);
   let full: ParsedFrontmatter | undefined;
   const reparsed = () => {
     if (!full) {
@@ -187,5 +189,9 @@ function restoredRead(stored: StoredRead): ReadFile<unknown> {
       return reparsed().body;
     },
   };
-  return { ...stored, parsed } as ReadFile<unknown>;
+  light.parsed = parsed;
+  return light;
 }
+
+/** Reads made by `restoredRead`: their text is read from the file only when asked for. */
+const lightReads = new WeakSet<object>();
