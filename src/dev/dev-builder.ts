@@ -1,12 +1,11 @@
 import { rm } from "node:fs/promises";
-import { rmdirSync } from "node:fs";
 import { setTimeout as delay } from "node:timers/promises";
 import path from "node:path";
 import { ContentMemo } from "../assembly/content-memo.ts";
 import { sourcePathOf } from "../assembly/load-content.ts";
-import type { Article } from "../content/model.ts";
 import { ContentStore, type NewsroomOptions } from "../eleventy/content-store.ts";
 import { PUBLIC_DIR, readPublicAssets, type AssetManifest } from "../eleventy/static-assets.ts";
+import { removeFromOutput } from "../site-builder/output-commit.ts";
 import { sitePathOfUrl, type PlannedPage } from "../site-builder/output-plan.ts";
 import { changesSince, planSite, writeChanges } from "../site-builder/site-update.ts";
 
@@ -130,23 +129,13 @@ export class DevBuilder {
     update.articlesRendered = rest.pages.filter((page) => page.definition === "article").length;
     const finished = await writeChanges(rest, this.outputDir, { ...writeOptions, ...(hooks.shouldStop ? { shouldStop: hooks.shouldStop } : {}) });
     if (!finished) return { ...update, interrupted: true };
-    await this.#remove(changes.removed);
+    this.#remove(changes.removed);
     return update;
   }
 
   /** Deletes files no longer planned (a renamed article's page, a tag no article carries now), and the folders they leave empty. */
-  async #remove(sitePaths: readonly string[]): Promise<void> {
-    for (const sitePath of sitePaths) {
-      const file = path.join(this.outputDir, sitePath);
-      await rm(file, { force: true });
-      this.#written.delete(sitePath);
-      for (let folder = path.dirname(file); folder.startsWith(this.outputDir + path.sep); folder = path.dirname(folder)) {
-        try {
-          rmdirSync(folder);
-        } catch {
-          break;
-        }
-      }
-    }
+  #remove(sitePaths: readonly string[]): void {
+    removeFromOutput(this.outputDir, sitePaths);
+    for (const sitePath of sitePaths) this.#written.delete(sitePath);
   }
 }

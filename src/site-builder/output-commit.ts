@@ -77,20 +77,20 @@ function applyJournal({ stagingDir, outputDir, changes, manifestFile, manifest }
     }
     renameSync(from, to);
   }
-  const emptied = new Set<string>();
-  for (const sitePath of changes.removed) {
-    rmSync(path.join(outputDir, sitePath), { force: true });
-    emptied.add(path.dirname(path.join(outputDir, sitePath)));
-  }
-  removeEmptyFolders(emptied, outputDir);
+  removeFromOutput(outputDir, changes.removed);
   const files = new Map(manifest.files);
   writeOutputManifest(manifestFile, { outputId: manifest.outputId, files, stamps: stampsOf(outputDir, files, changes.written, new Map(manifest.stamps)) });
   rmSync(stagingDir, { recursive: true, force: true });
 }
 
-/** Folders a deletion left empty (a renamed article's), up to the output folder. */
-function removeEmptyFolders(folders: Iterable<string>, outputDir: string): void {
-  for (const start of folders) {
+/** Deletes files of an output folder by site path, and the folders that leaves empty (a renamed article's), up to the output folder. */
+export function removeFromOutput(outputDir: string, sitePaths: readonly string[]): void {
+  const emptied = new Set<string>();
+  for (const sitePath of sitePaths) {
+    rmSync(path.join(outputDir, sitePath), { force: true });
+    emptied.add(path.dirname(path.join(outputDir, sitePath)));
+  }
+  for (const start of emptied) {
     for (let folder = start; folder.startsWith(outputDir + path.sep); folder = path.dirname(folder)) {
       try {
         rmdirSync(folder);
