@@ -1,10 +1,8 @@
-import { readdirSync } from "node:fs";
 import { link, mkdir, copyFile } from "node:fs/promises";
 import path from "node:path";
 import type { SearchUpdate } from "../search/update-search.ts";
-import { sitePathOf } from "./output-manifest.ts";
 import type { PageKeys } from "./page-keys.ts";
-import type { SiteFile } from "./site-files.ts";
+import { filesUnder, type SiteFile } from "./site-files.ts";
 
 /** Site paths of search bundles: `pagefind/` (the live bundle) and `pagefind-archive-N/`. */
 export const SEARCH_PATH = /^pagefind(?:-archive-\d+)?\//;
@@ -33,11 +31,4 @@ export function searchFiles(update: SearchUpdate, keys: PageKeys): SiteFile[] {
       };
     });
   });
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => sitePathOf(dir, path.join(entry.parentPath, entry.name)))
-    .sort();
 }

@@ -1,5 +1,5 @@
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { SiteModel } from "../collections/site-model.ts";
 import { MEDIA_FOLDERS } from "../content/assets.ts";
@@ -8,6 +8,8 @@ import { derivedFileUrls } from "../eleventy/images.ts";
 import { PUBLIC_DIR, readPublicAssets, type AssetManifest, type PublicFile } from "../eleventy/static-assets.ts";
 import { ImageCache } from "../images/image-cache.ts";
 import { imageCacheDir } from "../images/image-options.ts";
+import { fileStamp } from "../util/file-stamp.ts";
+import { sitePathOf } from "./output-manifest.ts";
 import { PageKeys } from "./page-keys.ts";
 
 /**
@@ -55,10 +57,10 @@ async function adminFiles(model: SiteModel, sources: SiteFileSources, keys: Page
       path: file.url,
       key: keys.file("admin", `/${file.url}`, file.text ?? [stat!.size, stat!.mtimeMs]),
       write: async (siteDir: string) => {
+        if (file.text === undefined) return copyInto(siteDir, file.url, file.source!);
         const target = path.join(siteDir, file.url);
         await mkdir(path.dirname(target), { recursive: true });
-        if (file.text !== undefined) await writeFile(target, file.text);
-        else await copyFile(file.source!, target);
+        await writeFile(target, file.text);
       },
     };
   });
@@ -68,11 +70,7 @@ function publicFiles({ publicFiles: files }: SiteFileSources, keys: PageKeys): S
   return files.map((file) => ({
     path: file.url.slice(1),
     key: keys.file("public", file.url, file.hash),
-    write: async (siteDir) => {
-      const target = path.join(siteDir, file.url);
-      await mkdir(path.dirname(target), { recursive: true });
-      await copyFile(file.source, target);
-    },
+    write: (siteDir) => copyInto(siteDir, file.url.slice(1), file.source),
   }));
 }
 
@@ -112,33 +110,29 @@ function mediaFiles({ rootDir, contentDir }: SiteFileSources, keys: PageKeys): S
   const files: SiteFile[] = [];
   for (const folder of MEDIA_FOLDERS.filter((name) => name !== "images")) {
     const absolute = path.resolve(rootDir, contentDir, folder);
-    for (const relative of listFiles(absolute)) {
+    if (!existsSync(absolute)) continue;
+    for (const relative of filesUnder(absolute)) {
       const source = path.join(absolute, relative);
-      const stat = statSync(source);
-      const sitePath = `${folder}/${relative.split(path.sep).join("/")}`;
-      files.push({
-        path: sitePath,
-        key: keys.file("media", `/${sitePath}`, [stat.size, stat.mtimeMs, stat.ino]),
-        write: async (siteDir) => {
-          const target = path.join(siteDir, sitePath);
-          await mkdir(path.dirname(target), { recursive: true });
-          await copyFile(source, target);
-        },
-      });
+      const sitePath = `${folder}/${relative}`;
+      files.push({ path: sitePath, key: keys.file("media", `/${sitePath}`, fileStamp(source)), write: (siteDir) => copyInto(siteDir, sitePath, source) });
     }
   }
   return files;
 }
 
-function listFiles(dir: string): string[] {
-  try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-      .sort();
-  } catch {
-    return [];
-  }
+/** The files under `dir`, as paths relative to it with "/" separators, sorted. */
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => sitePathOf(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/** Copies `source` to `sitePath` in a site folder, making its folder. */
+export async function copyInto(siteDir: string, sitePath: string, source: string): Promise<void> {
+  const target = path.join(siteDir, sitePath);
+  await mkdir(path.dirname(target), { recursive: true });
+  await copyFile(source, target);
 }
 
 /** Writes every file of the site besides its pages into `siteDir` (Eleventy's own command line over the whole site, see .eleventy.ts). */
