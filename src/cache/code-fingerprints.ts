@@ -1,9 +1,9 @@
 /**
  * The code each cached or kept thing is made by, as files and folders of
  * this package (package.json is always part of it): a change to any of them
- * makes what was kept stale. A test follows each list's imports and fails
- * when a module its code reaches is not listed
- * (tests/unit/cache/code-fingerprints.test.ts).
+ * makes what was kept stale. A test follows the imports of the frontmatter
+ * parser and of the Markdown pipeline and fails when a module they reach is
+ * not listed (tests/unit/cache/code-fingerprints.test.ts).
  */
 
 /** Parsing frontmatter (src/content/frontmatter.ts's cache). */
@@ -13,6 +13,7 @@ export const FRONTMATTER_CODE = [
   "src/content/yaml-fast-parse.ts",
   "src/content/yaml-core-schema.ts",
   "src/cache",
+  "src/util",
   "package-lock.json",
 ];
 
@@ -25,7 +26,9 @@ export const RENDERER_CODE = [
   "src/diagnostics/diagnostic.ts",
   "src/diagnostics/messages.ts",
   "src/content/assets.ts",
+  "src/content/routes.ts",
   "src/cache",
+  "src/util",
   "package-lock.json",
 ];
 

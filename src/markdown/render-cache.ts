@@ -1,11 +1,7 @@
-import path from "node:path";
 import { cacheKey, codeFingerprint, KeyedJsonCache } from "../cache/keyed-json-cache.ts";
 import type { MarkdownSource, RenderedMarkdown, RenderSettings } from "./pipeline.ts";
 import { cacheFolder } from "../cache/cache-folders.ts";
 import { RENDERER_CODE } from "../cache/code-fingerprints.ts";
-
-/** What decides how a body renders besides the body (see src/cache/code-fingerprints.ts). */
-export const RENDERER_SOURCES = RENDERER_CODE;
 
 /** The settings' part of every key, computed once per settings object (an archive's aliases are thousands). */
 const settingsKeys = new WeakMap<RenderSettings, string>();
@@ -28,6 +24,6 @@ export function renderCacheDir(rootDir: string): string {
  */
 export class RenderCache extends KeyedJsonCache<RenderedMarkdown> {
   key(source: MarkdownSource, settings: RenderSettings): string {
-    return cacheKey(codeFingerprint(RENDERER_SOURCES), settingsKey(settings), source.path, source.bodyLineOffset, source.body);
+    return cacheKey(codeFingerprint(RENDERER_CODE), settingsKey(settings), source.path, source.bodyLineOffset, source.body);
   }
 }
