@@ -13,7 +13,7 @@ import type { ArticleFrontmatter } from "../content/article-schema.ts";
 import { resolveAsset } from "../content/assets.ts";
 import type { BuiltAuthors } from "./build-authors.ts";
 import { bodyImagesOf, imageProblem, type ContentImages } from "./content-images.ts";
-import type { ContentMemo, FileStamps, MemoArticle } from "./content-memo.ts";
+import type { ArticleHashes, ContentMemo, FileStamps, KeptArticle, MemoArticle } from "./content-memo.ts";
 import type { ParsedFrontmatter } from "../content/frontmatter.ts";
 import type { Article, AudioVersion, Hero, SiteSettings, Tag } from "../content/model.ts";
 import type { ReadFile } from "../content/read-files.ts";
@@ -208,13 +208,46 @@ async function buildArticle(
     readingMinutes: readingMinutes(body.wordCount),
   };
   const article = articleWithBody(fields, { readHtml: body.readHtml ?? (() => body.html), hash: body.htmlHash });
-  context.memo?.articles.set(read, {
-    article,
-    cards: Object.entries(body.dependencies.relatedCards),
-    diagnostics: [...diagnostics],
-    assets: assets.map((asset) => [asset, context.stamps.of(asset)]),
-  });
+  if (context.memo) {
+    const remembered: MemoArticle = { article, cards: Object.entries(body.dependencies.relatedCards), diagnostics: [...diagnostics], assets: assets.map((asset) => [asset, context.stamps.of(asset)]) };
+    context.memo.articles.set(read, remembered);
+    takeKeptHashes(context.memo, read, remembered);
+  }
   return { article, diagnostics };
+}
+
+/**
+ * What the state keeps of an article built by this load (content-state.ts),
+ * once its hashes are known: what the next build compares to take them over.
+ */
+export function keptArticleOf({ article, assets }: MemoArticle, hashes: ArticleHashes): KeptArticle {
+  return { slug: article.slug, isScheduled: article.isScheduled, tags: article.tags.map((tag) => [tag.slug, tag.label, tag.url]), assets, body: bodyShownBy(article), hashes };
+}
+
+/**
+ * An article built again from the parse the last build kept, and from the
+ * same of everything else it shows (the memo's context being the same), is
+ * the article that build hashed: its hashes are taken over, and keying the
+ * site does not hash it again (src/site-builder/page-keys.ts).
+ */
+function takeKeptHashes(memo: ContentMemo, read: object, built: MemoArticle): void {
+  const kept = memo.kept.get(read);
+  if (!kept) return;
+  const { article, assets } = built;
+  const isSame =
+    article.slug === kept.slug &&
+    article.isScheduled === kept.isScheduled &&
+    bodyShownBy(article) === kept.body &&
+    article.tags.length === kept.tags.length &&
+    article.tags.every((tag, index) => tag.slug === kept.tags[index]![0] && tag.label === kept.tags[index]![1] && tag.url === kept.tags[index]![2]) &&
+    assets.length === kept.assets.length &&
+    assets.every(([asset, stamp], index) => asset === kept.assets[index]![0] && stamp === kept.assets[index]![1]);
+  if (isSame) memo.hashes.set(article, kept.hashes);
+}
+
+/** What an article shows of its body: the body's hash, its length, its images (most bodies have none). */
+function bodyShownBy(article: Article): string {
+  return `${article.bodyHash} ${article.wordCount} ${article.bodyImages.length === 0 ? "" : JSON.stringify(article.bodyImages)}`;
 }
 
 /**
@@ -228,6 +261,7 @@ function forgetOnNewContext(memo: ContentMemo, context: ArticleContext): void {
   const memoContext = JSON.stringify([context.site, [...context.authors.byId.values()].map(({ id, name, isDesk, url }) => [id, name, isDesk, url]), context.isPreview]);
   if (memoContext === memo.context) return;
   memo.articles = new WeakMap();
+  memo.kept = new WeakMap();
   memo.context = memoContext;
 }
 

@@ -19,6 +19,30 @@ export interface MemoArticle {
   assets: [string, string][];
 }
 
+/** What page keys hash an article to (src/site-builder/page-keys.ts): the article itself, and its summary. */
+export interface ArticleHashes {
+  article: string;
+  summary: string;
+}
+
+/**
+ * An article as the last build's state keeps it: not the article (building
+ * it again is cheaper than storing it, decision 0050) but what it was built
+ * from that the parse does not say, and its hashes. An article built again
+ * from the same parse and the same of these has the same hashes.
+ */
+export interface KeptArticle {
+  slug: string;
+  isScheduled: boolean;
+  /** Its tags as shown: slug, label, URL. */
+  tags: [string, string, string][];
+  /** Its hero's and audio's files, with their stamps then. */
+  assets: [string, string][];
+  /** Its body, by what the article shows of it. */
+  body: string;
+  hashes: ArticleHashes;
+}
+
 /** A body rendered by one load, for the render settings it was rendered with (see `isStillValid` for what else it borrowed). */
 export interface MemoBody {
   settingsKey: string;
@@ -43,6 +67,14 @@ export class ContentMemo {
   articles = new WeakMap<object, MemoArticle>();
   /** Rendered bodies without errors, keyed by the parsed file like `articles`. */
   bodies = new WeakMap<object, MemoBody>();
+  /** Articles the last build built from these parses (by the parse, like `articles`), as its state kept them. */
+  kept = new WeakMap<object, KeptArticle>();
+  /**
+   * Articles' hashes, by the article, kept from build to build: an article
+   * the memo reuses (the dev server) keeps its hashes; one built again
+   * as it was kept (`kept`) takes them over.
+   */
+  readonly hashes = new WeakMap<Article, ArticleHashes>();
   /** Images as the image pipeline checked them, by path, with their stamps (checked again by stamp). */
   images = new Map<string, CheckedImage>();
   /** Everything every article reads (site settings, authors, preview); a change rebuilds all of them. */
@@ -65,6 +97,7 @@ export class ContentMemo {
   clear(): void {
     this.files = new Map();
     this.articles = new WeakMap();
+    this.kept = new WeakMap();
     this.bodies = new WeakMap();
     this.context = "";
   }

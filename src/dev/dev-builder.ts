@@ -108,7 +108,7 @@ export class DevBuilder {
       // The open tab reloads now: let the server answer it before the rest takes the (single) thread.
       await delay(RELOAD_HEAD_START_MS);
     }
-    const plan = await planSite(model, this.options);
+    const plan = await planSite(model, this.options, this.memo.hashes);
     // Written above from this very model: their keys now are the ones they were written with.
     const planned = new Map(plan.pages.map((page) => [page.path, page.key]));
     for (const page of firstPages) this.#written.set(page.path, planned.get(page.path)!);

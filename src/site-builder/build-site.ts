@@ -200,7 +200,7 @@ async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, isI
     loading.done(`${model.articles.length} articles`);
     lightenContentMemo(memo);
     const planning = progress.stage("plan");
-    const plan = await timed(timings, "plan", () => planSite(model, newsroom));
+    const plan = await timed(timings, "plan", () => planSite(model, newsroom, memo.hashes));
     planning.done(`${plan.pages.length} pages, ${plan.files.length} other files`);
     // Bodies kept by the last build are read as pages are rendered: the state is written once they are.
     const saveContentState = () => {

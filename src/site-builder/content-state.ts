@@ -4,7 +4,8 @@ import v8 from "node:v8";
 import { PackStore } from "../cache/pack-store.ts";
 import { codeFingerprint } from "../cache/keyed-json-cache.ts";
 import { CONTENT_STATE_CODE } from "../cache/code-fingerprints.ts";
-import { ContentMemo, type MemoBody } from "../assembly/content-memo.ts";
+import { ContentMemo, type KeptArticle, type MemoBody } from "../assembly/content-memo.ts";
+import { keptArticleOf } from "../assembly/build-articles.ts";
 import type { ParsedFrontmatter } from "../content/frontmatter.ts";
 import { parseFrontmatter } from "../content/frontmatter.ts";
 import type { ReadFile } from "../content/read-files.ts";
@@ -38,7 +39,7 @@ export interface ContentState {
   close(): void;
 }
 
-const STATE_VERSION = 2;
+const STATE_VERSION = 3;
 
 interface StoredRead {
   file: ReadFile<unknown>["file"];
@@ -53,6 +54,8 @@ interface StoredFile {
   hash?: string;
   read: StoredRead;
   body?: { settingsKey: string; meta: Omit<SettledBody, "html" | "readHtml"> };
+  /** The article built from it, as the next build compares it (src/assembly/build-articles.ts). */
+  article?: KeptArticle;
 }
 
 interface StoredState {
@@ -85,6 +88,7 @@ export function readContentState(file: string): ContentState {
   for (const entry of stored.files) {
     const read = restoredRead(entry.read);
     memo.files.set(entry.path, { stamp: entry.stamp, ...(entry.hash ? { hash: entry.hash } : {}), outcome: read });
+    if (entry.article) memo.kept.set(read, entry.article);
     if (entry.body) memo.bodies.set(read, { settingsKey: entry.body.settingsKey, body: { ...entry.body.meta, html: "", readHtml: readBody(entry.body.meta.htmlHash) } });
   }
   return { memo, close };
@@ -105,7 +109,10 @@ export function writeContentState(file: string, memo: ContentMemo): void {
       const body = memo.bodies.get(read);
       if (body) stored.body = { settingsKey: body.settingsKey, meta: keepBody(bodies, body) };
       // Articles are built again from their kept parse and body (the images' plans shared): keeping them
-      // too doubled the state and took longer to read than to build (decision 0050).
+      // too doubled the state and took longer to read than to build (decision 0050). Their hashes are kept.
+      const built = memo.articles.get(read);
+      const hashes = built && memo.hashes.get(built.article);
+      if (built && hashes) stored.article = keptArticleOf(built, hashes);
       files.push(stored);
     }
     const state: StoredState = { version: STATE_VERSION, code: codeFingerprint(CONTENT_STATE_CODE), context: memo.context, files, images: [...memo.images] };
@@ -131,10 +138,10 @@ export function lightenContentMemo(memo: ContentMemo): void {
     const light = restoredRead(storedRead(read));
     const body = memo.bodies.get(read);
     if (body) memo.bodies.set(light, body);
+    const built = memo.articles.get(read);
+    if (built) memo.articles.set(light, built);
     entry.outcome = light;
   }
-  // Kept by the parse they were built from: the dev server's memo (which keeps its parses) is not lightened.
-  memo.articles = new WeakMap();
 }
 
 function bodyStoreDir(stateFile: string): string {

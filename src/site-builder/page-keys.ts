@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import type { Article, ArticleSummary } from "../content/model.ts";
-import type { FeedDocument, FeedEntry } from "../feeds/feed-model.ts";
+import { headlineSourceOf, type FeedDocument, type FeedEntry } from "../feeds/feed-model.ts";
 import { summaryOf, type ArticlePageInputs, type PageFrame } from "../pages/page-inputs.ts";
 import { cacheKey } from "../cache/keyed-json-cache.ts";
+import type { ArticleHashes } from "../assembly/content-memo.ts";
 
 /**
  * The key of each output file: a hash of everything the file shows (the
@@ -21,12 +22,27 @@ export class PageKeys {
   /** The site settings and asset names every page shows, hashed once (by identity: they are the same objects for every page of a build). */
   readonly #frames: { site: object; assets: object; hash: string }[] = [];
 
-  /** `code`: the fingerprint of the code that renders pages (src/cache/code-fingerprints.ts). */
-  constructor(readonly code: string) {}
+  /**
+   * `code`: the fingerprint of the code that renders pages (src/cache/code-fingerprints.ts).
+   * `known`: articles' hashes known from earlier builds (src/assembly/content-memo.ts), used
+   * instead of hashing them again; the hashes this build works out are added to it.
+   */
+  constructor(
+    readonly code: string,
+    readonly known: WeakMap<Article, ArticleHashes> = new WeakMap(),
+  ) {}
 
   /** Makes the articles' summaries known, so that the listings that show them hash each once. */
   registerSummaries(articles: Iterable<Article>): void {
-    for (const article of articles) this.#summaries.add(summaryOf(article));
+    for (const article of articles) {
+      const summary = summaryOf(article);
+      this.#summaries.add(summary);
+      const known = this.known.get(article);
+      if (known) {
+        this.#hashes.set(summary, known.summary);
+        this.#hashes.set(article, known.article);
+      }
+    }
   }
 
   /** An article page: the article, what its lists show of other articles, and the frame. */
@@ -53,7 +69,7 @@ export class PageKeys {
   /** A feed file: the document its writer serialises (a headline entry hashed once, however many feeds carry it). */
   feed(format: string, url: string, document: FeedDocument): string {
     // Entries by their hash: a headline entry is one object in every feed that carries it (src/feeds/feed-model.ts), hashed once.
-    const shown = { ...document, entries: document.entries.map((entry) => this.#hash(entry)) };
+    const shown = { ...document, entries: document.entries.map((entry) => this.#entryHash(entry)) };
     return cacheKey(this.code, "feed", format, url, sha256(JSON.stringify(shown)));
   }
 
@@ -77,7 +93,26 @@ export class PageKeys {
         if (key === "") return (fields = value);
         return this === fields && Object.hasOwn(summary, key) ? undefined : sharedParts(key, value);
       });
-      this.#hashes.set(article, (hash = cacheKey(this.#hash(summary), rest)));
+      const summaryHash = this.#hash(summary);
+      this.#hashes.set(article, (hash = cacheKey(summaryHash, rest)));
+      this.known.set(article, { article: hash, summary: summaryHash });
+    }
+    return hash;
+  }
+
+  /**
+   * A headline entry shows its article's summary and time of update, as its
+   * base URL makes them (src/feeds/feed-model.ts): their hashes stand for it
+   * (a summary's hash is often known already), and a body edit keeps it.
+   */
+  #entryHash(entry: FeedEntry): string {
+    const headline = headlineSourceOf(entry);
+    if (!headline) return this.#hash(entry);
+    let hash = this.#hashes.get(entry);
+    if (!hash) {
+      const { article, base } = headline;
+      hash = cacheKey("headline", base, this.#hash(summaryOf(article)), (article.updatedAt ?? article.publishedAt).toISOString());
+      this.#hashes.set(entry, hash);
     }
     return hash;
   }

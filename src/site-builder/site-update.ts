@@ -1,5 +1,7 @@
 import path from "node:path";
 import type { SiteModel } from "../collections/site-model.ts";
+import type { ArticleHashes } from "../assembly/content-memo.ts";
+import type { Article } from "../content/model.ts";
 import { codeFingerprint } from "../cache/keyed-json-cache.ts";
 import { PAGE_CODE } from "../cache/code-fingerprints.ts";
 import type { NewsroomOptions } from "../eleventy/content-store.ts";
@@ -26,10 +28,14 @@ export interface SitePlan {
   keys: PageKeys;
 }
 
-/** Every file the site has for this model, each with its key. */
-export async function planSite(model: SiteModel, options: Pick<NewsroomOptions, "rootDir" | "contentDir">): Promise<SitePlan> {
+/**
+ * Every file the site has for this model, each with its key. `articleHashes`:
+ * the content memo's (src/assembly/content-memo.ts), so that articles hashed
+ * by an earlier build are not hashed again.
+ */
+export async function planSite(model: SiteModel, options: Pick<NewsroomOptions, "rootDir" | "contentDir">, articleHashes?: WeakMap<Article, ArticleHashes>): Promise<SitePlan> {
   const publicAssets = await readPublicAssets(PUBLIC_DIR);
-  const keys = new PageKeys(codeFingerprint(PAGE_CODE));
+  const keys = new PageKeys(codeFingerprint(PAGE_CODE), articleHashes);
   const rootDir = path.resolve(options.rootDir);
   const files = await planSiteFiles(model, { rootDir, contentDir: options.contentDir, imageCacheDir: imageCacheDir(rootDir), publicFiles: publicAssets.files, assets: publicAssets.manifest }, keys);
   return { pages: planPages(model, publicAssets.manifest, keys), files, assets: publicAssets.manifest, keys };

@@ -5,6 +5,9 @@ import path from "node:path";
 import { describe, test } from "node:test";
 import { buildSite } from "../../src/site-builder/build-site.ts";
 import { siteStateFiles } from "../../src/site-builder/site-state.ts";
+import { readContentState } from "../../src/site-builder/content-state.ts";
+import { PageKeys } from "../../src/site-builder/page-keys.ts";
+import { ContentStore } from "../../src/eleventy/content-store.ts";
 import { FIXTURE_SITES } from "./build-fixture.ts";
 
 const NOW = new Date("2026-11-27T12:00:00Z");
@@ -52,6 +55,26 @@ describe("the content state kept between builds", () => {
       assert.match(error.message, /content\/articles\/late-night-ferry\.md:4:\d+ error: unknown author "city-desk"/);
       return true;
     });
+    rmSync(rootDir, { recursive: true, force: true });
+  });
+
+  test("the hashes it keeps of each article are the ones a build without it works out", async () => {
+    const { rootDir, outputDir, build } = copyOfBasicSite();
+    await build();
+    const state = readContentState(siteStateFiles(rootDir, outputDir).content);
+    state.close();
+    const keptBySource = new Map<string, unknown>();
+    for (const [file, entry] of state.memo.files) {
+      const kept = state.memo.kept.get(entry.outcome as object);
+      if (kept) keptBySource.set(path.relative(rootDir, file), kept.hashes);
+    }
+    const model = await new ContentStore({ rootDir, contentDir: "content", isPreview: false, isStrict: false, now: () => NOW }).reload();
+    const keys = new PageKeys("any");
+    assert.ok(model.articles.length > 3);
+    for (const article of model.articles) {
+      keys.articleHash(article);
+      assert.deepEqual(keptBySource.get(article.sourcePath), keys.known.get(article), article.sourcePath);
+    }
     rmSync(rootDir, { recursive: true, force: true });
   });
 

@@ -60,6 +60,20 @@ describe("incremental builds", () => {
     assert.match(readFileSync(path.join(siteDir, "news/council-budget/index.html"), "utf8"), /related-card__title">Tram line delayed to 2031</);
     await assertLikeColdBuild("after a headline edit");
 
+    // Files the edit did not touch can still show something new: their kept hashes are not taken over then.
+    // A tag's label is the words its articles write it in: another article's spelling relabels the ferry's tag.
+    edit("bridge-repairs.md", (text) => text.replace(/^tags: \[transport\]$/m, "tags: [TRANSPORT]"));
+    const relabel = await build();
+    assert.ok(articlePages(relabel).includes("news/late-night-ferry/index.html"));
+    assert.match(readFileSync(path.join(siteDir, "news/late-night-ferry/index.html"), "utf8"), />TRANSPORT</);
+    await assertLikeColdBuild("after another article relabelled a tag");
+    // A photo replaced under the same name: the articles showing it have other image files.
+    const images = path.join(rootDir, "content", "images");
+    writeFileSync(path.join(images, "council.jpg"), readFileSync(path.join(images, "tram.jpg")));
+    const photo = await build();
+    assert.ok(articlePages(photo).includes("news/summer-festival/index.html"));
+    await assertLikeColdBuild("after a photo was replaced");
+
     // A deleted article's page is deleted, with the folder it leaves empty.
     unlinkSync(path.join(articles, "late-night-ferry.md"));
     const deletion = await build();
