@@ -49,8 +49,11 @@ export function relatedArticles(
   const ownRank = rankAmong(article, articles);
   const candidates: number[] = [];
   for (const tag of article.tags) {
-    for (const rank of lists.get(tag.slug) ?? []) {
-      if (rank <= ownRank) continue;
+    const list = lists.get(tag.slug);
+    if (!list) continue;
+    // A list runs in rank order: the articles published before this one are its tail.
+    for (let at = firstAfter(list, ownRank); at < list.length; at++) {
+      const rank = list[at]!;
       if (counts[rank] === 0) candidates.push(rank);
       counts[rank] = counts[rank]! + 1;
     }
@@ -97,7 +100,19 @@ function rankAmong(article: Article, ranked: readonly Article[]): number {
   return low - 1;
 }
 
-/** The tag lists as article ranks (newest first, then by id), with a counter per article; built once per `byTag` map. */
+/** The first position in an ascending list whose rank is above `rank`. */
+function firstAfter(list: Int32Array, rank: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]! <= rank) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The tag lists as article ranks in ascending order (newest first, then by id), with a counter per article; built once per `byTag` map. */
 interface TagIndex {
   articles: Article[];
   lists: Map<string, Int32Array>;
@@ -111,7 +126,7 @@ function tagIndexOf(byTag: ReadonlyMap<string, readonly Article[]>): TagIndex {
   if (known) return known;
   const articles = [...new Set([...byTag.values()].flat())].sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.id.localeCompare(b.id));
   const rankOf = new Map(articles.map((article, rank) => [article, rank]));
-  const lists = new Map([...byTag].map(([slug, tagged]) => [slug, Int32Array.from(tagged, (article) => rankOf.get(article)!)]));
+  const lists = new Map([...byTag].map(([slug, tagged]) => [slug, Int32Array.from(tagged, (article) => rankOf.get(article)!).sort()]));
   const index = { articles, lists, counts: new Int32Array(articles.length) };
   tagIndexes.set(byTag, index);
   return index;
