@@ -16,15 +16,24 @@ import { inputsHash, type SearchRecord, type SearchRecordSource } from "./search
  * what Pagefind leaves out itself (the footer with the topics) is left out;
  * preview notices are too (they are not the story).
  */
-export function searchRecordSources(model: { site: { language: string; timeZone: string }; articles: readonly Article[]; pages: readonly StandalonePage[] }): SearchRecordSource[] {
+export function searchRecordSources(
+  model: { site: { language: string; timeZone: string }; articles: readonly Article[]; pages: readonly StandalonePage[] },
+  options: { articleHash?: (article: Article) => string } = {},
+): SearchRecordSource[] {
   const language = model.site.language.toLowerCase();
-  const articles = model.articles.map((article) => source("article", articleInputs(article, language, model.site.timeZone), () => article.bodyHtml, articleRecord));
-  const pages = model.pages.map((page) => source("page", pageInputs(page, language), () => page.bodyHtml, pageRecord));
+  const { timeZone } = model.site;
+  const { articleHash } = options;
+  const articles = model.articles.map((article): SearchRecordSource => {
+    const inputs = () => articleInputs(article, language, timeZone);
+    // The article's own hash, when the build has it (src/site-builder/page-keys.ts), stands for all its record shows.
+    const hash = articleHash ? inputsHash(["article", articleHash(article), language, timeZone]) : inputsHash(inputs());
+    return { url: article.url, kind: "article", hash, record: () => articleRecord(inputs(), bodyNodes(article.bodyHtml)) };
+  });
+  const pages = model.pages.map((page): SearchRecordSource => {
+    const inputs = pageInputs(page, language);
+    return { url: inputs.url, kind: "page", hash: inputsHash(inputs), record: () => pageRecord(inputs, bodyNodes(page.bodyHtml)) };
+  });
   return [...articles, ...pages];
-}
-
-function source<T extends { url: string }>(kind: SearchRecordSource["kind"], inputs: T, body: () => string, build: (inputs: T, body: ElementContent[]) => SearchRecord): SearchRecordSource {
-  return { url: inputs.url, kind, hash: inputsHash(inputs), record: () => build(inputs, bodyNodes(body())) };
 }
 
 /**

@@ -13,6 +13,7 @@ import { addFiles, changesSince, type SiteChanges } from "./output-changes.ts";
 import { SEARCH_PATH, searchFiles } from "./search-files.ts";
 import type { BundleSizes } from "../search/bundle-plan.ts";
 import type { SearchSummary, SearchUpdate } from "../search/update-search.ts";
+import type { PageKeys } from "./page-keys.ts";
 import { siteStateFiles, type SiteStateFiles } from "./site-state.ts";
 import { SILENT, type Progress, type StageProgress } from "./progress.ts";
 import { createStagingFolder, discardStagingFolder, removeStaleStagingFolders, swapIn } from "./staging-folder.ts";
@@ -145,7 +146,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   bodies?.done();
   // The search is indexed from the content, in Pagefind's own processes, while the pages are rendered.
   let searching: StageProgress | undefined;
-  const search = indexSearch(model, rootDir, options, (total) => (searching ??= progress.stage("search", total)).advance());
+  const search = indexSearch(model, plan.keys, rootDir, options, (total) => (searching ??= progress.stage("search", total)).advance());
   search.catch(() => {}); // awaited below, or once the build has failed
   const changes = changesSince(previous?.files, plan, SEARCH_PATH);
   pages = progress.stage("pages", changes.pages.length);
@@ -263,10 +264,11 @@ async function writeAndCommit(changes: SiteChanges, context: CommitContext): Pro
   }
 }
 
-/** Starts bringing the search bundles up to date with the content (src/search/). */
-async function indexSearch(model: SiteModel, rootDir: string, options: BuildOptions, onRecordIndexed: (total: number) => void): Promise<SearchUpdate> {
+/** Starts bringing the search bundles up to date with the content (src/search/); an article's record is known by the hash the plan gave the article. */
+async function indexSearch(model: SiteModel, keys: PageKeys, rootDir: string, options: BuildOptions, onRecordIndexed: (total: number) => void): Promise<SearchUpdate> {
   const [{ updateSearch }, { searchCacheDir }, { searchRecordSources }] = await Promise.all([import("../search/update-search.ts"), import("../search/search-state.ts"), import("../search/site-records.ts")]);
-  return updateSearch({ stateDir: searchCacheDir(rootDir), records: searchRecordSources(model), onRecordIndexed, ...(options.searchBundleSizes ? { sizes: options.searchBundleSizes } : {}) });
+  const records = searchRecordSources(model, { articleHash: (article) => keys.articleHash(article) });
+  return updateSearch({ stateDir: searchCacheDir(rootDir), records, onRecordIndexed, ...(options.searchBundleSizes ? { sizes: options.searchBundleSizes } : {}) });
 }
 
 /**
