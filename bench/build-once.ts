@@ -27,8 +27,8 @@ async function main(): Promise<void> {
   const outputDir = outputArg ? path.resolve(outputArg) : path.join(tempDir!, "_site");
   try {
     const started = performance.now();
-    // A cold build limits the heap's growth, as `npm run build` does.
-    const result = await buildSite({ rootDir, outputDir, quiet: true, beforeColdBuild: limitHeapGrowth });
+    // A cold (or large) build limits the heap's growth, as `npm run build` does.
+    const result = await buildSite({ rootDir, outputDir, quiet: true, beforeLargeBuild: limitHeapGrowth });
     const buildSeconds = (performance.now() - started) / 1000;
     // maxRSS is in kilobytes on Linux and macOS.
     const maxRssKB = process.resourceUsage().maxRSS;

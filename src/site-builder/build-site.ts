@@ -36,9 +36,17 @@ export interface BuildOptions {
   isStrict?: boolean;
   /** Where the stages report what they are doing (default: nowhere; the command line passes a reporter). */
   progress?: Progress;
-  /** Called when the build turns out cold (every file rendered), before it loads the content: the command line limits the heap's growth then (decision 0053). */
-  beforeColdBuild?: () => void;
+  /**
+   * Called when the build turns out large: cold (every file rendered), before
+   * it loads the content, or incremental with more than LARGE_RENDER pages to
+   * render (new code or new site settings), once it knows. The command line
+   * limits the heap's growth then (decision 0053).
+   */
+  beforeLargeBuild?: () => void;
 }
+
+/** Pages past which an incremental build is as large as a cold one, for memory (a code upgrade renders every page). */
+const LARGE_RENDER = 2000;
 
 export interface BuildResult {
   outputDir: string;
@@ -128,7 +136,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return finish({ outputDir, fileCount: previous.files.size, schedulePath, mode: "unchanged", rendered: 0, written: 0, kept: previous.files.size, removed: 0, changedPaths: [], removedPaths: [] });
   }
 
-  if (!previous) options.beforeColdBuild?.();
+  if (!previous) options.beforeLargeBuild?.();
   const progress = options.progress ?? SILENT;
   let bodies: StageProgress | undefined;
   let pages: StageProgress | undefined;
@@ -149,6 +157,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const search = indexSearch(model, plan.keys, rootDir, options, (total) => (searching ??= progress.stage("search", total)).advance());
   search.catch(() => {}); // awaited below, or once the build has failed
   const changes = changesSince(previous?.files, plan, SEARCH_PATH);
+  if (previous && changes.pages.length > LARGE_RENDER) options.beforeLargeBuild?.();
   pages = progress.stage("pages", changes.pages.length);
   const addSearch = async () => {
     const update = await timed(timings, "search", () => search);

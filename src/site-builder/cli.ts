@@ -33,7 +33,7 @@ try {
     isStrict: values.strict,
     incremental: !values.fresh,
     progress: progressReporter(),
-    beforeColdBuild: limitHeapGrowth,
+    beforeLargeBuild: limitHeapGrowth,
     ...(now ? { now } : {}),
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);

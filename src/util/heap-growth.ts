@@ -6,9 +6,9 @@ import v8 from "node:v8";
  * A build allocates fast and keeps little (pages are rendered, written and
  * dropped), so by default its heap swelled to several times its live data:
  * 1,241 MB at 10,000 articles against 639 MB with this limit, for 7% more
- * CPU time (decision 0053). Process-wide, and for cold builds only: an
- * incremental build's heap is small, and collecting it more often cost it a
- * fifth more CPU time.
+ * CPU time (decision 0053). Process-wide, and for large builds only (cold,
+ * or rendering thousands of pages): an edit's build has a small heap, and
+ * collecting it more often cost it a fifth more CPU time.
  */
 export const HEAP_GROWING_PERCENT = 30;
 
