@@ -38,15 +38,12 @@ export interface BuildOptions {
   progress?: Progress;
   /**
    * Called when the build turns out large: cold (every file rendered), before
-   * it loads the content, or incremental with more than LARGE_RENDER pages to
-   * render (new code or new site settings), once it knows. The command line
+   * it loads the content, or incremental with more than half the site's pages
+   * to render (new code, new site settings), once it knows. The command line
    * limits the heap's growth then (decision 0053).
    */
   beforeLargeBuild?: () => void;
 }
-
-/** Pages past which an incremental build is as large as a cold one, for memory (a code upgrade renders every page). */
-const LARGE_RENDER = 2000;
 
 export interface BuildResult {
   outputDir: string;
@@ -157,7 +154,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const search = indexSearch(model, plan.keys, rootDir, options, (total) => (searching ??= progress.stage("search", total)).advance());
   search.catch(() => {}); // awaited below, or once the build has failed
   const changes = changesSince(previous?.files, plan, SEARCH_PATH);
-  if (previous && changes.pages.length > LARGE_RENDER) options.beforeLargeBuild?.();
+  if (previous && changes.pages.length > plan.pages.length / 2) options.beforeLargeBuild?.();
   pages = progress.stage("pages", changes.pages.length);
   const addSearch = async () => {
     const update = await timed(timings, "search", () => search);

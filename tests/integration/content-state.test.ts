@@ -78,6 +78,23 @@ describe("the content state kept between builds", () => {
     rmSync(rootDir, { recursive: true, force: true });
   });
 
+  test("a build is told it is large when it is cold or renders most pages, not for an edit", async () => {
+    const { rootDir, outputDir, file } = copyOfBasicSite();
+    let told = 0;
+    const build = () => buildSite({ rootDir, outputDir, now: NOW, beforeLargeBuild: () => told++ });
+    assert.equal((await build()).mode, "cold");
+    assert.equal(told, 1);
+    writeFileSync(file("articles/bridge-repairs.md"), `${readFileSync(file("articles/bridge-repairs.md"), "utf8").trimEnd()}\n\nUpdate.\n`);
+    assert.equal((await build()).mode, "incremental");
+    assert.equal(told, 1, "an edit is small");
+    // The site's name is on every page.
+    writeFileSync(file("site.yaml"), readFileSync(file("site.yaml"), "utf8").replace(/^name: .*$/m, "name: The Renamed Gazette"));
+    const renamed = await build();
+    assert.ok(renamed.rendered > renamed.fileCount / 4);
+    assert.equal(told, 2, "new settings render every page");
+    rmSync(rootDir, { recursive: true, force: true });
+  });
+
   test("a damaged state is set aside: the content is loaded afresh and the site is still right", async () => {
     const { rootDir, outputDir, build, file, page } = copyOfBasicSite();
     await build();
