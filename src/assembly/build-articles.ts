@@ -250,12 +250,6 @@ function bodyShownBy(article: Article): string {
   return `${article.bodyHash} ${article.wordCount} ${article.bodyImages.length === 0 ? "" : JSON.stringify(article.bodyImages)}`;
 }
 
-/**
- * The article the previous load (the dev server's) built from this same
- * parsed file, while nothing it reads has changed: its slug, its standing,
- * its related articles being published, the cards its body shows, and what
- * every article reads (site settings, authors: the memo's context).
- */
 /** A memo's articles are built for one context (site settings, authors, preview): another one starts afresh. */
 function forgetOnNewContext(memo: ContentMemo, context: ArticleContext): void {
   const memoContext = JSON.stringify([context.site, [...context.authors.byId.values()].map(({ id, name, isDesk, url }) => [id, name, isDesk, url]), context.isPreview]);
@@ -265,6 +259,12 @@ function forgetOnNewContext(memo: ContentMemo, context: ArticleContext): void {
   memo.context = memoContext;
 }
 
+/**
+ * The article the previous load (the dev server's) built from this same
+ * parsed file, while nothing it reads has changed: its slug, its standing,
+ * its related articles being published, the cards its body shows, and what
+ * every article reads (site settings, authors: the memo's context).
+ */
 function rememberedArticle(candidate: ArticleCandidate, context: ArticleContext, tagSlugs: readonly string[], tagBySlug: ReadonlyMap<string, Tag>): MemoArticle | undefined {
   const { memo } = context;
   if (!memo) return undefined;
