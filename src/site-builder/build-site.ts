@@ -37,10 +37,11 @@ export interface BuildOptions {
   /** Where the stages report what they are doing (default: nowhere; the command line passes a reporter). */
   progress?: Progress;
   /**
-   * Called when the build turns out large: cold (every file rendered), before
-   * it loads the content, or incremental with more than half the site's pages
-   * to render (new code, new site settings), once it knows. The command line
-   * limits the heap's growth then (decision 0053).
+   * Called once when the build turns out large, as soon as it knows: cold
+   * (no output this manifest describes), or loading every file (no content
+   * state this code wrote), or rendering more than half the site's pages (new
+   * site settings). The command line limits the heap's growth then
+   * (decision 0053).
    */
   beforeLargeBuild?: () => void;
 }
@@ -133,7 +134,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return finish({ outputDir, fileCount: previous.files.size, schedulePath, mode: "unchanged", rendered: 0, written: 0, kept: previous.files.size, removed: 0, changedPaths: [], removedPaths: [] });
   }
 
-  if (!previous) options.beforeLargeBuild?.();
+  // Said once, whichever finds it first: no output (cold), no content state (every file loaded), most pages to render.
+  let isLarge = false;
+  const beforeLargeBuild = () => {
+    if (!isLarge) options.beforeLargeBuild?.();
+    isLarge = true;
+  };
+  if (!previous) beforeLargeBuild();
   const progress = options.progress ?? SILENT;
   let bodies: StageProgress | undefined;
   let pages: StageProgress | undefined;
@@ -147,14 +154,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     onBodyRendered: (total) => (bodies ??= progress.stage("markdown", total)).advance(),
     onPageWritten: () => pages?.advance(),
   };
-  const { model, plan, saveContentState } = await loadAndPlan(newsroom, state, isIncremental, timings, progress);
+  const { model, plan, saveContentState } = await loadAndPlan(newsroom, state, { isIncremental, timings, progress, beforeLargeBuild });
   bodies?.done();
   // The search is indexed from the content, in Pagefind's own processes, while the pages are rendered.
   let searching: StageProgress | undefined;
   const search = indexSearch(model, plan.keys, rootDir, options, (total) => (searching ??= progress.stage("search", total)).advance());
   search.catch(() => {}); // awaited below, or once the build has failed
   const changes = changesSince(previous?.files, plan, SEARCH_PATH);
-  if (previous && changes.pages.length > plan.pages.length / 2) options.beforeLargeBuild?.();
+  if (changes.pages.length > plan.pages.length / 2) beforeLargeBuild();
   pages = progress.stage("pages", changes.pages.length);
   const addSearch = async () => {
     const update = await timed(timings, "search", () => search);
@@ -192,7 +199,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
  * and what must be written. Loaded on demand: a build with nothing to do
  * never loads the content's, Markdown's or Eleventy's modules.
  */
-async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, isIncremental: boolean, timings: Map<string, number>, progress: Progress) {
+async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, context: { isIncremental: boolean; timings: Map<string, number>; progress: Progress; beforeLargeBuild: () => void }) {
+  const { isIncremental, timings, progress } = context;
   const [{ ContentStore }, { ContentMemo }, { lightenContentMemo, readContentState, writeContentState }, { planSite }] = await Promise.all([
     import("../eleventy/content-store.ts"),
     import("../assembly/content-memo.ts"),
@@ -202,6 +210,8 @@ async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, isI
   const loading = progress.stage("content");
   const contentState = isIncremental ? await timed(timings, "state-read", async () => readContentState(state.content)) : undefined;
   const memo = contentState?.memo ?? new ContentMemo();
+  // No state this code wrote (new code, a first build): every file is loaded, as in a cold build.
+  if (memo.files.size === 0) context.beforeLargeBuild();
   try {
     const model = await timed(timings, "content", () => new ContentStore({ ...newsroom, memo }).reload());
     loading.done(`${model.articles.length} articles`);

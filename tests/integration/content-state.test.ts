@@ -78,7 +78,7 @@ describe("the content state kept between builds", () => {
     rmSync(rootDir, { recursive: true, force: true });
   });
 
-  test("a build is told it is large when it is cold or renders most pages, not for an edit", async () => {
+  test("a build is told it is large when it is cold, loads every file or renders most pages, not for an edit", async () => {
     const { rootDir, outputDir, file } = copyOfBasicSite();
     let told = 0;
     const build = () => buildSite({ rootDir, outputDir, now: NOW, beforeLargeBuild: () => told++ });
@@ -92,6 +92,11 @@ describe("the content state kept between builds", () => {
     const renamed = await build();
     assert.ok(renamed.rendered > renamed.fileCount / 4);
     assert.equal(told, 2, "new settings render every page");
+    // No state (new code discards it): every file is loaded again, however little is rendered.
+    rmSync(siteStateFiles(rootDir, outputDir).content);
+    writeFileSync(file("articles/bridge-repairs.md"), `${readFileSync(file("articles/bridge-repairs.md"), "utf8").trimEnd()}\n\nAnother update.\n`);
+    assert.equal((await build()).mode, "incremental");
+    assert.equal(told, 3, "loading every file is large");
     rmSync(rootDir, { recursive: true, force: true });
   });
 
