@@ -220,8 +220,8 @@ async function buildArticle(
  * What the state keeps of an article built by this load (content-state.ts),
  * once its hashes are known: what the next build compares to take them over.
  */
-export function keptArticleOf({ article, assets }: MemoArticle, hashes: ArticleHashes): KeptArticle {
-  return { slug: article.slug, isScheduled: article.isScheduled, tags: article.tags.map((tag) => [tag.slug, tag.label, tag.url]), assets, body: bodyShownBy(article), hashes };
+export function keptArticleOf(built: MemoArticle, hashes: ArticleHashes): KeptArticle {
+  return { builtFrom: builtFrom(built), hashes };
 }
 
 /**
@@ -232,22 +232,18 @@ export function keptArticleOf({ article, assets }: MemoArticle, hashes: ArticleH
  */
 function takeKeptHashes(memo: ContentMemo, read: object, built: MemoArticle): void {
   const kept = memo.kept.get(read);
-  if (!kept) return;
-  const { article, assets } = built;
-  const isSame =
-    article.slug === kept.slug &&
-    article.isScheduled === kept.isScheduled &&
-    bodyShownBy(article) === kept.body &&
-    article.tags.length === kept.tags.length &&
-    article.tags.every((tag, index) => tag.slug === kept.tags[index]![0] && tag.label === kept.tags[index]![1] && tag.url === kept.tags[index]![2]) &&
-    assets.length === kept.assets.length &&
-    assets.every(([asset, stamp], index) => asset === kept.assets[index]![0] && stamp === kept.assets[index]![1]);
-  if (isSame) memo.hashes.set(article, kept.hashes);
+  if (kept && kept.builtFrom === builtFrom(built)) memo.hashes.set(built.article, kept.hashes);
 }
 
-/** What an article shows of its body: the body's hash, its length, its images (most bodies have none). */
-function bodyShownBy(article: Article): string {
-  return `${article.bodyHash} ${article.wordCount} ${article.bodyImages.length === 0 ? "" : JSON.stringify(article.bodyImages)}`;
+/**
+ * What an article is built from besides its parse and the memo's context:
+ * its slug, its standing, its tags as shown (a tag's label can come from
+ * another article), its hero's and audio's files by their stamps, and what
+ * it shows of its body (hash, length, images; most bodies have none).
+ */
+function builtFrom({ article, assets }: MemoArticle): string {
+  const tags = article.tags.map((tag) => [tag.slug, tag.label, tag.url]);
+  return JSON.stringify([article.slug, article.isScheduled, tags, assets, article.bodyHash, article.wordCount, article.bodyImages]);
 }
 
 /** A memo's articles are built for one context (site settings, authors, preview): another one starts afresh. */

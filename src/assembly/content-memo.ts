@@ -32,14 +32,12 @@ export interface ArticleHashes {
  * from the same parse and the same of these has the same hashes.
  */
 export interface KeptArticle {
-  slug: string;
-  isScheduled: boolean;
-  /** Its tags as shown: slug, label, URL. */
-  tags: [string, string, string][];
-  /** Its hero's and audio's files, with their stamps then. */
-  assets: [string, string][];
-  /** Its body, by what the article shows of it. */
-  body: string;
+  /**
+   * Its slug, standing (scheduled or not), tags as shown, hero's and audio's
+   * files with their stamps, and what it shows of its body, in one string
+   * (one string per article keeps the state quick to write and read).
+   */
+  builtFrom: string;
   hashes: ArticleHashes;
 }
 
