@@ -3,6 +3,14 @@
  * Letters outside Latin that cannot be transliterated are dropped.
  */
 export function slugify(text: string): string {
+  // Most tags and ids are written as slugs already: the steps below cost 25 ms for the tags of 10,000 articles, on every load and every preview save.
+  return ALREADY_A_SLUG.test(text) ? text : slugifyText(text);
+}
+
+const ALREADY_A_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Every step of `slugify`, for any text (the test that holds `slugify`'s shortcut to it uses it too). */
+export function slugifyText(text: string): string {
   return text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
