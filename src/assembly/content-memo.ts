@@ -6,7 +6,8 @@ import type { CheckedImage } from "../images/image-pipeline.ts";
 import type { Article } from "../content/model.ts";
 
 export type { MemoFile } from "../content/read-files.ts";
-import { fileStamp, type MemoFile } from "../content/read-files.ts";
+import type { MemoFile } from "../content/read-files.ts";
+import { fileStamp } from "../util/file-stamp.ts";
 
 /** An article built by one load, and what its page read from the rest of the content. */
 export interface MemoArticle {
@@ -118,6 +119,3 @@ export class FileStamps {
     return stamp;
   }
 }
-
-
-export { fileStamp };

@@ -33,8 +33,6 @@ export interface MemoFile<T> {
   outcome: T;
 }
 
-export { fileStamp };
-
 export interface FileMemo {
   previous: Map<string, MemoFile<unknown>>;
   next: Map<string, MemoFile<unknown>>;

@@ -112,11 +112,11 @@ class Update {
   /** How many records this update indexes: the archives planned anew, and the live bundle unless it holds what it held. */
   recordsToIndex(plan: BundlePlan<StoredArchive>, previous: StoredLive | undefined): number {
     const archives = plan.archives.reduce((sum, archive) => sum + ("keep" in archive ? 0 : archive.index.length), 0);
-    return archives + (previous && this.#isLiveKept(plan.live, previous) ? 0 : plan.live.length);
+    return archives + (previous && isLiveKept(this.#liveMembers(plan), previous) ? 0 : plan.live.length);
   }
 
-  #isLiveKept(live: readonly string[], previous: StoredLive): boolean {
-    return JSON.stringify(previous.members) === JSON.stringify(liveMembers(live.map((url) => this.#sources.get(url)!)));
+  #liveMembers(plan: BundlePlan<StoredArchive>): StoredLive["members"] {
+    return plan.live.map((url) => ({ url, hash: this.#sources.get(url)!.hash }));
   }
 
   /** An archive as planned: kept, or indexed into a folder named by its records. */
@@ -134,9 +134,9 @@ class Update {
   /** The live bundle's Pagefind files: the last ones if its records are the same, else indexed anew. */
   async liveIndex(plan: BundlePlan<StoredArchive>, previous: StoredLive | undefined): Promise<LiveIndex> {
     const sources = plan.live.map((url) => this.#sources.get(url)!);
-    const members = liveMembers(sources);
+    const members = this.#liveMembers(plan);
     const key = this.#key(sources);
-    if (previous && this.#isLiveKept(plan.live, previous)) {
+    if (previous && isLiveKept(members, previous)) {
       this.summary.reusedBundles++;
       return { key, members, newest: previous.newest, dir: bundleDir(this.stateDir, previous.folder), fresh: false };
     }
@@ -198,8 +198,9 @@ class Update {
   }
 }
 
-function liveMembers(sources: readonly SearchRecordSource[]): StoredLive["members"] {
-  return sources.map(({ url, hash }) => ({ url, hash }));
+/** The live bundle holds what it held: the same records, with the same hashes, in the same order. */
+function isLiveKept(members: StoredLive["members"], previous: StoredLive): boolean {
+  return JSON.stringify(previous.members) === JSON.stringify(members);
 }
 
 /** The live bundle's Pagefind files, before the list of bundles is added to them. */

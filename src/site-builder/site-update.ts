@@ -8,6 +8,8 @@ import type { NewsroomOptions } from "../eleventy/content-store.ts";
 import { PUBLIC_DIR, readPublicAssets, type AssetManifest } from "../eleventy/static-assets.ts";
 import { imageCacheDir } from "../images/image-options.ts";
 import { timed } from "../util/timed.ts";
+import type { SiteChanges } from "./output-changes.ts";
+import { sitePathOf } from "./output-manifest.ts";
 import { planPages, type PlannedPage } from "./output-plan.ts";
 import { PageKeys } from "./page-keys.ts";
 import { renderPages } from "./render-pages.ts";
@@ -41,8 +43,6 @@ export async function planSite(model: SiteModel, options: Pick<NewsroomOptions, 
   return { pages: planPages(model, publicAssets.manifest, keys), files, assets: publicAssets.manifest, keys };
 }
 
-import type { SiteChanges } from "./output-changes.ts";
-import { sitePathOf } from "./output-manifest.ts";
 export { addFiles, changesSince, type SiteChanges } from "./output-changes.ts";
 
 export interface WriteOptions {

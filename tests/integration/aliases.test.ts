@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import { checkSite } from "../../src/check/check-site.ts";
 import { formatDiagnostic, sortDiagnostics } from "../../src/diagnostics/diagnostic.ts";
 import { buildFixture, FIXTURE_SITES, type BuiltSite } from "./build-fixture.ts";
+import { temporaryFolder } from "../temporary-folder.ts";
 
 let site: BuiltSite;
 before(async () => {
@@ -42,8 +42,7 @@ describe("old addresses (aliases), #23", () => {
   });
 
   test("an alias that is a page's address, or that two files claim, is an error at the alias", async () => {
-    const root = mkdtempSync(path.join(tmpdir(), "newsroom-alias-clash-"));
-    after(() => rmSync(root, { recursive: true, force: true }));
+    const root = temporaryFolder("newsroom-alias-clash-");
     cpSync(path.join(FIXTURE_SITES, "aliases", "content"), path.join(root, "content"), { recursive: true });
     writeFileSync(
       path.join(root, "content/articles/third.md"),
@@ -57,8 +56,7 @@ describe("old addresses (aliases), #23", () => {
   });
 
   test("an alias must be a path on the site", async () => {
-    const root = mkdtempSync(path.join(tmpdir(), "newsroom-alias-bad-"));
-    after(() => rmSync(root, { recursive: true, force: true }));
+    const root = temporaryFolder("newsroom-alias-bad-");
     cpSync(path.join(FIXTURE_SITES, "aliases", "content"), path.join(root, "content"), { recursive: true });
     writeFileSync(path.join(root, "content/articles/bad.md"), ["---", 'title: "Bad"', 'dek: "Dek."', "authors: [maria-okafor]", "date: 2015-07-11T09:00:00+01:00", "aliases: [https://old.example/x]", "---", "Body.", ""].join("\n"));
     const { diagnostics } = await checkSite({ rootDir: root, checkOnly: true });

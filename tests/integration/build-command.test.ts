@@ -1,19 +1,18 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync } from "node:fs";
 import path from "node:path";
-import { after, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { promisify } from "node:util";
 import { FIXTURE_SITES } from "./build-fixture.ts";
 import { BASIC_IMAGE_CACHE, ROOT } from "./preview-process.ts";
+import { temporaryFolder } from "../temporary-folder.ts";
 
 const run = promisify(execFile);
 
 describe("npm run build", () => {
   test("builds a new folder, then finds nothing changed, and with --fresh builds everything again", async () => {
-    const rootDir = mkdtempSync(path.join(tmpdir(), "newsroom-build-command-"));
-    after(() => rmSync(rootDir, { recursive: true, force: true }));
+    const rootDir = temporaryFolder("newsroom-build-command-");
     cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
     const build = async (...args: string[]) => {
       const { stdout } = await run(process.execPath, ["--import", import.meta.resolve("tsx"), path.join(ROOT, "src/site-builder/cli.ts"), "--now", "2026-11-27T12:00:00Z", ...args], {

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { buildSite, unwrapContentError } from "../../src/site-builder/build-site.ts";
 import { formatDiagnostic, sortDiagnostics } from "../../src/diagnostics/diagnostic.ts";
 import { FIXTURE_SITES } from "./build-fixture.ts";
+import { temporaryFolder } from "../temporary-folder.ts";
 
 async function buildBroken(outputDir: string) {
   try {
@@ -18,8 +18,7 @@ async function buildBroken(outputDir: string) {
 
 describe("a site with content errors", () => {
   test("reports every problem in one run, each at its file, line and column, with a hint", async () => {
-    const parent = mkdtempSync(path.join(tmpdir(), "newsroom-broken-"));
-    after(() => rmSync(parent, { recursive: true, force: true }));
+    const parent = temporaryFolder("newsroom-broken-");
     const error = unwrapContentError(await buildBroken(path.join(parent, "site")));
     assert.ok(error, "expected a content error, not an internal one");
     assert.deepEqual(sortDiagnostics(error.diagnostics).map(formatDiagnostic), [
@@ -40,8 +39,7 @@ describe("a site with content errors", () => {
   });
 
   test("writes nothing and leaves the previous site untouched", async () => {
-    const parent = mkdtempSync(path.join(tmpdir(), "newsroom-atomic-"));
-    after(() => rmSync(parent, { recursive: true, force: true }));
+    const parent = temporaryFolder("newsroom-atomic-");
     const outputDir = path.join(parent, "site");
     mkdirSync(outputDir);
     writeFileSync(path.join(outputDir, "index.html"), "previous build");

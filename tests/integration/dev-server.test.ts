@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { buildSite } from "../../src/site-builder/build-site.ts";
 import { DevBuilder } from "../../src/dev/dev-builder.ts";
 import { PREVIEW_OUTPUT_DIR } from "../../src/dev/preview-options.ts";
 import { PreviewServer } from "../../src/dev/preview-server.ts";
 import { FIXTURE_SITES, siteContents } from "./build-fixture.ts";
+import { temporaryFolder } from "../temporary-folder.ts";
 
 const NOW = new Date("2026-11-27T12:00:00Z");
 
@@ -16,8 +16,7 @@ const withoutSearch = (dir: string) => new Map([...siteContents(dir)].filter(([f
 
 describe("the preview (npm start)", () => {
   test("after every save, the preview's files are byte for byte those of a fresh preview build; the saved page comes first", async () => {
-    const rootDir = mkdtempSync(path.join(tmpdir(), "newsroom-dev-"));
-    after(() => rmSync(rootDir, { recursive: true, force: true }));
+    const rootDir = temporaryFolder("newsroom-dev-");
     cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
     process.env.NEWSROOM_IMAGE_CACHE = path.join(FIXTURE_SITES, "basic", ".cache", "images");
     const previewDir = path.join(rootDir, PREVIEW_OUTPUT_DIR);
@@ -82,8 +81,7 @@ describe("the preview (npm start)", () => {
   });
 
   test("a save arriving meanwhile stops the listings; the next update finishes them", async () => {
-    const rootDir = mkdtempSync(path.join(tmpdir(), "newsroom-dev-stop-"));
-    after(() => rmSync(rootDir, { recursive: true, force: true }));
+    const rootDir = temporaryFolder("newsroom-dev-stop-");
     cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
     process.env.NEWSROOM_IMAGE_CACHE = path.join(FIXTURE_SITES, "basic", ".cache", "images");
     const previewDir = path.join(rootDir, PREVIEW_OUTPUT_DIR);
@@ -107,8 +105,7 @@ describe("the preview (npm start)", () => {
 describe("PreviewServer", () => {
   test("serves pages with the live-reload script, 404.html for what is missing, nothing outside the site, and announces changes", async () => {
     // The site in a folder of its own, so that the file outside it is in a temporary folder too.
-    const parent = mkdtempSync(path.join(tmpdir(), "newsroom-preview-"));
-    after(() => rmSync(parent, { recursive: true, force: true }));
+    const parent = temporaryFolder("newsroom-preview-");
     const siteDir = path.join(parent, "site");
     mkdirSync(siteDir);
     writeFileSync(path.join(siteDir, "index.html"), "<!doctype html><html><body><h1>Home</h1></body></html>");
@@ -153,8 +150,7 @@ describe("PreviewServer", () => {
   });
 
   test("close() ends the live-reload streams and kept-alive connections at once, and the port stops answering", async () => {
-    const siteDir = mkdtempSync(path.join(tmpdir(), "newsroom-preview-close-"));
-    after(() => rmSync(siteDir, { recursive: true, force: true }));
+    const siteDir = temporaryFolder("newsroom-preview-close-");
     writeFileSync(path.join(siteDir, "index.html"), "<!doctype html><html><body><h1>Home</h1></body></html>");
     const server = new PreviewServer(siteDir);
     const origin = (await server.listen(0)).replace(/\/$/, "");

@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import { parseHTML } from "linkedom";
 import Parser from "rss-parser";
 import { buildSite, unwrapContentError } from "../../src/site-builder/build-site.ts";
@@ -12,6 +11,7 @@ import { feedparserSkipReason, readWithFeedparser } from "../unit/feeds/feedpars
 import { hasLiveMarkup, textOfHtml } from "../unit/feeds/html-reading.ts";
 import { buildFixture, FIXTURE_SITES, htmlPages, siteFiles, texts, type BuiltSite } from "./build-fixture.ts";
 import { SCHEMAS, validateXml, xmllintSkipReason } from "./xmllint.ts";
+import { temporaryFolder } from "../temporary-folder.ts";
 
 /** The payloads of tests/fixtures/sites/hostile, as the editor wrote them: each must reach readers as these very characters. */
 const TITLE = `<script>alert('title')</script> "Quoted" & 'single' </title><img src=x onerror=alert('t2')>`;
@@ -137,8 +137,7 @@ describe("hostile input: what a contributor writes never becomes markup, #19", (
   });
 
   test("feedparser shows the title, dek, author and tag as the characters written, with no live markup", { skip: feedparserSkipReason() }, () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "hostile-feeds-"));
-    after(() => rmSync(dir, { recursive: true, force: true }));
+    const dir = temporaryFolder("hostile-feeds-");
     const files = ["feed.xml", "atom.xml"].map((name) => {
       const file = path.join(dir, name);
       writeFileSync(file, site.html(`/${name}`));
@@ -193,8 +192,7 @@ describe("hostile input: what a contributor writes never becomes markup, #19", (
 
 describe("script URLs and other sites' images, #19", () => {
   test("are errors at their place, in every form they take, and nothing is written", async () => {
-    const parent = mkdtempSync(path.join(tmpdir(), "newsroom-hostile-urls-"));
-    after(() => rmSync(parent, { recursive: true, force: true }));
+    const parent = temporaryFolder("newsroom-hostile-urls-");
     const outputDir = path.join(parent, "site");
     let error: unknown;
     try {

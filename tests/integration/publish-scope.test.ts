@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import matter from "gray-matter";
 import { parseHTML } from "linkedom";
 import { buildSite } from "../../src/site-builder/build-site.ts";
@@ -106,8 +106,6 @@ before(async () => {
   writeFileSync(edited, readFileSync(edited, "utf8").replace(`dek: "${EDITED.dek}"`, `dek: "${EDITED.newDek}"`));
   builds.edited = await build("edited");
 });
-
-after(() => rmSync(rootDir, { recursive: true, force: true }));
 
 describe("what a publication changes", () => {
   test("the fixture is what the expectations assume", () => {

@@ -1,20 +1,19 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, describe, test } from "node:test";
 import { setTimeout as delay } from "node:timers/promises";
 import { buildSite } from "../../src/site-builder/build-site.ts";
 import { FIXTURE_SITES } from "./build-fixture.ts";
 import { BASIC_IMAGE_CACHE, ROOT } from "./preview-process.ts";
+import { temporaryFolder } from "../temporary-folder.ts";
 
 const stagingFolders = (parent: string) => readdirSync(parent).filter((name) => name.startsWith(".build-staging-"));
 
 describe("what killed builds leave beside the output", () => {
   test("the next build removes a killed build's staging folder, and keeps the one of a build still running", async () => {
-    const rootDir = mkdtempSync(path.join(tmpdir(), "newsroom-killed-build-"));
-    after(() => rmSync(rootDir, { recursive: true, force: true }));
+    const rootDir = temporaryFolder("newsroom-killed-build-");
     cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
     const env = { ...process.env, NEWSROOM_IMAGE_CACHE: BASIC_IMAGE_CACHE };
 

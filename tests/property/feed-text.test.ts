@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import fc from "fast-check";
 import Parser from "rss-parser";
 import { renderAtom } from "../../src/feeds/atom.ts";
@@ -12,6 +11,7 @@ import { renderJsonFeed } from "../../src/feeds/json-feed.ts";
 import { renderRss } from "../../src/feeds/rss.ts";
 import { xmllintSkipReason } from "../integration/xmllint.ts";
 import { hasLiveMarkup, textOfHtml } from "../unit/feeds/html-reading.ts";
+import { temporaryFolder } from "../temporary-folder.ts";
 
 /** Text near everything that means something to XML or HTML, and anything at all. */
 const text = fc.oneof(
@@ -89,8 +89,7 @@ const parser: Parser<Record<string, any>, Record<string, any>> = new Parser({
   },
 });
 
-const dir = mkdtempSync(path.join(tmpdir(), "feed-property-"));
-after(() => rmSync(dir, { recursive: true, force: true }));
+const dir = temporaryFolder("feed-property-");
 /** Both files are well-formed XML to a strict parser (xmllint). */
 function assertWellFormed(rss: string, atom: string): void {
   const files = [path.join(dir, "feed.xml"), path.join(dir, "atom.xml")];

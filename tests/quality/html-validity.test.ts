@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import { buildArchiveFixture } from "../integration/archive-fixture.ts";
 import { htmlPages } from "../integration/build-fixture.ts";
 import { buildSampleSite, ROOT } from "./sample-site.ts";
+import { temporaryFolder } from "../temporary-folder.ts";
 
 const VNU = path.join(ROOT, "node_modules/vnu-jar/build/dist/vnu.jar");
 const HOW_TO_GET_JAVA = "No Java runtime found for the W3C Nu HTML Checker: install one (Debian: apt-get install -y default-jre-headless).";
@@ -39,8 +39,7 @@ function checkHtml(files: string[]): VnuMessage[] {
 
 describe("HTML validity", { skip }, () => {
   test("the checker reports an invalid document (the gate can fail)", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "vnu-"));
-    after(() => rmSync(dir, { recursive: true, force: true }));
+    const dir = temporaryFolder("vnu-");
     writeFileSync(path.join(dir, "bad.html"), "<!doctype html><html lang=en><head><title>x</title></head><body><p><div>x</p></body></html>");
     assert.ok(checkHtml([path.join(dir, "bad.html")]).some((message) => message.type === "error"));
   });

@@ -39,6 +39,6 @@ describe("the code fingerprints", () => {
   });
 
   it("see a module left out (the test can fail)", () => {
-    assert.deepEqual(uncovered(["src/content/frontmatter.ts"], ["src/content/frontmatter.ts"]).length > 0, true);
+    assert.ok(uncovered(["src/content/frontmatter.ts"], ["src/content/frontmatter.ts"]).includes("src/content/yaml-source.ts"));
   });
 });

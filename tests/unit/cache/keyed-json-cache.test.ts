@@ -1,16 +1,12 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync } from "node:fs";
 import path from "node:path";
-import { after, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { cacheKey, KeyedJsonCache } from "../../../src/cache/keyed-json-cache.ts";
+import { temporaryFolder } from "../../temporary-folder.ts";
 
-/** A fresh folder, removed when the test ends. */
-function cacheDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "newsroom-keyed-cache-"));
-  after(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+/** A fresh folder, removed when the test file ends. */
+const cacheDir = (): string => temporaryFolder("newsroom-keyed-cache-");
 
 describe("keyed JSON cache", () => {
   test("thousands of background writes all land, and another process's cache reads them", async () => {

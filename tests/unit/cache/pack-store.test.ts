@@ -1,16 +1,12 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { PackStore } from "../../../src/cache/pack-store.ts";
+import { temporaryFolder } from "../../temporary-folder.ts";
 
-/** A fresh folder, removed when the test ends. */
-const newDir = () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "newsroom-pack-store-"));
-  after(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-};
+/** A fresh folder, removed when the test file ends. */
+const newDir = () => temporaryFolder("newsroom-pack-store-");
 const files = (dir: string, ending: string) => readdirSync(dir).filter((name) => name.endsWith(ending)).sort();
 /** Entries listed by every index on disk. */
 const indexedKeys = (dir: string) => files(dir, ".index").flatMap((name) => (JSON.parse(readFileSync(path.join(dir, name), "utf8")) as { entries: [string][] }).entries.map(([key]) => key));

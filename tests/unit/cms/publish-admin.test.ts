@@ -1,20 +1,16 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { after, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { publishAdmin } from "../../../src/cms/publish-admin.ts";
 import { siteSchema } from "../../../src/content/site-schema.ts";
 import { headerRules, matchingRules } from "../../../src/feeds/headers.ts";
+import { temporaryFolder } from "../../temporary-folder.ts";
 
 const site = (editUrl?: string) => siteSchema.parse({ name: "The Courier", baseUrl: "https://courier.example.test", language: "en-GB", timeZone: "Europe/Berlin", ...(editUrl ? { editUrl } : {}) });
 const assets = { "/css/site.css": "/css/site.0123456789.css" };
-/** A fresh output folder, removed when the test ends. */
-const outputDir = () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "newsroom-admin-"));
-  after(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-};
+/** A fresh output folder, removed when the test file ends. */
+const outputDir = () => temporaryFolder("newsroom-admin-");
 
 describe("publishing /admin/ (src/cms/publish-admin.ts)", () => {
   it("publishes the CMS for a site that names its GitHub repository, with the site's hashed stylesheet for previews", async () => {

@@ -1,17 +1,10 @@
-import { after, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { FrontmatterCache, parseFrontmatter, parseFrontmatterFiles } from "../../../src/content/frontmatter.ts";
-
-/** A fresh folder for a frontmatter cache, removed when the test ends. */
-function cacheDir(prefix: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  after(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+import { temporaryFolder } from "../../temporary-folder.ts";
 
 // Line numbers of this fixture are pinned by the tests below.
 const FIXTURE = [
@@ -44,7 +37,7 @@ describe("parseFrontmatter", () => {
     const unknown = parseFrontmatter("---\ntitle: Ferry\ndek: *standfirst\n---\nBody\n");
     assert.deepEqual(unknown.errors, [{ message: "Unresolved alias (the anchor must be set before the alias): standfirst", place: { line: 3, column: 6 } }]);
     assert.deepEqual(unknown.data, {});
-    const inItself = parseFrontmatter("---\ntitle: Ferry\ntags: &tags [harbour, *tags]\n---\nBody\n", new FrontmatterCache(cacheDir("frontmatter-alias-")));
+    const inItself = parseFrontmatter("---\ntitle: Ferry\ntags: &tags [harbour, *tags]\n---\nBody\n", new FrontmatterCache(temporaryFolder("frontmatter-alias-")));
     assert.deepEqual(inItself.errors, [{ message: "an alias (*name) is inside the list or map its anchor (&name) names", place: { line: 3, column: 23 } }]);
     const followed = parseFrontmatter("---\ntitle: &title Ferry\ndek: *title\n---\nBody\n");
     assert.deepEqual([followed.errors, followed.data], [[], { title: "Ferry", dek: "Ferry" }]);
@@ -149,7 +142,7 @@ describe("parseFrontmatter with a cache", () => {
 
   it("gives exactly what a fresh parse gives, places included, for every fixture file", async () => {
     assert.ok(files.length > 20, `${files.length} fixture files`);
-    const cache = new FrontmatterCache(cacheDir("newsroom-frontmatter-"));
+    const cache = new FrontmatterCache(temporaryFolder("newsroom-frontmatter-"));
     for (const file of files) {
       const text = readFileSync(file, "utf8");
       const fresh = parseFrontmatter(text);
@@ -165,7 +158,7 @@ describe("parseFrontmatter with a cache", () => {
   });
 
   it("does not store what JSON cannot hold", async () => {
-    const cache = new FrontmatterCache(cacheDir("newsroom-frontmatter-"));
+    const cache = new FrontmatterCache(temporaryFolder("newsroom-frontmatter-"));
     const text = "---\ntitle: x\nscore: .inf\n---\nBody.\n";
     parseFrontmatter(text, cache);
     await cache.flush();
@@ -186,7 +179,7 @@ describe("parseFrontmatter with a cache", () => {
 
 describe("parseFrontmatterFiles", () => {
   it("parses like parseFrontmatter, and says how many files the cache did not hold before parsing them", async () => {
-    const cache = new FrontmatterCache(cacheDir("newsroom-frontmatter-"));
+    const cache = new FrontmatterCache(temporaryFolder("newsroom-frontmatter-"));
     const texts = ["---\ntitle: A\n---\nOne.\n", "---\ntitle: B\n---\r\nTwo.\r\n", "No frontmatter.\n"];
     parseFrontmatter(texts[0]!, cache);
     await cache.flush();

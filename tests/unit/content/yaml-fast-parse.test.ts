@@ -1,12 +1,11 @@
-import { after, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import matter from "gray-matter";
 import { FrontmatterCache, parseFrontmatter } from "../../../src/content/frontmatter.ts";
 import { parseYamlFast } from "../../../src/content/yaml-fast-parse.ts";
 import { parseYaml, yamlSource, type YamlSource } from "../../../src/content/yaml-source.ts";
+import { temporaryFolder } from "../../temporary-folder.ts";
 
 /**
  * Frontmatter texts, each read by `parseFrontmatter` and by the full `yaml`
@@ -152,13 +151,6 @@ const CASES: Case[] = [
   { name: "no frontmatter", file: "Just a body.\n", via: "none" },
 ];
 
-/** A fresh folder for a frontmatter cache, removed when the test ends. */
-function cacheDir(prefix: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  after(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
 const fileOf = (test: Case) => test.file ?? `---\n${test.yaml}\n---\nBody line.\n`;
 
 /** The YAML gray-matter finds, and its line offset, as frontmatter.ts reads them. */
@@ -236,7 +228,7 @@ describe("frontmatter YAML: the fast parse against the full `yaml` parse", () =>
 
 describe("frontmatter cache with the fast parse", () => {
   it("a cached file gives the data and places of a fresh parse, for every case", async () => {
-    const cache = new FrontmatterCache(cacheDir("newsroom-frontmatter-"));
+    const cache = new FrontmatterCache(temporaryFolder("newsroom-frontmatter-"));
     for (const test of CASES) {
       const file = fileOf(test);
       const fresh = parseFrontmatter(file);
@@ -249,7 +241,7 @@ describe("frontmatter cache with the fast parse", () => {
   });
 
   it("stores a fast-parsed file without places, with where its YAML is", async () => {
-    const cache = new FrontmatterCache(cacheDir("newsroom-frontmatter-"));
+    const cache = new FrontmatterCache(temporaryFolder("newsroom-frontmatter-"));
     const file = `---\n${CORPUS_LIKE}\n---\nBody.\n`;
     parseFrontmatter(file, cache);
     await cache.flush();

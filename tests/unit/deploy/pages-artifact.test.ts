@@ -1,17 +1,13 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { linkSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { linkSync, mkdirSync, statSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { measurePagesArtifact, pagesSizeProblem, PAGES_LIMIT_BYTES } from "../../../src/deploy/pages-artifact.ts";
+import { temporaryFolder } from "../../temporary-folder.ts";
 
-/** A fresh folder, removed when the test ends. */
-const site = () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "newsroom-pages-size-"));
-  after(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-};
+/** A fresh folder, removed when the test file ends. */
+const site = () => temporaryFolder("newsroom-pages-size-");
 
 describe("the GitHub Pages size guard", () => {
   test("counts a hard-linked or symlinked file once per path, as upload-pages-artifact's tar stores it", async () => {

@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import Parser from "rss-parser";
 import { renderAtom } from "../../../src/feeds/atom.ts";
 import type { FeedDocument } from "../../../src/feeds/feed-model.ts";
@@ -10,6 +9,7 @@ import { renderJsonFeed } from "../../../src/feeds/json-feed.ts";
 import { renderRss } from "../../../src/feeds/rss.ts";
 import { feedparserSkipReason, readWithFeedparser, type FeedparserFeed, type FeedparserField } from "./feedparser.ts";
 import { hasLiveMarkup, textOfHtml } from "./html-reading.ts";
+import { temporaryFolder } from "../../temporary-folder.ts";
 
 /** Hostile and awkward text, each put into every text field of a feed. */
 const PAYLOADS = [
@@ -82,8 +82,7 @@ const rssParser: Parser<Record<string, any>, Record<string, any>> = new Parser({
   },
 });
 
-const dir = mkdtempSync(path.join(tmpdir(), "feed-text-"));
-after(() => rmSync(dir, { recursive: true, force: true }));
+const dir = temporaryFolder("feed-text-");
 /** Each payload's feeds, written to files for feedparser: `${index}-${variant}.${format}`. */
 const files = PAYLOADS.flatMap((payload, index) =>
   (["body", "headline"] as const).flatMap((variant) => {

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { renderNewsSitemap, renderRobotsTxt, sitemapFiles, type SitemapEntry, type SitemapSections } from "../../../src/feeds/sitemap.ts";
 import { SCHEMAS, validateXml, xmllintSkipReason } from "../../integration/xmllint.ts";
 import { makeArticle, makeSite } from "../helpers.ts";
+import { temporaryFolder } from "../../temporary-folder.ts";
 
 /** Articles story-1 (oldest) to story-`count`, oldest first, each a day after the one before. */
 const stories = (count: number): SitemapEntry[] => Array.from({ length: count }, (_, i) => ({ url: `/news/story-${i + 1}/`, lastmod: new Date(Date.UTC(2026, 10, 1 + i)) }));
@@ -65,8 +65,7 @@ describe("sitemapFiles", () => {
   });
 
   it("produces files valid against the official schemas", { skip: xmllintSkipReason() }, () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "sitemap-"));
-    after(() => rmSync(dir, { recursive: true, force: true }));
+    const dir = temporaryFolder("sitemap-");
     const [index, part] = sitemapFiles("https://site.example", sections(7), 6);
     writeFileSync(path.join(dir, "index.xml"), index!.xml);
     writeFileSync(path.join(dir, "part.xml"), part!.xml);
@@ -83,8 +82,7 @@ describe("renderNewsSitemap", () => {
     makeArticle("festival", { publishedAt: new Date("2026-11-20T10:00:00Z") }),
   ];
   const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
-  const dir = mkdtempSync(path.join(tmpdir(), "news-sitemap-"));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = temporaryFolder("news-sitemap-");
   const assertValid = (name: string, xml: string) => {
     writeFileSync(path.join(dir, name), xml);
     validateXml(path.join(dir, name), path.join(SCHEMAS, "urlset-driver.xsd"));

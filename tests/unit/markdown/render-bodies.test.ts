@@ -1,7 +1,6 @@
-import { after, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { htmlHash } from "../../../src/markdown/html-hash.ts";
 import type { MarkdownSource } from "../../../src/markdown/pipeline.ts";
@@ -12,6 +11,7 @@ import { RenderCache } from "../../../src/markdown/render-cache.ts";
 import { RenderPool } from "../../../src/markdown/render-pool.ts";
 import { testRenderSettings } from "./helpers.ts";
 import { TextSpool } from "../../../src/util/text-spool.ts";
+import { temporaryFolder } from "../../temporary-folder.ts";
 
 const SITE_ORIGIN = "https://herald.example.org";
 const okImage = (width: number): LocalImageResult => ({
@@ -36,12 +36,8 @@ function options(overrides: Partial<RenderBodiesOptions> & { imageWidth?: number
 }
 
 const source = (body: string, file = "content/articles/a.md"): MarkdownSource => ({ body, path: file, bodyLineOffset: 5 });
-/** A fresh folder for a render cache, removed when the test ends. */
-const cacheDir = () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "newsroom-render-cache-"));
-  after(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-};
+/** A fresh folder for a render cache, removed when the test file ends. */
+const cacheDir = () => temporaryFolder("newsroom-render-cache-");
 const newCache = () => new RenderCache(cacheDir());
 
 describe("renderBodies with a render cache", () => {

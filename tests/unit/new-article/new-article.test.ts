@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { after, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { articleSchema } from "../../../src/content/article-schema.ts";
 import { parseFrontmatter } from "../../../src/content/frontmatter.ts";
 import { loadContent } from "../../../src/assembly/load-content.ts";
 import { articleIdFor, newArticleMarkdown } from "../../../src/new-article/new-article.ts";
+import { temporaryFolder } from "../../temporary-folder.ts";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const CLI = path.join(ROOT, "src/new-article/cli.ts");
@@ -31,8 +31,7 @@ describe("new article", () => {
   });
 
   it("creates the file from the command line, which checks cleanly, and refuses to overwrite it", async () => {
-    const root = mkdtempSync(path.join(tmpdir(), "newsroom-new-"));
-    after(() => rmSync(root, { recursive: true, force: true }));
+    const root = temporaryFolder("newsroom-new-");
     cpSync(path.join(ROOT, "tests/fixtures/sites/basic/content"), path.join(root, "content"), { recursive: true });
     const run = (...args: string[]) => spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), CLI, ...args], { cwd: root, encoding: "utf8" });
     const created = run("Harbour", "wall", "repairs", "begin", "--author", "ben-okoro");

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, describe, test } from "node:test";
 import { createStagingFolder, removeStaleStagingFolders, swapIn } from "../../../src/site-builder/staging-folder.ts";
+import { temporaryFolder } from "../../temporary-folder.ts";
 
 /** The pid of a process that has run and ended. */
 function deadPid(): number {
@@ -20,8 +20,7 @@ function livePid(): number {
 
 /** A folder beside which `site` is built, with folders named as given, each holding one file. */
 function parentWith(...names: string[]): { parent: string; outputDir: string } {
-  const parent = mkdtempSync(path.join(tmpdir(), "newsroom-staging-"));
-  after(() => rmSync(parent, { recursive: true, force: true }));
+  const parent = temporaryFolder("newsroom-staging-");
   for (const name of names) {
     mkdirSync(path.join(parent, name));
     writeFileSync(path.join(parent, name, "index.html"), name);
