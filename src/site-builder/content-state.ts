@@ -112,7 +112,9 @@ export function writeContentState(file: string, memo: ContentMemo): void {
       // too doubled the state and took longer to read than to build (decision 0050). Their hashes are kept.
       const built = memo.articles.get(read);
       const hashes = built && memo.hashes.get(built.article);
-      if (built && hashes) stored.article = keptArticleOf(built, hashes);
+      // An article that took its kept hashes over was built from what its kept record says.
+      const kept = memo.kept.get(read);
+      if (built && hashes) stored.article = kept?.hashes === hashes ? kept : keptArticleOf(built, hashes);
       files.push(stored);
     }
     const state: StoredState = { version: STATE_VERSION, code: codeFingerprint(CONTENT_STATE_CODE), context: memo.context, files, images: [...memo.images] };
