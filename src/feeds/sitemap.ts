@@ -16,10 +16,10 @@ export interface SitemapEntry {
   lastmod: Date;
 }
 
-/** A file to write: its root-relative URL and its XML. */
+/** A file to write: its root-relative URL and its XML (made when first read: checking links needs only the URLs). */
 export interface SitemapFile {
-  url: string;
-  xml: string;
+  readonly url: string;
+  readonly xml: string;
 }
 
 const changedAt = (article: Article) => article.updatedAt ?? article.publishedAt;
@@ -95,18 +95,30 @@ function sitemapParts({ articles, pages }: SitemapSections, limit: number): Site
  */
 export function sitemapFiles(baseUrl: string, sections: SitemapSections, limit = SITEMAP_URL_LIMIT): SitemapFile[] {
   if (sections.pages.length + sections.articles.length <= limit) {
-    return [{ url: routes.sitemap(), xml: urlset(baseUrl, [...sections.pages, ...[...sections.articles].reverse()]) }];
+    return [sitemapFile(routes.sitemap(), () => urlset(baseUrl, [...sections.pages, ...[...sections.articles].reverse()]))];
   }
   const parts = sitemapParts(sections, limit);
   const latest = (entries: readonly SitemapEntry[]) => entries.reduce((found, entry) => (entry.lastmod > found ? entry.lastmod : found), new Date(0));
-  const index = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ...parts.map((part) => `<sitemap>${element("loc", absoluteUrl(baseUrl, part.url))}${element("lastmod", latest(part.entries).toISOString())}</sitemap>`),
-    "</sitemapindex>",
-    "",
-  ].join("\n");
-  return [{ url: routes.sitemap(), xml: index }, ...parts.map((part) => ({ url: part.url, xml: urlset(baseUrl, part.entries) }))];
+  const index = () =>
+    [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+      ...parts.map((part) => `<sitemap>${element("loc", absoluteUrl(baseUrl, part.url))}${element("lastmod", latest(part.entries).toISOString())}</sitemap>`),
+      "</sitemapindex>",
+      "",
+    ].join("\n");
+  return [sitemapFile(routes.sitemap(), index), ...parts.map((part) => sitemapFile(part.url, () => urlset(baseUrl, part.entries)))];
+}
+
+/** A sitemap file whose XML is written out when first read, then kept. */
+function sitemapFile(url: string, render: () => string): SitemapFile {
+  let xml: string | undefined;
+  return {
+    url,
+    get xml() {
+      return (xml ??= render());
+    },
+  };
 }
 
 /**
