@@ -20,6 +20,7 @@ import { spawn } from "node:child_process";
 import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { PREVIEW_SERVER_NODE_FLAGS } from "../src/dev/preview-options.ts";
 import { BENCH_DIR, ensureCorpus } from "./generate-corpus.ts";
 import { articleToEdit, editOneArticle } from "./rebuild-check.ts";
 
@@ -59,7 +60,7 @@ const corpus = await ensureCorpus(size, Number(values.seed), log);
 const siteDir = path.join(ROOT_DIR, ".scratch", `dev-server-${size}`);
 rmSync(siteDir, { recursive: true, force: true });
 // The preview server itself (`npm start` without its restart-on-code-change supervisor), with the corpus as its content folder.
-const server = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), path.join(ROOT_DIR, "src/dev/cli.ts"), `--port=${port}`, `--output=${path.relative(ROOT_DIR, siteDir)}`, `--content=${path.relative(ROOT_DIR, path.join(corpus.dir, "content"))}`], {
+const server = spawn(process.execPath, [...PREVIEW_SERVER_NODE_FLAGS, "--import", import.meta.resolve("tsx"), path.join(ROOT_DIR, "src/dev/cli.ts"), `--port=${port}`, `--output=${path.relative(ROOT_DIR, siteDir)}`, `--content=${path.relative(ROOT_DIR, path.join(corpus.dir, "content"))}`], {
   cwd: ROOT_DIR,
   stdio: ["ignore", "pipe", "inherit"],
 });

@@ -14,7 +14,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { whenParentExits } from "../util/processes.ts";
 import { FolderWatcher } from "./folder-watcher.ts";
-import { parsePreviewArgs, USAGE_ERROR_EXIT_CODE } from "./preview-options.ts";
+import { parsePreviewArgs, PREVIEW_SERVER_NODE_FLAGS, USAGE_ERROR_EXIT_CODE } from "./preview-options.ts";
 import { ProcessGroup } from "./process-group.ts";
 
 const PROJECT_DIR = fileURLToPath(new URL("../../", import.meta.url));
@@ -35,7 +35,7 @@ let server: ProcessGroup | undefined;
 let isStopping = false;
 
 function startServer(): void {
-  const started = new ProcessGroup(process.execPath, ["--import", import.meta.resolve("tsx"), PREVIEW_SERVER, ...args], { stdio: ["ignore", "inherit", "inherit"] });
+  const started = new ProcessGroup(process.execPath, [...PREVIEW_SERVER_NODE_FLAGS, "--import", import.meta.resolve("tsx"), PREVIEW_SERVER, ...args], { stdio: ["ignore", "inherit", "inherit"] });
   server = started;
   void started.exited.then(({ code, signal }) => {
     if (isStopping || started.isStopping) return;

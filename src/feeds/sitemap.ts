@@ -23,8 +23,12 @@ export interface SitemapFile {
 }
 
 const changedAt = (article: Article) => article.updatedAt ?? article.publishedAt;
-const newest = (articles: readonly Article[]) =>
-  articles.reduce((latest, article) => (changedAt(article) > latest ? changedAt(article) : latest), new Date(0));
+/** Compared as numbers: comparing Dates converts both on every comparison, and a tag page's newest is asked of 30,000 articles. */
+function newest(articles: readonly Article[]): Date {
+  let latest = 0;
+  for (const article of articles) latest = Math.max(latest, changedAt(article).getTime());
+  return new Date(latest);
+}
 
 /** The sitemaps' URLs in two parts, cut apart so that a publication changes only the newest sitemap file. */
 export interface SitemapSections {
