@@ -1,7 +1,7 @@
 /**
  * One build of a corpus, in its own process so its peak RSS is the build's.
  *
- *   node --import tsx bench/build-once.ts <corpusDir> [outputDir]
+ *   node --import ./src/loader/register.mjs bench/build-once.ts <corpusDir> [outputDir]
  *
  * Without outputDir the site goes to a temp folder that is deleted afterwards.
  * The last stdout line is JSON: {"pages":N,"articlePages":N,"maxRssKB":N,"buildSeconds":N,"timings":{...},"search":{...},"reusedPages":N,"reusedFeeds":N,"reusedListings":N}
@@ -19,7 +19,7 @@ import { limitHeapGrowth } from "../src/util/heap-growth.ts";
 async function main(): Promise<void> {
   const [corpusArg, outputArg] = process.argv.slice(2);
   if (!corpusArg) {
-    process.stderr.write("usage: node --import tsx bench/build-once.ts <corpusDir> [outputDir]\n");
+    process.stderr.write("usage: node --import ./src/loader/register.mjs bench/build-once.ts <corpusDir> [outputDir]\n");
     process.exit(2);
   }
   const rootDir = path.resolve(corpusArg);

@@ -7,7 +7,7 @@
  * update stops after the saved page (the listings are what a later save
  * interrupts). Undoes the edits.
  *
- *   node --import tsx bench/dev-save.ts <corpusDir> [saves=6]
+ *   node --import ./src/loader/register.mjs bench/dev-save.ts <corpusDir> [saves=6]
  *
  * Prints one JSON line per save: {"save":N,"contentMs":X,"savedPageMs":Y}.
  */
@@ -19,7 +19,7 @@ import { DevBuilder } from "../src/dev/dev-builder.ts";
 
 const [corpusArg, savesArg] = process.argv.slice(2);
 if (!corpusArg) {
-  process.stderr.write("usage: node --import tsx bench/dev-save.ts <corpusDir> [saves]\n");
+  process.stderr.write("usage: node --import ./src/loader/register.mjs bench/dev-save.ts <corpusDir> [saves]\n");
   process.exit(2);
 }
 const rootDir = path.resolve(corpusArg);

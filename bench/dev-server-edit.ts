@@ -3,6 +3,11 @@
  * generated corpus, waits for the first build, then saves one article six
  * times and times each until the served page shows the change:
  *
+ * Each save is timed twice, at once: as an open tab sees it (the page's
+ * live-reload stream names it, then the page is fetched: what the script in
+ * every preview page does), and by fetching the page every 50 ms (the
+ * figures before 2026-12-02's afternoon were taken so, 0-50 ms late).
+ *
  * 1. in place (a sentence appended to the file, as most editors write);
  * 2. five times by write-then-rename (a new file renamed over the article,
  *    as vim, `sed -i`, JetBrains' safe write and `git checkout` do), each
@@ -11,16 +16,19 @@
  *
  * Puts the article back at the end.
  *
- *   npx tsx bench/dev-server-edit.ts [--size 10000] [--seed 1] [--port 8091]
+ *   node --import ./src/loader/register.mjs bench/dev-server-edit.ts [--size 10000] [--seed 1] [--port 8091]
  *
  * Prints one JSON line: {"tool":"dev-server","size":N,"firstBuildSeconds":S,
- * "editVisibleSeconds":S,"renameSavesVisibleSeconds":[S,S,S,S,S]}.
+ * "editVisibleSeconds":S,"renameSavesVisibleSeconds":[S,S,S,S,S],
+ * "editPolledSeconds":S,"renameSavesPolledSeconds":[S,S,S,S,S]}: "Visible"
+ * as a tab sees the save, "Polled" by polling.
  */
 import { spawn } from "node:child_process";
 import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PREVIEW_SERVER_NODE_FLAGS } from "../src/dev/preview-options.ts";
+import { TYPESCRIPT_FLAGS } from "../src/loader/node-flags.ts";
 import { BENCH_DIR, ensureCorpus } from "./generate-corpus.ts";
 import { articleToEdit, editOneArticle } from "./rebuild-check.ts";
 
@@ -47,6 +55,62 @@ async function waitForText(url: string, text: string, timeoutSeconds: number): P
   throw new Error(`${url} did not show "${text}" within ${timeoutSeconds} s; the server said: ${serverOutput.slice(-600)}`);
 }
 
+/**
+ * The live-reload stream an open preview tab listens to: each "pages"
+ * event, as the tab's script reads it (src/dev/preview-server.ts).
+ */
+class ReloadEvents {
+  #buffer = "";
+  #waiting: { path: string; resolve: () => void }[] = [];
+
+  static async open(origin: string): Promise<ReloadEvents> {
+    const response = await fetch(`${origin}/__newsroom/events`);
+    const events = new ReloadEvents();
+    void events.#read(response.body!.pipeThrough(new TextDecoderStream()).getReader());
+    return events;
+  }
+
+  /** Resolves at the next event that reloads a tab showing `pagePath`. */
+  next(pagePath: string): Promise<void> {
+    return new Promise((resolve) => this.#waiting.push({ path: pagePath, resolve }));
+  }
+
+  async #read(reader: ReadableStreamDefaultReader<string>): Promise<void> {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      this.#buffer += chunk.value;
+      let end: number;
+      while ((end = this.#buffer.indexOf("\n\n")) >= 0) {
+        const message = this.#buffer.slice(0, end);
+        this.#buffer = this.#buffer.slice(end + 2);
+        const event = /^event: (.*)$/m.exec(message)?.[1];
+        const data = /^data: (.*)$/m.exec(message)?.[1];
+        if (event !== "pages" || data === undefined) continue;
+        const pages = JSON.parse(data) as string[] | { except: string[] };
+        const reloads = (pagePath: string) => (Array.isArray(pages) ? pages.includes(pagePath) : !pages.except.includes(pagePath));
+        for (const waiter of this.#waiting.filter((waiting) => reloads(waiting.path))) waiter.resolve();
+        this.#waiting = this.#waiting.filter((waiting) => !reloads(waiting.path));
+      }
+    }
+  }
+}
+
+/** As an open tab shows a save: at each reload event for the page, fetches it; resolves with the time until it shows `text`, in seconds. */
+async function waitAsTab(events: ReloadEvents, url: string, text: string, timeoutSeconds: number): Promise<number> {
+  const started = performance.now();
+  const pagePath = new URL(url).pathname;
+  while (performance.now() - started < timeoutSeconds * 1000) {
+    await events.next(pagePath);
+    if ((await (await fetch(url)).text()).includes(text)) return (performance.now() - started) / 1000;
+  }
+  throw new Error(`${url} did not show "${text}" within ${timeoutSeconds} s; the server said: ${serverOutput.slice(-600)}`);
+}
+
+/** Times one save both ways at once: as a tab sees it, and by polling. */
+async function timeSave(events: ReloadEvents, url: string, text: string): Promise<{ tab: number; polled: number }> {
+  const [tab, polled] = await Promise.all([waitAsTab(events, url, text, 600), waitForText(url, text, 600)]);
+  return { tab: seconds(tab), polled: seconds(polled) };
+}
+
 /** Resolves once the server has printed `text` more than `count` times (it says when the listings are done). */
 async function waitForServer(text: string, count: number, timeoutSeconds: number): Promise<void> {
   const started = performance.now();
@@ -60,7 +124,7 @@ const corpus = await ensureCorpus(size, Number(values.seed), log);
 const siteDir = path.join(ROOT_DIR, ".scratch", `dev-server-${size}`);
 rmSync(siteDir, { recursive: true, force: true });
 // The preview server itself (`npm start` without its restart-on-code-change supervisor), with the corpus as its content folder.
-const server = spawn(process.execPath, [...PREVIEW_SERVER_NODE_FLAGS, "--import", import.meta.resolve("tsx"), path.join(ROOT_DIR, "src/dev/cli.ts"), `--port=${port}`, `--output=${path.relative(ROOT_DIR, siteDir)}`, `--content=${path.relative(ROOT_DIR, path.join(corpus.dir, "content"))}`], {
+const server = spawn(process.execPath, [...PREVIEW_SERVER_NODE_FLAGS, ...TYPESCRIPT_FLAGS, path.join(ROOT_DIR, "src/dev/cli.ts"), `--port=${port}`, `--output=${path.relative(ROOT_DIR, siteDir)}`, `--content=${path.relative(ROOT_DIR, path.join(corpus.dir, "content"))}`], {
   cwd: ROOT_DIR,
   stdio: ["ignore", "pipe", "inherit"],
 });
@@ -96,19 +160,27 @@ try {
   const edited = "confirmed the figures on Friday evening";
   if ((await (await fetch(url)).text()).includes(edited)) throw new Error(`${file} already carries the edit (an interrupted run?): remove its last paragraph`);
 
+  const events = await ReloadEvents.open(new URL(url).origin);
   editOneArticle(corpus.dir);
-  const editVisibleSeconds = await waitForText(url, edited, 600);
-  const renameSavesVisibleSeconds: number[] = [];
+  const edit = await timeSave(events, url, edited);
+  const renameSaves: { tab: number; polled: number }[] = [];
   for (let save = 1; save <= RENAME_SAVES; save++) {
     await waitForServer("Listings and feeds rebuilt", save - 1, 600);
     const sentence = `The ferry operator replied in save ${save} of ${RENAME_SAVES}.`;
     writeFileSync(`${file}.tmp`, `${original.trimEnd()}\n\n${sentence}\n`);
     renameSync(`${file}.tmp`, file);
-    renameSavesVisibleSeconds.push(seconds(await waitForText(url, sentence, 600)));
+    renameSaves.push(await timeSave(events, url, sentence));
   }
-  process.stdout.write(
-    `${JSON.stringify({ tool: "dev-server", size, firstBuildSeconds: seconds(firstBuildSeconds), editVisibleSeconds: seconds(editVisibleSeconds), renameSavesVisibleSeconds })}\n`,
-  );
+  const result = {
+    tool: "dev-server",
+    size,
+    firstBuildSeconds: seconds(firstBuildSeconds),
+    editVisibleSeconds: edit.tab,
+    renameSavesVisibleSeconds: renameSaves.map((save) => save.tab),
+    editPolledSeconds: edit.polled,
+    renameSavesPolledSeconds: renameSaves.map((save) => save.polled),
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 } finally {
   writeFileSync(file, original);
   server.kill("SIGTERM");

@@ -4,8 +4,8 @@
  * time, the total bytes, and the mean SSIM (luma, 8x8 windows) against the
  * resized original. The figures behind the choice in src/images/image-options.ts.
  *
- *   npx tsx bench/image-settings.ts                 # all candidates (AVIF effort 4 takes ~45 s each)
- *   npx tsx bench/image-settings.ts avif-q55-e2 webp-q75
+ *   node --import ./src/loader/register.mjs bench/image-settings.ts                 # all candidates (AVIF effort 4 takes ~45 s each)
+ *   node --import ./src/loader/register.mjs bench/image-settings.ts avif-q55-e2 webp-q75
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";

@@ -8,7 +8,7 @@
  * 3. warm: the image stage of a rebuild with the cache filled: inspect, plan,
  *    read placeholders, publish (link) every derivative into an output folder.
  *
- *   node --import tsx bench/images-once.ts <count> <seed>
+ *   node --import ./src/loader/register.mjs bench/images-once.ts <count> <seed>
  *
  * The last stdout line is JSON: {"images":N,"derivatives":N,"imagesCold":s,"sharpBaseline":s,"imagesWarm":s}.
  */

@@ -2,7 +2,7 @@
  * One plain Eleventy 3 build of a corpus (the benchmark's reference, see
  * bench/eleventy-plain/), in its own process so its peak RSS is the build's.
  *
- *   node --import tsx bench/plain-once.ts <corpusDir> [outputDir]
+ *   node --import ./src/loader/register.mjs bench/plain-once.ts <corpusDir> [outputDir]
  *
  * Only content/articles/ is built: plain Eleventy knows nothing of authors,
  * images or site.yaml. Without outputDir the pages go to a temp folder that is
@@ -23,7 +23,7 @@ const CONFIG_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), "ele
 async function main(): Promise<void> {
   const [corpusArg, outputArg] = process.argv.slice(2);
   if (!corpusArg) {
-    process.stderr.write("usage: node --import tsx bench/plain-once.ts <corpusDir> [outputDir]\n");
+    process.stderr.write("usage: node --import ./src/loader/register.mjs bench/plain-once.ts <corpusDir> [outputDir]\n");
     process.exit(2);
   }
   const inputDir = path.join(path.resolve(corpusArg), "content", "articles");

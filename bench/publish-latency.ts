@@ -4,8 +4,8 @@
  * end to end: check, build with the caches of the previous build, deploy to
  * an rclone target (a local folder here: the upload itself is the network's).
  *
- *   npx tsx bench/publish-latency.ts                      # sizes 1000, seed 1
- *   npx tsx bench/publish-latency.ts --sizes 1000,10000 --json
+ *   node --import ./src/loader/register.mjs bench/publish-latency.ts                      # sizes 1000, seed 1
+ *   node --import ./src/loader/register.mjs bench/publish-latency.ts --sizes 1000,10000 --json
  *
  * Per size: the corpus (bench/generate-corpus.ts) is copied once into
  * bench/.corpus/publish-<size>-<seed>/, built and deployed untimed (the state
@@ -21,9 +21,9 @@ import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { BENCH_DIR, CORPUS_CACHE_DIR, ensureCorpus } from "./generate-corpus.ts";
 import { editOneArticle } from "./rebuild-check.ts";
+import { TYPESCRIPT_FLAGS } from "../src/loader/node-flags.ts";
 
 const ROOT_DIR = path.dirname(BENCH_DIR);
-const TSX_LOADER = import.meta.resolve("tsx");
 
 interface PublishResult {
   size: number;
@@ -45,7 +45,7 @@ function parseOptions(argv: readonly string[]): { sizes: number[]; seed: number;
     if (argv[i] === "--json") options.json = true;
     else if (argv[i] === "--sizes") options.sizes = (argv[++i] ?? "").split(",").map(Number);
     else if (argv[i] === "--seed") options.seed = Number(argv[++i]);
-    else throw new Error(`unknown argument ${argv[i]}; usage: tsx bench/publish-latency.ts [--sizes 1000,10000] [--seed N] [--json]`);
+    else throw new Error(`unknown argument ${argv[i]}; usage: node --import ./src/loader/register.mjs bench/publish-latency.ts [--sizes 1000,10000] [--seed N] [--json]`);
   }
   if (!options.sizes.every((size) => Number.isInteger(size) && size > 0)) throw new Error("--sizes must be positive integers, like 1000,10000");
   return options;
@@ -54,9 +54,8 @@ function parseOptions(argv: readonly string[]): { sizes: number[]; seed: number;
 /** One of the project's CLIs in the corpus folder, as `npm run <script>` runs it there; resolves with wall seconds and output. */
 function runStep(workDir: string, script: string, args: readonly string[] = []): { seconds: number; stdout: string } {
   const started = performance.now();
-  const result = spawnSync(process.execPath, ["--import", TSX_LOADER, path.join(ROOT_DIR, script), ...args], {
+  const result = spawnSync(process.execPath, [...TYPESCRIPT_FLAGS, path.join(ROOT_DIR, script), ...args], {
     cwd: workDir,
-    env: { ...process.env, TSX_TSCONFIG_PATH: path.join(ROOT_DIR, "tsconfig.json") },
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });

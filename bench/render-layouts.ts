@@ -3,7 +3,7 @@
  * 1,000 tag pages of a corpus with Preact, as Eleventy's article and tag
  * templates do, after loading its content (warm caches make that quick).
  *
- *   node --import tsx bench/render-layouts.ts <corpusDir> [N=3000]
+ *   node --import ./src/loader/register.mjs bench/render-layouts.ts <corpusDir> [N=3000]
  *
  * Prints ms per page for three passes (the first warms the JIT) and a digest
  * of the HTML, so that two versions of the layouts can be compared for speed
@@ -20,7 +20,7 @@ import { readPublicAssets } from "../src/eleventy/static-assets.ts";
 
 const [rootDir, countArg] = process.argv.slice(2);
 if (!rootDir) {
-  process.stderr.write("usage: node --import tsx bench/render-layouts.ts <corpusDir> [N]\n");
+  process.stderr.write("usage: node --import ./src/loader/register.mjs bench/render-layouts.ts <corpusDir> [N]\n");
   process.exit(2);
 }
 const model = await new ContentStore({ rootDir, contentDir: "content", isPreview: false, now: () => new Date("2026-11-28T09:00:00Z") }).reload();

@@ -43,6 +43,7 @@ import os from "node:os";
 import path from "node:path";
 import { BENCH_DIR, ensureCorpus } from "./generate-corpus.ts";
 import { differingFiles, editorsChanges } from "./rebuild-check.ts";
+import { TYPESCRIPT_FLAGS } from "../src/loader/node-flags.ts";
 
 interface Options {
   sizes: number[];
@@ -114,11 +115,9 @@ const ROOT_DIR = path.dirname(BENCH_DIR);
 const BUILD_ONCE = path.join(BENCH_DIR, "build-once.ts");
 const PLAIN_ONCE = path.join(BENCH_DIR, "plain-once.ts");
 const IMAGES_ONCE = path.join(BENCH_DIR, "images-once.ts");
-const TSX_LOADER = import.meta.resolve("tsx");
-const TSCONFIG = path.join(ROOT_DIR, "tsconfig.json");
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nusage: tsx bench/run.ts [--sizes 1000,4000] [--seed N] [--images N] [--no-plain] [--rebuild-up-to N] [--pairs N] [--json]\n`);
+  process.stderr.write(`${message}\nusage: npm run bench -- [--sizes 1000,4000] [--seed N] [--images N] [--no-plain] [--rebuild-up-to N] [--pairs N] [--json]\n`);
   process.exit(2);
 }
 
@@ -178,15 +177,13 @@ function buildInChild(script: string, corpusDir: string, outputDir?: string): Pr
   const cleanUp = () => tempDir && rmSync(tempDir, { recursive: true, force: true });
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    // Equivalent to `node --import tsx <script> <corpusDir>`, but run
+    // Equivalent to `node <TypeScript flags> <script> <corpusDir>`, but run
     // from inside the corpus: Eleventy applies the .gitignore of the working
     // directory, and the package's .gitignore lists bench/.corpus/, which would
     // silently drop every article (the plain config turns .gitignore off, but
-    // both tools get the same process setup). tsx is pointed at the package
-    // tsconfig (JSX via Preact) explicitly, since it otherwise reads the one in the cwd.
-    const child = spawn(process.execPath, ["--import", TSX_LOADER, script, corpusDir, siteDir], {
+    // both tools get the same process setup).
+    const child = spawn(process.execPath, [...TYPESCRIPT_FLAGS, script, corpusDir, siteDir], {
       cwd: corpusDir,
-      env: { ...process.env, TSX_TSCONFIG_PATH: TSCONFIG },
       stdio: ["ignore", "pipe", "inherit"],
     });
     let stdout = "";
@@ -216,7 +213,7 @@ function buildInChild(script: string, corpusDir: string, outputDir?: string): Pr
 /** Runs bench/images-once.ts in a fresh process; resolves with its JSON report. */
 function imagesInChild(count: number, seed: number): Promise<ImageReport> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", TSX_LOADER, IMAGES_ONCE, String(count), String(seed)], {
+    const child = spawn(process.execPath, [...TYPESCRIPT_FLAGS, IMAGES_ONCE, String(count), String(seed)], {
       cwd: ROOT_DIR,
       stdio: ["ignore", "pipe", "inherit"],
     });

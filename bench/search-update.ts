@@ -6,7 +6,7 @@
  * An edit is made on the records (a changed hash and text), so that only the
  * search is timed, not loading the content again.
  *
- *   node --import tsx bench/search-update.ts [size=10000] [repeats=3]
+ *   node --import ./src/loader/register.mjs bench/search-update.ts [size=10000] [repeats=3]
  *
  * Prints one JSON line per update, then the medians.
  */

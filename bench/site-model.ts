@@ -4,7 +4,7 @@
  * and author groups, feed and tag pages, feeds, search shards, sitemaps),
  * and reads one property of every article, as a listing does.
  *
- *   node --import tsx bench/site-model.ts <corpusDir> [passes=5]
+ *   node --import ./src/loader/register.mjs bench/site-model.ts <corpusDir> [passes=5]
  *
  * Prints one line per pass; the first warms the JIT.
  */
@@ -13,7 +13,7 @@ import { loadContent } from "../src/assembly/load-content.ts";
 
 const [rootDir, passesArg] = process.argv.slice(2);
 if (!rootDir) {
-  process.stderr.write("usage: node --import tsx bench/site-model.ts <corpusDir> [passes]\n");
+  process.stderr.write("usage: node --import ./src/loader/register.mjs bench/site-model.ts <corpusDir> [passes]\n");
   process.exit(2);
 }
 const builtAt = new Date("2026-11-28T09:00:00Z");

@@ -5,7 +5,7 @@
  * (never _site/), serves it on 127.0.0.1, and rebuilds what a save changed:
  * the saved article's page first (its open tab reloads), then the rest.
  *
- *   node --import tsx src/dev/cli.ts [--port 8080] [--content content] [--output .cache/preview]
+ *   node --import ./src/loader/register.mjs src/dev/cli.ts [--port 8080] [--content content] [--output .cache/preview]
  *
  * Stops, closing its connections, on SIGINT, SIGTERM or SIGHUP, and when the
  * process that started it has gone.

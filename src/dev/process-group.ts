@@ -9,7 +9,7 @@ export interface ProcessGroupExit {
 
 /**
  * A child process in a process group of its own, with whatever it starts
- * (tsx's esbuild service, workers' processes): `stop()` signals the whole
+ * (esbuild's compiler service, workers' processes): `stop()` signals the whole
  * group, so no grandchild outlives it. POSIX only (process groups).
  *
  * Its own group also keeps a terminal's Ctrl-C away from it: the terminal

@@ -1,17 +1,18 @@
 /**
  * `npm start [-- --port 8080] [--content content] [--output .cache/preview]`:
- * runs the preview server (src/dev/cli.ts, through tsx) as a child process,
+ * runs the preview server (src/dev/cli.ts) as a child process,
  * and starts it again when layouts/, src/ or public/ change (code is loaded
  * once per process).
  *
  * On SIGINT (Ctrl-C), SIGTERM or SIGHUP, and when its own parent has gone
  * (`npm start` whose shell died of the signal), it stops every process it
- * started, grandchildren such as tsx's esbuild included: the server runs in a
+ * started, grandchildren such as esbuild's compiler included: the server runs in a
  * process group of its own, which is signalled as a whole and waited for.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { TYPESCRIPT_FLAGS } from "../loader/node-flags.ts";
 import { whenParentExits } from "../util/processes.ts";
 import { FolderWatcher } from "./folder-watcher.ts";
 import { parsePreviewArgs, PREVIEW_SERVER_NODE_FLAGS, USAGE_ERROR_EXIT_CODE } from "./preview-options.ts";
@@ -35,7 +36,7 @@ let server: ProcessGroup | undefined;
 let isStopping = false;
 
 function startServer(): void {
-  const started = new ProcessGroup(process.execPath, [...PREVIEW_SERVER_NODE_FLAGS, "--import", import.meta.resolve("tsx"), PREVIEW_SERVER, ...args], { stdio: ["ignore", "inherit", "inherit"] });
+  const started = new ProcessGroup(process.execPath, [...PREVIEW_SERVER_NODE_FLAGS, ...TYPESCRIPT_FLAGS, PREVIEW_SERVER, ...args], { stdio: ["ignore", "inherit", "inherit"] });
   server = started;
   void started.exited.then(({ code, signal }) => {
     if (isStopping || started.isStopping) return;

@@ -48,7 +48,7 @@ export type SettledBody = RenderedMarkdown & { readHtml?: () => string };
 
 const UNRENDERED: RenderedMarkdown = Object.freeze({ html: "", htmlHash: htmlHash(""), wordCount: 0, diagnostics: [], dependencies: { relatedCards: {}, localImages: [], media: [], siteLinks: [] } });
 
-/** Below this many bodies (or files) to work on, starting workers (1-2 s: each loads tsx and remark) costs more than it saves. */
+/** Below this many bodies (or files) to work on, starting workers (1-2 s: each loads our modules and remark) costs more than it saves. */
 export const POOL_THRESHOLD = 400;
 /** Bodies in flight per worker: enough to cover image round trips to this thread. */
 const IN_FLIGHT_PER_WORKER = 4;

@@ -40,7 +40,8 @@ const YOUNG_GENERATION_MB = 64;
 /**
  * Renders Markdown bodies on worker threads: micromark's tokenising is most
  * of a cold build's CPU time, and one thread leaves the other cores idle.
- * Workers inherit the process's loader flags (tsx), so they run this same
+ * Each worker registers the project's TypeScript hooks itself
+ * (render-worker.mjs: threads do not inherit them), so it runs this same
  * TypeScript source.
  */
 export class RenderPool {

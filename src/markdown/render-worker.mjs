@@ -1,6 +1,5 @@
 // Worker threads do not inherit the main thread's module hooks, so the
-// TypeScript worker is loaded through tsx's API from this plain-JS entry.
-import { register } from "tsx/esm/api";
+// TypeScript worker is loaded through ours (src/loader/) from this plain-JS entry.
+import "../loader/register.mjs";
 
-register({ tsconfig: process.env.TSX_TSCONFIG_PATH });
 await import("./render-worker.ts");

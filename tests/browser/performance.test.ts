@@ -21,8 +21,6 @@ interface Measurement {
 async function measure(url: string, heroSelector: string): Promise<Measurement> {
   const context = await sample.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  // tsx compiles named inner functions with esbuild's __name helper; give the page one.
-  await page.addInitScript("window.__name = (fn) => fn");
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   const priorities = new Map<string, string>();

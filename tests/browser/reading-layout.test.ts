@@ -22,8 +22,6 @@ async function sampleArticles(): Promise<string[]> {
 async function open(width: number, height = 900, options: { javaScriptEnabled?: boolean } = {}) {
   const context = await sample.browser.newContext({ viewport: { width, height }, javaScriptEnabled: options.javaScriptEnabled ?? true });
   const page = await context.newPage();
-  // tsx compiles named inner functions with esbuild's __name helper; give the page one.
-  await page.addInitScript("window.__name = (fn) => fn");
   return {
     page,
     /** `networkidle` waits for the news column's refresh as well. */

@@ -28,8 +28,6 @@ after(async () => {
 async function open(url: string, width: number) {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
-  // tsx compiles named inner functions with esbuild's __name helper; give the page one.
-  await page.addInitScript("window.__name = (fn) => fn");
   await page.goto(`${server.origin}${url}`, { waitUntil: "load" });
   return { page, close: () => context.close() };
 }

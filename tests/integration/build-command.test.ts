@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { FIXTURE_SITES } from "./build-fixture.ts";
 import { BASIC_IMAGE_CACHE, ROOT } from "./preview-process.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
+import { TYPESCRIPT_FLAGS } from "../../src/loader/node-flags.ts";
 
 const run = promisify(execFile);
 
@@ -15,7 +16,7 @@ describe("npm run build", () => {
     const rootDir = temporaryFolder("newsroom-build-command-");
     cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
     const build = async (...args: string[]) => {
-      const { stdout } = await run(process.execPath, ["--import", import.meta.resolve("tsx"), path.join(ROOT, "src/site-builder/cli.ts"), "--now", "2026-11-27T12:00:00Z", ...args], {
+      const { stdout } = await run(process.execPath, [...TYPESCRIPT_FLAGS, path.join(ROOT, "src/site-builder/cli.ts"), "--now", "2026-11-27T12:00:00Z", ...args], {
         cwd: rootDir,
         env: { ...process.env, NEWSROOM_IMAGE_CACHE: BASIC_IMAGE_CACHE },
       });

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { describe, test } from "node:test";
 import { parse } from "yaml";
 import { temporaryDir } from "./rclone-target.ts";
+import { TYPESCRIPT_FLAGS } from "../../src/loader/node-flags.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CODE_PATHS = ["src/", "layouts/", "public/", "tests/", "bench/", "package*.json", "tsconfig.json", ".eleventy.ts", ".github/workflows/", ".ci/"];
@@ -136,7 +137,7 @@ describe("the plan step (src/deploy/ci-plan-cli.ts) as the workflow runs it", ()
   const runPlan = (cwd: string, env: Record<string, string>) => {
     const output = path.join(cwd, "github-output");
     writeFileSync(output, "");
-    execFileSync(process.execPath, ["--import", import.meta.resolve("tsx"), cli], { cwd, env: { ...process.env, GITHUB_OUTPUT: output, CODE_PATHS: CODE_PATHS.join("\n"), ...env }, stdio: "ignore" });
+    execFileSync(process.execPath, [...TYPESCRIPT_FLAGS, cli], { cwd, env: { ...process.env, GITHUB_OUTPUT: output, CODE_PATHS: CODE_PATHS.join("\n"), ...env }, stdio: "ignore" });
     return Object.fromEntries(readFileSync(output, "utf8").trim().split("\n").map((line) => line.split("=")));
   };
 

@@ -84,8 +84,8 @@ function acceptsConnections(port: number): Promise<boolean> {
 
 /** Starts `npm start` on a free port; resolves once it serves, with its whole process tree. */
 async function startNpmStart(options: { detached?: boolean; projectDir?: string; port?: number } = {}): Promise<{ preview: RunningPreview; port: number; tree: ProcessInfo[] }> {
-  // Without tsx's cache every process compiles its code, so each runs an esbuild service: grandchildren to stop.
-  const preview = await startServing("npm", ["start", "--", "--port", String(options.port ?? 0)], { cwd: options.projectDir ?? basicProject(), env: { TSX_DISABLE_CACHE: "1" }, detached: options.detached ?? false });
+  // Without the compile cache every process compiles its code, so each runs an esbuild service: grandchildren to stop.
+  const preview = await startServing("npm", ["start", "--", "--port", String(options.port ?? 0)], { cwd: options.projectDir ?? basicProject(), env: { NEWSROOM_TYPESCRIPT_CACHE: "off" }, detached: options.detached ?? false });
   const port = Number(new URL(preview.origin).port);
   const tree = processTree(preview.child.pid!);
   try {

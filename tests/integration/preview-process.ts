@@ -4,6 +4,7 @@ import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { PREVIEW_SERVER_NODE_FLAGS } from "../../src/dev/preview-options.ts";
+import { TYPESCRIPT_FLAGS } from "../../src/loader/node-flags.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -61,7 +62,7 @@ export async function startServing(command: string, args: string[], options: { c
 
 /** `npm start`'s preview server itself (src/dev/cli.ts, without the supervisor), in `rootDir`, on a free port. */
 export function startPreview(rootDir: string, args: string[] = []): Promise<RunningPreview> {
-  return startServing(process.execPath, [...PREVIEW_SERVER_NODE_FLAGS, "--import", import.meta.resolve("tsx"), path.join(ROOT, "src/dev/cli.ts"), "--port", "0", ...args], { cwd: rootDir });
+  return startServing(process.execPath, [...PREVIEW_SERVER_NODE_FLAGS, ...TYPESCRIPT_FLAGS, path.join(ROOT, "src/dev/cli.ts"), "--port", "0", ...args], { cwd: rootDir });
 }
 
 /** Polls `url` until `accepts` holds for its status and body; fails after `timeoutMs` (a generous bound, not a timing). */

@@ -8,6 +8,7 @@ import { buildSite } from "../../src/site-builder/build-site.ts";
 import { FIXTURE_SITES } from "./build-fixture.ts";
 import { BASIC_IMAGE_CACHE, ROOT } from "./preview-process.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
+import { TYPESCRIPT_FLAGS } from "../../src/loader/node-flags.ts";
 
 const stagingFolders = (parent: string) => readdirSync(parent).filter((name) => name.startsWith(".build-staging-"));
 
@@ -18,7 +19,7 @@ describe("what killed builds leave beside the output", () => {
     const env = { ...process.env, NEWSROOM_IMAGE_CACHE: BASIC_IMAGE_CACHE };
 
     // `npm run build`, killed outright once it has started writing its staging folder.
-    const killed = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), path.join(ROOT, "src/site-builder/cli.ts")], { cwd: rootDir, env, stdio: "ignore" });
+    const killed = spawn(process.execPath, [...TYPESCRIPT_FLAGS, path.join(ROOT, "src/site-builder/cli.ts")], { cwd: rootDir, env, stdio: "ignore" });
     const exited = new Promise((resolve) => killed.once("exit", resolve));
     const started = Date.now();
     while (stagingFolders(rootDir).length === 0 && Date.now() - started < 60_000) await delay(5);

@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { makeTempDir } from "../helpers.ts";
+import { TYPESCRIPT_FLAGS } from "../../../src/loader/node-flags.ts";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const PLAIN_ONCE = path.join(ROOT, "bench", "plain-once.ts");
@@ -59,7 +60,7 @@ function articleFile(article: Article, index: number): string {
 /** Runs plain-once.ts like bench/run.ts does; resolves with stdout, rejects on a non-zero exit. */
 function runPlainOnce(corpusDir: string, outputDir: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), PLAIN_ONCE, corpusDir, outputDir], {
+    const child = spawn(process.execPath, [...TYPESCRIPT_FLAGS, PLAIN_ONCE, corpusDir, outputDir], {
       cwd: corpusDir,
       stdio: ["ignore", "pipe", "pipe"],
     });

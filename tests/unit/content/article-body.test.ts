@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { articleWithBody } from "../../../src/content/article-body.ts";
 import { htmlHash } from "../../../src/markdown/html-hash.ts";
 import { makeArticle } from "../helpers.ts";
+import { TYPESCRIPT_FLAGS } from "../../../src/loader/node-flags.ts";
 
 describe("an article's body", () => {
   const { bodyHtml: _body, bodyHash: _hash, ...fields } = makeArticle("ferry");
@@ -52,7 +53,7 @@ describe("an article's body", () => {
       console.log(articles.filter((article) => !sameMap(articles[0], article)).length);
     `;
     const root = fileURLToPath(new URL("../../..", import.meta.url));
-    const output = execFileSync(process.execPath, ["--allow-natives-syntax", "--import", "tsx", "--input-type=module", "-e", script], { cwd: root, encoding: "utf8" });
+    const output = execFileSync(process.execPath, ["--allow-natives-syntax", ...TYPESCRIPT_FLAGS, "--input-type=module", "-e", script], { cwd: root, encoding: "utf8" });
     assert.equal(output.trim(), "0", "articles with a hidden class other than the first's");
   });
 });
