@@ -1,7 +1,7 @@
 /**
  * `node --import ./src/loader/register.mjs src/...`: runs the project's
- * TypeScript through typescript-hooks.mjs. Worker threads inherit the flag,
- * and so the hooks.
+ * TypeScript through typescript-hooks.mjs. A worker thread does not inherit
+ * module hooks: its entry imports this file (src/markdown/render-worker.mjs).
  */
 import { register } from "node:module";
 
