@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { diagnose } from "../diagnostics/messages.ts";
+import { diagnose, type Place } from "../diagnostics/messages.ts";
 import { dayKey } from "../format/dates.ts";
 import { readingMinutes } from "../format/reading-time.ts";
 import type { ImagePipeline, SourceImage } from "../images/image-pipeline.ts";
@@ -93,12 +93,9 @@ export async function buildArticles(candidates: readonly ArticleCandidate[], con
     if (fields.title && fields.title.length > LONG_HEADLINE) {
       diagnostics.push(diagnose("article/long-headline", placeOf(candidate, ["title"]), { length: fields.title.length, limit: LONG_HEADLINE }));
     }
-    if (candidate.isShown) {
-      const slugs = (fields.tags ?? []).flatMap((written, position) => tags.add({ written, place: () => placeOf(candidate, ["tags", position]) }) ?? []);
-      tagSlugsOf.set(candidate, [...new Set(slugs)]);
-    }
+    if (candidate.isShown) tagSlugsOf.set(candidate, tagSlugs(tags, fields.tags ?? [], (position) => placeOf(candidate, ["tags", position])));
     if (candidate.body) {
-      diagnostics.push(...underArchivePolicy(candidate.body.diagnostics, fields.date, site));
+      if (candidate.body.diagnostics.length > 0) diagnostics.push(...underArchivePolicy(candidate.body.diagnostics, fields.date, site));
       if (candidate.body.wordCount > LONG_BODY_WORDS) {
         diagnostics.push(diagnose("article/long-body", { file: read.file.sourcePath, line: candidate.parsed.bodyLineOffset + 1, column: 1 }, { words: candidate.body.wordCount, minutes: readingMinutes(candidate.body.wordCount) }));
       }
@@ -116,9 +113,8 @@ export async function buildArticles(candidates: readonly ArticleCandidate[], con
     diagnostics.push(...built.diagnostics);
     if (built.article) articles.push(built.article);
   }
-  articles.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.id.localeCompare(b.id));
   return {
-    articles,
+    articles: newestFirst(articles),
     tags: tagBySlug,
     diagnostics,
     async addPlaceholders(pipeline) {
@@ -128,6 +124,24 @@ export async function buildArticles(candidates: readonly ArticleCandidate[], con
       }
     },
   };
+}
+
+/** An article's tags as slugs, each once, in the order written (noted in `tags`, which reports a tag without one at its place). */
+function tagSlugs(tags: TagRegistry, written: readonly string[], placeAt: (position: number) => Place): string[] {
+  const slugs: string[] = [];
+  written.forEach((tag, position) => {
+    const slug = tags.add({ written: tag, place: () => placeAt(position) });
+    if (slug !== undefined && !slugs.includes(slug)) slugs.push(slug);
+  });
+  return slugs;
+}
+
+/** Newest first, then by id; times taken once per article (comparing Dates calls getTime twice per comparison, 140,000 times at 10,000 articles). */
+function newestFirst(articles: readonly Article[]): Article[] {
+  return articles
+    .map((article) => ({ article, time: article.publishedAt.getTime() }))
+    .sort((a, b) => b.time - a.time || a.article.id.localeCompare(b.article.id))
+    .map(({ article }) => article);
 }
 
 /** Whether an article is part of the archive, whose missing alt texts the newsroom accepts (site.yaml `archive.before`). */

@@ -5,7 +5,7 @@ import { DEFAULT_IMAGE_SETTINGS, imageCacheDir, type ImageSettings } from "../im
 import { ImagePipeline, type PipelineSummary } from "../images/image-pipeline.ts";
 import type { MarkdownSource, RenderSettings } from "../markdown/pipeline.ts";
 import type { SiteLink } from "../markdown/remark-link-policy.ts";
-import { isStillValid, POOL_THRESHOLD, poolSize, renderBodies, type RenderBodiesOptions, type SettledBody } from "../markdown/render-bodies.ts";
+import { borrowsFiles, isStillValid, POOL_THRESHOLD, poolSize, renderBodies, showsSameCards, type RenderBodiesOptions, type SettledBody } from "../markdown/render-bodies.ts";
 import { RenderCache, renderCacheDir, settingsKey } from "../markdown/render-cache.ts";
 import { mapLimit } from "../util/map-limit.ts";
 import { RenderPool, type RenderPoolOptions } from "../markdown/render-pool.ts";
@@ -279,10 +279,18 @@ async function settleBodies(
   const settled = new Array<SettledBody>(reads.length);
   const settings = memo ? settingsKey(options.settings) : "";
   const missing: number[] = [];
-  await mapLimit(reads, 16, async (read, index) => {
+  // Decided here when a body shows no file (most do): a preview save asks this of every body.
+  const showingFiles: number[] = [];
+  reads.forEach((read, index) => {
     const kept = memo?.bodies.get(read);
-    const place = { path: read.file.sourcePath, bodyLineOffset: read.parsed!.bodyLineOffset };
-    if (kept && kept.settingsKey === settings && (await isStillValid(kept.body, place, options))) settled[index] = kept.body;
+    if (!kept || kept.settingsKey !== settings || !showsSameCards(kept.body, options)) missing.push(index);
+    else if (borrowsFiles(kept.body)) showingFiles.push(index);
+    else settled[index] = kept.body;
+  });
+  await mapLimit(showingFiles, 16, async (index) => {
+    const read = reads[index]!;
+    const kept = memo!.bodies.get(read)!;
+    if (await isStillValid(kept.body, { path: read.file.sourcePath, bodyLineOffset: read.parsed!.bodyLineOffset }, options)) settled[index] = kept.body;
     else missing.push(index);
   });
   missing.sort((a, b) => a - b);

@@ -120,13 +120,9 @@ export function poolSize(workers: number | undefined): number {
 
 /** Whether a cached render's borrowed parts are what this build would borrow. */
 export async function isStillValid(cached: Pick<RenderedMarkdown, "dependencies">, source: Pick<MarkdownSource, "path" | "bodyLineOffset">, options: RenderBodiesOptions): Promise<boolean> {
-  for (const [id, shown] of Object.entries(cached.dependencies.relatedCards)) {
-    const current = options.articles.get(id);
-    if (!current || current.title !== shown.title || current.dek !== shown.dek || current.url !== shown.url) return false;
-  }
+  if (!showsSameCards(cached, options)) return false;
+  if (!borrowsFiles(cached)) return true;
   const { localImages, media } = cached.dependencies;
-  // Most bodies show no image nor media: no file to make for them (a preview save asks this of every body).
-  if (localImages.length === 0 && media.length === 0) return true;
   const file = new VFile({ path: source.path, data: { bodyLineOffset: source.bodyLineOffset } });
   for (const image of localImages) {
     const current = await options.resolveImage(image.written, file, image.context);
@@ -136,4 +132,18 @@ export async function isStillValid(cached: Pick<RenderedMarkdown, "dependencies"
     if (JSON.stringify(resolveMediaFile(options.settings, shown.written, file)) !== JSON.stringify(shown.result)) return false;
   }
   return true;
+}
+
+/** Whether the related cards a cached render shows still show those articles as it does. */
+export function showsSameCards(cached: Pick<RenderedMarkdown, "dependencies">, options: Pick<RenderBodiesOptions, "articles">): boolean {
+  for (const [id, shown] of Object.entries(cached.dependencies.relatedCards)) {
+    const current = options.articles.get(id);
+    if (!current || current.title !== shown.title || current.dek !== shown.dek || current.url !== shown.url) return false;
+  }
+  return true;
+}
+
+/** Whether a render showed image or media files, which `isStillValid` resolves again; most bodies show none. */
+export function borrowsFiles(cached: Pick<RenderedMarkdown, "dependencies">): boolean {
+  return cached.dependencies.localImages.length > 0 || cached.dependencies.media.length > 0;
 }
