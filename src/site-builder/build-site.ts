@@ -222,7 +222,7 @@ async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, con
     // Bodies kept by the last build are read as pages are rendered: the state is written once they are.
     const saveContentState = () => {
       contentState?.close();
-      writeContentState(state.content, memo);
+      writeContentState(state.content, memo, contentState?.shards);
     };
     return { model, plan, saveContentState };
   } catch (error) {

@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import v8 from "node:v8";
 import { PackStore } from "../cache/pack-store.ts";
 import { codeFingerprint } from "../cache/keyed-json-cache.ts";
 import { CONTENT_STATE_CODE } from "../cache/code-fingerprints.ts";
-import { ContentMemo, type KeptArticle, type MemoBody } from "../assembly/content-memo.ts";
+import { ContentMemo, type KeptArticle, type MemoBody, type MemoFile } from "../assembly/content-memo.ts";
 import { keptArticleOf } from "../assembly/build-articles.ts";
 import type { ParsedFrontmatter } from "../content/frontmatter.ts";
 import { parseFrontmatter } from "../content/frontmatter.ts";
@@ -30,16 +30,40 @@ import { writeFileWhole } from "../util/write-whole.ts";
  * (`bodies/`): a page reads its article's body when it is rendered, so a
  * build that renders 30 pages reads 30 bodies.
  *
+ * The files' entries are kept in SHARD_COUNT shards by path
+ * (`content-<shard>-<name>.bin`, named in `content.bin`): a build writes
+ * again only the shards whose entries changed, so an edit at 100,000
+ * articles no longer serialises and writes every file's entry (3 s).
+ *
  * A state written by other code (any change under src/ or to the locked
  * dependencies) is not used: the content is loaded afresh, as in a cold build.
  */
 export interface ContentState {
   memo: ContentMemo;
+  /** What the shards held as read: the next write leaves unchanged ones as they are. */
+  shards: KeptShards;
   /** Closes the body store (after the last page is rendered). */
   close(): void;
 }
 
-const STATE_VERSION = 3;
+const STATE_VERSION = 4;
+const SHARD_COUNT = 32;
+const SHARD_FILE = /^content-\d+-[0-9a-z]+\.bin$/;
+
+/** Each shard's file as read (null: none), and each file's entry in it as the memo got it. */
+export interface KeptShards {
+  names: (string | null)[];
+  entries: Map<string, KeptEntry>[];
+}
+
+/** A file's entry as read from a shard: the memo's objects made from it, compared by identity when the state is written. */
+interface KeptEntry {
+  stamp: string;
+  hash: string | undefined;
+  read: object;
+  body: MemoBody | undefined;
+  article: KeptArticle | undefined;
+}
 
 interface StoredRead {
   file: ReadFile<unknown>["file"];
@@ -62,67 +86,130 @@ interface StoredState {
   version: number;
   code: string;
   context: string;
-  files: StoredFile[];
+  /** Each shard's file name, by shard (null: no file falls in it). */
+  shards: (string | null)[];
   images: [string, CheckedImage][];
 }
 
 /** The state in `file` as a memo for the next load, or an empty memo when there is none that this code wrote. */
 export function readContentState(file: string): ContentState {
   const bodies = new PackStore(bodyStoreDir(file));
-  const memo = new ContentMemo();
   const close = () => bodies.close();
+  const none = (): ContentState => ({ memo: new ContentMemo(), shards: { names: [], entries: [] }, close });
   let stored: StoredState;
+  let shardFiles: StoredFile[][];
   try {
     stored = v8.deserialize(readFileSync(file)) as StoredState;
+    if (stored.version !== STATE_VERSION || stored.code !== codeFingerprint(CONTENT_STATE_CODE)) return none();
+    shardFiles = stored.shards.map((name) => (name === null ? [] : (v8.deserialize(readFileSync(path.join(path.dirname(file), name))) as StoredFile[])));
   } catch {
-    return { memo, close };
+    return none();
   }
-  if (stored.version !== STATE_VERSION || stored.code !== codeFingerprint(CONTENT_STATE_CODE)) return { memo, close };
   const readBody = (hash: string) => () => {
     const html = bodies.get(hash);
     if (html === undefined) throw new Error(`internal error, please report: a kept body is missing from ${bodyStoreDir(file)} (delete .cache/state/ and build again)`);
     return html;
   };
+  const memo = new ContentMemo();
   memo.context = stored.context;
   for (const [imagePath, checked] of stored.images) memo.images.set(imagePath, checked);
-  for (const entry of stored.files) {
-    const read = restoredRead(entry.read);
-    memo.files.set(entry.path, { stamp: entry.stamp, ...(entry.hash ? { hash: entry.hash } : {}), outcome: read });
-    if (entry.article) memo.kept.set(read, entry.article);
-    if (entry.body) memo.bodies.set(read, { settingsKey: entry.body.settingsKey, body: { ...entry.body.meta, html: "", readHtml: readBody(entry.body.meta.htmlHash) } });
-  }
-  return { memo, close };
+  const entries = shardFiles.map((files) => {
+    const kept = new Map<string, KeptEntry>();
+    for (const entry of files) {
+      const read = restoredRead(entry.read);
+      memo.files.set(entry.path, { stamp: entry.stamp, ...(entry.hash ? { hash: entry.hash } : {}), outcome: read });
+      if (entry.article) memo.kept.set(read, entry.article);
+      const body: MemoBody | undefined = entry.body && { settingsKey: entry.body.settingsKey, body: { ...entry.body.meta, html: "", readHtml: readBody(entry.body.meta.htmlHash) } };
+      if (body) memo.bodies.set(read, body);
+      kept.set(entry.path, { stamp: entry.stamp, hash: entry.hash, read, body, article: entry.article });
+    }
+    return kept;
+  });
+  return { memo, shards: { names: stored.shards, entries }, close };
 }
 
 /**
- * Writes the memo of a successful load to `file` (whole or not at all) and
- * its bodies into the body store; bodies no file holds any more are pruned
- * once they outnumber the kept ones.
+ * Writes the memo of a successful load to `file` and the shards it names
+ * (each whole or not at all; `content.bin` last, so that a build killed
+ * meanwhile leaves the last state whole), its bodies into the body store.
+ * A shard whose entries are those `kept` read is not written again. Bodies
+ * no file holds any more are pruned once they outnumber the kept ones, and
+ * shard files no longer named are removed.
  */
-export function writeContentState(file: string, memo: ContentMemo): void {
+export function writeContentState(file: string, memo: ContentMemo, kept?: KeptShards): void {
   const bodies = new PackStore(bodyStoreDir(file));
   try {
-    const files: StoredFile[] = [];
-    for (const [filePath, { stamp, hash, outcome }] of memo.files) {
-      const read = outcome as ReadFile<unknown>;
-      const stored: StoredFile = { path: filePath, stamp, ...(hash ? { hash } : {}), read: storedRead(read) };
-      const body = memo.bodies.get(read);
-      if (body) stored.body = { settingsKey: body.settingsKey, meta: keepBody(bodies, body) };
-      // Articles are built again from their kept parse and body (the images' plans shared): keeping them
-      // too doubled the state and took longer to read than to build (decision 0050). Their hashes are kept.
-      const built = memo.articles.get(read);
-      const hashes = built && memo.hashes.get(built.article);
-      // An article that took its kept hashes over was built from what its kept record says.
-      const kept = memo.kept.get(read);
-      if (built && hashes) stored.article = kept?.hashes === hashes ? kept : keptArticleOf(built, hashes);
-      files.push(stored);
+    const byShard = Array.from({ length: SHARD_COUNT }, () => [] as [string, MemoFile<unknown>][]);
+    for (const [filePath, entry] of memo.files) {
+      byShard[shardOf(filePath)]!.push([filePath, entry]);
+      const body = memo.bodies.get(entry.outcome as object);
+      if (body) keepBody(bodies, body);
     }
-    const state: StoredState = { version: STATE_VERSION, code: codeFingerprint(CONTENT_STATE_CODE), context: memo.context, files, images: [...memo.images] };
+    const names = byShard.map((entries, shard) => {
+      const name = kept?.names[shard];
+      if (name !== undefined && isUnchanged(entries, kept!.entries[shard]!, memo)) return name;
+      if (entries.length === 0) return null;
+      const written = `content-${shard}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.bin`;
+      writeFileWhole(path.join(path.dirname(file), written), v8.serialize(entries.map(([filePath, entry]) => storedFile(filePath, entry, memo))));
+      return written;
+    });
+    const state: StoredState = { version: STATE_VERSION, code: codeFingerprint(CONTENT_STATE_CODE), context: memo.context, shards: names, images: [...memo.images] };
     bodies.flush();
     bodies.prune();
     writeFileWhole(file, v8.serialize(state));
+    removeShardsBut(path.dirname(file), new Set(names.filter((name) => name !== null)));
   } finally {
     bodies.close();
+  }
+}
+
+/** A file's entry as the state keeps it. */
+function storedFile(filePath: string, { stamp, hash, outcome }: MemoFile<unknown>, memo: ContentMemo): StoredFile {
+  const read = outcome as ReadFile<unknown>;
+  const stored: StoredFile = { path: filePath, stamp, ...(hash ? { hash } : {}), read: storedRead(read) };
+  const body = memo.bodies.get(read);
+  if (body) {
+    const { html: _html, readHtml: _readHtml, ...meta } = body.body;
+    stored.body = { settingsKey: body.settingsKey, meta };
+  }
+  // Articles are built again from their kept parse and body (the images' plans shared): keeping them
+  // too doubled the state and took longer to read than to build (decision 0050). Their hashes are kept.
+  const built = memo.articles.get(read);
+  const hashes = built && memo.hashes.get(built.article);
+  // An article that took its kept hashes over was built from what its kept record says.
+  const keptArticle = memo.kept.get(read);
+  if (built && hashes) stored.article = keptArticle?.hashes === hashes ? keptArticle : keptArticleOf(built, hashes);
+  return stored;
+}
+
+/**
+ * Whether a shard's entries are the ones read from it: the same files with
+ * the same stamps, the same parses, bodies and kept articles (the memo keeps
+ * what it did not build again as the very objects the state gave it).
+ */
+function isUnchanged(entries: readonly [string, MemoFile<unknown>][], kept: ReadonlyMap<string, KeptEntry>, memo: ContentMemo): boolean {
+  if (entries.length !== kept.size) return false;
+  return entries.every(([filePath, { stamp, hash, outcome }]) => {
+    const was = kept.get(filePath);
+    if (!was || was.stamp !== stamp || was.hash !== hash || was.read !== outcome || was.body !== memo.bodies.get(outcome as object)) return false;
+    const built = memo.articles.get(outcome as object);
+    const hashes = built && memo.hashes.get(built.article);
+    // Written again unless the article is absent as before, or took its hashes over from the kept record.
+    return built && hashes ? was.article !== undefined && was.article.hashes === hashes : was.article === undefined;
+  });
+}
+
+/** The shard a file's entry is kept in: FNV-1a of its path. */
+function shardOf(filePath: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < filePath.length; index++) hash = Math.imul(hash ^ filePath.charCodeAt(index), 0x01000193);
+  return (hash >>> 0) % SHARD_COUNT;
+}
+
+/** Shard files the state no longer names (replaced, or of a state this code did not write). */
+function removeShardsBut(dir: string, named: ReadonlySet<string>): void {
+  for (const name of readdirSync(dir)) {
+    if (SHARD_FILE.test(name) && !named.has(name)) rmSync(path.join(dir, name), { force: true });
   }
 }
 
@@ -150,12 +237,10 @@ function bodyStoreDir(stateFile: string): string {
   return path.join(path.dirname(stateFile), "bodies");
 }
 
-/** A body's HTML into the store (once per hash), and what the memo keeps of it. */
-function keepBody(bodies: PackStore, { body }: MemoBody): Omit<SettledBody, "html" | "readHtml"> {
-  const { html, readHtml, ...meta } = body;
-  if (!bodies.has(body.htmlHash)) bodies.put(body.htmlHash, readHtml ? readHtml() : html);
+/** A body's HTML into the store (once per hash), marked as used by this state. */
+function keepBody(bodies: PackStore, { body }: MemoBody): void {
+  if (!bodies.has(body.htmlHash)) bodies.put(body.htmlHash, body.readHtml ? body.readHtml() : body.html);
   bodies.use(body.htmlHash);
-  return meta;
 }
 
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
@@ -55,6 +55,34 @@ describe("the content state kept between builds", () => {
       assert.match(error.message, /content\/articles\/late-night-ferry\.md:4:\d+ error: unknown author "city-desk"/);
       return true;
     });
+    rmSync(rootDir, { recursive: true, force: true });
+  });
+
+  test("an edit writes again only the shard that keeps the edited file's entry, and removes the one it replaces", async () => {
+    const { rootDir, outputDir, build, file, page } = copyOfBasicSite();
+    await build();
+    const stateFile = siteStateFiles(rootDir, outputDir).content;
+    const shards = () => readdirSync(path.dirname(stateFile)).filter((name) => /^content-\d+-[0-9a-z]+\.bin$/.test(name));
+    const before = shards();
+    assert.ok(before.length > 3, `the entries are spread over shards (${before.join(", ")})`);
+    const ferry = file("articles/late-night-ferry.md");
+    writeFileSync(ferry, `${readFileSync(ferry, "utf8").trimEnd()}\n\nThe last sailing left at 23:40.\n`);
+    const result = await build();
+    assert.equal(result.mode, "incremental");
+    const after = shards();
+    const written = after.filter((name) => !before.includes(name));
+    const replaced = before.filter((name) => !after.includes(name));
+    assert.equal(written.length, 1, `one shard written again (${written.join(", ")})`);
+    assert.equal(replaced.length, 1, "the shard it replaces removed");
+    const shardOf = (name: string) => name.split("-")[1];
+    assert.equal(shardOf(written[0]!), shardOf(replaced[0]!));
+    // What the next build reads: the edited body, and every other file's entry from the shards left as they were.
+    const state = readContentState(stateFile);
+    state.close();
+    assert.equal(state.memo.files.size, readdirSync(file("articles")).length + readdirSync(file("authors")).length + readdirSync(file("pages")).length);
+    const edited = state.memo.bodies.get(state.memo.files.get(ferry)!.outcome as object)!;
+    assert.match(edited.body.readHtml!(), /The last sailing left at 23:40\./);
+    assert.match(page("news/late-night-ferry"), /The last sailing left at 23:40\./);
     rmSync(rootDir, { recursive: true, force: true });
   });
 
