@@ -89,21 +89,12 @@ export function feedDocument(
  */
 const headlineEntries = new WeakMap<Article, { base: string; entry: FeedEntry }>();
 
-/** Each headline entry's article and base URL: its key is theirs (src/site-builder/page-keys.ts), with no need to hash the entry. */
-const headlineSources = new WeakMap<FeedEntry, { base: string; article: Article }>();
-
 function headlineEntry(base: string, article: Article): FeedEntry {
   const known = headlineEntries.get(article);
   if (known?.base === base) return known.entry;
   const entry = feedEntry(base, article);
   headlineEntries.set(article, { base, entry });
-  headlineSources.set(entry, { base, article });
   return entry;
-}
-
-/** The article and base URL a headline entry was made from (it is all their entry shows); undefined for an entry with a body. */
-export function headlineSourceOf(entry: FeedEntry): { base: string; article: Article } | undefined {
-  return headlineSources.get(entry);
 }
 
 function entriesWithBodies(base: string, articles: readonly Article[], limits: BodyLimits): FeedEntry[] {

@@ -39,7 +39,9 @@ const wholeSite: KeyOf = (context, url) => context.keys.file("page", url, [pageF
 
 const scopedFeed = (name: keyof typeof SCOPED_FEEDS): KeyOf => (context, url, item) => {
   const { format } = SCOPED_FEEDS[name];
-  return context.keys.feed(format, url, scopedFeedDocument(context.model.site, item as FeedScope, format));
+  const document = scopedFeedDocument(context.model.site, item as FeedScope, format);
+  // Headlines only: their entries are the scope's newest articles, in order.
+  return context.keys.feed(format, url, document, { base: context.model.site.baseUrl, articles: (item as FeedScope).articles.slice(0, document.entries.length) });
 };
 
 const siteFeed = (format: "rss" | "atom" | "json"): KeyOf => (context, url) => context.keys.feed(format, url, feedDocument(context.model.site, context.model.feeds.site, url));

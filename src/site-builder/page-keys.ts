@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Article, ArticleSummary } from "../content/model.ts";
-import { headlineSourceOf, type FeedDocument, type FeedEntry } from "../feeds/feed-model.ts";
+import type { FeedDocument, FeedEntry } from "../feeds/feed-model.ts";
 import { summaryOf, type ArticlePageInputs, type PageFrame } from "../pages/page-inputs.ts";
 import { cacheKey } from "../cache/keyed-json-cache.ts";
 import type { ArticleHashes } from "../assembly/content-memo.ts";
@@ -19,6 +19,8 @@ export class PageKeys {
   readonly #hashes = new WeakMap<object, string>();
   /** The summaries of this build's articles (registerSummaries): a listing's JSON shows each as its hash. */
   readonly #summaries = new WeakSet<object>();
+  /** Each article's headline entry hash, for the base URL it was made with. */
+  readonly #headlines = new WeakMap<Article, { base: string; hash: string }>();
   /** The site settings and asset names every page shows, hashed once (by identity: they are the same objects for every page of a build). */
   readonly #frames: { site: object; assets: object; hash: string }[] = [];
 
@@ -66,11 +68,17 @@ export class PageKeys {
     return cacheKey(this.code, "listing", kind, this.#frameHash(site, assets), url, sha256(JSON.stringify(shown, summaryHash)));
   }
 
-  /** A feed file: the document its writer serialises (a headline entry hashed once, however many feeds carry it). */
-  feed(format: string, url: string, document: FeedDocument): string {
-    // Entries by their hash: a headline entry is one object in every feed that carries it (src/feeds/feed-model.ts), hashed once.
-    const shown = { ...document, entries: document.entries.map((entry) => this.#entryHash(entry)) };
-    return cacheKey(this.code, "feed", format, url, sha256(JSON.stringify(shown)));
+  /**
+   * A feed file: the document its writer serialises. A feed of headlines
+   * (no bodies) names the articles its entries are made from, in order: each
+   * entry shows its article's summary and time of update, as the site's base
+   * URL makes them (src/feeds/feed-model.ts), so their hashes stand for it (a
+   * summary's hash is often known already, and a body edit keeps it).
+   */
+  feed(format: string, url: string, document: FeedDocument, headlines?: { base: string; articles: readonly Article[] }): string {
+    if (headlines && headlines.articles.length !== document.entries.length) throw new Error(`internal error, please report: ${url} has ${document.entries.length} entries for ${headlines.articles.length} articles`);
+    const entries = headlines ? headlines.articles.map((article) => this.#headlineHash(headlines.base, article)) : document.entries.map((entry) => this.#hash(entry));
+    return cacheKey(this.code, "feed", format, url, sha256(JSON.stringify({ ...document, entries })));
   }
 
   /** Any other file: its kind, its URL and a value standing for everything it shows. */
@@ -100,21 +108,14 @@ export class PageKeys {
     return hash;
   }
 
-  /**
-   * A headline entry shows its article's summary and time of update, as its
-   * base URL makes them (src/feeds/feed-model.ts): their hashes stand for it
-   * (a summary's hash is often known already), and a body edit keeps it.
-   */
-  #entryHash(entry: FeedEntry): string {
-    const headline = headlineSourceOf(entry);
-    if (!headline) return this.#hash(entry);
-    let hash = this.#hashes.get(entry);
-    if (!hash) {
-      const { article, base } = headline;
-      hash = cacheKey("headline", base, this.#hash(summaryOf(article)), (article.updatedAt ?? article.publishedAt).toISOString());
-      this.#hashes.set(entry, hash);
+  /** An article's headline entry in a feed whose home is at `base`, by its summary's hash and its time of update; once per article. */
+  #headlineHash(base: string, article: Article): string {
+    let hash = this.#headlines.get(article);
+    if (hash?.base !== base) {
+      hash = { base, hash: cacheKey("headline", base, this.#hash(summaryOf(article)), (article.updatedAt ?? article.publishedAt).toISOString()) };
+      this.#headlines.set(article, hash);
     }
-    return hash;
+    return hash.hash;
   }
 
   #frameHash(site: object, assets: object): string {
