@@ -2,8 +2,9 @@
  * Node module hooks that run the project's TypeScript (registered by
  * register.mjs): a .ts or .tsx file is compiled by esbuild as it is
  * imported (types removed, JSX for Preact as tsconfig.json says), and what
- * it compiled to is kept in node_modules/.cache/newsroom-typescript/ by a
- * hash of the source, so that a process compiles only files changed since.
+ * it compiled to is kept in node_modules/.cache/newsroom-typescript/ (one
+ * version per file, by a hash of its source), so that a process compiles
+ * only files changed since.
  *
  * The commands use these instead of tsx (docs/decisions/0056): tsx compiles
  * with esbuild's keepNames, which wraps every function created at run time
@@ -15,7 +16,7 @@
  * Plain JavaScript: it runs before anything can compile TypeScript.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -45,9 +46,15 @@ export async function load(url, context, nextLoad) {
   return { format: "module", source: await compiled(file, await readFile(file, "utf8")), shortCircuit: true };
 }
 
-/** The file's JavaScript: from the cache when this source was compiled before, else compiled and kept. */
+/**
+ * The file's JavaScript: from the cache when this source was compiled
+ * before, else compiled and kept. Cached files are named by the file's path,
+ * then by its source and the options, so that keeping a new version removes
+ * the older ones of that file: the cache holds one version of each file.
+ */
 async function compiled(file, source) {
-  const key = createHash("sha256").update(COMPILE_KEY).update("\0").update(file).update("\0").update(source).digest("hex").slice(0, 40);
+  const fileKey = sha256(file).slice(0, 16);
+  const key = `${fileKey}-${sha256(`${COMPILE_KEY}\0${source}`).slice(0, 32)}`;
   const cached = path.join(CACHE_DIR, `${key}.js`);
   if (IS_CACHED) {
     try {
@@ -57,17 +64,27 @@ async function compiled(file, source) {
     }
   }
   const { code } = await transform(source, { ...COMPILE, loader: file.endsWith("x") ? "tsx" : "ts", sourcefile: file });
-  if (IS_CACHED) keep(cached, code);
+  if (IS_CACHED) keep(cached, code, `${fileKey}-`);
   return code;
 }
 
-/** Written whole (another process may read it meanwhile); a cache that cannot be written only costs time. */
-function keep(cached, code) {
+function sha256(text) {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/**
+ * Written whole (another process may read it meanwhile), then the older
+ * versions of the same file (`olderPrefix`) removed; a cache that cannot be
+ * written only costs time.
+ */
+function keep(cached, code, olderPrefix) {
   try {
     mkdirSync(CACHE_DIR, { recursive: true });
     const partial = `${cached}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(partial, code);
     renameSync(partial, cached);
+    const name = path.basename(cached);
+    for (const older of readdirSync(CACHE_DIR)) if (older.startsWith(olderPrefix) && older.endsWith(".js") && older !== name) rmSync(path.join(CACHE_DIR, older), { force: true });
   } catch {
     // a read-only checkout: compiled again next time
   }

@@ -49,7 +49,7 @@ describe("the TypeScript hooks the commands run with (src/loader/)", () => {
     assert.equal(result.stdout.trim(), '<script type="application/ld+json">{"a":"\\u003c/script>"}</script>');
   });
 
-  test("keep what a file compiled to by its source: a changed file is compiled again, an unchanged one read back", () => {
+  test("keep what a file compiled to by its source: a changed file is compiled again and replaces its older version, an unchanged one is read back", () => {
     const folder = temporaryFolder("newsroom-loader-");
     const file = path.join(folder, "kept.ts");
     const marker = `kept-${process.pid}-${Date.now()}`;
@@ -60,6 +60,8 @@ describe("the TypeScript hooks the commands run with (src/loader/)", () => {
     assert.equal(cachedWith(`${marker}-1`).length, 1, "read back, not kept twice");
     writeFileSync(file, `const label: string = "${marker}-2";\nconsole.log(label);\n`);
     assert.equal(run([file]).stdout.trim(), `${marker}-2`, "the changed source runs, not the kept one");
+    assert.equal(cachedWith(`${marker}-2`).length, 1, "the changed source kept");
+    assert.deepEqual(cachedWith(`${marker}-1`), [], "the older version of the file removed: one version per file");
   });
 
   test("keep nothing with NEWSROOM_TYPESCRIPT_CACHE=off", () => {
