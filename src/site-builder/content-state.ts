@@ -4,7 +4,7 @@ import v8 from "node:v8";
 import { PackStore } from "../cache/pack-store.ts";
 import { codeFingerprint } from "../cache/keyed-json-cache.ts";
 import { CONTENT_STATE_CODE } from "../cache/code-fingerprints.ts";
-import { ContentMemo, type KeptArticle, type MemoBody, type MemoFile } from "../assembly/content-memo.ts";
+import { ContentMemo, type ArticleHashes, type KeptArticle, type MemoArticle, type MemoBody, type MemoFile } from "../assembly/content-memo.ts";
 import { keptArticleOf } from "../assembly/build-articles.ts";
 import type { ParsedFrontmatter } from "../content/frontmatter.ts";
 import { parseFrontmatter } from "../content/frontmatter.ts";
@@ -174,12 +174,18 @@ function storedFile(filePath: string, { stamp, hash, outcome }: MemoFile<unknown
   }
   // Articles are built again from their kept parse and body (the images' plans shared): keeping them
   // too doubled the state and took longer to read than to build (decision 0050). Their hashes are kept.
-  const built = memo.articles.get(read);
-  const hashes = built && memo.hashes.get(built.article);
+  const article = builtArticle(memo, read);
   // An article that took its kept hashes over was built from what its kept record says.
   const keptArticle = memo.kept.get(read);
-  if (built && hashes) stored.article = keptArticle?.hashes === hashes ? keptArticle : keptArticleOf(built, hashes);
+  if (article) stored.article = keptArticle?.hashes === article.hashes ? keptArticle : keptArticleOf(article.built, article.hashes);
   return stored;
+}
+
+/** The article this load built from `read`, with its hashes: what the entry's kept record is for (none when it has no hashes). */
+function builtArticle(memo: ContentMemo, read: object): { built: MemoArticle; hashes: ArticleHashes } | undefined {
+  const built = memo.articles.get(read);
+  const hashes = built && memo.hashes.get(built.article);
+  return built && hashes ? { built, hashes } : undefined;
 }
 
 /**
@@ -192,10 +198,9 @@ function isUnchanged(entries: readonly [string, MemoFile<unknown>][], kept: Read
   return entries.every(([filePath, { stamp, hash, outcome }]) => {
     const was = kept.get(filePath);
     if (!was || was.stamp !== stamp || was.hash !== hash || was.read !== outcome || was.body !== memo.bodies.get(outcome as object)) return false;
-    const built = memo.articles.get(outcome as object);
-    const hashes = built && memo.hashes.get(built.article);
+    const article = builtArticle(memo, outcome as object);
     // Written again unless the article is absent as before, or took its hashes over from the kept record.
-    return built && hashes ? was.article !== undefined && was.article.hashes === hashes : was.article === undefined;
+    return article ? was.article?.hashes === article.hashes : was.article === undefined;
   });
 }
 
