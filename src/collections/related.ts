@@ -38,9 +38,8 @@ export function relatedArticles(
   // 3,000 candidates an article: comparing Dates and ids for each made
   // related lists the costliest part of a large build.
   const wanted = limit - items.length;
-  // One article alone (the dev server re-rendering a saved page) is ranked directly: the index costs 90 ms at 10,000 articles.
-  if (!askedBefore.has(context.byTag)) {
-    askedBefore.add(context.byTag);
+  // A few articles (a saved page in the preview, the pages an edit changes) are ranked directly: the index costs 60-90 ms at 10,000 articles.
+  if (isWorthRankingDirectly(article, context.byTag)) {
     for (const other of rankedBySharedTags(article, context.byTag, seen).slice(0, wanted)) items.push({ kind: "article", article: other });
     return items;
   }
@@ -73,8 +72,21 @@ export function relatedArticles(
   for (const { rank } of best) items.push({ kind: "article", article: articles[rank]! });
   return items;
 }
-/** Tag lists asked for related articles once already: a second article means a build over many, worth the index. */
-const askedBefore = new WeakSet<ReadonlyMap<string, readonly Article[]>>();
+/**
+ * Whether to rank `article` directly rather than build the index: until the
+ * articles read by direct rankings would add up to the index's own cost
+ * (every tag list read once), so that ranking a few articles never pays for
+ * the index and ranking every article pays for it once.
+ */
+function isWorthRankingDirectly(article: Article, byTag: ReadonlyMap<string, readonly Article[]>): boolean {
+  if (tagIndexes.has(byTag)) return false;
+  let work = directWork.get(byTag);
+  if (!work) directWork.set(byTag, (work = { spent: 0, budget: [...byTag.values()].reduce((total, tagged) => total + tagged.length, 0) }));
+  for (const tag of article.tags) work.spent += byTag.get(tag.slug)?.length ?? 0;
+  return work.spent <= work.budget;
+}
+/** The articles read by direct rankings so far, and the index's cost, per tag lists. */
+const directWork = new WeakMap<ReadonlyMap<string, readonly Article[]>, { spent: number; budget: number }>();
 
 /** Every article published before `article` sharing a tag with it (but those in `seen`), most shared tags first, then newest, then by id. */
 function rankedBySharedTags(article: Article, byTag: ReadonlyMap<string, readonly Article[]>, seen: ReadonlySet<string>): Article[] {

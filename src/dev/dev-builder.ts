@@ -8,6 +8,7 @@ import { PUBLIC_DIR, readPublicAssets, type AssetManifest } from "../eleventy/st
 import { removeFromOutput } from "../site-builder/output-commit.ts";
 import { sitePathOfUrl, type PlannedPage } from "../site-builder/output-plan.ts";
 import { changesSince, planSite, writeChanges } from "../site-builder/site-update.ts";
+import type { PlanIndex } from "../site-builder/plan-index.ts";
 
 /**
  * Pages per Eleventy run in the dev server: small, so that a save arriving
@@ -62,6 +63,8 @@ export class DevBuilder {
   /** The key of every file now in the output folder, by site path. */
   readonly #written = new Map<string, string>();
   #assets: AssetManifest | undefined;
+  /** The last plan's index: the next keeps the keys of pages whose articles did not change (src/site-builder/plan-index.ts). */
+  #planIndex: PlanIndex | undefined;
 
   constructor(
     readonly options: NewsroomOptions,
@@ -108,7 +111,8 @@ export class DevBuilder {
       // The open tab reloads now: let the server answer it before the rest takes the (single) thread.
       await delay(RELOAD_HEAD_START_MS);
     }
-    const plan = await planSite(model, this.options, this.memo.hashes);
+    const plan = await planSite(model, this.options, { articleHashes: this.memo.hashes, previous: this.#planIndex });
+    this.#planIndex = plan.index;
     // Written above from this very model: their keys now are the ones they were written with.
     const planned = new Map(plan.pages.map((page) => [page.path, page.key]));
     for (const page of firstPages) this.#written.set(page.path, planned.get(page.path)!);

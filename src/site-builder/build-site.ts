@@ -201,11 +201,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
  */
 async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, context: { isIncremental: boolean; timings: Map<string, number>; progress: Progress; beforeLargeBuild: () => void }) {
   const { isIncremental, timings, progress } = context;
-  const [{ ContentStore }, { ContentMemo }, { lightenContentMemo, readContentState, writeContentState }, { planSite }] = await Promise.all([
+  const [{ ContentStore }, { ContentMemo }, { lightenContentMemo, readContentState, writeContentState }, { planSite }, { readPlanIndex, writePlanIndex }] = await Promise.all([
     import("../eleventy/content-store.ts"),
     import("../assembly/content-memo.ts"),
     import("./content-state.ts"),
     import("./site-update.ts"),
+    import("./plan-index.ts"),
   ]);
   const loading = progress.stage("content");
   const contentState = isIncremental ? await timed(timings, "state-read", async () => readContentState(state.content)) : undefined;
@@ -217,12 +218,13 @@ async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, con
     loading.done(`${model.articles.length} articles`);
     lightenContentMemo(memo);
     const planning = progress.stage("plan");
-    const plan = await timed(timings, "plan", () => planSite(model, newsroom, memo.hashes));
+    const plan = await timed(timings, "plan", async () => planSite(model, newsroom, { articleHashes: memo.hashes, previous: isIncremental ? readPlanIndex(state.plan) : undefined }));
     planning.done(`${plan.pages.length} pages, ${plan.files.length} other files`);
     // Bodies kept by the last build are read as pages are rendered: the state is written once they are.
     const saveContentState = () => {
       contentState?.close();
       writeContentState(state.content, memo, contentState?.shards);
+      writePlanIndex(state.plan, plan.index);
     };
     return { model, plan, saveContentState };
   } catch (error) {

@@ -10,6 +10,7 @@ import { pageDefinitions, SCOPED_FEEDS, scopedFeedDocument, type PageDefinition 
 import { isPaginated, paginatedItems } from "../pages/render-batches.ts";
 import { routes } from "../content/routes.ts";
 import type { PageKeys } from "./page-keys.ts";
+import { articleStructures, changedArticles, frameDigest, showsAny, type IndexedPage, type PlanIndex } from "./plan-index.ts";
 
 /** One file a page definition renders: for a paginated definition, one of its items. */
 export interface PlannedPage {
@@ -37,24 +38,46 @@ const data = (context: KeyContext, url: string): EleventyPageData => ({ newsroom
 /** Pages that show what the whole site holds (the home page, the indexes): keyed by all of it, so any article's change renders them again. */
 const wholeSite: KeyOf = (context, url) => context.keys.file("page", url, [pageFrame(data(context, url)), context.digest()]);
 
-const scopedFeed = (name: keyof typeof SCOPED_FEEDS): KeyOf => (context, url, item) => {
+/** A page that shows a list of articles: its key, and the articles it shows (plan-index.ts). */
+type IndexedKeyOf = (context: KeyContext, url: string, item: unknown) => { key: string; shows: readonly { id: string }[] };
+
+const scopedFeed = (name: keyof typeof SCOPED_FEEDS): IndexedKeyOf => (context, url, item) => {
   const { format } = SCOPED_FEEDS[name];
-  const document = scopedFeedDocument(context.model.site, item as FeedScope, format);
+  const scope = item as FeedScope;
+  const document = scopedFeedDocument(context.model.site, scope, format);
   // Headlines only: their entries are the scope's newest articles, in order.
-  return context.keys.feed(format, url, document, { base: context.model.site.baseUrl, articles: (item as FeedScope).articles.slice(0, document.entries.length) });
+  const shows = scope.articles.slice(0, document.entries.length);
+  return { key: context.keys.feed(format, url, document, { base: context.model.site.baseUrl, articles: shows }), shows };
 };
 
 const siteFeed = (format: "rss" | "atom" | "json"): KeyOf => (context, url) => context.keys.feed(format, url, feedDocument(context.model.site, context.model.feeds.site, url));
 
-/** How each page definition's files are keyed: by what they show (src/pages/page-inputs.ts), nothing more, nothing less. */
+/**
+ * How the pages that show a list of articles are keyed, by what they show
+ * (src/pages/page-inputs.ts), nothing more, nothing less; and which articles
+ * they show, so that the next plan can keep the key of a page none of whose
+ * articles changed (plan-index.ts).
+ */
+const INDEXED_KEYS: Record<string, IndexedKeyOf> = {
+  article: (context, url, item) => {
+    const inputs = articlePageInputs({ ...data(context, url), article: item as Article });
+    const related = inputs.related.flatMap((entry) => (entry.kind === "article" ? [entry.article] : []));
+    return { key: context.keys.article(inputs), shows: [inputs.article, ...related, ...inputs.sideFeed, ...inputs.moreNews, ...inputs.picks] };
+  },
+  newsFeed: (context, url, item) => ({ key: context.keys.listing("news-feed", newsFeedPageInputs({ ...data(context, url), feedPage: item as Page<Article> }) as never), shows: (item as Page<Article>).items }),
+  tag: (context, url, item) => ({ key: context.keys.listing("tag", tagPageInputs({ ...data(context, url), tagPage: item as TagPage }) as never), shows: (item as TagPage).items }),
+  author: (context, url, item) => ({ key: context.keys.listing("author", authorPageInputs({ ...data(context, url), authorGroup: item as AuthorGroup }) as never), shows: (item as AuthorGroup).articles }),
+  tagRss: scopedFeed("tagRss"),
+  tagAtom: scopedFeed("tagAtom"),
+  authorRss: scopedFeed("authorRss"),
+  authorAtom: scopedFeed("authorAtom"),
+};
+
+/** How every other page definition's files are keyed: by what they show, nothing more, nothing less. */
 const PAGE_KEYS: Record<string, KeyOf> = {
-  article: (context, url, item) => context.keys.article(articlePageInputs({ ...data(context, url), article: item as Article })),
   home: wholeSite,
-  newsFeed: (context, url, item) => context.keys.listing("news-feed", newsFeedPageInputs({ ...data(context, url), feedPage: item as Page<Article> }) as never),
   tagIndex: wholeSite,
-  tag: (context, url, item) => context.keys.listing("tag", tagPageInputs({ ...data(context, url), tagPage: item as TagPage }) as never),
   authorIndex: wholeSite,
-  author: (context, url, item) => context.keys.listing("author", authorPageInputs({ ...data(context, url), authorGroup: item as AuthorGroup }) as never),
   search: wholeSite,
   standalonePage: (context, url, item) => context.keys.listing("page", { ...pageFrame(data(context, url)), standalonePage: item as StandalonePage }),
   notFound: wholeSite,
@@ -62,10 +85,6 @@ const PAGE_KEYS: Record<string, KeyOf> = {
   atom: siteFeed("atom"),
   jsonFeed: siteFeed("json"),
   headlines: (context, url) => context.keys.file("headlines", url, context.digest()),
-  tagRss: scopedFeed("tagRss"),
-  tagAtom: scopedFeed("tagAtom"),
-  authorRss: scopedFeed("authorRss"),
-  authorAtom: scopedFeed("authorAtom"),
   sitemap: (context, url, item) => context.keys.file("sitemap", url, (item as { xml: string }).xml),
   newsSitemap: (context, url) => context.keys.file("news-sitemap", url, renderNewsSitemap(context.model, context.model.builtAt)),
   redirectsFile: (context, url) => context.keys.file("redirects", url, context.model.redirects),
@@ -75,24 +94,55 @@ const PAGE_KEYS: Record<string, KeyOf> = {
 };
 
 /**
- * Every file the page definitions render for this model, with its key.
- * Keying all 23,000 files of a 10,000-article site takes a fraction of a
- * second: each article and summary is hashed once (PageKeys).
+ * Every file the page definitions render for this model, with its key, and
+ * the index the next plan starts from. With the last plan's index
+ * (`previous`), the pages that show lists of articles keep their key when
+ * none of their articles changed and the listing structure is the same
+ * (plan-index.ts); the rest are keyed from what they show. Keying all
+ * 23,000 files of a 10,000-article site takes about a second; an edit of
+ * what one article says keys a few dozen.
  */
-export function planPages(model: SiteModel, assets: AssetManifest, keys: PageKeys): PlannedPage[] {
+export function planPages(model: SiteModel, assets: AssetManifest, keys: PageKeys, previous?: PlanIndex): { pages: PlannedPage[]; index: PlanIndex; keptKeys: number } {
   const context: KeyContext = { model, assets, keys, digest: once(() => siteDigest(model, keys)) };
   keys.registerSummaries(model.articles);
+  const articleHashes = model.articles.map((article) => keys.articleHash(article));
+  const now = { code: keys.code, frame: frameDigest(model, assets), articleHashes, structures: articleStructures(model.articles, articleHashes, keys.code, previous) };
+  const changed = changedArticles(previous, now);
+  const placeOf = once(() => new Map(model.articles.map((article, place) => [article.id, place])));
+  const indexed: IndexedPage[] = [];
   const planned: PlannedPage[] = [];
+  let keptKeys = 0;
   for (const [name, definition] of Object.entries(pageDefinitions)) {
+    const indexedKeyOf = INDEXED_KEYS[name];
     const keyOf = PAGE_KEYS[name];
-    if (!keyOf) throw new Error(`internal error, please report: page definition ${name} has no key`);
+    if (!keyOf && !indexedKeyOf) throw new Error(`internal error, please report: page definition ${name} has no key`);
     const items = isPaginated(definition) ? paginatedItems(model, definition)! : [undefined];
     for (const item of items) {
       const url = urlOf(definition, item);
-      planned.push({ definition: name, ...(item === undefined ? {} : { item }), url, path: sitePathOfUrl(url), key: keyOf(context, url, item) });
+      let key: string;
+      if (indexedKeyOf) {
+        const kept = changed && previous!.pages[indexed.length];
+        let page: IndexedPage;
+        if (kept && !showsAny(kept, changed)) {
+          page = kept;
+          keptKeys++;
+        } else {
+          const made = indexedKeyOf(context, url, item);
+          page = { key: made.key, shows: Int32Array.from(made.shows, (article) => placeOfId(placeOf(), article.id)) };
+        }
+        indexed.push(page);
+        key = page.key;
+      } else key = keyOf!(context, url, item);
+      planned.push({ definition: name, ...(item === undefined ? {} : { item }), url, path: sitePathOfUrl(url), key });
     }
   }
-  return planned;
+  return { pages: planned, index: { ...now, pages: indexed }, keptKeys };
+}
+
+function placeOfId(places: ReadonlyMap<string, number>, id: string): number {
+  const place = places.get(id);
+  if (place === undefined) throw new Error(`internal error, please report: a page shows ${id}, which is not among the site's articles`);
+  return place;
 }
 
 /** The URL a definition gives one of its items (or its single page). */

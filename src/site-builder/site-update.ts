@@ -12,6 +12,7 @@ import type { SiteChanges } from "./output-changes.ts";
 import { sitePathOf } from "./output-manifest.ts";
 import { planPages, type PlannedPage } from "./output-plan.ts";
 import { PageKeys } from "./page-keys.ts";
+import type { PlanIndex } from "./plan-index.ts";
 import { renderPages } from "./render-pages.ts";
 import { planSiteFiles, type SiteFile } from "./site-files.ts";
 
@@ -28,19 +29,24 @@ export interface SitePlan {
   assets: AssetManifest;
   /** The keys the plan was made with (files planned later, the search's, are keyed with them too). */
   keys: PageKeys;
+  /** What the next plan starts from (plan-index.ts). */
+  index: PlanIndex;
+  /** Pages whose key was kept from the last plan's index, their inputs not worked out again. */
+  keptKeys: number;
 }
 
 /**
  * Every file the site has for this model, each with its key. `articleHashes`:
  * the content memo's (src/assembly/content-memo.ts), so that articles hashed
- * by an earlier build are not hashed again.
+ * by an earlier build are not hashed again; `previous`: the last plan's
+ * index, so that pages whose articles did not change keep their key.
  */
-export async function planSite(model: SiteModel, options: Pick<NewsroomOptions, "rootDir" | "contentDir">, articleHashes?: WeakMap<Article, ArticleHashes>): Promise<SitePlan> {
+export async function planSite(model: SiteModel, options: Pick<NewsroomOptions, "rootDir" | "contentDir">, known: { articleHashes?: WeakMap<Article, ArticleHashes>; previous?: PlanIndex | undefined } = {}): Promise<SitePlan> {
   const publicAssets = await readPublicAssets(PUBLIC_DIR);
-  const keys = new PageKeys(codeFingerprint(PAGE_CODE), articleHashes);
+  const keys = new PageKeys(codeFingerprint(PAGE_CODE), known.articleHashes);
   const rootDir = path.resolve(options.rootDir);
   const files = await planSiteFiles(model, { rootDir, contentDir: options.contentDir, imageCacheDir: imageCacheDir(rootDir), publicFiles: publicAssets.files, assets: publicAssets.manifest }, keys);
-  return { pages: planPages(model, publicAssets.manifest, keys), files, assets: publicAssets.manifest, keys };
+  return { ...planPages(model, publicAssets.manifest, keys, known.previous), files, assets: publicAssets.manifest, keys };
 }
 
 export { addFiles, changesSince, type SiteChanges } from "./output-changes.ts";

@@ -1,0 +1,165 @@
+import { readFileSync } from "node:fs";
+import type { SiteModel } from "../collections/site-model.ts";
+import type { Article } from "../content/model.ts";
+import type { AssetManifest } from "../eleventy/static-assets.ts";
+import { frameYear } from "../pages/page-inputs.ts";
+import { writeFileWhole } from "../util/write-whole.ts";
+import { sha256 } from "./page-keys.ts";
+
+/**
+ * What the last plan learnt of the pages that show a list of articles (the
+ * article pages, the news feed's pages, the tags' and authors' pages and
+ * feeds): each page's key, and which articles it shows.
+ *
+ * Which articles such a page shows is decided by the "listing structure":
+ * the articles' ids, dates, tags, authors, related entries and picks, the
+ * authors, the site's settings and the code. What an article says (its
+ * headline, dek, body, photo, update time) decides only how it looks where
+ * it is shown. So while the structure is the one the index was made with, a
+ * page none of whose articles changed keeps the key it had, and the plan
+ * does not work out its inputs again: for a 10,000-article site that was
+ * most of the plan (every article's related lists, every feed's document).
+ * An edit that changes the structure (a tag, a date, a new article) plans
+ * every page, as a first build does.
+ */
+export interface PlanIndex {
+  /** The fingerprint of the code that made it (src/cache/code-fingerprints.ts, PAGE_CODE). */
+  code: string;
+  /** What every indexed page shows besides articles (`frameDigest`). */
+  frame: string;
+  /** Each article's hash (PageKeys.articleHash), by its place among the model's articles. */
+  articleHashes: readonly string[];
+  /** Each article's part of the listing structure (`structureOf`), by its place. */
+  structures: readonly string[];
+  /** The indexed pages, in the order the plan makes them. */
+  pages: readonly IndexedPage[];
+}
+
+export interface IndexedPage {
+  key: string;
+  /** The places of the articles the page shows, among the model's articles. */
+  shows: Int32Array;
+}
+
+/**
+ * An article's fields that only say how it looks where it is shown: no
+ * collection reads them to choose or order articles (src/collections/). Any
+ * other field is part of the listing structure, so a field added later is
+ * safe by default. tests/integration/plan-index.test.ts edits each of these
+ * and checks that every indexed page shows the same articles.
+ */
+export const DISPLAY_FIELDS: ReadonlySet<string> = new Set(["title", "dek", "hero", "bodyImages", "audio", "bodyHtml", "bodyHash", "wordCount", "readingMinutes", "updatedAt", "corrections"]);
+
+/** What every indexed page shows besides articles: the site's settings, the assets, the authors, the standalone pages, the frame's year. */
+export function frameDigest(model: SiteModel, assets: AssetManifest): string {
+  return sha256(JSON.stringify({ site: model.site, assets, isPreview: model.isPreview, year: frameYear(model), authors: [...model.authors.values()], pages: model.pages }));
+}
+
+/**
+ * Each article's part of the listing structure: the hash of its fields but
+ * the display fields. An article with the hash it had in `previous` has the
+ * part it had (the article hash covers every field), so only new and
+ * edited articles are hashed: hashing 100,000 articles' fields took a second.
+ */
+export function articleStructures(articles: readonly Article[], articleHashes: readonly string[], code: string, previous: PlanIndex | undefined): string[] {
+  const known = new Map<string, string>();
+  if (previous?.code === code) for (let place = 0; place < previous.articleHashes.length; place++) known.set(previous.articleHashes[place]!, previous.structures[place]!);
+  return articles.map((article, place) => known.get(articleHashes[place]!) ?? structureOf(article));
+}
+
+function structureOf(article: Article): string {
+  const fields: Record<string, unknown> = {};
+  for (const key of Object.keys(article)) if (!DISPLAY_FIELDS.has(key)) fields[key] = article[key as keyof Article];
+  return sha256(JSON.stringify(fields));
+}
+
+/**
+ * The places of the articles whose hash is not the one `previous` holds, or
+ * undefined when the index cannot be used: none is kept, or the listing
+ * structure (or what every page shows besides articles) is not the one it
+ * was made with.
+ */
+export function changedArticles(previous: PlanIndex | undefined, now: Omit<PlanIndex, "pages">): Set<number> | undefined {
+  if (!previous || previous.code !== now.code || previous.frame !== now.frame || previous.articleHashes.length !== now.articleHashes.length) return undefined;
+  const changed = new Set<number>();
+  for (let place = 0; place < now.articleHashes.length; place++) {
+    if (now.structures[place] !== previous.structures[place]) return undefined;
+    if (now.articleHashes[place] !== previous.articleHashes[place]) changed.add(place);
+  }
+  return changed;
+}
+
+/** Whether a page shows any of the changed articles. */
+export function showsAny(page: IndexedPage, changed: ReadonlySet<number>): boolean {
+  if (changed.size === 0) return false;
+  for (const place of page.shows) if (changed.has(place)) return true;
+  return false;
+}
+
+const INDEX_VERSION = 1;
+const HASH_BYTES = 32;
+
+/**
+ * Stored as one binary file: a JSON header (version, frame, counts), then
+ * the article hashes, their structures and the page keys as raw SHA-256 bytes, then each
+ * page's count of articles shown and the places, as 32-bit integers. At
+ * 100,000 articles JSON would have been tens of megabytes to parse.
+ */
+export function writePlanIndex(file: string, index: PlanIndex): void {
+  const shown = index.pages.reduce((total, page) => total + page.shows.length, 0);
+  const header = Buffer.from(JSON.stringify({ version: INDEX_VERSION, code: index.code, frame: index.frame, articles: index.articleHashes.length, pages: index.pages.length, shown }));
+  const hashes = Buffer.alloc((2 * index.articleHashes.length + index.pages.length) * HASH_BYTES);
+  let at = 0;
+  for (const hash of [...index.articleHashes, ...index.structures, ...index.pages.map((page) => page.key)]) {
+    if (hashes.write(hash, at, HASH_BYTES, "hex") !== HASH_BYTES) throw new Error(`internal error, please report: ${hash} is not a SHA-256 in hex`);
+    at += HASH_BYTES;
+  }
+  const integers = new Int32Array(index.pages.length + shown);
+  let next = 0;
+  for (const page of index.pages) {
+    integers[next++] = page.shows.length;
+    integers.set(page.shows, next);
+    next += page.shows.length;
+  }
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.length);
+  writeFileWhole(file, Buffer.concat([length, header, hashes, Buffer.from(integers.buffer)]));
+}
+
+/** The index in `file`, or undefined when there is none this code can read. */
+export function readPlanIndex(file: string): PlanIndex | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  try {
+    const headerLength = bytes.readUInt32LE(0);
+    const header = JSON.parse(bytes.toString("utf8", 4, 4 + headerLength)) as { version: number; code: string; frame: string; articles: number; pages: number; shown: number };
+    if (header.version !== INDEX_VERSION) return undefined;
+    let at = 4 + headerLength;
+    const readHashes = (count: number) => {
+      const hashes: string[] = new Array(count);
+      for (let place = 0; place < count; place++, at += HASH_BYTES) hashes[place] = bytes.toString("hex", at, at + HASH_BYTES);
+      return hashes;
+    };
+    const articleHashes = readHashes(header.articles);
+    const structures = readHashes(header.articles);
+    const keysAt = at;
+    at += header.pages * HASH_BYTES;
+    if (at + (header.pages + header.shown) * 4 !== bytes.length) return undefined;
+    // Copied out of the file's buffer, which can then go.
+    const integers = new Int32Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + bytes.length));
+    const pages: IndexedPage[] = new Array(header.pages);
+    let next = 0;
+    for (let page = 0; page < header.pages; page++) {
+      const count = integers[next++]!;
+      pages[page] = { key: bytes.toString("hex", keysAt + page * HASH_BYTES, keysAt + (page + 1) * HASH_BYTES), shows: integers.subarray(next, next + count) };
+      next += count;
+    }
+    return { code: header.code, frame: header.frame, articleHashes, structures, pages };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,121 @@
+import assert from "node:assert/strict";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, test } from "node:test";
+import type { SiteModel } from "../../src/collections/site-model.ts";
+import { ContentStore } from "../../src/eleventy/content-store.ts";
+import { readPlanIndex, writePlanIndex, type PlanIndex } from "../../src/site-builder/plan-index.ts";
+import { planSite, type SitePlan } from "../../src/site-builder/site-update.ts";
+import { temporaryFolder } from "../temporary-folder.ts";
+import { archiveFixture, generatedStory } from "./archive-fixture.ts";
+
+/**
+ * The plan's index (src/site-builder/plan-index.ts) lets a plan keep the key
+ * of a page that shows a list of articles when none of them changed and the
+ * listing structure is the same. Held here against the plan that keys every
+ * page from what it shows: after any edit, the keys are the same, page for
+ * page; an edit of what articles say leaves every indexed page showing the
+ * same articles (the display fields are what the index claims they are);
+ * and such an edit keeps most keys, where an edit of the structure keeps none.
+ */
+
+const NOW = new Date("2026-11-27T12:00:00Z");
+
+/** A small random number generator with a seed, so that a failure can be replayed. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Edits of what an article says, not where it is listed: each of the index's display fields. */
+const DISPLAY_EDITS: Record<string, (text: string, round: number) => string> = {
+  title: (text, round) => text.replace(/^title: .*$/m, `title: "A sharper headline, take ${round}"`),
+  dek: (text, round) => text.replace(/^dek: .*$/m, `dek: "A sharper dek, take ${round}."`),
+  body: (text, round) => `${text.trimEnd()}\n\nUpdate ${round}: the figures were confirmed.\n`,
+  heroAlt: (text, round) => text.replace(/^ {2}alt: .*$/m, `  alt: "Another description, take ${round}"`),
+  heroPhoto: (text) => text.replace(/^ {2}src: \.\.\/images\/(\w+)\.jpg$/m, (_line, name: string) => `  src: ../images/${name === "tram" ? "library" : "tram"}.jpg`),
+  updated: (text) => (/^updated: /m.test(text) ? text.replace(/^updated: .*\n/m, "") : text.replace(/^(date: (.*))$/m, (line, _all, date: string) => `${line}\nupdated: ${new Date(new Date(date).getTime() + 3_600_000).toISOString()}`)),
+};
+
+async function modelOf(rootDir: string): Promise<SiteModel> {
+  return new ContentStore({ rootDir, contentDir: "content", isPreview: false, isStrict: false, now: () => NOW, warn: () => {} }).reload();
+}
+
+const keysOf = (plan: SitePlan) => plan.pages.map((page) => `${page.path} ${page.key}`);
+const showsOf = (index: PlanIndex) => index.pages.map((page) => [...page.shows]);
+
+describe("the plan's index", () => {
+  test("keeps exactly the keys a plan of every page gives, after random edits of what articles say and of the structure", async () => {
+    const rootDir = archiveFixture(15);
+    const articlesDir = path.join(rootDir, "content", "articles");
+    const names = ["bridge-repairs", "council-budget", "late-night-ferry", "summer-festival", "tram-extension", ...Array.from({ length: 15 }, (_, index) => `gen-${String(index + 1).padStart(2, "0")}`)];
+    const edit = (name: string, change: (text: string) => string) => {
+      const file = path.join(articlesDir, `${name}.md`);
+      const before = readFileSync(file, "utf8");
+      const after = change(before);
+      assert.notEqual(after, before, `the edit changes ${name}`);
+      writeFileSync(file, after);
+    };
+    const options = { rootDir, contentDir: "content" };
+    let index = (await planSite(await modelOf(rootDir), options)).index;
+    const random = seeded(21);
+
+    for (let round = 1; round <= 12; round++) {
+      const edited = Array.from({ length: 1 + Math.floor(random() * 3) }, () => names[Math.floor(random() * names.length)]!);
+      const kinds = Object.keys(DISPLAY_EDITS);
+      const made = edited.map((name) => {
+        const kind = kinds[Math.floor(random() * kinds.length)]!;
+        edit(name, (text) => DISPLAY_EDITS[kind]!(text, round));
+        return `${kind} of ${name}`;
+      });
+      const model = await modelOf(rootDir);
+      const everyPage = await planSite(model, options);
+      const withIndex = await planSite(await modelOf(rootDir), options, { previous: index });
+      const step = `round ${round} (${made.join(", ")})`;
+      assert.deepEqual(keysOf(withIndex), keysOf(everyPage), `${step}: the same keys`);
+      assert.deepEqual(showsOf(everyPage.index), showsOf(index), `${step}: every indexed page shows the same articles`);
+      assert.equal(everyPage.keptKeys, 0);
+      assert.ok(withIndex.keptKeys > 0 && withIndex.keptKeys < withIndex.index.pages.length, `${step}: ${withIndex.keptKeys} of ${withIndex.index.pages.length} keys kept`);
+      index = withIndex.index;
+    }
+
+    const structural: Record<string, () => void> = {
+      "a tag": () => edit("gen-03", (text) => text.replace(/^tags: .*$/m, "tags: [budget]")),
+      "a date": () => edit("gen-04", (text) => text.replace(/^updated: .*\n/m, "").replace(/^date: .*$/m, "date: 2026-11-21T18:00:00+01:00")),
+      "a pick": () => edit("bridge-repairs", (text) => text.replace(/^---\n(?=[^]*\n---\n)/, "---\nfeatured: true\n")),
+      "a related entry": () => edit("gen-07", (text) => text.replace(/^tags: (.*)$/m, "tags: $1\nrelated:\n  - summer-festival")),
+      "an author": () => edit("gen-08", (text) => text.replace(/^authors: .*$/m, "authors: [city-desk]")),
+      "a new article": () => writeFileSync(path.join(articlesDir, "gen-16.md"), generatedStory(15)),
+      "a deleted article": () => rmSync(path.join(articlesDir, "gen-16.md")),
+    };
+    for (const [change, make] of Object.entries(structural)) {
+      make();
+      const everyPage = await planSite(await modelOf(rootDir), options);
+      const withIndex = await planSite(await modelOf(rootDir), options, { previous: index });
+      assert.deepEqual(keysOf(withIndex), keysOf(everyPage), `after ${change}: the same keys`);
+      assert.equal(withIndex.keptKeys, 0, `after ${change}: the index is not used`);
+      index = withIndex.index;
+    }
+  });
+
+  test("is read back as it was written, and a damaged or foreign file is no index", async () => {
+    const rootDir = archiveFixture(4);
+    const { index } = await planSite(await modelOf(rootDir), { rootDir, contentDir: "content" });
+    const file = path.join(temporaryFolder("newsroom-plan-index-"), "plan-index.bin");
+    writePlanIndex(file, index);
+    const read = readPlanIndex(file)!;
+    assert.deepEqual({ ...read, pages: showsOf(read), keys: read.pages.map((page) => page.key) }, { ...index, pages: showsOf(index), keys: index.pages.map((page) => page.key) });
+    const bytes = readFileSync(file);
+    writeFileSync(file, bytes.subarray(0, bytes.length - 4));
+    assert.equal(readPlanIndex(file), undefined, "a file cut short");
+    writeFileSync(file, "not an index");
+    assert.equal(readPlanIndex(file), undefined, "another file");
+    assert.equal(readPlanIndex(path.join(path.dirname(file), "missing.bin")), undefined, "no file");
+  });
+});
