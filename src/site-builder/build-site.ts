@@ -166,7 +166,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const addSearch = async () => {
     const update = await timed(timings, "search", () => search);
     searching?.done(`${update.summary.indexedRecords} records indexed`);
-    addFiles(changes, previous?.files, searchFiles(update, plan.keys), SEARCH_PATH);
+    addFiles(changes, previous?.files, searchFiles(update, plan.keys, previous?.files), SEARCH_PATH);
     return update.summary;
   };
   const searchSummary = await writeAndCommit(changes, { outputDir, state, previous, newsroom, model, assets: plan.assets, options, timings, progress, onPagesDone: () => pages?.done(`${changes.pages.length} rendered`), addSearch }).catch(async (error: unknown) => {

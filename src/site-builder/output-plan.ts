@@ -154,6 +154,8 @@ function urlOf(definition: PageDefinition, item: unknown): string {
 
 /** Where a URL is written: "/news/x/" is news/x/index.html, "/tags/x/feed.xml" itself. */
 export function sitePathOfUrl(url: string): string {
+  // The common case, as strings: splitting 240,000 URLs took 150 ms at 100,000 articles.
+  if (url.startsWith("/") && !url.includes("//")) return url.endsWith("/") ? `${url.slice(1)}index.html` : url.slice(1);
   const parts = url.split("/").filter(Boolean);
   return [...parts, ...(url.endsWith("/") ? ["index.html"] : [])].join("/");
 }
