@@ -128,7 +128,7 @@ export function planPages(model: SiteModel, assets: AssetManifest, keys: PageKey
           keptKeys++;
         } else {
           const made = indexedKeyOf(context, url, item);
-          page = { key: made.key, shows: Int32Array.from(made.shows, (article) => placeOfId(placeOf(), article.id)) };
+          page = { key: made.key, shows: placesOf(made.shows, placeOf()) };
         }
         indexed.push(page);
         key = page.key;
@@ -139,10 +139,15 @@ export function planPages(model: SiteModel, assets: AssetManifest, keys: PageKey
   return { pages: planned, index: { ...now, pages: indexed }, keptKeys };
 }
 
-function placeOfId(places: ReadonlyMap<string, number>, id: string): number {
-  const place = places.get(id);
-  if (place === undefined) throw new Error(`internal error, please report: a page shows ${id}, which is not among the site's articles`);
-  return place;
+/** The places of the shown articles among the model's articles. */
+function placesOf(shown: readonly { id: string }[], places: ReadonlyMap<string, number>): Int32Array {
+  const result = new Int32Array(shown.length);
+  for (let at = 0; at < shown.length; at++) {
+    const place = places.get(shown[at]!.id);
+    if (place === undefined) throw new Error(`internal error, please report: a page shows ${shown[at]!.id}, which is not among the site's articles`);
+    result[at] = place;
+  }
+  return result;
 }
 
 /** The URL a definition gives one of its items (or its single page). */
