@@ -7,6 +7,7 @@ import { ContentStore } from "../../src/eleventy/content-store.ts";
 import { readPlanIndex, writePlanIndex, type PlanIndex } from "../../src/site-builder/plan-index.ts";
 import { planSite, type SitePlan } from "../../src/site-builder/site-update.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
+import { mulberry32 } from "../../bench/generate-corpus.ts";
 import { archiveFixture, generatedStory } from "./archive-fixture.ts";
 
 /**
@@ -20,18 +21,6 @@ import { archiveFixture, generatedStory } from "./archive-fixture.ts";
  */
 
 const NOW = new Date("2026-11-27T12:00:00Z");
-
-/** A small random number generator with a seed, so that a failure can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Edits of what an article says, not where it is listed: each of the index's display fields. */
 const DISPLAY_EDITS: Record<string, (text: string, round: number) => string> = {
@@ -64,7 +53,8 @@ describe("the plan's index", () => {
     };
     const options = { rootDir, contentDir: "content" };
     let index = (await planSite(await modelOf(rootDir), options)).index;
-    const random = seeded(21);
+    // Seeded, so that a failure can be replayed.
+    const random = mulberry32(21);
 
     for (let round = 1; round <= 12; round++) {
       const edited = Array.from({ length: 1 + Math.floor(random() * 3) }, () => names[Math.floor(random() * names.length)]!);
