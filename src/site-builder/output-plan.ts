@@ -10,7 +10,7 @@ import { pageDefinitions, SCOPED_FEEDS, scopedFeedDocument, type PageDefinition 
 import { isPaginated, paginatedItems } from "../pages/render-batches.ts";
 import { routes } from "../content/routes.ts";
 import type { PageKeys } from "./page-keys.ts";
-import { articleStructures, changedArticles, frameDigest, showsAny, type IndexedPage, type PlanIndex } from "./plan-index.ts";
+import { articleStructures, frameDigest, KeptKeys, type IndexedPage, type PlanIndex } from "./plan-index.ts";
 
 /** One file a page definition renders: for a paginated definition, one of its items. */
 export interface PlannedPage {
@@ -97,8 +97,9 @@ const PAGE_KEYS: Record<string, KeyOf> = {
  * Every file the page definitions render for this model, with its key, and
  * the index the next plan starts from. With the last plan's index
  * (`previous`), the pages that show lists of articles keep their key when
- * none of their articles changed and the listing structure is the same
- * (plan-index.ts); the rest are keyed from what they show. Keying all
+ * none of their articles changed and what decides which articles they show
+ * did not change either (KeptKeys in plan-index.ts); the rest are keyed
+ * from what they show. Keying all
  * 23,000 files of a 10,000-article site takes about a second; an edit of
  * what one article says keys a few dozen.
  */
@@ -107,9 +108,9 @@ export function planPages(model: SiteModel, assets: AssetManifest, keys: PageKey
   keys.registerSummaries(model.articles);
   const articleHashes = model.articles.map((article) => keys.articleHash(article));
   const now = { code: keys.code, frame: frameDigest(model, assets), articleHashes, structures: articleStructures(model.articles, articleHashes, keys.code, previous) };
-  const changed = changedArticles(previous, now);
+  const kept = new KeptKeys(previous, now);
   const placeOf = once(() => new Map(model.articles.map((article, place) => [article.id, place])));
-  const indexed: IndexedPage[] = [];
+  const index: PlanIndex = { ...now, articlePages: [], listingPages: [] };
   const planned: PlannedPage[] = [];
   let keptKeys = 0;
   for (const [name, definition] of Object.entries(pageDefinitions)) {
@@ -117,26 +118,27 @@ export function planPages(model: SiteModel, assets: AssetManifest, keys: PageKey
     const keyOf = PAGE_KEYS[name];
     if (!keyOf && !indexedKeyOf) throw new Error(`internal error, please report: page definition ${name} has no key`);
     const items = isPaginated(definition) ? paginatedItems(model, definition)! : [undefined];
-    for (const item of items) {
+    // Article pages are indexed by their article's place: their items are the model's articles, in order.
+    const isArticle = name === "article";
+    if (isArticle && items !== model.articles) throw new Error("internal error, please report: article pages are not the model's articles");
+    items.forEach((item, ordinal) => {
       const url = urlOf(definition, item);
       let key: string;
       if (indexedKeyOf) {
-        const kept = changed && previous!.pages[indexed.length];
-        let page: IndexedPage;
-        if (kept && !showsAny(kept, changed)) {
-          page = kept;
-          keptKeys++;
-        } else {
+        const pages = isArticle ? index.articlePages : index.listingPages;
+        let page = isArticle ? kept.articlePage(ordinal, item as Article, placeOf) : kept.listingPage(pages.length);
+        if (page) keptKeys++;
+        else {
           const made = indexedKeyOf(context, url, item);
           page = { key: made.key, shows: placesOf(made.shows, placeOf()) };
         }
-        indexed.push(page);
+        (pages as IndexedPage[]).push(page);
         key = page.key;
       } else key = keyOf!(context, url, item);
       planned.push({ definition: name, ...(item === undefined ? {} : { item }), url, path: sitePathOfUrl(url), key });
-    }
+    });
   }
-  return { pages: planned, index: { ...now, pages: indexed }, keptKeys };
+  return { pages: planned, index, keptKeys };
 }
 
 /** The places of the shown articles among the model's articles. */

@@ -27,12 +27,14 @@ export interface PlanIndex {
   code: string;
   /** What every indexed page shows besides articles (`frameDigest`). */
   frame: string;
-  /** Each article's hash (PageKeys.articleHash), by its place among the model's articles. */
+  /** Each article's hash (PageKeys.articleHash), by its place among the model's articles (newest first). */
   articleHashes: readonly string[];
   /** Each article's part of the listing structure (`structureOf`), by its place. */
   structures: readonly string[];
-  /** The indexed pages, in the order the plan makes them. */
-  pages: readonly IndexedPage[];
+  /** Each article's page, by the article's place. */
+  articlePages: readonly IndexedPage[];
+  /** The other indexed pages (news feed, tags' and authors' pages and feeds), in the order the plan makes them. */
+  listingPages: readonly IndexedPage[];
 }
 
 export interface IndexedPage {
@@ -74,29 +76,80 @@ function structureOf(article: Article): string {
 }
 
 /**
- * The places of the articles whose hash is not the one `previous` holds, or
- * undefined when the index cannot be used: none is kept, or the listing
- * structure (or what every page shows besides articles) is not the one it
- * was made with.
+ * The keys a plan can keep from the last plan's index (`previous`), made
+ * with the same code and frame:
+ *
+ * - With the same listing structure (the same articles, in the same order,
+ *   with the same structural fields), any indexed page none of whose
+ *   articles changed keeps its key.
+ * - Otherwise, the articles that are the same from the oldest up (the
+ *   "stable" older part of the site) still decide alone what their own pages
+ *   show: an article page lists only articles published before it
+ *   (src/collections/page-lists.ts, related.ts; decision 0044). So the page
+ *   of a stable article keeps its key when it shows only stable articles
+ *   and none of them changed, and names no newer article in its related
+ *   entries that is not stable. Publishing a story keeps every older
+ *   story's key; listings and feeds are keyed again.
  */
-export function changedArticles(previous: PlanIndex | undefined, now: Omit<PlanIndex, "pages">): Set<number> | undefined {
-  if (!previous || previous.code !== now.code || previous.frame !== now.frame || previous.articleHashes.length !== now.articleHashes.length) return undefined;
-  const changed = new Set<number>();
-  for (let place = 0; place < now.articleHashes.length; place++) {
-    if (now.structures[place] !== previous.structures[place]) return undefined;
-    if (now.articleHashes[place] !== previous.articleHashes[place]) changed.add(place);
+export class KeptKeys {
+  readonly #previous: PlanIndex | undefined;
+  /** New places from which on the articles are the stable older part (all of them with the same structure). */
+  readonly #stableFrom: number;
+  /** Places in `previous` from which on its articles are that same part. */
+  readonly #previousStableFrom: number;
+  /** By new place: 1 for an article not in the stable part or whose hash changed. */
+  readonly #changed: Uint8Array;
+
+  constructor(previous: PlanIndex | undefined, now: Omit<PlanIndex, "articlePages" | "listingPages">) {
+    const usable = previous?.code === now.code && previous.frame === now.frame;
+    this.#previous = usable ? previous : undefined;
+    const count = now.structures.length;
+    let stable = 0;
+    if (usable) {
+      const before = previous.structures.length;
+      while (stable < count && stable < before && now.structures[count - 1 - stable] === previous.structures[before - 1 - stable]) stable++;
+    }
+    this.#stableFrom = count - stable;
+    this.#previousStableFrom = (previous?.structures.length ?? 0) - stable;
+    this.#changed = new Uint8Array(count).fill(1, 0, this.#stableFrom);
+    const shift = this.#stableFrom - this.#previousStableFrom;
+    for (let place = this.#stableFrom; place < count; place++) if (now.articleHashes[place] !== previous!.articleHashes[place - shift]) this.#changed[place] = 1;
   }
-  return changed;
+
+  /** Whether the structure is the one `previous` was made with: the listings' keys can be kept. */
+  get isSameStructure(): boolean {
+    return this.#previous !== undefined && this.#stableFrom === 0 && this.#previousStableFrom === 0;
+  }
+
+  /** The page of the article at `place`, if it keeps its key; its shown articles' places are this plan's. */
+  articlePage(place: number, article: Article, placeOf: () => ReadonlyMap<string, number>): IndexedPage | undefined {
+    if (!this.#previous || place < this.#stableFrom) return undefined;
+    const shift = this.#stableFrom - this.#previousStableFrom;
+    const kept = this.#previous.articlePages[place - shift];
+    if (!kept) return undefined;
+    for (const shown of kept.shows) if (shown + shift < this.#stableFrom || this.#changed[shown + shift] === 1) return undefined;
+    // A related entry naming an article newer than the stable part, which it may not have shown before
+    // (the checks refuse such an entry today: the named article would have been missing or scheduled).
+    if (this.#stableFrom > 0) {
+      for (const entry of article.related) {
+        const named = "id" in entry && !("url" in entry) ? placeOf().get(entry.id) : undefined;
+        if (named !== undefined && named < this.#stableFrom) return undefined;
+      }
+    }
+    return shift === 0 ? kept : { key: kept.key, shows: kept.shows.map((shown) => shown + shift) };
+  }
+
+  /** The `ordinal`th listing page, if it keeps its key. */
+  listingPage(ordinal: number): IndexedPage | undefined {
+    if (!this.isSameStructure) return undefined;
+    const kept = this.#previous!.listingPages[ordinal];
+    if (!kept) return undefined;
+    for (const place of kept.shows) if (this.#changed[place] === 1) return undefined;
+    return kept;
+  }
 }
 
-/** Whether a page shows any of the changed articles. */
-export function showsAny(page: IndexedPage, changed: ReadonlySet<number>): boolean {
-  if (changed.size === 0) return false;
-  for (const place of page.shows) if (changed.has(place)) return true;
-  return false;
-}
-
-const INDEX_VERSION = 1;
+const INDEX_VERSION = 2;
 const HASH_BYTES = 32;
 
 /**
@@ -106,17 +159,18 @@ const HASH_BYTES = 32;
  * 100,000 articles JSON would have been tens of megabytes to parse.
  */
 export function writePlanIndex(file: string, index: PlanIndex): void {
-  const shown = index.pages.reduce((total, page) => total + page.shows.length, 0);
-  const header = Buffer.from(JSON.stringify({ version: INDEX_VERSION, code: index.code, frame: index.frame, articles: index.articleHashes.length, pages: index.pages.length, shown }));
-  const hashes = Buffer.alloc((2 * index.articleHashes.length + index.pages.length) * HASH_BYTES);
+  const pages = [...index.articlePages, ...index.listingPages];
+  const shown = pages.reduce((total, page) => total + page.shows.length, 0);
+  const header = Buffer.from(JSON.stringify({ version: INDEX_VERSION, code: index.code, frame: index.frame, articles: index.articleHashes.length, articlePages: index.articlePages.length, pages: pages.length, shown }));
+  const hashes = Buffer.alloc((2 * index.articleHashes.length + pages.length) * HASH_BYTES);
   let at = 0;
-  for (const hash of [...index.articleHashes, ...index.structures, ...index.pages.map((page) => page.key)]) {
+  for (const hash of [...index.articleHashes, ...index.structures, ...pages.map((page) => page.key)]) {
     if (hashes.write(hash, at, HASH_BYTES, "hex") !== HASH_BYTES) throw new Error(`internal error, please report: ${hash} is not a SHA-256 in hex`);
     at += HASH_BYTES;
   }
-  const integers = new Int32Array(index.pages.length + shown);
+  const integers = new Int32Array(pages.length + shown);
   let next = 0;
-  for (const page of index.pages) {
+  for (const page of pages) {
     integers[next++] = page.shows.length;
     integers.set(page.shows, next);
     next += page.shows.length;
@@ -136,7 +190,7 @@ export function readPlanIndex(file: string): PlanIndex | undefined {
   }
   try {
     const headerLength = bytes.readUInt32LE(0);
-    const header = JSON.parse(bytes.toString("utf8", 4, 4 + headerLength)) as { version: number; code: string; frame: string; articles: number; pages: number; shown: number };
+    const header = JSON.parse(bytes.toString("utf8", 4, 4 + headerLength)) as { version: number; code: string; frame: string; articles: number; articlePages: number; pages: number; shown: number };
     if (header.version !== INDEX_VERSION) return undefined;
     let at = 4 + headerLength;
     const readHashes = (count: number) => {
@@ -158,7 +212,7 @@ export function readPlanIndex(file: string): PlanIndex | undefined {
       pages[page] = { key: bytes.toString("hex", keysAt + page * HASH_BYTES, keysAt + (page + 1) * HASH_BYTES), shows: integers.subarray(next, next + count) };
       next += count;
     }
-    return { code: header.code, frame: header.frame, articleHashes, structures, pages };
+    return { code: header.code, frame: header.frame, articleHashes, structures, articlePages: pages.slice(0, header.articlePages), listingPages: pages.slice(header.articlePages) };
   } catch {
     return undefined;
   }
