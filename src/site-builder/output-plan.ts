@@ -99,9 +99,8 @@ const PAGE_KEYS: Record<string, KeyOf> = {
  * (`previous`), the pages that show lists of articles keep their key when
  * none of their articles changed and what decides which articles they show
  * did not change either (KeptKeys in plan-index.ts); the rest are keyed
- * from what they show. Keying all
- * 23,000 files of a 10,000-article site takes about a second; an edit of
- * what one article says keys a few dozen.
+ * from what they show. Keying all 23,000 files of a 10,000-article site
+ * takes about a second; an edit of what one article says keys a few dozen.
  */
 export function planPages(model: SiteModel, assets: AssetManifest, keys: PageKeys, previous?: PlanIndex): { pages: PlannedPage[]; index: PlanIndex; keptKeys: number } {
   const context: KeyContext = { model, assets, keys, digest: once(() => siteDigest(model, keys)) };

@@ -19,8 +19,9 @@ import { sha256 } from "./page-keys.ts";
  * page none of whose articles changed keeps the key it had, and the plan
  * does not work out its inputs again: for a 10,000-article site that was
  * most of the plan (every article's related lists, every feed's document).
- * An edit that changes the structure (a tag, a date, a new article) plans
- * every page, as a first build does.
+ * An edit that changes the structure (a tag, a date, a new article) keys
+ * the listings again, and every article page but those of the older
+ * articles it leaves as they were (`KeptKeys`).
  */
 export interface PlanIndex {
   /** The fingerprint of the code that made it (src/cache/code-fingerprints.ts, PAGE_CODE). */
