@@ -12,12 +12,13 @@ import { archiveFixture, generatedStory } from "./archive-fixture.ts";
 
 /**
  * The plan's index (src/site-builder/plan-index.ts) lets a plan keep the key
- * of a page that shows a list of articles when none of them changed and the
- * listing structure is the same. Held here against the plan that keys every
- * page from what it shows: after any edit, the keys are the same, page for
- * page; an edit of what articles say leaves every indexed page showing the
- * same articles (the display fields are what the index claims they are);
- * and such an edit keeps most keys, where an edit of the structure keeps none.
+ * of a page that shows a list of articles when none of them changed and
+ * what decides which articles it shows did not change either. Held here
+ * against the plan that keys every page from what it shows: after any edit,
+ * the keys are the same, page for page; an edit of what articles say leaves
+ * every indexed page showing the same articles (the display fields are what
+ * the index claims they are) and keeps most keys; an edit of the structure
+ * keeps those of the older articles' pages it leaves as they were.
  */
 
 const NOW = new Date("2026-11-27T12:00:00Z");
