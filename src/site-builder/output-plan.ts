@@ -109,7 +109,8 @@ export function planPages(model: SiteModel, assets: AssetManifest, keys: PageKey
   const now = { code: keys.code, frame: frameDigest(model, assets), articleHashes, structures: articleStructures(model.articles, articleHashes, keys.code, previous) };
   const kept = new KeptKeys(previous, now);
   const placeOf = once(() => new Map(model.articles.map((article, place) => [article.id, place])));
-  const index: PlanIndex = { ...now, articlePages: [], listingPages: [] };
+  const articlePages: IndexedPage[] = [];
+  const listingPages: IndexedPage[] = [];
   const planned: PlannedPage[] = [];
   let keptKeys = 0;
   for (const [name, definition] of Object.entries(pageDefinitions)) {
@@ -124,20 +125,20 @@ export function planPages(model: SiteModel, assets: AssetManifest, keys: PageKey
       const url = urlOf(definition, item);
       let key: string;
       if (indexedKeyOf) {
-        const pages = isArticle ? index.articlePages : index.listingPages;
-        let page = isArticle ? kept.articlePage(ordinal, item as Article, placeOf) : kept.listingPage(pages.length);
+        const pages = isArticle ? articlePages : listingPages;
+        let page = isArticle ? kept.articlePage(ordinal) : kept.listingPage(pages.length);
         if (page) keptKeys++;
         else {
           const made = indexedKeyOf(context, url, item);
           page = { key: made.key, shows: placesOf(made.shows, placeOf()) };
         }
-        (pages as IndexedPage[]).push(page);
+        pages.push(page);
         key = page.key;
       } else key = keyOf!(context, url, item);
       planned.push({ definition: name, ...(item === undefined ? {} : { item }), url, path: sitePathOfUrl(url), key });
     });
   }
-  return { pages: planned, index, keptKeys };
+  return { pages: planned, index: { ...now, articlePages, listingPages }, keptKeys };
 }
 
 /** The places of the shown articles among the model's articles. */

@@ -88,16 +88,15 @@ function structureOf(article: Article): string {
  *   show: an article page lists only articles published before it
  *   (src/collections/page-lists.ts, related.ts; decision 0044). So the page
  *   of a stable article keeps its key when it shows only stable articles
- *   and none of them changed, and names no newer article in its related
- *   entries that is not stable. Publishing a story keeps every older
- *   story's key; listings and feeds are keyed again.
+ *   and none of them changed. Publishing a story keeps every older story's
+ *   key; listings and feeds are keyed again.
  */
 export class KeptKeys {
   readonly #previous: PlanIndex | undefined;
   /** New places from which on the articles are the stable older part (all of them with the same structure). */
   readonly #stableFrom: number;
-  /** Places in `previous` from which on its articles are that same part. */
-  readonly #previousStableFrom: number;
+  /** What to add to a place in `previous` to get its place in this plan, in the stable part. */
+  readonly #shift: number;
   /** By new place: 1 for an article not in the stable part or whose hash changed. */
   readonly #changed: Uint8Array;
 
@@ -105,38 +104,33 @@ export class KeptKeys {
     const usable = previous?.code === now.code && previous.frame === now.frame;
     this.#previous = usable ? previous : undefined;
     const count = now.structures.length;
+    const before = previous?.structures.length ?? 0;
     let stable = 0;
-    if (usable) {
-      const before = previous.structures.length;
-      while (stable < count && stable < before && now.structures[count - 1 - stable] === previous.structures[before - 1 - stable]) stable++;
-    }
+    if (usable) while (stable < count && stable < before && now.structures[count - 1 - stable] === previous.structures[before - 1 - stable]) stable++;
     this.#stableFrom = count - stable;
-    this.#previousStableFrom = (previous?.structures.length ?? 0) - stable;
+    this.#shift = count - before;
     this.#changed = new Uint8Array(count).fill(1, 0, this.#stableFrom);
-    const shift = this.#stableFrom - this.#previousStableFrom;
-    for (let place = this.#stableFrom; place < count; place++) if (now.articleHashes[place] !== previous!.articleHashes[place - shift]) this.#changed[place] = 1;
+    for (let place = this.#stableFrom; place < count; place++) if (now.articleHashes[place] !== previous!.articleHashes[place - this.#shift]) this.#changed[place] = 1;
   }
 
   /** Whether the structure is the one `previous` was made with: the listings' keys can be kept. */
   get isSameStructure(): boolean {
-    return this.#previous !== undefined && this.#stableFrom === 0 && this.#previousStableFrom === 0;
+    return this.#previous !== undefined && this.#stableFrom === 0 && this.#shift === 0;
   }
 
-  /** The page of the article at `place`, if it keeps its key; its shown articles' places are this plan's. */
-  articlePage(place: number, article: Article, placeOf: () => ReadonlyMap<string, number>): IndexedPage | undefined {
+  /**
+   * The page of the article at `place`, if it keeps its key; its shown
+   * articles' places are this plan's. A related entry can name a newer
+   * article, but only one the last build had too (the checks refuse a
+   * missing or scheduled one, and a build with errors writes no index), so
+   * it is among the articles the page showed.
+   */
+  articlePage(place: number): IndexedPage | undefined {
     if (!this.#previous || place < this.#stableFrom) return undefined;
-    const shift = this.#stableFrom - this.#previousStableFrom;
+    const shift = this.#shift;
     const kept = this.#previous.articlePages[place - shift];
     if (!kept) return undefined;
     for (const shown of kept.shows) if (shown + shift < this.#stableFrom || this.#changed[shown + shift] === 1) return undefined;
-    // A related entry naming an article newer than the stable part, which it may not have shown before
-    // (the checks refuse such an entry today: the named article would have been missing or scheduled).
-    if (this.#stableFrom > 0) {
-      for (const entry of article.related) {
-        const named = "id" in entry && !("url" in entry) ? placeOf().get(entry.id) : undefined;
-        if (named !== undefined && named < this.#stableFrom) return undefined;
-      }
-    }
     return shift === 0 ? kept : { key: kept.key, shows: kept.shows.map((shown) => shown + shift) };
   }
 
