@@ -13,7 +13,8 @@ import type { ArticleFrontmatter } from "../content/article-schema.ts";
 import { resolveAsset } from "../content/assets.ts";
 import type { BuiltAuthors } from "./build-authors.ts";
 import { bodyImagesOf, imageProblem, type ContentImages } from "./content-images.ts";
-import type { ArticleHashes, ContentMemo, FileStamps, KeptArticle, MemoArticle } from "./content-memo.ts";
+import type { ArticleHashes, ContentMemo, KeptArticle, MemoArticle } from "./content-memo.ts";
+import type { FileStamps } from "../util/file-stamp.ts";
 import type { ParsedFrontmatter } from "../content/frontmatter.ts";
 import type { Article, AudioVersion, Hero, SiteSettings, Tag } from "../content/model.ts";
 import type { ReadFile } from "../content/read-files.ts";
@@ -52,7 +53,7 @@ export interface ArticleContext {
   cardTargets: ReadonlyMap<string, RelatedCardTarget>;
   references: ReferenceIndex;
   isPreview: boolean;
-  /** Files' stamps, each read once per load (src/assembly/content-memo.ts). */
+  /** Files' stamps, each taken once per load (src/util/file-stamp.ts). */
   stamps: FileStamps;
 }
 
@@ -223,7 +224,7 @@ async function buildArticle(
   };
   const article = articleWithBody(fields, { readHtml: body.readHtml ?? (() => body.html), hash: body.htmlHash });
   if (context.memo) {
-    const remembered: MemoArticle = { article, cards: Object.entries(body.dependencies.relatedCards), diagnostics: [...diagnostics], assets: assets.map((asset) => [asset, context.stamps.of(asset)]) };
+    const remembered: MemoArticle = { article, cards: Object.entries(body.dependencies.relatedCards), diagnostics: [...diagnostics], assets: assets.map((asset) => [asset, context.stamps.of(asset) ?? "missing"]) };
     context.memo.articles.set(read, remembered);
     takeKeptHashes(context.memo, read, remembered);
   }
@@ -291,7 +292,7 @@ function rememberedArticle(candidate: ArticleCandidate, context: ArticleContext,
     article.tags.length === tagSlugs.length &&
     article.tags.every((tag, index) => sameTag(tagBySlug.get(tagSlugs[index]!), tag)) &&
     // The hero's and audio's files: a photo replaced under the same name makes other derivatives.
-    entry.assets.every(([asset, stamp]) => context.stamps.of(asset) === stamp);
+    entry.assets.every(([asset, stamp]) => (context.stamps.of(asset) ?? "missing") === stamp);
   return unchanged ? entry : undefined;
 }
 

@@ -7,7 +7,6 @@ import type { Article } from "../content/model.ts";
 
 export type { MemoFile } from "../content/read-files.ts";
 import type { MemoFile } from "../content/read-files.ts";
-import { fileStamp } from "../util/file-stamp.ts";
 
 /** An article built by one load, and what its page read from the rest of the content. */
 export interface MemoArticle {
@@ -87,6 +86,11 @@ export class ContentMemo {
   /** Files saved since the last load, by absolute path (with `watched`). */
   readonly saved = new Set<string>();
   /**
+   * Stamps the build took of the content folder's files just before this
+   * load (its input digest), by absolute path: the load does not stat them again.
+   */
+  takenStamps: Iterable<readonly [string, string]> = [];
+  /**
    * The content caches, by kind and folder, kept from load to load: each
    * reads its packs' indexes when first used (15-40 ms each at 10,000
    * articles), which a save should not pay again.
@@ -99,23 +103,5 @@ export class ContentMemo {
     this.kept = new WeakMap();
     this.bodies = new WeakMap();
     this.context = "";
-  }
-}
-
-/** Files' stamps, each read once (a load compares every memo entry's assets; 10,000 articles share a few hundred photos). */
-export class FileStamps {
-  readonly #stamps = new Map<string, string>();
-
-  of(absolutePath: string): string {
-    let stamp = this.#stamps.get(absolutePath);
-    if (stamp === undefined) {
-      try {
-        stamp = fileStamp(absolutePath);
-      } catch {
-        stamp = "missing";
-      }
-      this.#stamps.set(absolutePath, stamp);
-    }
-    return stamp;
   }
 }

@@ -15,7 +15,8 @@ import { buildArticles, type ArticleCandidate } from "./build-articles.ts";
 import { buildAuthors, type BuiltAuthors } from "./build-authors.ts";
 import { buildPages } from "./build-pages.ts";
 import { ContentImages } from "./content-images.ts";
-import { FileStamps, type ContentMemo } from "./content-memo.ts";
+import type { ContentMemo } from "./content-memo.ts";
+import { FileStamps } from "../util/file-stamp.ts";
 import { FrontmatterCache, frontmatterCacheDir } from "../content/frontmatter.ts";
 import { loadSite, type LoadedSite } from "../content/load-site.ts";
 import type { Article, Content, ContentSiteLink, ScheduledArticle } from "../content/model.ts";
@@ -123,12 +124,13 @@ async function assemble(options: LoadOptions, workers: LoadWorkers): Promise<Loa
   const isPreview = options.isPreview ?? false;
   const loadedSite = loadSite(rootDir, contentDir);
   const { site } = loadedSite;
-  const images = contentImages(options, site, rootDir, contentDir);
+  const stamps = new FileStamps(options.memo?.takenStamps);
+  const images = contentImages(options, site, rootDir, contentDir, stamps);
   const caches = contentCaches(options, rootDir);
   const { memo } = options;
   // A load that starts from a memo leaves most cache entries unread: pruning then would drop good ones.
   const mayPrune = !options.checkOnly && (!memo || memo.files.size === 0);
-  const fileMemo: FileMemo | undefined = memo ? { previous: memo.files, next: new Map(), watched: memo.watched, saved: memo.saved } : undefined;
+  const fileMemo: FileMemo | undefined = memo ? { previous: memo.files, next: new Map(), watched: memo.watched, saved: memo.saved, stamps } : undefined;
   // The aliases are known once the files are read: a pool started before then learns them when it is given bodies.
   const earlySettings: RenderSettings = { siteOrigin: site ? new URL(site.baseUrl).origin : "https://invalid.example", trustedHosts: site?.trustedHosts ?? { iframes: [], images: [] }, aliases: {}, rootDir, contentDir };
   const files = readContent({
@@ -164,7 +166,7 @@ async function assemble(options: LoadOptions, workers: LoadWorkers): Promise<Loa
     cardTargets: files.cards,
     references: { authorIds: new Set(files.authorFiles.map((read) => read.file.id)), articleIds: new Set(files.articleFiles.map((read) => read.file.id)), unpublished: files.unpublished, ...(site ? { timeZone: site.timeZone } : {}) },
     isPreview,
-    stamps: new FileStamps(),
+    stamps,
   });
   diagnostics.push(...built.diagnostics);
   const pages = await buildPages(files.pageFiles, { isPreview, renderOptions, cardTargets: files.cards, unpublishedCards: files.unpublishedCards, diagnostics });
@@ -182,7 +184,7 @@ async function assemble(options: LoadOptions, workers: LoadWorkers): Promise<Loa
 }
 
 /** The image pipeline of one load: images are checked and planned as they are met, encoded into the cache on a bounded queue while the rest loads. */
-function contentImages(options: LoadOptions, site: SiteSettings | undefined, rootDir: string, contentDir: string): ContentImages {
+function contentImages(options: LoadOptions, site: SiteSettings | undefined, rootDir: string, contentDir: string, stamps: FileStamps): ContentImages {
   const imageSettings = resolveImageSettings(site?.images);
   const pipeline = new ImagePipeline({
     cacheDir: options.imageCacheDir ?? imageCacheDir(rootDir),
@@ -190,6 +192,7 @@ function contentImages(options: LoadOptions, site: SiteSettings | undefined, roo
     ...(options.imageConcurrency ? { concurrency: options.imageConcurrency } : {}),
     ...(options.log ? { log: options.log } : {}),
     ...(options.memo ? { checked: options.memo.images } : {}),
+    stamps,
     encode: !options.checkOnly,
   });
   return new ContentImages(pipeline, imageSettings, rootDir, contentDir);

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diagnose } from "../diagnostics/messages.ts";
 import { createHash } from "node:crypto";
-import { fileStamp } from "../util/file-stamp.ts";
+import type { FileStamps } from "../util/file-stamp.ts";
 import type { ContentFile } from "./discover-files.ts";
 import { parseFrontmatterFiles, type FrontmatterCache, type ParsedFrontmatter } from "./frontmatter.ts";
 import { readSourceText } from "./read-source.ts";
@@ -39,6 +39,8 @@ export interface FileMemo {
   /** A watcher reports saves: a file not in `saved` is unchanged, without looking at it. */
   watched: boolean;
   saved: ReadonlySet<string>;
+  /** Files' stamps for this load. */
+  stamps: FileStamps;
 }
 
 export interface ReadOptions {
@@ -63,7 +65,7 @@ export function readContentFiles<S extends z.ZodType>(files: readonly ContentFil
   const toParse: { index: number; text: string }[] = [];
   for (const [index, file] of files.entries()) {
     const remembered = memo?.previous.get(file.absolutePath) as MemoFile<ReadFile<z.output<S>>> | undefined;
-    const stamp = memo && !memo.watched ? stampOf(file.absolutePath) : "";
+    const stamp = memo && !memo.watched ? (memo.stamps.of(file.absolutePath) ?? "") : "";
     stamps[index] = stamp;
     hashes[index] = remembered?.hash;
     if (remembered && (memo!.watched ? !memo!.saved.has(file.absolutePath) : remembered.stamp === stamp)) {
@@ -111,13 +113,6 @@ export function yamlDiagnostic(sourcePath: string, error: YamlError): Diagnostic
   return error.duplicateKey !== undefined ? diagnose("yaml/duplicate-key", place, { key: error.duplicateKey }) : diagnose("yaml/syntax", place, { reason: error.message });
 }
 
-function stampOf(absolutePath: string): string {
-  try {
-    return fileStamp(absolutePath);
-  } catch {
-    return "";
-  }
-}
 
 function textHash(text: string): string {
   return createHash("sha1").update(text).digest("base64");

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Metadata } from "sharp";
-import { fileStamp } from "../util/file-stamp.ts";
+import { FileStamps } from "../util/file-stamp.ts";
 import { ImageCache } from "./image-cache.ts";
 import { defaultEncodeConcurrency, type ImageFormat, type ImageSettings } from "./image-options.ts";
 import type { Placeholder } from "./placeholder.ts";
@@ -37,6 +37,8 @@ export interface ImagePipelineOptions {
   cacheDir: string;
   /** Checks kept between builds (the content memo's), read and filled in. */
   checked?: Map<string, CheckedImage>;
+  /** Stamps of the load this pipeline serves (default: its own, each taken when first needed). */
+  stamps?: FileStamps;
   settings: ImageSettings;
   /** Encodes in flight at once; default: the machine's cores. */
   concurrency?: number;
@@ -87,6 +89,7 @@ export class ImagePipeline {
   readonly #sources = new Map<string, Promise<SourceCheck>>();
   /** Checks of earlier builds, by path and stamp (ImagePipelineOptions.checked). */
   readonly #checked: Map<string, CheckedImage> | undefined;
+  readonly #stamps: FileStamps;
   readonly #scheduled = new Map<string, Promise<void>>();
   /** Renditions and crops planned in this pipeline's build, by image and request. */
   readonly #plans = new Map<string, unknown>();
@@ -108,6 +111,7 @@ export class ImagePipeline {
     this.#limitInputPixels = Math.round(options.settings.maxMegapixels * 1_000_000);
     this.#encode = options.encode ?? true;
     this.#checked = options.checked;
+    this.#stamps = options.stamps ?? new FileStamps();
   }
 
   /**
@@ -126,7 +130,7 @@ export class ImagePipeline {
 
   async #inspect(absolutePath: string, written: string): Promise<SourceCheck> {
     // An image unchanged since an earlier build (same size, time and inode) is not read again: an archive's photos are gigabytes.
-    const stamp = fileStampOf(absolutePath);
+    const stamp = this.#stamps.of(absolutePath);
     const known = stamp ? this.#checked?.get(absolutePath) : undefined;
     if (known && known.stamp === stamp) return known.check;
     const check = await this.#inspectBytes(absolutePath, written, known?.check);
@@ -389,10 +393,3 @@ async function loadSharp(): Promise<(typeof import("sharp"))["default"]> {
   return (await import("sharp")).default;
 }
 
-function fileStampOf(absolutePath: string): string | undefined {
-  try {
-    return fileStamp(absolutePath);
-  } catch {
-    return undefined;
-  }
-}

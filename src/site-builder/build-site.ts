@@ -6,7 +6,7 @@ import type { NewsroomOptions } from "../eleventy/content-store.ts";
 import type { AssetManifest } from "../eleventy/static-assets.ts";
 import { NEWS_SITEMAP_MAX_AGE_MS } from "../feeds/sitemap.ts";
 import { timed } from "../util/timed.ts";
-import { inputsDigest, isUnchanged, readBuildInputs, writeBuildInputs } from "./input-digest.ts";
+import { inputsDigest, isUnchanged, readBuildInputs, UNREADABLE, writeBuildInputs } from "./input-digest.ts";
 import { commitIntoOutput, finishInterruptedCommit } from "./output-commit.ts";
 import { outputFolderId, readOutputManifest, stampsOf, writeOutputManifest, type OutputManifest } from "./output-manifest.ts";
 import { addFiles, changesSince, type SiteChanges } from "./output-changes.ts";
@@ -154,7 +154,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     onBodyRendered: (total) => (bodies ??= progress.stage("markdown", total)).advance(),
     onPageWritten: () => pages?.advance(),
   };
-  const { model, plan, saveContentState } = await loadAndPlan(newsroom, state, { isIncremental, timings, progress, beforeLargeBuild });
+  const takenStamps = inputs.files.flatMap(([file, stamp]) => (stamp === UNREADABLE ? [] : [[file, stamp] as const]));
+  const { model, plan, saveContentState } = await loadAndPlan(newsroom, state, { isIncremental, timings, progress, beforeLargeBuild, takenStamps });
   bodies?.done();
   // The search is indexed from the content, in Pagefind's own processes, while the pages are rendered.
   let searching: StageProgress | undefined;
@@ -199,7 +200,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
  * and what must be written. Loaded on demand: a build with nothing to do
  * never loads the content's, Markdown's or Eleventy's modules.
  */
-async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, context: { isIncremental: boolean; timings: Map<string, number>; progress: Progress; beforeLargeBuild: () => void }) {
+async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, context: { isIncremental: boolean; timings: Map<string, number>; progress: Progress; beforeLargeBuild: () => void; takenStamps: Iterable<readonly [string, string]> }) {
   const { isIncremental, timings, progress } = context;
   const [{ ContentStore }, { ContentMemo }, { lightenContentMemo, readContentState, writeContentState }, { planSite }, { readPlanIndex, writePlanIndex }] = await Promise.all([
     import("../eleventy/content-store.ts"),
@@ -211,6 +212,7 @@ async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, con
   const loading = progress.stage("content");
   const contentState = isIncremental ? await timed(timings, "state-read", async () => readContentState(state.content)) : undefined;
   const memo = contentState?.memo ?? new ContentMemo();
+  memo.takenStamps = context.takenStamps;
   // No state this code wrote (new code, a first build): every file is loaded, as in a cold build.
   if (memo.files.size === 0) context.beforeLargeBuild();
   try {

@@ -49,6 +49,9 @@ export function inputsDigest(contentDir: string, options: Record<string, unknown
   return { digest: hash.digest("hex"), files };
 }
 
+/** The stamp, and the hash, of a file that cannot be read (a dangling link). */
+export const UNREADABLE = "unreadable";
+
 /** Every file under `folder` (links followed), in name order, as absolute paths, with its stamp. */
 function stampedFiles(folder: string): [string, string][] {
   let entries: string[];
@@ -64,7 +67,7 @@ function stampedFiles(folder: string): [string, string][] {
       const stat = statSync(file);
       if (stat.isFile()) files.push([file, statStamp(stat)]);
     } catch {
-      files.push([file, "unreadable"]); // a dangling link
+      files.push([file, UNREADABLE]); // a dangling link
     }
   }
   return files;
@@ -74,7 +77,7 @@ function hashOf(file: string): string {
   try {
     return createHash("sha1").update(readFileSync(file)).digest("base64");
   } catch {
-    return "unreadable";
+    return UNREADABLE;
   }
 }
 

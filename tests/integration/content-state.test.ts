@@ -128,6 +128,27 @@ describe("the content state kept between builds", () => {
     rmSync(rootDir, { recursive: true, force: true });
   });
 
+  test("the content is read by the stamps the build's input digest took: a file saved during a build is read by the next", async () => {
+    const { rootDir, outputDir, build, file, page } = copyOfBasicSite();
+    await build();
+    const ferry = file("articles/late-night-ferry.md");
+    const text = readFileSync(ferry, "utf8");
+    const title = /^title: "(.*)"$/m.exec(text)![1]!;
+    writeFileSync(file("articles/bridge-repairs.md"), `${readFileSync(file("articles/bridge-repairs.md"), "utf8").trimEnd()}\n\nUpdate.\n`);
+    // Saved once the build has taken its inputs' stamps, before its content is loaded.
+    const saveDuringLoad = { stage: (name: string) => {
+      if (name === "content") writeFileSync(ferry, text.replace(title, "Ferry timetable changes tonight"));
+      return { advance() {}, done() {} };
+    } };
+    await buildSite({ rootDir, outputDir, now: NOW, progress: saveDuringLoad });
+    // What the build recorded as its inputs is what it showed: the file as it was when its stamp was taken.
+    assert.match(page("news/late-night-ferry"), new RegExp(title));
+    const next = await build();
+    assert.equal(next.mode, "incremental");
+    assert.match(page("news/late-night-ferry"), /Ferry timetable changes tonight/);
+    rmSync(rootDir, { recursive: true, force: true });
+  });
+
   test("a damaged state is set aside: the content is loaded afresh and the site is still right", async () => {
     const { rootDir, outputDir, build, file, page } = copyOfBasicSite();
     await build();
