@@ -4,7 +4,7 @@ import type { SiteModel, TagPage } from "../collections/site-model.ts";
 import type { Article, StandalonePage } from "../content/model.ts";
 import type { AssetManifest } from "../eleventy/static-assets.ts";
 import { feedDocument, type FeedScope } from "../feeds/feed-model.ts";
-import { renderNewsSitemap } from "../feeds/sitemap.ts";
+import { renderNewsSitemap, type SitemapFile } from "../feeds/sitemap.ts";
 import { articlePageInputs, authorPageInputs, newsFeedPageInputs, pageFrame, tagPageInputs, type EleventyPageData } from "../pages/page-inputs.ts";
 import { pageDefinitions, SCOPED_FEEDS, scopedFeedDocument, type PageDefinition } from "../pages/page-definitions.ts";
 import { isPaginated, paginatedItems } from "../pages/render-batches.ts";
@@ -85,7 +85,8 @@ const PAGE_KEYS: Record<string, KeyOf> = {
   atom: siteFeed("atom"),
   jsonFeed: siteFeed("json"),
   headlines: (context, url) => context.keys.file("headlines", url, context.digest()),
-  sitemap: (context, url, item) => context.keys.file("sitemap", url, (item as { xml: string }).xml),
+  // By what its XML is written from (src/feeds/sitemap.ts), not by the XML: writing it is the cost.
+  sitemap: (context, url, item) => context.keys.file("sitemap", url, (item as SitemapFile).inputs),
   newsSitemap: (context, url) => context.keys.file("news-sitemap", url, renderNewsSitemap(context.model, context.model.builtAt)),
   redirectsFile: (context, url) => context.keys.file("redirects", url, context.model.redirects),
   redirectPage: (context, url, item) => context.keys.file("redirect", url, [item, context.model.site]),

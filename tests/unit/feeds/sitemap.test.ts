@@ -18,6 +18,36 @@ const sections = (count: number): SitemapSections => {
 const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
 
 describe("sitemapFiles", () => {
+  it("says what each file is written from: two sets of sections give files of the same inputs exactly when they give the same XML", () => {
+    // A story updated, renamed, added or removed, the base URL changed, the pages changed: each, as one file and as an index.
+    const variants: [string, SitemapSections][] = [];
+    for (const count of [3, 7]) {
+      const base = sections(count);
+      const updated = { ...base, articles: base.articles.map((entry, at) => (at === 1 ? { ...entry, lastmod: new Date(entry.lastmod.getTime() + 1) } : entry)) };
+      const renamed = { ...base, articles: base.articles.map((entry, at) => (at === 0 ? { ...entry, url: "/news/story-one/" } : entry)) };
+      const added = { ...base, articles: [...base.articles, { url: "/news/late/", lastmod: new Date(Date.UTC(2026, 11, 1)) }] };
+      const removed = { ...base, articles: base.articles.slice(1) };
+      const pages = { ...base, pages: [...base.pages, { url: "/about/", lastmod: new Date(0) }] };
+      for (const [name, variant] of Object.entries({ base, updated, renamed, added, removed, pages })) variants.push([`${count} ${name}`, variant]);
+    }
+    const filesOf = (baseUrl: string, variant: SitemapSections) => sitemapFiles(baseUrl, variant, 6).map((file) => ({ url: file.url, xml: file.xml, inputs: JSON.stringify(file.inputs) }));
+    const all = variants.flatMap(([name, variant]) => [
+      [`${name} site.example`, filesOf("https://site.example", variant)],
+      [`${name} other.example`, filesOf("https://other.example", variant)],
+    ] as const);
+    for (const [nameA, filesA] of all) {
+      for (const [nameB, filesB] of all) {
+        for (const fileA of filesA) {
+          const fileB = filesB.find((file) => file.url === fileA.url);
+          if (!fileB) continue;
+          assert.equal(fileA.inputs === fileB.inputs, fileA.xml === fileB.xml, `${fileA.url} of ${nameA} and of ${nameB}`);
+        }
+      }
+    }
+    // A copy of the same sections is the same inputs (the key does not depend on the objects).
+    assert.equal(JSON.stringify(sitemapFiles("https://site.example", sections(7), 6)[2]!.inputs), JSON.stringify(sitemapFiles("https://site.example", sections(7), 6)[2]!.inputs));
+  });
+
   it("writes one sitemap.xml while the URLs fit in one file: the site's pages, then the articles newest first", () => {
     const files = sitemapFiles("https://site.example", sections(3), 6);
     assert.deepEqual(files.map((file) => file.url), ["/sitemap.xml"]);
