@@ -17,7 +17,11 @@ export function derivedFileUrls(model: SiteModel): Set<string> {
   const add = (url: string) => {
     if (PUBLISHED_PREFIXES.some((prefix) => url.startsWith(prefix))) urls.add(url);
   };
+  // Articles showing one photo share its planned renditions (src/images/responsive-image.ts): one list of sources, one fallback URL.
+  const added = new Map<object, string>();
   const addImage = (image: ResponsiveImage) => {
+    if (added.get(image.sources) === image.url) return;
+    added.set(image.sources, image.url);
     add(image.url);
     for (const source of image.sources) for (const candidate of source.candidates) add(candidate.url);
   };
