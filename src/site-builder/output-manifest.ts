@@ -72,21 +72,22 @@ function isSameStamp(now: string | undefined, then: string): boolean {
 }
 
 /** Writes the manifest whole or not at all (a temporary file renamed over the old one). */
-export function writeOutputManifest(file: string, manifest: OutputManifest): void {
+export function writeOutputManifest(file: string, manifest: OutputManifest, options: { flush?: boolean } = {}): void {
   const files = [...manifest.files].map(([sitePath, key]) => [sitePath, key, manifest.stamps.get(sitePath) ?? ""]);
-  writeFileWhole(file, JSON.stringify({ version: MANIFEST_VERSION, outputId: manifest.outputId, files }));
+  writeFileWhole(file, JSON.stringify({ version: MANIFEST_VERSION, outputId: manifest.outputId, files }), options);
 }
 
 /**
- * The stamps of a manifest's files: those written now read from the folder,
- * the others as `previous` recorded them.
+ * The stamps of a manifest's files: those written now read from `siteDir`
+ * (the output folder, or the staging folder they are moved from), the
+ * others as `previous` recorded them.
  */
-export function stampsOf(outputDir: string, files: ReadonlyMap<string, string>, written: Iterable<string> | "all", previous?: ReadonlyMap<string, string>): Map<string, string> {
+export function stampsOf(siteDir: string, files: ReadonlyMap<string, string>, written: Iterable<string> | "all", previous?: ReadonlyMap<string, string>): Map<string, string> {
   const stamps = new Map<string, string>();
   const fresh = written === "all" ? undefined : new Set(written);
   for (const sitePath of files.keys()) {
     const kept = fresh && !fresh.has(sitePath) ? previous?.get(sitePath) : undefined;
-    stamps.set(sitePath, kept ?? outputFileStamp(path.join(outputDir, sitePath)) ?? "");
+    stamps.set(sitePath, kept ?? outputFileStamp(path.join(siteDir, sitePath)) ?? "");
   }
   return stamps;
 }

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, r
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { commitIntoOutput, finishInterruptedCommit } from "../../../src/site-builder/output-commit.ts";
+import { commitIntoOutput, finishInterruptedCommit, writeCommitJournal } from "../../../src/site-builder/output-commit.ts";
 import { outputFileStamp, outputFolderId, readOutputManifest } from "../../../src/site-builder/output-manifest.ts";
 
 /** An output folder with two pages, a staging folder with one changed and one new page, and the state files. */
@@ -42,13 +42,38 @@ describe("committing into the output folder", () => {
   test("a build killed while committing is completed by the next one, from its journal", () => {
     const { root, output, staging, files, manifest, changes, read } = setUp();
     // What commitIntoOutput writes before its first rename, then the first rename alone.
-    writeFileSync(files.journal, JSON.stringify({ stagingDir: staging, outputDir: output, changes, manifestFile: files.manifest, manifest: { outputId: manifest.outputId, files: [...manifest.files], stamps: [...manifest.stamps] } }));
+    writeCommitJournal(staging, output, changes, files.journal, files.manifest, manifest);
+    assert.equal(existsSync(files.manifest), false, "the manifest is not replaced before the files are in");
     renameSync(path.join(staging, "news/a/index.html"), path.join(output, "news/a/index.html"));
     assert.equal(finishInterruptedCommit(files.journal), true);
     assert.deepEqual([read("news/a/index.html"), read("news/b/index.html")], ["new a", "new b"]);
     assert.equal(existsSync(path.join(output, "news/gone/index.html")), false);
-    assert.deepEqual([...readOutputManifest(files.manifest, output)!.files], [...manifest.files]);
+    const written = readOutputManifest(files.manifest, output)!;
+    assert.deepEqual([...written.files], [...manifest.files]);
+    // The stamps of the files moved in are theirs in the output (read before the move), the others' as recorded.
+    for (const sitePath of ["news/a/index.html", "news/b/index.html", "index.html"]) assert.equal(written.stamps.get(sitePath), outputFileStamp(path.join(output, sitePath)), sitePath);
     assert.equal(finishInterruptedCommit(files.journal), false, "done once");
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test("a journal applied to the end by a build killed before it deleted the journal is applied again harmlessly", () => {
+    const { root, output, staging, files, manifest, changes, read } = setUp();
+    const journal = readFileSync((writeCommitJournal(staging, output, changes, files.journal, files.manifest, manifest), files.journal), "utf8");
+    assert.equal(finishInterruptedCommit(files.journal), true);
+    writeFileSync(files.journal, journal);
+    assert.equal(finishInterruptedCommit(files.journal), true);
+    assert.deepEqual([read("news/a/index.html"), read("news/b/index.html"), read("index.html")], ["new a", "new b", "old home"]);
+    assert.deepEqual([...readOutputManifest(files.manifest, output)!.files], [...manifest.files]);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test("a journal of an earlier version, holding its manifest, is completed too", () => {
+    const { root, output, staging, files, manifest, changes, read } = setUp();
+    writeFileSync(files.journal, JSON.stringify({ stagingDir: staging, outputDir: output, changes, manifestFile: files.manifest, manifest: { outputId: manifest.outputId, files: [...manifest.files], stamps: [...manifest.stamps] } }));
+    renameSync(path.join(staging, "news/a/index.html"), path.join(output, "news/a/index.html"));
+    assert.equal(finishInterruptedCommit(files.journal), true);
+    assert.deepEqual([read("news/a/index.html"), read("news/b/index.html")], ["new a", "new b"]);
+    assert.deepEqual([...readOutputManifest(files.manifest, output)!.files], [...manifest.files]);
     rmSync(root, { recursive: true, force: true });
   });
 
