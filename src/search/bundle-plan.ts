@@ -61,40 +61,56 @@ export interface BundlePlan<A extends IndexedArchive = IndexedArchive> {
 export const archivePath = (number: number) => `/pagefind-archive-${number}/`;
 const archiveNumber = (sitePath: string) => Number(/^\/pagefind-archive-(\d+)\/$/.exec(sitePath)?.[1] ?? 0);
 
-/** `records`: articles newest first, then pages. */
+/**
+ * `records`: articles newest first, then pages; each URL once. Every URL is
+ * looked up once, and a record's place stands for it after that: at 100,000
+ * articles in 40 archives, a plan of a Map or Set per question took 1.8 s
+ * of an edit.
+ */
 export function planBundles<A extends IndexedArchive>(archives: readonly A[], records: readonly RecordKey[], sizes: BundleSizes): BundlePlan<A> {
-  const current = new Map(records.map((record) => [record.url, record]));
-  const superseded = archives.map((archive) => archive.members.filter((member) => !isIntact(member, current.get(member.url))));
+  const placeOf = new Map<string, number>();
+  records.forEach((record, place) => placeOf.set(record.url, place));
+  // Each member's record now, by its place (-1: gone).
+  const memberPlaces = archives.map((archive) => archive.members.map((member) => placeOf.get(member.url) ?? -1));
+  const isArticleAt = (place: number) => place >= 0 && records[place]!.kind === "article";
+  const isIntactAt = (member: ArchiveMember, place: number) => isArticleAt(place) && records[place]!.hash === member.hash;
+  const superseded = archives.map((archive, index) => archive.members.filter((member, at) => !isIntactAt(member, memberPlaces[index]![at]!)));
   const reindex = compacted(superseded.map((members) => members.length), sizes.supersededLimit);
-  const archived = new Set(archives.flatMap((archive) => archive.members.map((member) => member.url)));
-  const fresh = records.filter((record) => record.kind === "article" && !archived.has(record.url));
+  const isArchived = new Uint8Array(records.length);
+  for (const places of memberPlaces) for (const place of places) if (place >= 0) isArchived[place] = 1;
+  const fresh: number[] = [];
+  records.forEach((record, place) => {
+    if (record.kind === "article" && isArchived[place] === 0) fresh.push(place);
+  });
   // Oldest first: the newest archive is filled before new ones are cut.
-  const sealing = fresh.length > sizes.freshLimit ? fresh.map((record) => record.url).reverse() : [];
-  const position = new Map(records.map((record, index) => [record.url, index]));
-  const newestFirst = (urls: string[]) => urls.sort((a, b) => position.get(a)! - position.get(b)!);
+  const sealing = fresh.length > sizes.freshLimit ? fresh.reverse() : [];
+  const isHeld = new Uint8Array(records.length);
+  const held = (places: number[]) => {
+    places.sort((a, b) => a - b); // newest first
+    for (const place of places) isHeld[place] = 1;
+    return places.map((place) => records[place]!.url);
+  };
   const planned: PlannedArchive<A>[] = [];
   const removed: string[] = [];
   archives.forEach((archive, index) => {
     const isNewest = index === archives.length - 1;
-    const stillArticles = archive.members.filter((member) => current.get(member.url)?.kind === "article").map((member) => member.url);
+    const places = memberPlaces[index]!;
+    const stillArticles = places.filter(isArticleAt);
     const room = isNewest ? Math.max(0, sizes.articlesPerArchive - stillArticles.length) : 0;
     if (!reindex.has(index) && (room === 0 || sealing.length === 0)) {
+      archive.members.forEach((member, at) => {
+        if (isIntactAt(member, places[at]!)) isHeld[places[at]!] = 1;
+      });
       planned.push({ sitePath: archive.sitePath, keep: archive, superseded: superseded[index]! });
       return;
     }
-    const urls = newestFirst([...stillArticles, ...sealing.splice(0, room)]);
+    const urls = held([...stillArticles, ...sealing.splice(0, room)]);
     if (urls.length > 0) planned.push({ sitePath: archive.sitePath, index: urls });
     else removed.push(archive.sitePath);
   });
   let number = Math.max(0, ...archives.map((archive) => archiveNumber(archive.sitePath)));
-  while (sealing.length > 0) planned.push({ sitePath: archivePath(++number), index: newestFirst(sealing.splice(0, sizes.articlesPerArchive)) });
-  const held = new Set(planned.flatMap((archive) => ("index" in archive ? archive.index : archive.keep.members.filter((member) => isIntact(member, current.get(member.url))).map((member) => member.url))));
-  return { archives: planned, live: records.filter((record) => !held.has(record.url)).map((record) => record.url), removed };
-}
-
-/** Whether an archived article still stands for the record now: an article, with the same record. */
-function isIntact(member: ArchiveMember, now: RecordKey | undefined): boolean {
-  return now !== undefined && now.kind === "article" && now.hash === member.hash;
+  while (sealing.length > 0) planned.push({ sitePath: archivePath(++number), index: held(sealing.splice(0, sizes.articlesPerArchive)) });
+  return { archives: planned, live: records.flatMap((record, place) => (isHeld[place] === 0 ? [record.url] : [])), removed };
 }
 
 /**

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { compacted, planBundles, type BundlePlan, type BundleSizes, type IndexedArchive, type RecordKey } from "../../../src/search/bundle-plan.ts";
+import { mulberry32 } from "../../../bench/generate-corpus.ts";
+import { archivePath, compacted, planBundles, type BundlePlan, type BundleSizes, type IndexedArchive, type PlannedArchive, type RecordKey } from "../../../src/search/bundle-plan.ts";
 
 const SIZES: BundleSizes = { articlesPerArchive: 3, freshLimit: 2, supersededLimit: 2 };
 
@@ -121,7 +122,65 @@ describe("search bundle plan", () => {
       archives = indexed(plan, now);
     }
   });
+
+  test("plans as the rules read literally, a Map or Set per question, over random histories of publications, edits, deletions and pages", () => {
+    const random = mulberry32(45);
+    for (let history = 0; history < 40; history++) {
+      const sizes = { articlesPerArchive: 1 + Math.floor(random() * 5), freshLimit: Math.floor(random() * 4), supersededLimit: Math.floor(random() * 4) };
+      let published = 0;
+      let articles: RecordKey[] = []; // newest first
+      let pages: RecordKey[] = [{ url: "/about/", kind: "page", hash: "v1" }];
+      let archives: IndexedArchive[] = [];
+      for (let step = 0; step < 25; step++) {
+        for (let count = Math.floor(random() * 4); count > 0; count--) articles.unshift({ url: `/news/a${++published}/`, kind: "article", hash: "v1" });
+        articles = articles.flatMap((article) => {
+          const roll = random();
+          if (roll < 0.08) return [{ ...article, hash: `v${step}` }];
+          if (roll < 0.11) return [];
+          if (roll < 0.12) {
+            pages = [...pages, { ...article, kind: "page" }];
+            return [];
+          }
+          return [article];
+        });
+        const now = [...articles, ...pages];
+        const plan = planBundles(archives, now, sizes);
+        assert.deepEqual(plan, literalPlan(archives, now, sizes), `history ${history}, step ${step}`);
+        archives = indexed(plan, now);
+      }
+    }
+  });
 });
+
+/** The plan as bundle-plan.ts's rules read, one Map or Set per question: what the one that looks each URL up once must give. */
+function literalPlan(archives: readonly IndexedArchive[], records: readonly RecordKey[], sizes: BundleSizes): BundlePlan {
+  const current = new Map(records.map((record) => [record.url, record]));
+  const isIntact = (member: { url: string; hash: string }) => current.get(member.url)?.kind === "article" && current.get(member.url)!.hash === member.hash;
+  const superseded = archives.map((archive) => archive.members.filter((member) => !isIntact(member)));
+  const reindex = compacted(superseded.map((members) => members.length), sizes.supersededLimit);
+  const archived = new Set(archives.flatMap((archive) => archive.members.map((member) => member.url)));
+  const fresh = records.filter((record) => record.kind === "article" && !archived.has(record.url));
+  const sealing = fresh.length > sizes.freshLimit ? fresh.map((record) => record.url).reverse() : [];
+  const position = new Map(records.map((record, index) => [record.url, index]));
+  const newestFirst = (urls: string[]) => urls.sort((a, b) => position.get(a)! - position.get(b)!);
+  const planned: PlannedArchive[] = [];
+  const removed: string[] = [];
+  archives.forEach((archive, index) => {
+    const stillArticles = archive.members.filter((member) => current.get(member.url)?.kind === "article").map((member) => member.url);
+    const room = index === archives.length - 1 ? Math.max(0, sizes.articlesPerArchive - stillArticles.length) : 0;
+    if (!reindex.has(index) && (room === 0 || sealing.length === 0)) {
+      planned.push({ sitePath: archive.sitePath, keep: archive, superseded: superseded[index]! });
+      return;
+    }
+    const urls = newestFirst([...stillArticles, ...sealing.splice(0, room)]);
+    if (urls.length > 0) planned.push({ sitePath: archive.sitePath, index: urls });
+    else removed.push(archive.sitePath);
+  });
+  let number = Math.max(0, ...archives.map((archive) => Number(/(\d+)\/$/.exec(archive.sitePath)![1])));
+  while (sealing.length > 0) planned.push({ sitePath: archivePath(++number), index: newestFirst(sealing.splice(0, sizes.articlesPerArchive)) });
+  const held = new Set(planned.flatMap((archive) => ("index" in archive ? archive.index : archive.keep.members.filter(isIntact).map((member) => member.url))));
+  return { archives: planned, live: records.filter((record) => !held.has(record.url)).map((record) => record.url), removed };
+}
 
 describe("compaction", () => {
   test("nothing under the limit; over it, the archives with most amendments until half the limit is left", () => {
