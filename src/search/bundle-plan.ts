@@ -110,7 +110,7 @@ export function planBundles<A extends IndexedArchive>(archives: readonly A[], re
   });
   let number = Math.max(0, ...archives.map((archive) => archiveNumber(archive.sitePath)));
   while (sealing.length > 0) planned.push({ sitePath: archivePath(++number), index: held(sealing.splice(0, sizes.articlesPerArchive)) });
-  return { archives: planned, live: records.flatMap((record, place) => (isHeld[place] === 0 ? [record.url] : [])), removed };
+  return { archives: planned, live: records.filter((_, place) => isHeld[place] === 0).map((record) => record.url), removed };
 }
 
 /**

@@ -43,8 +43,11 @@ interface Journal {
   manifest?: { outputId: string; files: [string, string][]; stamps: [string, string][] };
 }
 
+/** The manifest a commit ends with; the stamps are those of the files it leaves as they are. */
+type ManifestToCommit = Omit<OutputManifest, "stamps"> & { stamps: ReadonlyMap<string, string> };
+
 /** Commits `changes` from `stagingDir` into `outputDir` (see above); the staging folder is removed. */
-export function commitIntoOutput(stagingDir: string, outputDir: string, changes: OutputChanges, journalFile: string, manifestFile: string, manifest: Omit<OutputManifest, "stamps"> & { stamps: ReadonlyMap<string, string> }): void {
+export function commitIntoOutput(stagingDir: string, outputDir: string, changes: OutputChanges, journalFile: string, manifestFile: string, manifest: ManifestToCommit): void {
   applyJournal(writeCommitJournal(stagingDir, outputDir, changes, journalFile, manifestFile, manifest));
   unlinkSync(journalFile);
 }
@@ -54,7 +57,7 @@ export function commitIntoOutput(stagingDir: string, outputDir: string, changes:
  * it ends with (the stamps of the files written now are read in the staging
  * folder: a rename keeps a file's size and time), then the journal naming it.
  */
-export function writeCommitJournal(stagingDir: string, outputDir: string, changes: OutputChanges, journalFile: string, manifestFile: string, manifest: Omit<OutputManifest, "stamps"> & { stamps: ReadonlyMap<string, string> }): Journal {
+export function writeCommitJournal(stagingDir: string, outputDir: string, changes: OutputChanges, journalFile: string, manifestFile: string, manifest: ManifestToCommit): Journal {
   const nextManifestFile = `${manifestFile}.next`;
   writeOutputManifest(nextManifestFile, { outputId: manifest.outputId, files: manifest.files, stamps: stampsOf(stagingDir, manifest.files, changes.written, manifest.stamps) }, { flush: true });
   const journal: Journal = { stagingDir, outputDir, changes, manifestFile, nextManifestFile };
