@@ -64,6 +64,21 @@ describe("the TypeScript hooks the commands run with (src/loader/)", () => {
     assert.deepEqual(cachedWith(`${marker}-1`), [], "the older version of the file removed: one version per file");
   });
 
+  test("load esbuild only to compile: a process whose files are all kept starts without it", () => {
+    const folder = temporaryFolder("newsroom-loader-");
+    const file = path.join(folder, "lazy.ts");
+    writeFileSync(file, `const label: string = "lazy-${process.pid}-${Date.now()}";\nconsole.log(label);\n`);
+    // NODE_DEBUG=module names each CommonJS file as it is loaded, the hooks' thread included (esbuild's API is CommonJS).
+    const loadsEsbuild = (result: ReturnType<typeof run>) => /load "[^"]*\/esbuild\/lib\/main\.js"/.test(result.stderr);
+    const compiling = run([file], { NODE_DEBUG: "module" });
+    assert.equal(compiling.status, 0, compiling.stderr);
+    assert.ok(loadsEsbuild(compiling), "a file not yet kept is compiled by esbuild");
+    const kept = run([file], { NODE_DEBUG: "module" });
+    assert.equal(kept.status, 0, kept.stderr);
+    assert.equal(kept.stdout, compiling.stdout);
+    assert.ok(!loadsEsbuild(kept), "every file read back from the cache: esbuild not loaded");
+  });
+
   test("keep nothing with NEWSROOM_TYPESCRIPT_CACHE=off", () => {
     const folder = temporaryFolder("newsroom-loader-");
     const file = path.join(folder, "unkept.ts");
