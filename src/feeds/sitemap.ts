@@ -44,21 +44,56 @@ export interface SitemapSections {
   pages: SitemapEntry[];
 }
 
-/** Every public page with the time its content last changed. */
+/**
+ * An entry whose time is worked out when first read, then kept: checking
+ * links asks the sitemap files only for their URLs (the preview does on
+ * every save), and finding each listing's newest story read every story's
+ * times again.
+ */
+class LazyEntry implements SitemapEntry {
+  #lastmod: Date | undefined;
+  readonly #timeOf: () => Date;
+  constructor(
+    readonly url: string,
+    timeOf: () => Date,
+  ) {
+    this.#timeOf = timeOf;
+  }
+  get lastmod(): Date {
+    return (this.#lastmod ??= this.#timeOf());
+  }
+}
+
+/** An article's entry: its time read from the article when asked. */
+class ArticleEntry implements SitemapEntry {
+  readonly url: string;
+  readonly #article: Article;
+  constructor(article: Article) {
+    this.url = article.url;
+    this.#article = article;
+  }
+  get lastmod(): Date {
+    return changedAt(this.#article);
+  }
+}
+
+/** Every public page with the time its content last changed (each time found when it is first read). */
 export function sitemapEntries(model: Pick<SiteModel, "articles" | "pages" | "feedPages" | "tagPages" | "authorGroups">): SitemapSections {
-  const everything = newest(model.articles);
-  const pages = [
-    { url: routes.home(), lastmod: everything },
+  let latest: Date | undefined;
+  const everything = () => (latest ??= newest(model.articles));
+  const newestOf = (articles: readonly Article[]) => () => newest(articles);
+  const pages: SitemapEntry[] = [
+    new LazyEntry(routes.home(), everything),
     // A page without an `updated` date changes with the site as a whole.
-    ...model.pages.map((page) => ({ url: page.url, lastmod: page.updatedAt ?? everything })),
-    ...model.feedPages.map((page) => ({ url: page.url, lastmod: newest(page.items) })),
-    { url: routes.tagIndex(), lastmod: everything },
-    ...model.tagPages.map((page) => ({ url: page.url, lastmod: newest(page.items) })),
-    { url: routes.authorIndex(), lastmod: everything },
-    ...model.authorGroups.map((group) => ({ url: group.author.url, lastmod: newest(group.articles) })),
-    { url: routes.search(), lastmod: everything },
+    ...model.pages.map((page) => new LazyEntry(page.url, () => page.updatedAt ?? everything())),
+    ...model.feedPages.map((page) => new LazyEntry(page.url, newestOf(page.items))),
+    new LazyEntry(routes.tagIndex(), everything),
+    ...model.tagPages.map((page) => new LazyEntry(page.url, newestOf(page.items))),
+    new LazyEntry(routes.authorIndex(), everything),
+    ...model.authorGroups.map((group) => new LazyEntry(group.author.url, newestOf(group.articles))),
+    new LazyEntry(routes.search(), everything),
   ];
-  const articles = model.articles.map((article) => ({ url: article.url, lastmod: changedAt(article) })).reverse();
+  const articles: SitemapEntry[] = model.articles.map((article) => new ArticleEntry(article)).reverse();
   return { articles, pages };
 }
 

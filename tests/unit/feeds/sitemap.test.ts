@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { renderNewsSitemap, renderRobotsTxt, sitemapFiles, type SitemapEntry, type SitemapSections } from "../../../src/feeds/sitemap.ts";
+import { renderNewsSitemap, renderRobotsTxt, sitemapEntries, sitemapFiles, type SitemapEntry, type SitemapSections } from "../../../src/feeds/sitemap.ts";
+import type { Article } from "../../../src/content/model.ts";
 import { SCHEMAS, validateXml, xmllintSkipReason } from "../../integration/xmllint.ts";
 import { makeArticle, makeSite } from "../helpers.ts";
 import { temporaryFolder } from "../../temporary-folder.ts";
@@ -101,6 +102,57 @@ describe("sitemapFiles", () => {
     writeFileSync(path.join(dir, "part.xml"), part!.xml);
     validateXml(path.join(dir, "index.xml"), path.join(SCHEMAS, "siteindex.xsd"));
     validateXml(path.join(dir, "part.xml"), path.join(SCHEMAS, "sitemap.xsd"));
+  });
+});
+
+describe("sitemapEntries", () => {
+  /** Articles a1 (oldest) to a`count`, every third updated later, each counting the reads of its times. */
+  const timed = (count: number, reads: { count: number }): Article[] =>
+    Array.from({ length: count }, (_, i) => {
+      const publishedAt = new Date(Date.UTC(2026, 10, 1 + i));
+      const article = makeArticle(`a${i + 1}`, { publishedAt, ...(i % 3 === 0 ? { updatedAt: new Date(publishedAt.getTime() + 36 * 3600_000) } : {}) });
+      return new Proxy(article, {
+        get(target, key, receiver) {
+          if (key === "publishedAt" || key === "updatedAt") reads.count++;
+          return Reflect.get(target, key, receiver);
+        },
+      });
+    });
+  const newestOf = (articles: readonly Article[]) => new Date(Math.max(...articles.map((article) => (article.updatedAt ?? article.publishedAt).getTime())));
+
+  it("gives the files' URLs without reading a story's time (checking links asks for no more), and each page the time of its newest story when asked", () => {
+    const reads = { count: 0 };
+    const articles = timed(8, reads).reverse();
+    const model = {
+      articles,
+      pages: [{ id: "about", url: "/about/", title: "About", sourcePath: "content/pages/about.md", bodyHtml: "" }, { id: "ethics", url: "/ethics/", title: "Ethics", sourcePath: "content/pages/ethics.md", bodyHtml: "", updatedAt: new Date(Date.UTC(2025, 0, 1)) }],
+      feedPages: [{ url: "/news-feed/", items: articles.slice(0, 5) }, { url: "/news-feed/page/1/", items: articles.slice(5), pageNumber: 1 }],
+      tagPages: [{ url: "/tags/port/", items: articles.filter((_, i) => i % 2 === 1), tag: { slug: "port", label: "Port", url: "/tags/port/" } }],
+      authorGroups: [{ author: { id: "desk", name: "Desk", url: "/authors/desk/" }, articles: articles.slice(2, 4) }],
+    } as unknown as Parameters<typeof sitemapEntries>[0];
+    const sections = sitemapEntries(model);
+    assert.deepEqual(sitemapFiles("https://site.example", sections, 6).map((file) => file.url), ["/sitemap.xml", "/sitemaps/articles-1.xml", "/sitemaps/articles-2.xml", "/sitemaps/newest.xml", "/sitemaps/newest-2.xml"]);
+    assert.equal(reads.count, 0, "no story's time read for the URLs");
+
+    const lastmods = new Map([...sections.pages, ...sections.articles].map((entry) => [entry.url, entry.lastmod.toISOString()]));
+    const expected = new Map<string, Date>([
+      ["/", newestOf(articles)],
+      ["/about/", newestOf(articles)],
+      ["/ethics/", new Date(Date.UTC(2025, 0, 1))],
+      ["/news-feed/", newestOf(articles.slice(0, 5))],
+      ["/news-feed/page/1/", newestOf(articles.slice(5))],
+      ["/tags/", newestOf(articles)],
+      ["/tags/port/", newestOf(articles.filter((_, i) => i % 2 === 1))],
+      ["/authors/", newestOf(articles)],
+      ["/authors/desk/", newestOf(articles.slice(2, 4))],
+      ["/search/", newestOf(articles)],
+      ...articles.map((article) => [article.url, article.updatedAt ?? article.publishedAt] as const),
+    ]);
+    assert.deepEqual(lastmods, new Map([...expected].map(([url, time]) => [url, time.toISOString()])));
+    assert.deepEqual(sections.articles.map((entry) => entry.url), [...articles].reverse().map((article) => article.url), "oldest first");
+    const afterFirst = reads.count;
+    for (const entry of sections.pages) assert.ok(entry.lastmod instanceof Date);
+    assert.equal(reads.count, afterFirst, "a page's time is found once, then kept");
   });
 });
 
