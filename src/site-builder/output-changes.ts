@@ -36,8 +36,10 @@ export function addFiles(changes: SiteChanges, previous: ReadonlyMap<string, str
 /** The outputs whose key is not the previous one; every output's key into the manifest. */
 function keep<T extends { path: string; key: string }>(changes: SiteChanges, previous: ReadonlyMap<string, string> | undefined, outputs: readonly T[]): T[] {
   const changed = outputs.filter((output) => {
-    if (changes.manifest.has(output.path)) throw new Error(`internal error, please report: two files of the site are written to ${output.path}`);
+    // One lookup per file, not two: a path already there leaves the size as it was.
+    const size = changes.manifest.size;
     changes.manifest.set(output.path, output.key);
+    if (changes.manifest.size === size) throw new Error(`internal error, please report: two files of the site are written to ${output.path}`);
     return previous?.get(output.path) !== output.key;
   });
   changes.kept += outputs.length - changed.length;
