@@ -39,7 +39,8 @@ const COMPILE = {
 // esbuild's version is read from its package file: its module is loaded only when a file must be compiled, as a process whose files are all in the cache starts sooner without it.
 const ESBUILD_VERSION = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("esbuild/package.json"), "utf8")).version;
 const COMPILE_KEY = JSON.stringify([ESBUILD_VERSION, COMPILE]);
-let esbuild;
+/** esbuild's module as it loads: imported by the first file that must be compiled. */
+let loadingEsbuild;
 
 export async function load(url, context, nextLoad) {
   if (!url.startsWith("file:")) return nextLoad(url, context);
@@ -66,7 +67,7 @@ async function compiled(file, source) {
       // not compiled yet
     }
   }
-  const { transform } = await (esbuild ??= import("esbuild"));
+  const { transform } = await (loadingEsbuild ??= import("esbuild"));
   const { code } = await transform(source, { ...COMPILE, loader: file.endsWith("x") ? "tsx" : "ts", sourcefile: file });
   if (IS_CACHED) keep(cached, code, `${fileKey}-`);
   return code;
