@@ -3,13 +3,16 @@
  * watcher, the HTTP server or the browser (bench/dev-server-edit.ts times all
  * of it): builds a corpus's preview once, then appends a line to one article
  * N times, each followed by `DevBuilder.update` on that file, and prints how
- * long the content took to load again and the saved page to be written. Each
- * update stops after the saved page (the listings are what a later save
- * interrupts). Undoes the edits.
+ * long the saved page took to be written and the content to load again. Each
+ * update stops before the listings (what a later save interrupts). Undoes
+ * the edits.
  *
  *   node --import ./src/loader/register.mjs bench/dev-save.ts <corpusDir> [saves=6]
  *
- * Prints one JSON line per save: {"save":N,"contentMs":X,"savedPageMs":Y}.
+ * Prints one JSON line per save: {"save":N,"savedPageMs":Y,"contentMs":X},
+ * each from the start of the update: the saved page written (before the
+ * content is loaded again when the save keeps the article's place, decision
+ * 0060), and the whole content loaded again.
  */
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -42,10 +45,10 @@ try {
     let savedPageMs = 0;
     await builder.update([file], {
       onContentLoaded: () => (contentMs = performance.now() - started),
-      onSavedPages: () => (savedPageMs = performance.now() - started - contentMs),
+      onSavedPages: () => (savedPageMs = performance.now() - started),
       shouldStop: () => true,
     });
-    process.stdout.write(`${JSON.stringify({ save, contentMs: Math.round(contentMs), savedPageMs: Math.round(savedPageMs) })}\n`);
+    process.stdout.write(`${JSON.stringify({ save, savedPageMs: Math.round(savedPageMs), contentMs: Math.round(contentMs) })}\n`);
   }
 } finally {
   writeFileSync(file, original);

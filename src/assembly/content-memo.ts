@@ -4,6 +4,7 @@ import type { RelatedCardTarget } from "../markdown/remark-related-card.ts";
 import type { SettledBody } from "../markdown/render-bodies.ts";
 import type { CheckedImage } from "../images/image-pipeline.ts";
 import type { Article } from "../content/model.ts";
+import type { LoadedContext } from "./saved-article.ts";
 
 export type { MemoFile } from "../content/read-files.ts";
 import type { MemoFile } from "../content/read-files.ts";
@@ -96,8 +97,11 @@ export class ContentMemo {
    * articles), which a save should not pay again.
    */
   readonly caches = new Map<string, KeyedJsonCache<unknown>>();
+  /** What the last load found, when it had no error: the preview builds a saved article against it first (saved-article.ts). */
+  loaded: LoadedContext | undefined;
 
   clear(): void {
+    this.loaded = undefined;
     this.files = new Map();
     this.articles = new WeakMap();
     this.kept = new WeakMap();

@@ -128,6 +128,8 @@ async function assemble(options: LoadOptions, workers: LoadWorkers): Promise<Loa
   const images = contentImages(options, site, rootDir, contentDir, stamps);
   const caches = contentCaches(options, rootDir);
   const { memo } = options;
+  // Set again at the end, by a load without errors.
+  if (memo) memo.loaded = undefined;
   // A load that starts from a memo leaves most cache entries unread: pruning then would drop good ones.
   const mayPrune = !options.checkOnly && (!memo || memo.files.size === 0);
   const fileMemo: FileMemo | undefined = memo ? { previous: memo.files, next: new Map(), watched: memo.watched, saved: memo.saved, stamps } : undefined;
@@ -158,16 +160,8 @@ async function assemble(options: LoadOptions, workers: LoadWorkers): Promise<Loa
   const authors = await buildAuthors(files.authorFiles, { images, renderOptions, diagnostics });
   const bodyOf = await articleBodies(files, { ...renderOptions, articles: files.cards, unpublished: files.unpublishedCards, spool: new TextSpool(), ...(workers.pool ? { pool: workers.pool } : {}) }, memo, options.onBodyRendered);
   const candidates = articleCandidates(files, bodyOf);
-  const built = await buildArticles(candidates, {
-    site,
-    authors,
-    images,
-    memo,
-    cardTargets: files.cards,
-    references: { authorIds: new Set(files.authorFiles.map((read) => read.file.id)), articleIds: new Set(files.articleFiles.map((read) => read.file.id)), unpublished: files.unpublished, ...(site ? { timeZone: site.timeZone } : {}) },
-    isPreview,
-    stamps,
-  });
+  const references = { authorIds: new Set(files.authorFiles.map((read) => read.file.id)), articleIds: new Set(files.articleFiles.map((read) => read.file.id)), unpublished: files.unpublished, ...(site ? { timeZone: site.timeZone } : {}) };
+  const built = await buildArticles(candidates, { site, authors, images, memo, cardTargets: files.cards, references, isPreview, stamps });
   diagnostics.push(...built.diagnostics);
   const pages = await buildPages(files.pageFiles, { isPreview, renderOptions, cardTargets: files.cards, unpublishedCards: files.unpublishedCards, diagnostics });
   if (site && loadedSite.yaml) {
@@ -180,11 +174,13 @@ async function assemble(options: LoadOptions, workers: LoadWorkers): Promise<Loa
   if (!site) return { diagnostics, images: imageSummary };
   if (!options.checkOnly && !hasErrors(diagnostics)) await built.addPlaceholders(images.pipeline);
   const content = contentOf({ site, loadedSite, files, authors, bodyOf, candidates, articles: built.articles, pages });
+  // The preview builds its next saved article against this (saved-article.ts).
+  if (memo) memo.loaded = hasErrors(diagnostics) ? undefined : { options, files, authors, renderSettings: renderOptions.settings, references, content };
   return hasErrors(diagnostics) ? { partial: content, diagnostics, images: imageSummary } : { content, partial: content, diagnostics, images: imageSummary };
 }
 
 /** The image pipeline of one load: images are checked and planned as they are met, encoded into the cache on a bounded queue while the rest loads. */
-function contentImages(options: LoadOptions, site: SiteSettings | undefined, rootDir: string, contentDir: string, stamps: FileStamps): ContentImages {
+export function contentImages(options: LoadOptions, site: SiteSettings | undefined, rootDir: string, contentDir: string, stamps: FileStamps): ContentImages {
   const imageSettings = resolveImageSettings(site?.images);
   const pipeline = new ImagePipeline({
     cacheDir: options.imageCacheDir ?? imageCacheDir(rootDir),
@@ -311,7 +307,7 @@ function markdownSource(read: ReadFile<unknown>): MarkdownSource {
 }
 
 /** A body's links to the site's own pages (at file lines: the link policy adds the body's offset). */
-function placedLinks(file: string, links: readonly SiteLink[]): ContentSiteLink[] {
+export function placedLinks(file: string, links: readonly SiteLink[]): ContentSiteLink[] {
   return links.map((link) => ({ file, line: link.line, column: link.column, path: link.path, written: link.written }));
 }
 

@@ -10,6 +10,8 @@ import type { DeclaredAlias } from "../content/model.ts";
 export interface CheckedSite extends LoadResult {
   /** The site model, when the content has no error. */
   model?: SiteModel;
+  /** What the content may link to (the pages the site has, and old addresses), with the model. */
+  linkable?: ReadonlySet<string>;
 }
 
 export type CheckOptions = LoadOptions;
@@ -37,7 +39,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckedSite> {
     const { content: _content, ...rest } = loaded;
     return { ...rest, diagnostics };
   }
-  return { ...loaded, diagnostics, model };
+  return { ...loaded, diagnostics, model, linkable };
 }
 
 /** An old address must not be a page the site publishes, nor be claimed by two files. */

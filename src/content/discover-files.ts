@@ -24,6 +24,11 @@ export interface DiscoveredFolder {
 /** Markdown file extensions, in any case (`.md`, `.MD`, `.markdown`). */
 const MARKDOWN = /\.(md|markdown)$/i;
 
+/** Whether a file name or path is a Markdown file's: the content the folders hold. */
+export function isMarkdownFile(name: string): boolean {
+  return MARKDOWN.test(name);
+}
+
 /**
  * Lists the Markdown files of one content folder, in its subfolders too
  * (large archives are kept by year), sorted by path. Nothing is skipped
@@ -73,7 +78,7 @@ export function discoverFolder(rootDir: string, contentDir: string, folder: stri
         else diagnostics.push(diagnose("file/not-markdown", placeOf(sourcePath), { folder: `content/${folder}` }));
         continue;
       }
-      if (!MARKDOWN.test(name)) {
+      if (!isMarkdownFile(name)) {
         diagnostics.push(diagnose("file/not-markdown", placeOf(sourcePath), { folder: `content/${folder}` }));
         continue;
       }

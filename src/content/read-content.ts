@@ -4,7 +4,7 @@ import { declaredAliases } from "./aliases.ts";
 import { unpublishedParams, type Unpublished } from "./article-references.ts";
 import { articleFieldRules, articleSchema, validFields, type ArticleFrontmatter } from "./article-schema.ts";
 import { authorSchema, type AuthorFrontmatter } from "./author-schema.ts";
-import { discoverFolder } from "./discover-files.ts";
+import { discoverFolder, type ContentFile } from "./discover-files.ts";
 import type { FrontmatterCache } from "./frontmatter.ts";
 import type { LoadedSite } from "./load-site.ts";
 import type { DeclaredAlias } from "./model.ts";
@@ -94,17 +94,45 @@ export function readContent(options: ReadContentOptions): ContentFiles {
 
   const fieldsOf = articleFields(articleFiles, timeZone, diagnostics);
   const standings = articleStandings(fieldsOf, options.now, isPreview);
-  if (isPreview) {
-    for (const [read, fields] of fieldsOf) {
-      if (fields.draft && fields.dek === undefined) diagnostics.push(diagnose("article/incomplete-draft", { file: read.file.sourcePath, line: 1, column: 1 }, {}));
-    }
-  }
-  const slugOf = (read: ReadFile<ArticleFrontmatter>) => fieldsOf.get(read)?.slug ?? read.file.id;
-  const cards = articleCards(articleFiles, fieldsOf, standings, slugOf);
+  if (isPreview) diagnostics.push(...incompleteDrafts(fieldsOf));
+  const slugOfRead = (read: ReadFile<ArticleFrontmatter>) => slugOf(fieldsOf, read);
+  const cards = articleCards(articleFiles, fieldsOf, standings, slugOfRead);
   const unpublishedCards = new Map([...standings.unpublished].map(([id, held]) => [id, unpublishedParams(held, timeZone)]));
   // Old addresses, and where each now is: a shown article's, every author's and page's.
-  const aliases = declaredAliases({ articleFiles, fieldsOf, shown: standings.isShown, slugOf, authorFiles, pageFiles });
-  return { site, authorFiles, articleFiles, pageFiles, fieldsOf, ...standings, slugOf, cards, unpublishedCards, aliases, diagnostics };
+  const aliases = declaredAliases({ articleFiles, fieldsOf, shown: standings.isShown, slugOf: slugOfRead, authorFiles, pageFiles });
+  return { site, authorFiles, articleFiles, pageFiles, fieldsOf, ...standings, slugOf: slugOfRead, cards, unpublishedCards, aliases, diagnostics };
+}
+
+/** An article file as `readContent` reads each one, on its own: the preview's saved article (src/assembly/saved-article.ts). */
+export interface ArticleRead {
+  read: ReadFile<ArticleFrontmatter>;
+  /** Absent when its frontmatter could not be read. */
+  fields?: Partial<ArticleFrontmatter>;
+  isShown: boolean;
+  isScheduled: boolean;
+  slug: string;
+  /** Its own problems: reading, parsing and validating it, and the rules between its fields. */
+  diagnostics: Diagnostic[];
+}
+
+export function readArticleFile(file: ContentFile, options: { timeZone?: string; now: Date; isPreview: boolean }): ArticleRead {
+  const [read] = readContentFiles([file], articleSchema, options.timeZone ? { timeZone: options.timeZone } : {});
+  const diagnostics = [...read!.diagnostics];
+  const fieldsOf = articleFields([read!], options.timeZone, diagnostics);
+  const { standingOf, isShown } = articleStandings(fieldsOf, options.now, options.isPreview);
+  if (options.isPreview) diagnostics.push(...incompleteDrafts(fieldsOf));
+  const fields = fieldsOf.get(read!);
+  return { read: read!, ...(fields ? { fields } : {}), isShown: isShown(read!), isScheduled: fields !== undefined && standingOf(fields) === "scheduled", slug: slugOf(fieldsOf, read!), diagnostics };
+}
+
+/** An article's slug: its own, or its file's id. */
+function slugOf(fieldsOf: ReadonlyMap<ReadFile<ArticleFrontmatter>, Partial<ArticleFrontmatter>>, read: ReadFile<ArticleFrontmatter>): string {
+  return fieldsOf.get(read)?.slug ?? read.file.id;
+}
+
+/** A preview shows drafts, so a draft must have what a page needs to show it. */
+function incompleteDrafts(fieldsOf: ReadonlyMap<ReadFile<ArticleFrontmatter>, Partial<ArticleFrontmatter>>): Diagnostic[] {
+  return [...fieldsOf].flatMap(([read, fields]) => (fields.draft && fields.dek === undefined ? [diagnose("article/incomplete-draft", { file: read.file.sourcePath, line: 1, column: 1 }, {})] : []));
 }
 
 /** Each article's fields that are valid on their own: what references, statuses and cards read, whatever else is wrong; and the rules between fields. */

@@ -9,6 +9,11 @@ import { removeFromOutput } from "../site-builder/output-commit.ts";
 import { sitePathOfUrl, type PlannedPage } from "../site-builder/output-plan.ts";
 import { changesSince, planSite, writeChanges } from "../site-builder/site-update.ts";
 import type { PlanIndex } from "../site-builder/plan-index.ts";
+import type { SiteModel } from "../collections/site-model.ts";
+import { isInside } from "../util/paths.ts";
+import { isMarkdownFile } from "../content/discover-files.ts";
+import { loadRendererHere } from "../markdown/render-bodies.ts";
+import { writeSavedArticleFirst, type GoodLoad } from "./saved-first.ts";
 
 /**
  * Pages per Eleventy run in the dev server: small, so that a save arriving
@@ -63,6 +68,8 @@ export class DevBuilder {
   /** The key of every file now in the output folder, by site path. */
   readonly #written = new Map<string, string>();
   #assets: AssetManifest | undefined;
+  /** The last load without errors (saved-first.ts); none after a load with errors. */
+  #lastGood: GoodLoad | undefined;
   /** The last plan's index: the next keeps the keys of pages whose articles did not change (src/site-builder/plan-index.ts). */
   #planIndex: PlanIndex | undefined;
 
@@ -86,36 +93,43 @@ export class DevBuilder {
    */
   async update(saved: readonly string[] | "all", hooks: DevUpdateHooks = {}): Promise<DevUpdate> {
     // What articles refer to (authors, settings, images, audio) is not stamped by the memo: start over.
-    if (saved !== "all" && saved.some((file) => path.dirname(file) !== this.articlesDir)) this.memo.clear();
+    if (saved !== "all" && saved.some((file) => !isInside(this.articlesDir, file))) {
+      this.memo.clear();
+      this.#lastGood = undefined;
+    }
     if (saved !== "all") for (const file of saved) this.memo.saved.add(file);
-    const model = await this.#store.reload();
+    const update: DevUpdate = { saved: [], articlesRendered: 0, pagesRendered: 0, kept: 0, interrupted: false };
+    const assets = (this.#assets ??= (await readPublicAssets(PUBLIC_DIR)).manifest);
+    // One saved article's page first, from the last good load (saved-first.ts): it shows before the content is loaded again.
+    // An editor's save by rename reports its temporary file too (`x.md.tmp`, `x.md___jb_tmp___`): not content.
+    const savedMarkdown = saved === "all" ? [] : saved.filter(isMarkdownFile);
+    const early = savedMarkdown.length === 1 && this.#lastGood ? await writeSavedArticleFirst(this.#lastGood, savedMarkdown[0]!, { newsroom: this.options, outputDir: this.outputDir, assets, pagesPerBatch: DEV_PAGES_PER_BATCH, articleHashes: this.memo.hashes }) : undefined;
+    if (early) await this.#announce([early], update, hooks);
+    const model = await this.#reload();
     hooks.onContentLoaded?.();
     if (saved === "all") {
       // The preview starts from an empty folder: nothing of an earlier build or preview lingers.
       await rm(this.outputDir, { recursive: true, force: true });
       this.#written.clear();
     }
-    // The saved articles' own pages first, before the site is planned (keying 23,000 files at 10,000 articles takes a second):
+    // Otherwise the saved articles' own pages first, before the site is planned (keying 23,000 files at 10,000 articles takes a second):
     // the page an editor is looking at reloads in a fraction of that.
-    const savedSources = new Set(saved === "all" ? [] : saved.map((file) => sourcePathOf(this.options.rootDir, file)));
+    const savedSources = new Set(saved === "all" || early ? [] : saved.map((file) => sourcePathOf(this.options.rootDir, file)));
     const firstPages: PlannedPage[] = model.articles
       .filter((article) => savedSources.has(article.sourcePath))
       .map((article) => ({ definition: "article", item: article, url: article.url, path: sitePathOfUrl(article.url), key: "" }));
-    const update: DevUpdate = { saved: [], articlesRendered: 0, pagesRendered: 0, kept: 0, interrupted: false };
-    const assets = (this.#assets ??= (await readPublicAssets(PUBLIC_DIR)).manifest);
     if (firstPages.length > 0) {
       await writeChanges({ pages: firstPages, files: [] }, this.outputDir, { newsroom: this.options, model, assets, pagesPerBatch: DEV_PAGES_PER_BATCH });
-      update.saved = firstPages.map((page) => page.url);
-      update.pagesRendered += firstPages.length;
-      hooks.onSavedPages?.(update.saved);
-      // The open tab reloads now: let the server answer it before the rest takes the (single) thread.
-      await delay(RELOAD_HEAD_START_MS);
+      await this.#announce(firstPages, update, hooks);
     }
     const plan = await planSite(model, this.options, { articleHashes: this.memo.hashes, previous: this.#planIndex });
     this.#planIndex = plan.index;
     // Written above from this very model: their keys now are the ones they were written with.
     const planned = new Map(plan.pages.map((page) => [page.path, page.key]));
     for (const page of firstPages) this.#written.set(page.path, planned.get(page.path)!);
+    // The early page is the plan's when their keys agree; otherwise it is rendered again below, and its tab told at the end.
+    if (early && planned.get(early.path) === early.key) this.#written.set(early.path, early.key);
+    else if (early) update.saved = [];
     const changes = changesSince(this.#written, plan);
     update.kept = changes.kept;
     const writeOptions = {
@@ -134,7 +148,24 @@ export class DevBuilder {
     const finished = await writeChanges(rest, this.outputDir, { ...writeOptions, ...(hooks.shouldStop ? { shouldStop: hooks.shouldStop } : {}) });
     if (!finished) return { ...update, interrupted: true };
     this.#remove(changes.removed);
+    if (saved === "all") await loadRendererHere();
     return update;
+  }
+
+  /** Says that the saved articles' pages are written: their open tabs reload, and the server answers them before the rest takes the (single) thread. */
+  async #announce(pages: readonly PlannedPage[], update: DevUpdate, hooks: DevUpdateHooks): Promise<void> {
+    update.saved = pages.map((page) => page.url);
+    update.pagesRendered += pages.length;
+    hooks.onSavedPages?.(update.saved);
+    await delay(RELOAD_HEAD_START_MS);
+  }
+
+  /** Loads the whole content again; the last good load is what the next save's page is built against. */
+  async #reload(): Promise<SiteModel> {
+    this.#lastGood = undefined;
+    const model = await this.#store.reload();
+    if (this.memo.loaded) this.#lastGood = { model, linkable: this.#store.linkable, loaded: this.memo.loaded };
+    return model;
   }
 
   /** Deletes files no longer planned (a renamed article's page, a tag no article carries now), and the folders they leave empty. */

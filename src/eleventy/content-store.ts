@@ -32,6 +32,7 @@ export interface NewsroomOptions {
  */
 export class ContentStore {
   #model: SiteModel | undefined;
+  #linkable: ReadonlySet<string> | undefined;
   constructor(readonly options: NewsroomOptions) {}
 
   async reload(): Promise<SiteModel> {
@@ -41,7 +42,14 @@ export class ContentStore {
     if (!checked.model || hasErrors(diagnostics)) throw new ContentError(diagnostics);
     if (diagnostics.length > 0) (this.options.warn ?? ((report) => console.warn(report)))(formatReport(diagnostics));
     this.#model = checked.model;
+    this.#linkable = checked.linkable;
     return this.#model;
+  }
+
+  /** What the content of the last reload may link to (src/check/check-site.ts). */
+  get linkable(): ReadonlySet<string> {
+    if (!this.#linkable) throw new Error("internal error, please report: links asked for before the content was loaded");
+    return this.#linkable;
   }
 
   /** Uses content loaded elsewhere (the build loads once, then renders in batches). */

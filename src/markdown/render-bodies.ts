@@ -62,6 +62,15 @@ const CHECK_CONCURRENCY = 16;
  * cached unless they carry errors (an error's hint can depend on every other
  * article, so it is worked out afresh each time).
  */
+/**
+ * Loads the Markdown pipeline on this thread before a body must be rendered
+ * here: the preview's first save would otherwise wait for it (about 0.45 s;
+ * its first build renders in worker threads).
+ */
+export async function loadRendererHere(): Promise<void> {
+  await import("./pipeline.ts");
+}
+
 export async function renderBodies(
   sources: readonly MarkdownSource[],
   options: RenderBodiesOptions,

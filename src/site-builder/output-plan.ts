@@ -142,6 +142,18 @@ export function planPages(model: SiteModel, assets: AssetManifest, keys: PageKey
   return { pages: planned, index: { ...now, articlePages, listingPages }, keptKeys };
 }
 
+/**
+ * The one article page the preview writes before it plans the site
+ * (src/dev/dev-builder.ts), keyed as `planPages` keys it: once the site is
+ * planned, the same key says it was written as the plan would write it.
+ */
+export function plannedArticlePage(model: SiteModel, assets: AssetManifest, keys: PageKeys, article: Article): PlannedPage {
+  const definition = pageDefinitions.article!;
+  const url = urlOf(definition, article);
+  const context: KeyContext = { model, assets, keys, digest: () => siteDigest(model, keys) };
+  return { definition: "article", item: article, url, path: sitePathOfUrl(url), key: INDEXED_KEYS.article!(context, url, article).key };
+}
+
 /** The places of the shown articles among the model's articles. */
 function placesOf(shown: readonly { id: string }[], places: ReadonlyMap<string, number>): Int32Array {
   const result = new Int32Array(shown.length);

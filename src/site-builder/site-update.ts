@@ -10,7 +10,7 @@ import { imageCacheDir } from "../images/image-options.ts";
 import { timed } from "../util/timed.ts";
 import type { SiteChanges } from "./output-changes.ts";
 import { sitePathOf } from "./output-manifest.ts";
-import { planPages, type PlannedPage } from "./output-plan.ts";
+import { plannedArticlePage, planPages, type PlannedPage } from "./output-plan.ts";
 import { PageKeys } from "./page-keys.ts";
 import type { PlanIndex } from "./plan-index.ts";
 import { renderPages } from "./render-pages.ts";
@@ -47,6 +47,11 @@ export async function planSite(model: SiteModel, options: Pick<NewsroomOptions, 
   const rootDir = path.resolve(options.rootDir);
   const files = await planSiteFiles(model, { rootDir, contentDir: options.contentDir, imageCacheDir: imageCacheDir(rootDir), publicFiles: publicAssets.files, assets: publicAssets.manifest }, keys);
   return { ...planPages(model, publicAssets.manifest, keys, known.previous), files, assets: publicAssets.manifest, keys };
+}
+
+/** One article's page, keyed as `planSite` keys it (the preview writes a saved article's page before it plans the site). */
+export function planArticlePage(model: SiteModel, assets: AssetManifest, article: Article, articleHashes?: WeakMap<Article, ArticleHashes>): PlannedPage {
+  return plannedArticlePage(model, assets, new PageKeys(codeFingerprint(PAGE_CODE), articleHashes), article);
 }
 
 export { addFiles, changesSince, type SiteChanges } from "./output-changes.ts";
