@@ -164,7 +164,7 @@ export class DevBuilder {
   async #reload(): Promise<SiteModel> {
     this.#lastGood = undefined;
     const model = await this.#store.reload();
-    if (this.memo.loaded) this.#lastGood = { model, linkable: this.#store.linkable, loaded: this.memo.loaded };
+    if (this.memo.loaded) this.#lastGood = { linkable: this.#store.linkable, loaded: this.memo.loaded };
     return model;
   }
 

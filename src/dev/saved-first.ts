@@ -2,7 +2,7 @@ import path from "node:path";
 import type { ArticleHashes } from "../assembly/content-memo.ts";
 import { buildSavedArticle, type LoadedContext } from "../assembly/saved-article.ts";
 import { normalizedSitePath } from "../collections/published-paths.ts";
-import { buildSiteModel, type SiteModel } from "../collections/site-model.ts";
+import { buildSiteModel } from "../collections/site-model.ts";
 import type { Article } from "../content/model.ts";
 import { brokenSiteLinks } from "../content/site-links.ts";
 import type { NewsroomOptions } from "../eleventy/content-store.ts";
@@ -12,7 +12,6 @@ import { planArticlePage, writeChanges } from "../site-builder/site-update.ts";
 
 /** The last load of the whole content that had no error, as the preview keeps it. */
 export interface GoodLoad {
-  model: SiteModel;
   /** What its content may link to. */
   linkable: ReadonlySet<string>;
   loaded: LoadedContext;
