@@ -52,10 +52,14 @@ export interface DevUpdateHooks {
  * every file it wrote between saves, so that a save costs what it changed.
  * On every save it
  *
+ * 0. writes the saved article's page at once, from the last good load, when
+ *    the save keeps the article's place in the site (saved-first.ts), and
+ *    says so (the browser showing it reloads);
  * 1. loads the content again, reusing every file and article the save did
  *    not touch (ContentMemo);
- * 2. plans the site and renders the saved articles' pages first, in one
- *    small Eleventy run, and says so (the browser showing one reloads);
+ * 2. otherwise renders the saved articles' pages now, in one small Eleventy
+ *    run, and says so; then plans the site (an early page whose key is not
+ *    the plan's is rendered again in step 3);
  * 3. then renders every other file whose key changed, in runs of
  *    DEV_PAGES_PER_BATCH, stopping early for a newer save, and deletes what
  *    is no longer planned.
