@@ -56,13 +56,6 @@ const IN_FLIGHT_PER_WORKER = 4;
 const CHECK_CONCURRENCY = 16;
 
 /**
- * Renders many bodies, in input order. A cached render is used when what it
- * borrowed still resolves the same way (same related-card targets, same
- * images); the rest render on worker threads when there are many, and are
- * cached unless they carry errors (an error's hint can depend on every other
- * article, so it is worked out afresh each time).
- */
-/**
  * Loads the Markdown pipeline on this thread before a body must be rendered
  * here: the preview's first save would otherwise wait for it (about 0.45 s;
  * its first build renders in worker threads).
@@ -71,6 +64,13 @@ export async function loadRendererHere(): Promise<void> {
   await import("./pipeline.ts");
 }
 
+/**
+ * Renders many bodies, in input order. A cached render is used when what it
+ * borrowed still resolves the same way (same related-card targets, same
+ * images); the rest render on worker threads when there are many, and are
+ * cached unless they carry errors (an error's hint can depend on every other
+ * article, so it is worked out afresh each time).
+ */
 export async function renderBodies(
   sources: readonly MarkdownSource[],
   options: RenderBodiesOptions,

@@ -1,3 +1,4 @@
+import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -48,4 +49,17 @@ export function siteContents(dir: string): Map<string, string> {
 /** Every HTML page of a built site, relative to its root ("news/x/index.html"). */
 export function htmlPages(dir: string): string[] {
   return siteFiles(dir).filter((file) => file.endsWith(".html")).map((file) => file.slice(1));
+}
+
+/** A preview's files and their hashes, without the search index (a preview has none). */
+export function previewContents(dir: string): Map<string, string> {
+  return new Map([...siteContents(dir)].filter(([sitePath]) => !sitePath.startsWith("/pagefind")));
+}
+
+/** Asserts that a preview folder holds, byte for byte, what a fresh preview build wrote into `freshDir` (the search index aside). */
+export function assertLikeFreshPreview(previewDir: string, freshDir: string, step: string): void {
+  const expected = previewContents(freshDir);
+  const actual = previewContents(previewDir);
+  assert.deepEqual([...actual.keys()], [...expected.keys()], `${step}: the same files`);
+  assert.deepEqual([...expected].filter(([sitePath, hash]) => actual.get(sitePath) !== hash).map(([sitePath]) => sitePath), [], `${step}: the same bytes`);
 }

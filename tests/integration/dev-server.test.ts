@@ -6,13 +6,11 @@ import { buildSite } from "../../src/site-builder/build-site.ts";
 import { DevBuilder } from "../../src/dev/dev-builder.ts";
 import { PREVIEW_OUTPUT_DIR } from "../../src/dev/preview-options.ts";
 import { PreviewServer } from "../../src/dev/preview-server.ts";
-import { FIXTURE_SITES, siteContents } from "./build-fixture.ts";
+import { assertLikeFreshPreview, FIXTURE_SITES, previewContents } from "./build-fixture.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
 
 const NOW = new Date("2026-11-27T12:00:00Z");
 
-/** A site's files and their hashes, without the search index (the preview has none). */
-const withoutSearch = (dir: string) => new Map([...siteContents(dir)].filter(([file]) => !file.startsWith("/pagefind")));
 
 describe("the preview (npm start)", () => {
   test("after every save, the preview's files are byte for byte those of a fresh preview build; the saved page comes first", async () => {
@@ -26,10 +24,7 @@ describe("the preview (npm start)", () => {
     const assertLikeFreshBuild = async (step: string) => {
       const outputDir = path.join(rootDir, `fresh-${fresh++}`);
       await buildSite({ rootDir, outputDir, isPreview: true, now: NOW });
-      const expected = withoutSearch(outputDir);
-      const actual = withoutSearch(previewDir);
-      assert.deepEqual([...actual.keys()], [...expected.keys()], `${step}: the same files`);
-      assert.deepEqual([...expected].filter(([file, hash]) => actual.get(file) !== hash).map(([file]) => file), [], `${step}: the same bytes`);
+      assertLikeFreshPreview(previewDir, outputDir, step);
     };
     const file = (name: string) => path.join(rootDir, "content", name);
     const edit = (name: string, change: (text: string) => string) => writeFileSync(file(name), change(readFileSync(file(name), "utf8")));
@@ -98,7 +93,7 @@ describe("the preview (npm start)", () => {
     assert.match(readFileSync(path.join(previewDir, "index.html"), "utf8"), /Tram line delayed to 2031/);
     const outputDir = path.join(rootDir, "fresh");
     await buildSite({ rootDir, outputDir, isPreview: true, now: NOW });
-    assert.deepEqual(withoutSearch(previewDir), withoutSearch(outputDir));
+    assert.deepEqual(previewContents(previewDir), previewContents(outputDir));
   });
 });
 

@@ -5,7 +5,7 @@ import { describe, test } from "node:test";
 import { buildSite } from "../../src/site-builder/build-site.ts";
 import { DevBuilder, type DevUpdate } from "../../src/dev/dev-builder.ts";
 import { PREVIEW_OUTPUT_DIR } from "../../src/dev/preview-options.ts";
-import { FIXTURE_SITES, siteContents } from "./build-fixture.ts";
+import { assertLikeFreshPreview, FIXTURE_SITES } from "./build-fixture.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
 
 const NOW = new Date("2026-11-27T12:00:00Z");
@@ -42,11 +42,7 @@ async function startPreview(name: string) {
     async assertLikeFreshBuild(step: string) {
       const outputDir = path.join(rootDir, `fresh-${fresh++}`);
       await buildSite({ rootDir, outputDir, isPreview: true, now: NOW });
-      const withoutSearch = (dir: string) => new Map([...siteContents(dir)].filter(([sitePath]) => !sitePath.startsWith("/pagefind")));
-      const expected = withoutSearch(outputDir);
-      const actual = withoutSearch(previewDir);
-      assert.deepEqual([...actual.keys()], [...expected.keys()], `${step}: the same files`);
-      assert.deepEqual([...expected].filter(([sitePath, hash]) => actual.get(sitePath) !== hash).map(([sitePath]) => sitePath), [], `${step}: the same bytes`);
+      assertLikeFreshPreview(previewDir, outputDir, step);
     },
   };
 }
