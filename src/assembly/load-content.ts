@@ -16,6 +16,7 @@ import { buildAuthors, type BuiltAuthors } from "./build-authors.ts";
 import { buildPages } from "./build-pages.ts";
 import { ContentImages } from "./content-images.ts";
 import type { ContentMemo } from "./content-memo.ts";
+import type { LoadedContext } from "./saved-article.ts";
 import { FileStamps } from "../util/file-stamp.ts";
 import { FrontmatterCache, frontmatterCacheDir } from "../content/frontmatter.ts";
 import { loadSite, type LoadedSite } from "../content/load-site.ts";
@@ -175,8 +176,13 @@ async function assemble(options: LoadOptions, workers: LoadWorkers): Promise<Loa
   if (!options.checkOnly && !hasErrors(diagnostics)) await built.addPlaceholders(images.pipeline);
   const content = contentOf({ site, loadedSite, files, authors, bodyOf, candidates, articles: built.articles, pages });
   // The preview builds its next saved article against this (saved-article.ts).
-  if (memo) memo.loaded = hasErrors(diagnostics) ? undefined : { options, files, authors, renderSettings: renderOptions.settings, references, content };
+  if (memo && !hasErrors(diagnostics)) memo.loaded = loadedContext({ options, files, authors, renderSettings: renderOptions.settings, references, content });
   return hasErrors(diagnostics) ? { partial: content, diagnostics, images: imageSummary } : { content, partial: content, diagnostics, images: imageSummary };
+}
+
+/** What the preview builds its next saved article against: what this load found, without the files' parses. */
+function loadedContext({ files, ...found }: Omit<LoadedContext, "articleFiles" | "cards" | "unpublishedCards"> & { files: ContentFiles }): LoadedContext {
+  return { ...found, articleFiles: new Map(files.articleFiles.map((read) => [read.file.absolutePath, read.file])), cards: files.cards, unpublishedCards: files.unpublishedCards };
 }
 
 /** The image pipeline of one load: images are checked and planned as they are met, encoded into the cache on a bounded queue while the rest loads. */

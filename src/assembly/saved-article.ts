@@ -4,6 +4,7 @@ import { renderBodies } from "../markdown/render-bodies.ts";
 import type { ReferenceIndex } from "../content/article-references.ts";
 import type { Article, Content, ContentSiteLink } from "../content/model.ts";
 import { readArticleFile, type ContentFiles } from "../content/read-content.ts";
+import type { ContentFile } from "../content/discover-files.ts";
 import { FileStamps } from "../util/file-stamp.ts";
 import { buildArticles } from "./build-articles.ts";
 import type { BuiltAuthors } from "./build-authors.ts";
@@ -12,11 +13,18 @@ import { contentImages, placedLinks } from "./load-content.ts";
 
 /**
  * What a whole load without errors found, kept by the content memo so that
- * the preview can build one saved article on its own against it.
+ * the preview can build one saved article on its own against it. Only that:
+ * the load's files themselves (each parse with its body) are not kept, as
+ * they would outlive the load in every build (about 600 MB at 100,000
+ * articles).
  */
 export interface LoadedContext {
   options: LoadOptions;
-  files: ContentFiles;
+  /** The article files the load read, by absolute path. */
+  articleFiles: ReadonlyMap<string, ContentFile>;
+  /** The related cards bodies were rendered with (ContentFiles' `cards` and `unpublishedCards`). */
+  cards: ContentFiles["cards"];
+  unpublishedCards: ContentFiles["unpublishedCards"];
   authors: BuiltAuthors;
   renderSettings: RenderSettings;
   references: ReferenceIndex;
@@ -39,11 +47,11 @@ export interface SavedArticle {
  * that may have gone) is the caller's to judge, or the whole load's.
  */
 export async function buildSavedArticle(loaded: LoadedContext, absolutePath: string, now: Date): Promise<SavedArticle | undefined> {
-  const known = loaded.files.articleFiles.find((read) => read.file.absolutePath === absolutePath);
+  const known = loaded.articleFiles.get(absolutePath);
   const site = loaded.content.site;
   if (!known) return undefined;
   const isPreview = loaded.options.isPreview ?? false;
-  const read = readArticleFile(known.file, { timeZone: site.timeZone, now, isPreview });
+  const read = readArticleFile(known, { timeZone: site.timeZone, now, isPreview });
   if (!read.fields || !read.read.parsed || !read.isShown || hasErrors(read.diagnostics)) return undefined;
   const { rootDir, contentDir } = loaded.renderSettings;
   const images = contentImages(loaded.options, site, rootDir, contentDir, new FileStamps());
@@ -51,8 +59,8 @@ export async function buildSavedArticle(loaded: LoadedContext, absolutePath: str
   const { bodies } = await renderBodies([{ body: parsed.body, path: read.read.file.sourcePath, bodyLineOffset: parsed.bodyLineOffset }], {
     settings: loaded.renderSettings,
     resolveImage: images.resolveImage,
-    articles: loaded.files.cards,
-    unpublished: loaded.files.unpublishedCards,
+    articles: loaded.cards,
+    unpublished: loaded.unpublishedCards,
     workers: 0,
   });
   const body = bodies[0]!;
@@ -61,7 +69,7 @@ export async function buildSavedArticle(loaded: LoadedContext, absolutePath: str
     authors: loaded.authors,
     images,
     memo: undefined,
-    cardTargets: loaded.files.cards,
+    cardTargets: loaded.cards,
     references: loaded.references,
     isPreview,
     stamps: new FileStamps(),

@@ -3,8 +3,11 @@ import assert from "node:assert/strict";
 import sharp from "sharp";
 import { rmSync } from "node:fs";
 import path from "node:path";
+import v8 from "node:v8";
+import { runInNewContext } from "node:vm";
 import { ContentMemo } from "../../../src/assembly/content-memo.ts";
 import { loadContent } from "../../../src/assembly/load-content.ts";
+import { lightenContentMemo } from "../../../src/site-builder/content-state.ts";
 import type { Diagnostic } from "../../../src/diagnostics/diagnostic.ts";
 import { makeTempDir } from "../helpers.ts";
 
@@ -341,7 +344,32 @@ describe("loadContent: with a memo (the dev server's loads)", () => {
       temp.cleanup();
     }
   });
+
+  it("keeps what the preview's next saved article is built against, not the load's parses, which a build would hold to its end", async () => {
+    const temp = await makeSiteFolder({ "older-story.md": article({ title: "Older", body: "A body the next load need not hold.\n" }) });
+    try {
+      const memo = new ContentMemo();
+      await loadContent({ rootDir: temp.dir, memo });
+      const older = path.join(temp.dir, "content/articles/older-story.md");
+      const parsed = new WeakRef(memo.files.get(older)!.outcome as object);
+      // What a build does once its content is loaded: the memo keeps each file's light form.
+      lightenContentMemo(memo);
+      assert.equal(memo.loaded?.articleFiles.get(older)?.sourcePath, "content/articles/older-story.md");
+      assert.ok(memo.loaded.cards.has("older-story"));
+      await new Promise((resolve) => setImmediate(resolve));
+      collectGarbage();
+      assert.equal(parsed.deref(), undefined, "the load's parse of the file, with its body, is no longer held");
+    } finally {
+      temp.cleanup();
+    }
+  });
 });
+
+/** A full collection, so that a WeakRef tells whether anything still holds its object. */
+function collectGarbage(): void {
+  v8.setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
+}
 
 describe("loadContent: a cold archive, its bodies rendered on worker threads", () => {
   it("gives the articles a load on this thread gives, cards, images, drafts and scheduled stories included", async () => {
