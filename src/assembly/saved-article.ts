@@ -15,8 +15,8 @@ import { contentImages, placedLinks } from "./load-content.ts";
  * What a whole load without errors found, kept by the content memo so that
  * the preview can build one saved article on its own against it. Only that:
  * the load's files themselves (each parse with its body) are not kept, as
- * they would outlive the load in every build (about 600 MB at 100,000
- * articles).
+ * they would outlive the load in every build (about 470 MB of heap at
+ * 100,000 articles).
  */
 export interface LoadedContext {
   options: LoadOptions;
