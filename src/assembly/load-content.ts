@@ -176,12 +176,12 @@ async function assemble(options: LoadOptions, workers: LoadWorkers): Promise<Loa
   if (!options.checkOnly && !hasErrors(diagnostics)) await built.addPlaceholders(images.pipeline);
   const content = contentOf({ site, loadedSite, files, authors, bodyOf, candidates, articles: built.articles, pages });
   // The preview builds its next saved article against this (saved-article.ts).
-  if (memo && !hasErrors(diagnostics)) memo.loaded = loadedContext({ options, files, authors, renderSettings: renderOptions.settings, references, content });
+  if (memo && !hasErrors(diagnostics)) memo.loaded = loadedContext(files, { options, authors, renderSettings: renderOptions.settings, references, content });
   return hasErrors(diagnostics) ? { partial: content, diagnostics, images: imageSummary } : { content, partial: content, diagnostics, images: imageSummary };
 }
 
 /** What the preview builds its next saved article against: what this load found, without the files' parses. */
-function loadedContext({ files, ...found }: Omit<LoadedContext, "articleFiles" | "cards" | "unpublishedCards"> & { files: ContentFiles }): LoadedContext {
+function loadedContext(files: ContentFiles, found: Omit<LoadedContext, "articleFiles" | "cards" | "unpublishedCards">): LoadedContext {
   return { ...found, articleFiles: new Map(files.articleFiles.map((read) => [read.file.absolutePath, read.file])), cards: files.cards, unpublishedCards: files.unpublishedCards };
 }
 

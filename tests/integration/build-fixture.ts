@@ -52,7 +52,7 @@ export function htmlPages(dir: string): string[] {
 }
 
 /** A preview's files and their hashes, without the search index (a preview has none). */
-export function previewContents(dir: string): Map<string, string> {
+function previewContents(dir: string): Map<string, string> {
   return new Map([...siteContents(dir)].filter(([sitePath]) => !sitePath.startsWith("/pagefind")));
 }
 
