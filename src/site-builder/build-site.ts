@@ -13,6 +13,8 @@ import { addFiles, changesSince, type SiteChanges } from "./output-changes.ts";
 import { SEARCH_PATH, searchFiles } from "./search-files.ts";
 import type { BundleSizes } from "../search/bundle-plan.ts";
 import type { SearchSummary, SearchUpdate } from "../search/update-search.ts";
+import type { ContentMemo } from "../assembly/content-memo.ts";
+import type { ContentState } from "./content-state.ts";
 import type { PageKeys } from "./page-keys.ts";
 import { siteStateFiles, type SiteStateFiles } from "./site-state.ts";
 import { SILENT, type Progress, type StageProgress } from "./progress.ts";
@@ -201,8 +203,37 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
  * never loads the content's, Markdown's or Eleventy's modules.
  */
 async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, context: { isIncremental: boolean; timings: Map<string, number>; progress: Progress; beforeLargeBuild: () => void; takenStamps: Iterable<readonly [string, string]> }) {
+  const { timings } = context;
+  const [{ writeContentState }, { writePlanIndex }] = await Promise.all([import("./content-state.ts"), import("./plan-index.ts")]);
+  const { model, plan, memo, contentState, loadedEveryFile } = await loadContentAndPlan(newsroom, state, context);
+  // Bodies kept by the last build are read as the pages are rendered: its state is written once they are.
+  let writeState: (() => void) | undefined = contentStateWriter(state.content, memo, contentState, writeContentState);
+  if (loadedEveryFile) {
+    // Nothing is read from a last state: this one is written now, and its
+    // memo (every file's entry, a third of the heap the pages start with)
+    // is not held while they are rendered.
+    await timed(timings, "state", async () => writeState?.());
+    writeState = undefined;
+  }
+  const saveContentState = () => {
+    writeState?.();
+    writePlanIndex(state.plan, plan.index);
+  };
+  return { model, plan, saveContentState };
+}
+
+/** Writes the content state of `memo` (closing the last state it started from first); holds only what it is given. */
+function contentStateWriter(file: string, memo: ContentMemo, last: ContentState | undefined, write: typeof import("./content-state.ts").writeContentState): () => void {
+  return () => {
+    last?.close();
+    write(file, memo, last?.shards);
+  };
+}
+
+/** The content loaded and the plan made; the memo and the last state they started from, for the state's writer. */
+async function loadContentAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, context: { isIncremental: boolean; timings: Map<string, number>; progress: Progress; beforeLargeBuild: () => void; takenStamps: Iterable<readonly [string, string]> }) {
   const { isIncremental, timings, progress } = context;
-  const [{ ContentStore }, { ContentMemo }, { lightenContentMemo, readContentState, writeContentState }, { planSite }, { readPlanIndex, writePlanIndex }] = await Promise.all([
+  const [{ ContentStore }, { ContentMemo }, { lightenContentMemo, readContentState }, { planSite }, { readPlanIndex }] = await Promise.all([
     import("../eleventy/content-store.ts"),
     import("../assembly/content-memo.ts"),
     import("./content-state.ts"),
@@ -214,7 +245,8 @@ async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, con
   const memo = contentState?.memo ?? new ContentMemo();
   memo.takenStamps = context.takenStamps;
   // No state this code wrote (new code, a first build): every file is loaded, as in a cold build.
-  if (memo.files.size === 0) context.beforeLargeBuild();
+  const loadedEveryFile = memo.files.size === 0;
+  if (loadedEveryFile) context.beforeLargeBuild();
   try {
     const model = await timed(timings, "content", () => new ContentStore({ ...newsroom, memo }).reload());
     loading.done(`${model.articles.length} articles`);
@@ -222,13 +254,7 @@ async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, con
     const planning = progress.stage("plan");
     const plan = await timed(timings, "plan", async () => planSite(model, newsroom, { articleHashes: memo.hashes, previous: isIncremental ? readPlanIndex(state.plan) : undefined }));
     planning.done(`${plan.pages.length} pages, ${plan.files.length} other files`);
-    // Bodies kept by the last build are read as pages are rendered: the state is written once they are.
-    const saveContentState = () => {
-      contentState?.close();
-      writeContentState(state.content, memo, contentState?.shards);
-      writePlanIndex(state.plan, plan.index);
-    };
-    return { model, plan, saveContentState };
+    return { model, plan, memo, contentState, loadedEveryFile };
   } catch (error) {
     contentState?.close();
     throw error;

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
+import v8 from "node:v8";
 import { buildSite } from "../../src/site-builder/build-site.ts";
 import { siteStateFiles } from "../../src/site-builder/site-state.ts";
 import { readContentState } from "../../src/site-builder/content-state.ts";
@@ -21,6 +22,23 @@ function copyOfBasicSite() {
   const file = (name: string) => path.join(rootDir, "content", name);
   const page = (url: string) => readFileSync(path.join(outputDir, url, "index.html"), "utf8");
   return { rootDir, outputDir, build, file, page };
+}
+
+/** How many objects of the class named `className` this process holds, after a full collection (a heap snapshot takes one first). */
+function liveInstancesOf(className: string): number {
+  const dir = mkdtempSync(path.join(tmpdir(), "newsroom-heap-"));
+  try {
+    const snapshot = JSON.parse(readFileSync(v8.writeHeapSnapshot(path.join(dir, "heap.heapsnapshot")), "utf8")) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[]; strings: string[] };
+    const { node_fields: fields, node_types: [types] } = snapshot.snapshot.meta;
+    const [typeAt, nameAt] = [fields.indexOf("type"), fields.indexOf("name")];
+    let count = 0;
+    for (let node = 0; node < snapshot.nodes.length; node += fields.length) {
+      if (types[snapshot.nodes[node + typeAt]!] === "object" && snapshot.strings[snapshot.nodes[node + nameAt]!] === className) count++;
+    }
+    return count;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe("the content state kept between builds", () => {
@@ -125,6 +143,29 @@ describe("the content state kept between builds", () => {
     writeFileSync(file("articles/bridge-repairs.md"), `${readFileSync(file("articles/bridge-repairs.md"), "utf8").trimEnd()}\n\nAnother update.\n`);
     assert.equal((await build()).mode, "incremental");
     assert.equal(told, 3, "loading every file is large");
+    rmSync(rootDir, { recursive: true, force: true });
+  });
+
+  test("a build that loads every file writes its state before the pages and holds no memo while they render; an edit's build writes it after them", async () => {
+    const { rootDir, outputDir, file } = copyOfBasicSite();
+    const stateFile = siteStateFiles(rootDir, outputDir).content;
+    let atPages: { state: Buffer | undefined; memos: number } = { state: undefined, memos: -1 };
+    const progress = { stage: (name: string) => {
+      if (name === "pages") atPages = { state: existsSync(stateFile) ? readFileSync(stateFile) : undefined, memos: liveInstancesOf("ContentMemo") };
+      return { advance() {}, done() {} };
+    } };
+    const build = () => buildSite({ rootDir, outputDir, now: NOW, progress });
+    assert.equal((await build()).mode, "cold");
+    const written = readFileSync(stateFile);
+    assert.ok(atPages.state?.equals(written), "the state is written before the pages, once");
+    // At 10,000 articles the memo was a third of the heap the pages started with.
+    assert.equal(atPages.memos, 0, "no content memo is held while the pages render");
+    // An edit's build reads the bodies the last state kept as it renders their pages.
+    writeFileSync(file("articles/bridge-repairs.md"), `${readFileSync(file("articles/bridge-repairs.md"), "utf8").trimEnd()}\n\nUpdate.\n`);
+    assert.equal((await build()).mode, "incremental");
+    assert.ok(atPages.state?.equals(written), "the last state is as it was when the pages begin");
+    assert.equal(atPages.memos, 1, "the memo the state is written from is held");
+    assert.ok(!readFileSync(stateFile).equals(written), "written once the pages are rendered");
     rmSync(rootDir, { recursive: true, force: true });
   });
 
