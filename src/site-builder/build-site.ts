@@ -14,7 +14,7 @@ import { SEARCH_PATH, searchFiles } from "./search-files.ts";
 import type { BundleSizes } from "../search/bundle-plan.ts";
 import type { SearchSummary, SearchUpdate } from "../search/update-search.ts";
 import type { ContentMemo } from "../assembly/content-memo.ts";
-import type { ContentState } from "./content-state.ts";
+import type { ContentState, writeContentState } from "./content-state.ts";
 import type { PageKeys } from "./page-keys.ts";
 import { siteStateFiles, type SiteStateFiles } from "./site-state.ts";
 import { SILENT, type Progress, type StageProgress } from "./progress.ts";
@@ -197,17 +197,26 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   });
 }
 
+/** What loading the content needs from the build. */
+interface LoadContext {
+  isIncremental: boolean;
+  timings: Map<string, number>;
+  progress: Progress;
+  beforeLargeBuild: () => void;
+  takenStamps: Iterable<readonly [string, string]>;
+}
+
 /**
  * Steps 1 and 2: the content (from the last build's state when there is one)
  * and what must be written. Loaded on demand: a build with nothing to do
  * never loads the content's, Markdown's or Eleventy's modules.
  */
-async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, context: { isIncremental: boolean; timings: Map<string, number>; progress: Progress; beforeLargeBuild: () => void; takenStamps: Iterable<readonly [string, string]> }) {
+async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, context: LoadContext) {
   const { timings } = context;
-  const [{ writeContentState }, { writePlanIndex }] = await Promise.all([import("./content-state.ts"), import("./plan-index.ts")]);
+  const [{ writeContentState: write }, { writePlanIndex }] = await Promise.all([import("./content-state.ts"), import("./plan-index.ts")]);
   const { model, plan, memo, contentState, loadedEveryFile } = await loadContentAndPlan(newsroom, state, context);
   // Bodies kept by the last build are read as the pages are rendered: its state is written once they are.
-  let writeState: (() => void) | undefined = contentStateWriter(state.content, memo, contentState, writeContentState);
+  let writeState: (() => void) | undefined = contentStateWriter(state.content, memo, contentState, write);
   if (loadedEveryFile) {
     // Nothing is read from a last state: this one is written now, and its
     // memo (every file's entry, a third of the heap the pages start with)
@@ -223,7 +232,7 @@ async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, con
 }
 
 /** Writes the content state of `memo` (closing the last state it started from first); holds only what it is given. */
-function contentStateWriter(file: string, memo: ContentMemo, last: ContentState | undefined, write: typeof import("./content-state.ts").writeContentState): () => void {
+function contentStateWriter(file: string, memo: ContentMemo, last: ContentState | undefined, write: typeof writeContentState): () => void {
   return () => {
     last?.close();
     write(file, memo, last?.shards);
@@ -231,7 +240,7 @@ function contentStateWriter(file: string, memo: ContentMemo, last: ContentState 
 }
 
 /** The content loaded and the plan made; the memo and the last state they started from, for the state's writer. */
-async function loadContentAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, context: { isIncremental: boolean; timings: Map<string, number>; progress: Progress; beforeLargeBuild: () => void; takenStamps: Iterable<readonly [string, string]> }) {
+async function loadContentAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, context: LoadContext) {
   const { isIncremental, timings, progress } = context;
   const [{ ContentStore }, { ContentMemo }, { lightenContentMemo, readContentState }, { planSite }, { readPlanIndex }] = await Promise.all([
     import("../eleventy/content-store.ts"),
