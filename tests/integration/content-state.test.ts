@@ -9,7 +9,7 @@ import { siteStateFiles } from "../../src/site-builder/site-state.ts";
 import { readContentState } from "../../src/site-builder/content-state.ts";
 import { PageKeys } from "../../src/site-builder/page-keys.ts";
 import { ContentStore } from "../../src/eleventy/content-store.ts";
-import { FIXTURE_SITES } from "./build-fixture.ts";
+import { FIXTURE_SITES, siteContents } from "./build-fixture.ts";
 
 const NOW = new Date("2026-11-27T12:00:00Z");
 
@@ -166,6 +166,31 @@ describe("the content state kept between builds", () => {
     assert.ok(atPages.state?.equals(written), "the last state is as it was when the pages begin");
     assert.equal(atPages.memos, 1, "the memo the state is written from is held");
     assert.ok(!readFileSync(stateFile).equals(written), "written once the pages are rendered");
+    rmSync(rootDir, { recursive: true, force: true });
+  });
+
+  test("a cold build that fails as its pages render, its state written, leaves a state the next build rightly starts from", async () => {
+    const { rootDir, outputDir, file, page } = copyOfBasicSite();
+    const failingRender = { stage: (name: string) => ({
+      advance() {
+        if (name === "pages") throw new Error("no space left on device");
+      },
+      done() {},
+    }) };
+    await assert.rejects(buildSite({ rootDir, outputDir, now: NOW, progress: failingRender }), (error: unknown) => {
+      // Eleventy wraps what a render throws.
+      const messages: string[] = [];
+      for (let current = error as { message?: string; originalError?: unknown; cause?: unknown } | undefined; current; current = (current.originalError ?? current.cause) as typeof current) messages.push(String(current.message));
+      return messages.some((message) => message.includes("no space left on device"));
+    });
+    assert.ok(existsSync(siteStateFiles(rootDir, outputDir).content), "the state was written before the pages");
+    writeFileSync(file("articles/tram-extension.md"), readFileSync(file("articles/tram-extension.md"), "utf8").replace(/^title: .*$/m, 'title: "Tram line delayed again"'));
+    const result = await buildSite({ rootDir, outputDir, now: NOW });
+    assert.equal(result.mode, "cold", "nothing was committed");
+    assert.match(page("news/tram-extension"), /Tram line delayed again/);
+    const fresh = path.join(rootDir, "_fresh");
+    await buildSite({ rootDir, outputDir: fresh, now: NOW, incremental: false });
+    assert.deepEqual(siteContents(outputDir), siteContents(fresh), "what a build from nothing writes");
     rmSync(rootDir, { recursive: true, force: true });
   });
 
