@@ -216,7 +216,7 @@ async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, con
   const [{ writeContentState: write }, { writePlanIndex }] = await Promise.all([import("./content-state.ts"), import("./plan-index.ts")]);
   const { model, plan, memo, contentState, loadedEveryFile } = await loadContentAndPlan(newsroom, state, context);
   // Bodies kept by the last build are read as the pages are rendered: its state is written once they are.
-  let writeState: (() => void) | undefined = contentStateWriter(state.content, memo, contentState, write);
+  let writeState: (() => void) | undefined = contentStateWriter(state.content, memo, contentState, write, context.progress);
   if (loadedEveryFile) {
     // Nothing is read from a last state: this one is written now, and its
     // memo (every file's entry, a third of the heap the pages start with)
@@ -231,11 +231,13 @@ async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, con
   return { model, plan, saveContentState };
 }
 
-/** Writes the content state of `memo` (closing the last state it started from first); holds only what it is given. */
-function contentStateWriter(file: string, memo: ContentMemo, last: ContentState | undefined, write: typeof writeContentState): () => void {
+/** Writes the content state of `memo` (closing the last state it started from first), as a stage; holds only what it is given. */
+function contentStateWriter(file: string, memo: ContentMemo, last: ContentState | undefined, write: typeof writeContentState, progress: Progress): () => void {
   return () => {
+    const saving = progress.stage("state", memo.files.size);
     last?.close();
-    write(file, memo, last?.shards);
+    write(file, memo, last?.shards, () => saving.advance());
+    saving.done(`${memo.files.size.toLocaleString("en")} files kept for the next build`);
   };
 }
 

@@ -134,9 +134,11 @@ export function readContentState(file: string): ContentState {
  * meanwhile leaves the last state whole), its bodies into the body store.
  * A shard whose entries are those `kept` read is not written again. Bodies
  * no file holds any more are pruned once they outnumber the kept ones, and
- * shard files no longer named are removed.
+ * shard files no longer named are removed. `onFileKept` is told of each
+ * file as its entry and body are kept (the bodies are most of the time: 10 s
+ * at 100,000 articles).
  */
-export function writeContentState(file: string, memo: ContentMemo, kept?: KeptShards): void {
+export function writeContentState(file: string, memo: ContentMemo, kept?: KeptShards, onFileKept?: () => void): void {
   const bodies = new PackStore(bodyStoreDir(file));
   try {
     const byShard = Array.from({ length: SHARD_COUNT }, () => [] as [string, MemoFile<unknown>][]);
@@ -144,6 +146,7 @@ export function writeContentState(file: string, memo: ContentMemo, kept?: KeptSh
       byShard[shardOf(filePath)]!.push([filePath, entry]);
       const body = memo.bodies.get(entry.outcome as object);
       if (body) keepBody(bodies, body);
+      onFileKept?.();
     }
     const names = byShard.map((entries, shard) => {
       const name = kept?.names[shard];
