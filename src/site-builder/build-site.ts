@@ -220,7 +220,8 @@ async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, con
   if (loadedEveryFile) {
     // Nothing is read from a last state: this one is written now, and its
     // memo (every file's entry, a third of the heap the pages start with)
-    // is not held while they are rendered.
+    // is not held while they are rendered. Cleared, not just left unused:
+    // saveContentState shares this scope's variables, so it would hold it.
     await timed(timings, "state", async () => writeState?.());
     writeState = undefined;
   }
