@@ -41,6 +41,9 @@ export interface LoadOptions {
   imageCacheDir?: string;
   /** Image encodes in flight at once; default: the machine's cores. */
   imageConcurrency?: number;
+  /** Told of each file as its text is read, and of files as their frontmatter is parsed, with how many files there are. */
+  onFileRead?: (total: number) => void;
+  onFileParsed?: (total: number, count: number) => void;
   /** Told of each body rendered (not taken from a cache), with how many are to render. */
   onBodyRendered?: (total: number) => void;
   /** Where image progress lines go; default stderr. */
@@ -145,6 +148,8 @@ async function assemble(options: LoadOptions, workers: LoadWorkers): Promise<Loa
     ...(caches.frontmatter ? { frontmatterCache: caches.frontmatter } : {}),
     ...(fileMemo ? { memo: fileMemo } : {}),
     onUncachedFiles: (count) => workers.startFor(count, () => ({ settings: earlySettings, resolveImage: images.resolveImage })),
+    ...(options.onFileRead ? { onFileRead: options.onFileRead } : {}),
+    ...(options.onFileParsed ? { onFileParsed: options.onFileParsed } : {}),
   });
   if (memo && fileMemo) {
     memo.files = fileMemo.next;

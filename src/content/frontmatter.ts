@@ -60,23 +60,30 @@ export function parseFrontmatter(rawSource: string, cache?: FrontmatterCache): P
  * `beforeSplitting` told how many files it does not hold (a cold archive's
  * load starts its render workers then, to boot while this thread parses).
  */
-export function parseFrontmatterFiles(
-  rawSources: readonly string[],
-  { cache, beforeSplitting }: { cache?: FrontmatterCache; beforeSplitting?: (misses: number) => void },
-): ParsedFrontmatter[] {
+export function parseFrontmatterFiles(rawSources: readonly string[], options: FrontmatterFilesOptions): ParsedFrontmatter[] {
+  return [...eachFrontmatterParsed(rawSources, options)];
+}
+
+export interface FrontmatterFilesOptions {
+  cache?: FrontmatterCache;
+  beforeSplitting?: (misses: number) => void;
+}
+
+/** parseFrontmatterFiles one file at a time, in order: a caller can check each as it comes, and say how far it is. */
+export function* eachFrontmatterParsed(rawSources: readonly string[], { cache, beforeSplitting }: FrontmatterFilesOptions): Generator<ParsedFrontmatter> {
   const sources = rawSources.map(normalizeLineEndings);
   const keys = sources.map((source) => cache?.key(source));
   const splits = keys.map((key) => (key === undefined ? undefined : cache?.read(key)));
   beforeSplitting?.(splits.filter((split) => !split).length);
-  return sources.map((source, index) => {
+  for (const [index, source] of sources.entries()) {
     let split = splits[index];
     if (!split) {
       split = splitFile(source);
       const key = keys[index];
       if (key !== undefined && survivesJson(split)) cache?.write(key, split);
     }
-    return parsedFrom(source, split);
-  });
+    yield parsedFrom(source, split);
+  }
 }
 
 /** Files saved on Windows: line positions stay the same with "\n" alone. */

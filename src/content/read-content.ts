@@ -9,7 +9,7 @@ import type { FrontmatterCache } from "./frontmatter.ts";
 import type { LoadedSite } from "./load-site.ts";
 import type { DeclaredAlias } from "./model.ts";
 import { pageSchema, type PageFrontmatter } from "./page-schema.ts";
-import { readContentFiles, type FileMemo, type ReadFile } from "./read-files.ts";
+import { parseFileTexts, readContentFiles, readFileTexts, type FileMemo, type ReadFile } from "./read-files.ts";
 import { routes } from "./routes.ts";
 import { fieldRuleDiagnostics } from "./schema-diagnostics.ts";
 
@@ -38,6 +38,10 @@ export interface ReadContentOptions {
   memo?: FileMemo;
   /** Told how many files the frontmatter cache lacks, before they are parsed (a cold load starts its Markdown workers then). */
   onUncachedFiles?: (count: number) => void;
+  /** Told of each file as its text is read, with how many files there are: every folder is read before any is parsed. */
+  onFileRead?: (total: number) => void;
+  /** Told of files as their frontmatter is parsed and validated, with how many files there are. */
+  onFileParsed?: (total: number, count: number) => void;
 }
 
 /**
@@ -81,15 +85,21 @@ export function readContent(options: ReadContentOptions): ContentFiles {
     pages: discoverFolder(rootDir, contentDir, "pages", { recursive: true }),
   };
   for (const folder of Object.values(folders)) diagnostics.push(...folder.diagnostics);
+  const total = folders.authors.files.length + folders.articles.files.length + folders.pages.files.length;
+  const { onFileRead, onFileParsed } = options;
   const readOptions = {
     ...(options.frontmatterCache ? { cache: options.frontmatterCache } : {}),
     ...(options.onUncachedFiles ? { beforeSplitting: options.onUncachedFiles } : {}),
     ...(timeZone ? { timeZone } : {}),
     ...(options.memo ? { memo: options.memo } : {}),
+    ...(onFileRead ? { onFileRead: () => onFileRead(total) } : {}),
+    ...(onFileParsed ? { onFileParsed: (count: number) => onFileParsed(total, count) } : {}),
   };
-  const authorFiles = readContentFiles(folders.authors.files, authorSchema, readOptions);
-  const articleFiles = readContentFiles(folders.articles.files, articleSchema, readOptions);
-  const pageFiles = readContentFiles(folders.pages.files, pageSchema, readOptions);
+  // Every folder read, then parsed: two stages, each saying how far it is.
+  const texts = { authors: readFileTexts(folders.authors.files, readOptions), articles: readFileTexts(folders.articles.files, readOptions), pages: readFileTexts(folders.pages.files, readOptions) };
+  const authorFiles = parseFileTexts(texts.authors, authorSchema, readOptions);
+  const articleFiles = parseFileTexts(texts.articles, articleSchema, readOptions);
+  const pageFiles = parseFileTexts(texts.pages, pageSchema, readOptions);
   for (const read of [...authorFiles, ...articleFiles, ...pageFiles]) diagnostics.push(...read.diagnostics);
 
   const fieldsOf = articleFields(articleFiles, timeZone, diagnostics);

@@ -4,7 +4,7 @@ import { diagnose } from "../diagnostics/messages.ts";
 import { createHash } from "node:crypto";
 import type { FileStamps } from "../util/file-stamp.ts";
 import type { ContentFile } from "./discover-files.ts";
-import { parseFrontmatterFiles, type FrontmatterCache, type ParsedFrontmatter } from "./frontmatter.ts";
+import { eachFrontmatterParsed, type FrontmatterCache, type ParsedFrontmatter } from "./frontmatter.ts";
 import { readSourceText } from "./read-source.ts";
 import { schemaDiagnostics } from "./schema-diagnostics.ts";
 import type { YamlError } from "./yaml-source.ts";
@@ -50,6 +50,10 @@ export interface ReadOptions {
   /** The site's time zone, for dates in messages. */
   timeZone?: string;
   memo?: FileMemo;
+  /** Told of each file as its text is read (or its last outcome kept without reading it). */
+  onFileRead?: () => void;
+  /** Told of files as their frontmatter is parsed and validated (or their last outcome kept). */
+  onFileParsed?: (count: number) => void;
 }
 
 /**
@@ -58,43 +62,66 @@ export interface ReadOptions {
  * saves) keeps that load's outcome: the same object, the same problems.
  */
 export function readContentFiles<S extends z.ZodType>(files: readonly ContentFile[], schema: S, options: ReadOptions): ReadFile<z.output<S>>[] {
+  return parseFileTexts(readFileTexts(files, options), schema, options);
+}
+
+/** Files' texts, read: the first half of `readContentFiles`, so that a load can read every folder before it parses any. */
+export interface FileTexts {
+  files: readonly ContentFile[];
+  /** Each file's outcome when it is already known (kept from the memo, unreadable); the rest are parsed. */
+  known: (ReadFile<unknown> | undefined)[];
+  stamps: string[];
+  hashes: (string | undefined)[];
+  toParse: { index: number; text: string }[];
+}
+
+export function readFileTexts(files: readonly ContentFile[], options: ReadOptions): FileTexts {
   const { memo } = options;
-  const outcomes = new Array<ReadFile<z.output<S>>>(files.length);
-  const stamps = new Array<string>(files.length);
-  const hashes = new Array<string | undefined>(files.length);
-  const toParse: { index: number; text: string }[] = [];
+  const texts: FileTexts = { files, known: new Array(files.length), stamps: new Array(files.length), hashes: new Array(files.length), toParse: [] };
   for (const [index, file] of files.entries()) {
-    const remembered = memo?.previous.get(file.absolutePath) as MemoFile<ReadFile<z.output<S>>> | undefined;
+    const remembered = memo?.previous.get(file.absolutePath);
     const stamp = memo && !memo.watched ? (memo.stamps.of(file.absolutePath) ?? "") : "";
-    stamps[index] = stamp;
-    hashes[index] = remembered?.hash;
+    texts.stamps[index] = stamp;
+    texts.hashes[index] = remembered?.hash;
+    options.onFileRead?.();
     if (remembered && (memo!.watched ? !memo!.saved.has(file.absolutePath) : remembered.stamp === stamp)) {
-      outcomes[index] = remembered.outcome;
+      texts.known[index] = remembered.outcome as ReadFile<unknown>;
       continue;
     }
     const source = readSourceText(file.absolutePath);
     if (source.ok) {
       // Checked by stamp first, then by text, as git's index is.
       const hash = memo ? textHash(source.text) : undefined;
-      hashes[index] = hash;
-      if (remembered && hash === remembered.hash) outcomes[index] = remembered.outcome;
-      else toParse.push({ index, text: source.text });
+      texts.hashes[index] = hash;
+      if (remembered && hash === remembered.hash) texts.known[index] = remembered.outcome as ReadFile<unknown>;
+      else texts.toParse.push({ index, text: source.text });
     } else {
       const place = source.problem === "not-utf8" ? { file: file.sourcePath, line: source.line, column: source.column } : { file: file.sourcePath, line: 0, column: 0 };
       const diagnostic = source.problem === "not-utf8" ? diagnose("file/not-utf8", place, { offset: source.offset }) : diagnose("file/unreadable", place, { reason: source.reason });
-      outcomes[index] = { file, diagnostics: [diagnostic] };
+      texts.known[index] = { file, diagnostics: [diagnostic] };
     }
   }
-  const parsed = parseFrontmatterFiles(
+  return texts;
+}
+
+/** The second half of `readContentFiles`: the texts read parsed and validated by `schema`, every file's outcome remembered. */
+export function parseFileTexts<S extends z.ZodType>(texts: FileTexts, schema: S, options: ReadOptions): ReadFile<z.output<S>>[] {
+  const { files, toParse, stamps, hashes } = texts;
+  const outcomes = texts.known as ReadFile<z.output<S>>[];
+  if (toParse.length < files.length) options.onFileParsed?.(files.length - toParse.length);
+  const parsed = eachFrontmatterParsed(
     toParse.map(({ text }) => text),
     { ...(options.cache ? { cache: options.cache } : {}), ...(options.beforeSplitting ? { beforeSplitting: options.beforeSplitting } : {}) },
   );
-  for (const [position, { index }] of toParse.entries()) {
-    outcomes[index] = validated(files[index]!, parsed[position]!, schema, options.timeZone);
+  let position = 0;
+  for (const frontmatter of parsed) {
+    const { index } = toParse[position++]!;
+    outcomes[index] = validated(files[index]!, frontmatter, schema, options.timeZone);
+    options.onFileParsed?.(1);
   }
   for (const [index, outcome] of outcomes.entries()) {
     const hash = hashes[index];
-    memo?.next.set(files[index]!.absolutePath, { stamp: stamps[index]!, ...(hash ? { hash } : {}), outcome });
+    options.memo?.next.set(files[index]!.absolutePath, { stamp: stamps[index]!, ...(hash ? { hash } : {}), outcome });
   }
   return outcomes;
 }

@@ -16,9 +16,11 @@ export interface NewsroomOptions {
   timings?: Map<string, number>;
   /** Kept between loads by the dev server: files and articles a save did not touch are not built again. */
   memo?: ContentMemo;
-  /** Told of each page Eleventy writes, and of each body rendered (the build's progress lines). */
-  onPageWritten?: () => void;
+  /** Told of each file read and parsed, each body rendered and each page Eleventy writes (the build's progress lines). */
+  onFileRead?: (total: number) => void;
+  onFileParsed?: (total: number, count: number) => void;
   onBodyRendered?: (total: number) => void;
+  onPageWritten?: () => void;
   /** Warnings fail the build too (`--strict`). */
   isStrict?: boolean;
   /** Where the warnings of a successful load are reported (default: stderr). */

@@ -17,7 +17,7 @@ import type { ContentMemo } from "../assembly/content-memo.ts";
 import type { ContentState, writeContentState } from "./content-state.ts";
 import type { PageKeys } from "./page-keys.ts";
 import { siteStateFiles, type SiteStateFiles } from "./site-state.ts";
-import { SILENT, type Progress, type StageProgress } from "./progress.ts";
+import { countedStage, SILENT, type Progress, type StageProgress } from "./progress.ts";
 import { createStagingFolder, discardStagingFolder, removeStaleStagingFolders, swapIn } from "./staging-folder.ts";
 
 export interface BuildOptions {
@@ -144,8 +144,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   };
   if (!previous) beforeLargeBuild();
   const progress = options.progress ?? SILENT;
-  let bodies: StageProgress | undefined;
   let pages: StageProgress | undefined;
+  const count = (name: string, summary: (total: number) => string) => countedStage(progress, name, summary);
   const newsroom: NewsroomOptions = {
     rootDir,
     contentDir,
@@ -153,12 +153,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     isStrict: options.isStrict ?? false,
     now: () => now,
     timings,
-    onBodyRendered: (total) => (bodies ??= progress.stage("markdown", total)).advance(),
+    onFileRead: count("read", (total) => `${total.toLocaleString("en")} files`),
+    onFileParsed: count("frontmatter", (total) => `${total.toLocaleString("en")} files parsed and checked`),
+    onBodyRendered: count("markdown", (total) => `${total.toLocaleString("en")} bodies rendered`),
     onPageWritten: () => pages?.advance(),
   };
   const takenStamps = inputs.files.flatMap(([file, stamp]) => (stamp === UNREADABLE ? [] : [[file, stamp] as const]));
   const { model, plan, saveContentState } = await loadAndPlan(newsroom, state, { isIncremental, timings, progress, beforeLargeBuild, takenStamps });
-  bodies?.done();
   // The search is indexed from the content, in Pagefind's own processes, while the pages are rendered.
   let searching: StageProgress | undefined;
   const search = indexSearch(model, plan.keys, rootDir, options, (total) => (searching ??= progress.stage("search", total)).advance());
@@ -263,9 +264,10 @@ async function loadContentAndPlan(newsroom: NewsroomOptions, state: SiteStateFil
     const model = await timed(timings, "content", () => new ContentStore({ ...newsroom, memo }).reload());
     loading.done(`${model.articles.length} articles`);
     lightenContentMemo(memo);
-    const planning = progress.stage("plan");
-    const plan = await timed(timings, "plan", async () => planSite(model, newsroom, { articleHashes: memo.hashes, previous: isIncremental ? readPlanIndex(state.plan) : undefined }));
-    planning.done(`${plan.pages.length} pages, ${plan.files.length} other files`);
+    let planning: StageProgress | undefined;
+    const onStep = (total: number) => (planning ??= progress.stage("plan", total)).advance();
+    const plan = await timed(timings, "plan", async () => planSite(model, newsroom, { articleHashes: memo.hashes, previous: isIncremental ? readPlanIndex(state.plan) : undefined, onStep }));
+    (planning ?? progress.stage("plan")).done(`${plan.pages.length} pages, ${plan.files.length} other files`);
     return { model, plan, memo, contentState, loadedEveryFile };
   } catch (error) {
     contentState?.close();
@@ -299,7 +301,10 @@ async function writeAndCommit(changes: SiteChanges, context: CommitContext): Pro
     await writeChanges({ pages: changes.pages, files: [] }, stagingDir, writeOptions);
     context.onPagesDone();
     const search = await context.addSearch();
-    await writeChanges({ pages: [], files: changes.files }, stagingDir, writeOptions);
+    // Feeds, sitemaps, images and the search's bundles: at 100,000 articles, half a minute.
+    const writing = changes.files.length > 0 ? progress.stage("files", changes.files.length) : undefined;
+    await writeChanges({ pages: [], files: changes.files }, stagingDir, { ...writeOptions, ...(writing ? { onFileWritten: () => writing.advance() } : {}) });
+    writing?.done(`${changes.files.length.toLocaleString("en")} written`);
     if (previous && changes.pages.length + changes.files.length + changes.removed.length === 0) {
       await discardStagingFolder(stagingDir);
       return search;
@@ -314,7 +319,7 @@ async function writeAndCommit(changes: SiteChanges, context: CommitContext): Pro
         writeOutputManifest(state.manifest, { outputId: outputFolderId(outputDir)!, files: changes.manifest, stamps: stampsOf(outputDir, changes.manifest, "all") });
       }
     });
-    committing.done(previous ? `${changes.pages.length + changes.files.length} files in, ${changes.removed.length} out` : "new folder swapped in");
+    committing.done(previous ? `${changes.pages.length + changes.files.length} files in, ${changes.removed.length} out` : "the new folder put in place");
     return search;
   } catch (error) {
     await discardStagingFolder(stagingDir);

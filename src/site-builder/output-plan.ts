@@ -103,10 +103,18 @@ const PAGE_KEYS: Record<string, KeyOf> = {
  * from what they show. Keying all 23,000 files of a 10,000-article site
  * takes about a second; an edit of what one article says keys a few dozen.
  */
-export function planPages(model: SiteModel, assets: AssetManifest, keys: PageKeys, previous?: PlanIndex): { pages: PlannedPage[]; index: PlanIndex; keptKeys: number } {
+export function planPages(model: SiteModel, assets: AssetManifest, keys: PageKeys, known: { previous?: PlanIndex | undefined; onStep?: (total: number) => void } = {}): { pages: PlannedPage[]; index: PlanIndex; keptKeys: number } {
+  const { previous } = known;
   const context: KeyContext = { model, assets, keys, digest: once(() => siteDigest(model, keys)) };
+  const definitions = Object.entries(pageDefinitions).map(([name, definition]) => ({ name, definition, items: isPaginated(definition) ? paginatedItems(model, definition)! : [undefined] }));
+  // Its steps, for the build's progress: each article hashed, then each page keyed.
+  const steps = model.articles.length + definitions.reduce((sum, { items }) => sum + items.length, 0);
+  const step = known.onStep ? () => known.onStep!(steps) : () => {};
   keys.registerSummaries(model.articles);
-  const articleHashes = model.articles.map((article) => keys.articleHash(article));
+  const articleHashes = model.articles.map((article) => {
+    step();
+    return keys.articleHash(article);
+  });
   const now = { code: keys.code, frame: frameDigest(model, assets), articleHashes, structures: articleStructures(model.articles, articleHashes, keys.code, previous) };
   const kept = new KeptKeys(previous, now);
   const placeOf = once(() => new Map(model.articles.map((article, place) => [article.id, place])));
@@ -114,11 +122,10 @@ export function planPages(model: SiteModel, assets: AssetManifest, keys: PageKey
   const listingPages: IndexedPage[] = [];
   const planned: PlannedPage[] = [];
   let keptKeys = 0;
-  for (const [name, definition] of Object.entries(pageDefinitions)) {
+  for (const { name, definition, items } of definitions) {
     const indexedKeyOf = INDEXED_KEYS[name];
     const keyOf = PAGE_KEYS[name];
     if (!keyOf && !indexedKeyOf) throw new Error(`internal error, please report: page definition ${name} has no key`);
-    const items = isPaginated(definition) ? paginatedItems(model, definition)! : [undefined];
     // Article pages are indexed by their article's place: their items are the model's articles, in order.
     const isArticle = name === "article";
     if (isArticle && items !== model.articles) throw new Error("internal error, please report: article pages are not the model's articles");
@@ -137,6 +144,7 @@ export function planPages(model: SiteModel, assets: AssetManifest, keys: PageKey
         key = page.key;
       } else key = keyOf!(context, url, item);
       planned.push({ definition: name, ...(item === undefined ? {} : { item }), url, path: sitePathOfUrl(url), key });
+      step();
     });
   }
   return { pages: planned, index: { ...now, articlePages, listingPages }, keptKeys };

@@ -88,3 +88,20 @@ function duration(seconds: number): string {
   if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
   return `${(seconds / 3600).toFixed(1)} h`;
 }
+
+/**
+ * A stage told of its work item by item, with how many items there are
+ * (files read, bodies rendered): opened by the first, ended by the last,
+ * `summary` saying what it did ("100,003 files read").
+ */
+export function countedStage(progress: Progress, name: string, summary: (total: number) => string): (total: number, count?: number) => void {
+  let stage: StageProgress | undefined;
+  let counted = 0;
+  return (total, count = 1) => {
+    if (counted >= total && stage) return;
+    stage ??= progress.stage(name, total);
+    stage.advance(count);
+    counted += count;
+    if (counted >= total) stage.done(summary(total));
+  };
+}

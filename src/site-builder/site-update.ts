@@ -35,18 +35,25 @@ export interface SitePlan {
   keptKeys: number;
 }
 
+export interface PlanKnown {
+  articleHashes?: WeakMap<Article, ArticleHashes>;
+  previous?: PlanIndex | undefined;
+  /** Told of each step of keying the pages (an article hashed, a page keyed), with how many there are. */
+  onStep?: (total: number) => void;
+}
+
 /**
  * Every file the site has for this model, each with its key. `articleHashes`:
  * the content memo's (src/assembly/content-memo.ts), so that articles hashed
  * by an earlier build are not hashed again; `previous`: the last plan's
  * index, so that pages whose articles did not change keep their key.
  */
-export async function planSite(model: SiteModel, options: Pick<NewsroomOptions, "rootDir" | "contentDir">, known: { articleHashes?: WeakMap<Article, ArticleHashes>; previous?: PlanIndex | undefined } = {}): Promise<SitePlan> {
+export async function planSite(model: SiteModel, options: Pick<NewsroomOptions, "rootDir" | "contentDir">, known: PlanKnown = {}): Promise<SitePlan> {
   const publicAssets = await readPublicAssets(PUBLIC_DIR);
   const keys = new PageKeys(codeFingerprint(PAGE_CODE), known.articleHashes);
   const rootDir = path.resolve(options.rootDir);
   const files = await planSiteFiles(model, { rootDir, contentDir: options.contentDir, imageCacheDir: imageCacheDir(rootDir), publicFiles: publicAssets.files, assets: publicAssets.manifest }, keys);
-  return { ...planPages(model, publicAssets.manifest, keys, known.previous), files, assets: publicAssets.manifest, keys };
+  return { ...planPages(model, publicAssets.manifest, keys, { previous: known.previous, ...(known.onStep ? { onStep: known.onStep } : {}) }), files, assets: publicAssets.manifest, keys };
 }
 
 /** One article's page, keyed as `planSite` keys it (the preview writes a saved article's page before it plans the site). */
@@ -67,6 +74,8 @@ export interface WriteOptions {
   shouldStop?: () => boolean;
   /** Told each site path once it is written. */
   onWritten?: (sitePaths: readonly string[]) => void;
+  /** Told of each file other than a page as it is written (the build's progress). */
+  onFileWritten?: () => void;
 }
 
 /** Renders the changed pages and writes the changed files into `siteDir`; resolves false when stopped early. */
@@ -85,7 +94,10 @@ export async function writeChanges(changes: Pick<SiteChanges, "pages" | "files">
   );
   if (rendered.interrupted) return false;
   await timed(timings, "files", async () => {
-    for (const file of changes.files) await file.write(siteDir);
+    for (const file of changes.files) {
+      await file.write(siteDir);
+      options.onFileWritten?.();
+    }
   });
   options.onWritten?.(changes.files.map((file) => file.path));
   return true;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { progressReporter } from "../../../src/site-builder/progress.ts";
+import { countedStage, progressReporter } from "../../../src/site-builder/progress.ts";
 
 function reporter(interactive: boolean) {
   let clock = 0;
@@ -54,5 +54,17 @@ describe("progress lines", () => {
     assert.equal(written.at(-1), "\r\x1b[Kpages: 50/100 (25/s, 2 s left)  ·  search: 5/10 (3/s, 2 s left)");
     search.done("5 records");
     assert.deepEqual(written.slice(-2), ["\r\x1b[Ksearch: 5 records in 2.0 s\n", "\r\x1b[Kpages: 50/100 (25/s, 2 s left)"]);
+  });
+
+  test("a counted stage is opened by its first item and ended by its last, once, whatever is told after", () => {
+    const { progress, written, tick } = reporter(false);
+    const read = countedStage(progress, "read", (total) => `${total} files`);
+    tick(500);
+    read(3);
+    read(3, 1);
+    tick(500);
+    read(3);
+    read(3);
+    assert.deepEqual(written, ["read: 3 files in 0.5 s\n"]);
   });
 });
