@@ -115,12 +115,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const state = siteStateFiles(rootDir, outputDir);
   const isIncremental = options.incremental !== false;
   // What the last build left: its unfinished commit finished, its output's manifest, its inputs against today's.
+  const progress = options.progress ?? SILENT;
   const { previous, recordedInputs, inputs } = await timed(timings, "prepare", async () => {
     finishInterruptedCommit(state.journal);
     await removeStaleStagingFolders(outputDir);
     const previous = isIncremental ? readOutputManifest(state.manifest, outputDir) : undefined;
     const recordedInputs = readBuildInputs(state.inputs);
-    const inputs = inputsDigest(path.resolve(rootDir, contentDir), { isPreview: options.isPreview ?? false, isStrict: options.isStrict ?? false, search: options.searchBundleSizes ?? null, outputDir }, recordedInputs);
+    const inputs = inputsDigest(path.resolve(rootDir, contentDir), { isPreview: options.isPreview ?? false, isStrict: options.isStrict ?? false, search: options.searchBundleSizes ?? null, outputDir }, recordedInputs, countedStage(progress, "inputs", (total) => `${total.toLocaleString("en")} files checked for changes`));
     return { previous, recordedInputs, inputs };
   });
   const finish = (result: Omit<BuildResult, "timings">): BuildResult => {
@@ -143,7 +144,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     isLarge = true;
   };
   if (!previous) beforeLargeBuild();
-  const progress = options.progress ?? SILENT;
   let pages: StageProgress | undefined;
   const count = (name: string, summary: (total: number) => string) => countedStage(progress, name, summary);
   const newsroom: NewsroomOptions = {

@@ -34,17 +34,18 @@ export interface BuildInputs {
  * its bytes, as git's index does: after a fresh checkout (every stamp new)
  * the same files still give the same digest.
  */
-export function inputsDigest(contentDir: string, options: Record<string, unknown>, recorded?: BuildInputs): Pick<BuildInputs, "digest" | "files"> {
+export function inputsDigest(contentDir: string, options: Record<string, unknown>, recorded?: BuildInputs, onFile?: (total: number) => void): Pick<BuildInputs, "digest" | "files"> {
   const known = new Map(recorded?.files.map(([file, stamp, hash]) => [file, { stamp, hash }]));
   const hash = createHash("sha256");
   hash.update(JSON.stringify(options)).update("\0").update(codeFingerprint(PAGE_CODE)).update("\0");
+  const stamped = [...stampedFiles(contentDir), ...stampedFiles(PUBLIC_DIR)];
   const files: [string, string, string][] = [];
-  for (const folder of [contentDir, PUBLIC_DIR]) {
-    for (const [file, stamp] of stampedFiles(folder)) {
-      const bytesHash = known.get(file)?.stamp === stamp ? known.get(file)!.hash : hashOf(file);
-      files.push([file, stamp, bytesHash]);
-      hash.update(`${file}\0${bytesHash}\0`);
-    }
+  // Told of each file: with no record (a new output folder), every file is read, at 100,000 articles 3-18 s.
+  for (const [file, stamp] of stamped) {
+    const bytesHash = known.get(file)?.stamp === stamp ? known.get(file)!.hash : hashOf(file);
+    files.push([file, stamp, bytesHash]);
+    hash.update(`${file}\0${bytesHash}\0`);
+    onFile?.(stamped.length);
   }
   return { digest: hash.digest("hex"), files };
 }
