@@ -46,6 +46,8 @@ export interface LoadOptions {
   onFileParsed?: (total: number, count: number) => void;
   /** Told of each body rendered (not taken from a cache), with how many are to render. */
   onBodyRendered?: (total: number) => void;
+  /** Told of each article built from its fields and body, with how many are to be built. */
+  onArticleBuilt?: (total: number) => void;
   /** Where image progress lines go; default stderr. */
   log?: (line: string) => void;
   /** Rendered-Markdown cache; default `renderCacheDir(rootDir)` (`.cache/render/`); false: none. */
@@ -167,7 +169,7 @@ async function assemble(options: LoadOptions, workers: LoadWorkers): Promise<Loa
   const bodyOf = await articleBodies(files, { ...renderOptions, articles: files.cards, unpublished: files.unpublishedCards, spool: new TextSpool(), ...(workers.pool ? { pool: workers.pool } : {}) }, memo, options.onBodyRendered);
   const candidates = articleCandidates(files, bodyOf);
   const references = { authorIds: new Set(files.authorFiles.map((read) => read.file.id)), articleIds: new Set(files.articleFiles.map((read) => read.file.id)), unpublished: files.unpublished, ...(site ? { timeZone: site.timeZone } : {}) };
-  const built = await buildArticles(candidates, { site, authors, images, memo, cardTargets: files.cards, references, isPreview, stamps });
+  const built = await buildArticles(candidates, { site, authors, images, memo, cardTargets: files.cards, references, isPreview, stamps, ...(options.onArticleBuilt ? { onArticleBuilt: options.onArticleBuilt } : {}) });
   diagnostics.push(...built.diagnostics);
   const pages = await buildPages(files.pageFiles, { isPreview, renderOptions, cardTargets: files.cards, unpublishedCards: files.unpublishedCards, diagnostics });
   if (site && loadedSite.yaml) {

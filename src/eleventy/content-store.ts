@@ -16,10 +16,11 @@ export interface NewsroomOptions {
   timings?: Map<string, number>;
   /** Kept between loads by the dev server: files and articles a save did not touch are not built again. */
   memo?: ContentMemo;
-  /** Told of each file read and parsed, each body rendered and each page Eleventy writes (the build's progress lines). */
+  /** Told of each file read and parsed, each body rendered, each article built and each page Eleventy writes (the build's progress lines). */
   onFileRead?: (total: number) => void;
   onFileParsed?: (total: number, count: number) => void;
   onBodyRendered?: (total: number) => void;
+  onArticleBuilt?: (total: number) => void;
   onPageWritten?: () => void;
   /** Warnings fail the build too (`--strict`). */
   isStrict?: boolean;

@@ -156,6 +156,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     onFileRead: count("read", (total) => `${total.toLocaleString("en")} files`),
     onFileParsed: count("frontmatter", (total) => `${total.toLocaleString("en")} files parsed and checked`),
     onBodyRendered: count("markdown", (total) => `${total.toLocaleString("en")} bodies rendered`),
+    onArticleBuilt: count("articles", (total) => `${total.toLocaleString("en")} built`),
     onPageWritten: () => pages?.advance(),
   };
   const takenStamps = inputs.files.flatMap(([file, stamp]) => (stamp === UNREADABLE ? [] : [[file, stamp] as const]));

@@ -53,7 +53,7 @@ describe("what a build says it is doing", () => {
     const result = await buildSite({ rootDir, outputDir, now: NOW, progress });
     assert.equal(result.mode, "cold");
     // The stages of a 100,000-article build that last more than a few seconds, each with done/total.
-    const counted = ["inputs", "read", "frontmatter", "markdown", "plan", "state", "pages", "search", "files"];
+    const counted = ["inputs", "read", "frontmatter", "markdown", "articles", "plan", "state", "pages", "search", "files"];
     for (const name of counted) {
       const found = stage(name);
       assert.ok(found, `the build reports a "${name}" stage`);
@@ -72,7 +72,7 @@ describe("what a build says it is doing", () => {
     assert.ok(at("-inputs") < at("+content"), "the inputs are checked before the content is loaded");
     assert.ok(at("-read") < at("+frontmatter"), "reading ends before parsing begins");
     // Once the last body is rendered, not when the plan is made.
-    assert.ok(at("-markdown") < at("-content"), "the Markdown stage ends within the content's");
+    assert.ok(at("-markdown") < at("+articles") && at("-articles") < at("-content"), "the Markdown stage ends within the content's, then the articles are built");
     assert.ok(at("-content") < at("+plan") && at("-plan") < at("+pages"), "the plan is its own stage, between the content and the pages");
     assert.ok(at("-pages") < at("+files") && at("-files") < at("+commit"), "the other files are written after the pages, before the commit");
     rmSync(rootDir, { recursive: true, force: true });
