@@ -103,18 +103,23 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
  */
 class LoadWorkers {
   #pool: RenderPool | undefined;
+  #closed = false;
   constructor(readonly size: number) {}
 
   startFor(files: number, options: () => Omit<RenderPoolOptions, "size">): void {
-    if (!this.#pool && files >= POOL_THRESHOLD && this.size > 1) this.#pool = new RenderPool({ ...options(), size: this.size });
+    if (!this.#pool && !this.#closed && files >= POOL_THRESHOLD && this.size > 1) this.#pool = new RenderPool({ ...options(), size: this.size });
   }
 
   get pool(): RenderPool | undefined {
     return this.#pool;
   }
 
+  /** Ends the workers; the load calls it once every body is rendered, and again (doing nothing) at its end. */
   async close(): Promise<void> {
-    await this.#pool?.close();
+    const pool = this.#pool;
+    this.#pool = undefined;
+    this.#closed = true;
+    await pool?.close();
   }
 }
 
@@ -167,6 +172,8 @@ async function assemble(options: LoadOptions, workers: LoadWorkers): Promise<Loa
   };
   const authors = await buildAuthors(files.authorFiles, { images, renderOptions, diagnostics });
   const bodyOf = await articleBodies(files, { ...renderOptions, articles: files.cards, unpublished: files.unpublishedCards, spool: new TextSpool(), ...(workers.pool ? { pool: workers.pool } : {}) }, memo, options.onBodyRendered);
+  // Nothing else is rendered in them: their heaps are let go before the articles are built, when the load holds the most.
+  await workers.close();
   const candidates = articleCandidates(files, bodyOf);
   const references = { authorIds: new Set(files.authorFiles.map((read) => read.file.id)), articleIds: new Set(files.articleFiles.map((read) => read.file.id)), unpublished: files.unpublished, ...(site ? { timeZone: site.timeZone } : {}) };
   const built = await buildArticles(candidates, { site, authors, images, memo, cardTargets: files.cards, references, isPreview, stamps, ...(options.onArticleBuilt ? { onArticleBuilt: options.onArticleBuilt } : {}) });

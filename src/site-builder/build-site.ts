@@ -114,8 +114,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const now = options.now ?? new Date();
   const state = siteStateFiles(rootDir, outputDir);
   const isIncremental = options.incremental !== false;
-  // What the last build left: its unfinished commit finished, its output's manifest, its inputs against today's.
   const progress = options.progress ?? SILENT;
+  // What the last build left: its unfinished commit finished, its output's manifest, its inputs against today's.
   const { previous, recordedInputs, inputs } = await timed(timings, "prepare", async () => {
     finishInterruptedCommit(state.journal);
     await removeStaleStagingFolders(outputDir);

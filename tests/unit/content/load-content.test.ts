@@ -1,7 +1,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import sharp from "sharp";
-import { rmSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import v8 from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -400,6 +400,28 @@ describe("loadContent: a cold archive, its bodies rendered on worker threads", (
       assert.equal(expected.length, 418, "the draft and the scheduled story are left out");
       assert.match(expected.find((item) => item.id === "story-7")!.bodyHtml, /Story 8/, "a card");
       assert.deepEqual(shown(onWorkers), expected);
+    } finally {
+      temp.cleanup();
+    }
+  });
+
+  // Linux: each worker is a thread of this process, listed in /proc/self/task while it runs.
+  it("ends the workers once the bodies are rendered, before the articles are built (when the load holds the most)", { skip: process.platform !== "linux" && "threads are counted in /proc" }, async () => {
+    const files: Record<string, string> = {};
+    for (let n = 0; n < 420; n++) files[`story-${n}.md`] = article({ title: `Story ${n}`, date: "2026-03-01T09:30:00Z", body: `Story ${n}.\n` });
+    const temp = await makeSiteFolder(files);
+    try {
+      const common = { rootDir: temp.dir, now: new Date("2026-11-28T09:00:00Z"), renderCacheDir: false as const, frontmatterCacheDir: false as const };
+      const threads = () => readdirSync("/proc/self/task").length;
+      // A load on this thread first, so that every thread a load starts for itself (libuv's pool) is running.
+      await loadContent({ ...common, renderWorkers: 0 });
+      const before = threads();
+      const whileRendering: number[] = [];
+      const whileBuilding: number[] = [];
+      await loadContent({ ...common, renderWorkers: 2, onBodyRendered: () => whileRendering.push(threads()), onArticleBuilt: () => whileBuilding.push(threads()) });
+      assert.equal(whileBuilding.length, 420);
+      assert.ok(Math.max(...whileRendering) >= before + 2, `the two workers run while the bodies render (${before} threads before, ${Math.max(...whileRendering)} then)`);
+      assert.ok(Math.max(...whileBuilding) <= before, `no worker runs while the articles are built (${before} threads before, ${Math.max(...whileBuilding)} then)`);
     } finally {
       temp.cleanup();
     }
