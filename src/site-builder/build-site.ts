@@ -121,7 +121,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await removeStaleStagingFolders(outputDir);
     const previous = isIncremental ? readOutputManifest(state.manifest, outputDir) : undefined;
     const recordedInputs = readBuildInputs(state.inputs);
-    const inputs = inputsDigest(path.resolve(rootDir, contentDir), { isPreview: options.isPreview ?? false, isStrict: options.isStrict ?? false, search: options.searchBundleSizes ?? null, outputDir }, recordedInputs, countedStage(progress, "inputs", (total) => `${total.toLocaleString("en")} files checked for changes`));
+    const inputs = inputsDigest(path.resolve(rootDir, contentDir), { isPreview: options.isPreview ?? false, isStrict: options.isStrict ?? false, search: options.searchBundleSizes ?? null, outputDir }, recordedInputs, countedStage(progress, "inputs", (total) => `${figure(total)} files checked for changes`));
     return { previous, recordedInputs, inputs };
   });
   const finish = (result: Omit<BuildResult, "timings">): BuildResult => {
@@ -153,10 +153,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     isStrict: options.isStrict ?? false,
     now: () => now,
     timings,
-    onFileRead: count("read", (total) => `${total.toLocaleString("en")} files`),
-    onFileParsed: count("frontmatter", (total) => `${total.toLocaleString("en")} files parsed and checked`),
-    onBodyRendered: count("markdown", (total) => `${total.toLocaleString("en")} bodies rendered`),
-    onArticleBuilt: count("articles", (total) => `${total.toLocaleString("en")} built`),
+    onFileRead: count("read", (total) => `${figure(total)} files`),
+    onFileParsed: count("frontmatter", (total) => `${figure(total)} files parsed and checked`),
+    onBodyRendered: count("markdown", (total) => `${figure(total)} bodies rendered`),
+    onArticleBuilt: count("articles", (total) => `${figure(total)} built`),
     onPageWritten: () => pages?.advance(),
   };
   const takenStamps = inputs.files.flatMap(([file, stamp]) => (stamp === UNREADABLE ? [] : [[file, stamp] as const]));
@@ -170,11 +170,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   pages = progress.stage("pages", changes.pages.length);
   const addSearch = async () => {
     const update = await timed(timings, "search", () => search);
-    searching?.done(`${update.summary.indexedRecords} records indexed`);
+    searching?.done(`${figure(update.summary.indexedRecords)} records indexed`);
     addFiles(changes, previous?.files, searchFiles(update, plan.keys, previous?.files), SEARCH_PATH);
     return update.summary;
   };
-  const searchSummary = await writeAndCommit(changes, { outputDir, state, previous, newsroom, model, assets: plan.assets, options, timings, progress, onPagesDone: () => pages?.done(`${changes.pages.length} rendered`), addSearch }).catch(async (error: unknown) => {
+  const searchSummary = await writeAndCommit(changes, { outputDir, state, previous, newsroom, model, assets: plan.assets, options, timings, progress, onPagesDone: () => pages?.done(`${figure(changes.pages.length)} rendered`), addSearch }).catch(async (error: unknown) => {
     await search.catch(() => {});
     throw error;
   });
@@ -240,7 +240,7 @@ function contentStateWriter(file: string, memo: ContentMemo, last: ContentState 
     const saving = progress.stage("state", memo.files.size);
     last?.close();
     write(file, memo, last?.shards, () => saving.advance());
-    saving.done(`${memo.files.size.toLocaleString("en")} files kept for the next build`);
+    saving.done(`${figure(memo.files.size)} files kept for the next build`);
   };
 }
 
@@ -263,12 +263,12 @@ async function loadContentAndPlan(newsroom: NewsroomOptions, state: SiteStateFil
   if (loadedEveryFile) context.beforeLargeBuild();
   try {
     const model = await timed(timings, "content", () => new ContentStore({ ...newsroom, memo }).reload());
-    loading.done(`${model.articles.length} articles`);
+    loading.done(`${figure(model.articles.length)} articles`);
     lightenContentMemo(memo);
     let planning: StageProgress | undefined;
     const onStep = (total: number) => (planning ??= progress.stage("plan", total)).advance();
     const plan = await timed(timings, "plan", async () => planSite(model, newsroom, { articleHashes: memo.hashes, previous: isIncremental ? readPlanIndex(state.plan) : undefined, onStep }));
-    (planning ?? progress.stage("plan")).done(`${plan.pages.length} pages, ${plan.files.length} other files`);
+    (planning ?? progress.stage("plan")).done(`${figure(plan.pages.length)} pages, ${figure(plan.files.length)} other files`);
     return { model, plan, memo, contentState, loadedEveryFile };
   } catch (error) {
     contentState?.close();
@@ -305,7 +305,7 @@ async function writeAndCommit(changes: SiteChanges, context: CommitContext): Pro
     // Feeds, sitemaps, images and the search's bundles: at 100,000 articles, half a minute.
     const writing = changes.files.length > 0 ? progress.stage("files", changes.files.length) : undefined;
     await writeChanges({ pages: [], files: changes.files }, stagingDir, { ...writeOptions, ...(writing ? { onFileWritten: () => writing.advance() } : {}) });
-    writing?.done(`${changes.files.length.toLocaleString("en")} written`);
+    writing?.done(`${figure(changes.files.length)} written`);
     if (previous && changes.pages.length + changes.files.length + changes.removed.length === 0) {
       await discardStagingFolder(stagingDir);
       return search;
@@ -320,7 +320,7 @@ async function writeAndCommit(changes: SiteChanges, context: CommitContext): Pro
         writeOutputManifest(state.manifest, { outputId: outputFolderId(outputDir)!, files: changes.manifest, stamps: stampsOf(outputDir, changes.manifest, "all") });
       }
     });
-    committing.done(previous ? `${changes.pages.length + changes.files.length} files in, ${changes.removed.length} out` : "the new folder put in place");
+    committing.done(previous ? `${figure(changes.pages.length + changes.files.length)} files in, ${figure(changes.removed.length)} out` : "the new folder put in place");
     return search;
   } catch (error) {
     await discardStagingFolder(stagingDir);
@@ -363,4 +363,9 @@ export function unwrapContentError(error: unknown): ContentError | undefined {
     if (current && typeof current === "object" && (current as Error).name === "ContentError") return current as ContentError;
   }
   return undefined;
+}
+
+/** A count as a progress line shows it: "100,062". */
+function figure(count: number): string {
+  return count.toLocaleString("en");
 }
