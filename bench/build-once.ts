@@ -14,7 +14,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildSite } from "../src/site-builder/build-site.ts";
-import { limitHeapGrowth } from "../src/util/heap-growth.ts";
+import { collectGarbageNow, limitHeapGrowth } from "../src/util/heap-growth.ts";
 
 async function main(): Promise<void> {
   const [corpusArg, outputArg] = process.argv.slice(2);
@@ -27,8 +27,8 @@ async function main(): Promise<void> {
   const outputDir = outputArg ? path.resolve(outputArg) : path.join(tempDir!, "_site");
   try {
     const started = performance.now();
-    // A cold (or large) build limits the heap's growth, as `npm run build` does.
-    const result = await buildSite({ rootDir, outputDir, quiet: true, beforeLargeBuild: limitHeapGrowth });
+    // A cold (or large) build limits the heap's growth and collects once its content is loaded, as `npm run build` does.
+    const result = await buildSite({ rootDir, outputDir, quiet: true, beforeLargeBuild: limitHeapGrowth, collectGarbage: collectGarbageNow });
     const buildSeconds = (performance.now() - started) / 1000;
     // maxRSS is in kilobytes on Linux and macOS.
     const maxRssKB = process.resourceUsage().maxRSS;

@@ -46,6 +46,13 @@ export interface BuildOptions {
    * (decision 0053).
    */
   beforeLargeBuild?: () => void;
+  /**
+   * Called when a build that loaded every file has just let go of most of
+   * what it held: every file's parse, once the content is loaded and the
+   * memo lightened. The command line collects the garbage then, so that V8
+   * sizes the heap's next growth from what is live (decision 0063).
+   */
+  collectGarbage?: () => void;
 }
 
 export interface BuildResult {
@@ -160,7 +167,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     onPageWritten: () => pages?.advance(),
   };
   const takenStamps = inputs.files.flatMap(([file, stamp]) => (stamp === UNREADABLE ? [] : [[file, stamp] as const]));
-  const { model, plan, saveContentState } = await loadAndPlan(newsroom, state, { isIncremental, timings, progress, beforeLargeBuild, takenStamps });
+  const { model, plan, saveContentState } = await loadAndPlan(newsroom, state, { isIncremental, timings, progress, beforeLargeBuild, collectGarbage: options.collectGarbage ?? (() => {}), takenStamps });
   // The search is indexed from the content, in Pagefind's own processes, while the pages are rendered.
   let searching: StageProgress | undefined;
   const search = indexSearch(model, plan.keys, rootDir, options, (total) => (searching ??= progress.stage("search", total)).advance());
@@ -205,6 +212,7 @@ interface LoadContext {
   timings: Map<string, number>;
   progress: Progress;
   beforeLargeBuild: () => void;
+  collectGarbage: () => void;
   takenStamps: Iterable<readonly [string, string]>;
 }
 
@@ -265,6 +273,7 @@ async function loadContentAndPlan(newsroom: NewsroomOptions, state: SiteStateFil
     const model = await timed(timings, "content", () => new ContentStore({ ...newsroom, memo }).reload());
     loading.done(`${figure(model.articles.length)} articles`);
     lightenContentMemo(memo);
+    if (loadedEveryFile) context.collectGarbage();
     let planning: StageProgress | undefined;
     const onStep = (total: number) => (planning ??= progress.stage("plan", total)).advance();
     const plan = await timed(timings, "plan", async () => planSite(model, newsroom, { articleHashes: memo.hashes, previous: isIncremental ? readPlanIndex(state.plan) : undefined, onStep }));

@@ -2,7 +2,7 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { buildSite, unwrapContentError } from "./build-site.ts";
 import { progressReporter } from "./progress.ts";
-import { limitHeapGrowth } from "../util/heap-growth.ts";
+import { collectGarbageNow, limitHeapGrowth } from "../util/heap-growth.ts";
 
 /** `npm run build [-- --fresh] [--preview] [--strict] [--now time] [--output dir] [--content dir]` */
 const { values } = parseArgs({
@@ -34,6 +34,7 @@ try {
     incremental: !values.fresh,
     progress: progressReporter(),
     beforeLargeBuild: limitHeapGrowth,
+    collectGarbage: collectGarbageNow,
     ...(now ? { now } : {}),
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -124,6 +124,27 @@ describe("the content state kept between builds", () => {
     rmSync(rootDir, { recursive: true, force: true });
   });
 
+  test("a build that loads every file asks for a collection once, when its parses are let go (before the plan); an edit's build never does", async () => {
+    const { rootDir, outputDir, file } = copyOfBasicSite();
+    let events: string[] = [];
+    const progress = { stage: (name: string) => {
+      events.push(name);
+      return { advance() {}, done() {} };
+    } };
+    const build = () => {
+      events = [];
+      return buildSite({ rootDir, outputDir, now: NOW, progress, collectGarbage: () => events.push("collect") });
+    };
+    assert.equal((await build()).mode, "cold");
+    assert.equal(events.filter((event) => event === "collect").length, 1);
+    const at = (event: string) => events.indexOf(event);
+    assert.ok(at("content") < at("collect") && at("collect") < at("plan"), events.join(", "));
+    writeFileSync(file("articles/bridge-repairs.md"), `${readFileSync(file("articles/bridge-repairs.md"), "utf8").trimEnd()}\n\nUpdate.\n`);
+    assert.equal((await build()).mode, "incremental");
+    assert.ok(!events.includes("collect"), "an edit's build lets little go");
+    rmSync(rootDir, { recursive: true, force: true });
+  });
+
   test("a build is told it is large when it is cold, loads every file or renders most pages, not for an edit", async () => {
     const { rootDir, outputDir, file } = copyOfBasicSite();
     let told = 0;
