@@ -311,7 +311,7 @@ async function writeAndCommit(changes: SiteChanges, context: CommitContext): Pro
     await writeChanges({ pages: changes.pages, files: [] }, stagingDir, writeOptions);
     context.onPagesDone();
     const search = await context.addSearch();
-    // Feeds, sitemaps, images and the search's bundles: at 100,000 articles, half a minute.
+    // Feeds, sitemaps, images and the search's bundles: at 100,000 articles, 10-30 s.
     const writing = changes.files.length > 0 ? progress.stage("files", changes.files.length) : undefined;
     await writeChanges({ pages: [], files: changes.files }, stagingDir, { ...writeOptions, ...(writing ? { onFileWritten: () => writing.advance() } : {}) });
     writing?.done(`${figure(changes.files.length)} written`);

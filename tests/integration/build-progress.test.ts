@@ -68,7 +68,7 @@ describe("what a build says it is doing", () => {
     assert.equal(stage("plan")!.total, (await articleCount(outputDir)) + result.rendered);
     assert.equal(stage("pages")!.total, result.rendered);
     const at = (event: string) => events.indexOf(event);
-    // With no record of the last build's inputs, every file is read to know it again (3-18 s at 100,000 articles).
+    // With no record of the last build's inputs, every file is read to know it again (2-18 s at 100,000 articles).
     assert.ok(at("-inputs") < at("+content"), "the inputs are checked before the content is loaded");
     assert.ok(at("-read") < at("+frontmatter"), "reading ends before parsing begins");
     // Once the last body is rendered, not when the plan is made.
