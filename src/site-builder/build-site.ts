@@ -122,13 +122,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const state = siteStateFiles(rootDir, outputDir);
   const isIncremental = options.incremental !== false;
   const progress = options.progress ?? SILENT;
+  const count = (name: string, summary: (total: number) => string) => countedStage(progress, name, summary);
   // What the last build left: its unfinished commit finished, its output's manifest, its inputs against today's.
   const { previous, recordedInputs, inputs } = await timed(timings, "prepare", async () => {
     finishInterruptedCommit(state.journal);
     await removeStaleStagingFolders(outputDir);
     const previous = isIncremental ? readOutputManifest(state.manifest, outputDir) : undefined;
     const recordedInputs = readBuildInputs(state.inputs);
-    const inputs = inputsDigest(path.resolve(rootDir, contentDir), { isPreview: options.isPreview ?? false, isStrict: options.isStrict ?? false, search: options.searchBundleSizes ?? null, outputDir }, recordedInputs, countedStage(progress, "inputs", (total) => `${figure(total)} files checked for changes`));
+    const inputs = inputsDigest(path.resolve(rootDir, contentDir), { isPreview: options.isPreview ?? false, isStrict: options.isStrict ?? false, search: options.searchBundleSizes ?? null, outputDir }, recordedInputs, count("inputs", (total) => `${figure(total)} files checked for changes`));
     return { previous, recordedInputs, inputs };
   });
   const finish = (result: Omit<BuildResult, "timings">): BuildResult => {
@@ -152,7 +153,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   };
   if (!previous) beforeLargeBuild();
   let pages: StageProgress | undefined;
-  const count = (name: string, summary: (total: number) => string) => countedStage(progress, name, summary);
   const newsroom: NewsroomOptions = {
     rootDir,
     contentDir,

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseHTML } from "linkedom";
@@ -23,6 +24,22 @@ export async function buildFixture(name: string, options: { isPreview?: boolean;
   await buildSite({ rootDir: path.join(FIXTURE_SITES, name), outputDir, isPreview: options.isPreview ?? false, ...options });
   const html = (url: string) => readFileSync(path.join(outputDir, url.endsWith("/") ? `${url}index.html` : url), "utf8");
   return { outputDir, html, page: (url) => parseHTML(html(url)).document as unknown as Document };
+}
+
+/**
+ * A copy of the basic fixture's content in a new folder (the test removes
+ * it), to edit and build again; its images from the fixture's cache.
+ */
+export function copyOfBasicSite(now: Date) {
+  const rootDir = mkdtempSync(path.join(tmpdir(), "newsroom-state-"));
+  cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
+  process.env.NEWSROOM_IMAGE_CACHE = path.join(FIXTURE_SITES, "basic", ".cache", "images");
+  const outputDir = path.join(rootDir, "_site");
+  const build = () => buildSite({ rootDir, outputDir, now });
+  const file = (name: string) => path.join(rootDir, "content", name);
+  const page = (url: string) => readFileSync(path.join(outputDir, url, "index.html"), "utf8");
+  const markdownFiles = readdirSync(path.join(rootDir, "content"), { recursive: true }).filter((name) => String(name).endsWith(".md")).length;
+  return { rootDir, outputDir, build, file, page, markdownFiles };
 }
 
 export function texts(document: Document, selector: string): string[] {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
@@ -9,20 +9,11 @@ import { siteStateFiles } from "../../src/site-builder/site-state.ts";
 import { readContentState } from "../../src/site-builder/content-state.ts";
 import { PageKeys } from "../../src/site-builder/page-keys.ts";
 import { ContentStore } from "../../src/eleventy/content-store.ts";
-import { FIXTURE_SITES, siteContents } from "./build-fixture.ts";
+import { copyOfBasicSite as copyOfFixture, siteContents } from "./build-fixture.ts";
 
 const NOW = new Date("2026-11-27T12:00:00Z");
+const copyOfBasicSite = () => copyOfFixture(NOW);
 
-function copyOfBasicSite() {
-  const rootDir = mkdtempSync(path.join(tmpdir(), "newsroom-state-"));
-  cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
-  process.env.NEWSROOM_IMAGE_CACHE = path.join(FIXTURE_SITES, "basic", ".cache", "images");
-  const outputDir = path.join(rootDir, "_site");
-  const build = () => buildSite({ rootDir, outputDir, now: NOW });
-  const file = (name: string) => path.join(rootDir, "content", name);
-  const page = (url: string) => readFileSync(path.join(outputDir, url, "index.html"), "utf8");
-  return { rootDir, outputDir, build, file, page };
-}
 
 /** How many objects of the class named `className` this process holds, after a full collection (a heap snapshot takes one first). */
 function liveInstancesOf(className: string): number {
@@ -168,7 +159,7 @@ describe("the content state kept between builds", () => {
   });
 
   test("a build that loads every file writes its state before the pages and holds no memo while they render; an edit's build writes it after them", async () => {
-    const { rootDir, outputDir, file } = copyOfBasicSite();
+    const { rootDir, outputDir, file, markdownFiles: files } = copyOfBasicSite();
     const stateFile = siteStateFiles(rootDir, outputDir).content;
     let atPages: { state: Buffer | undefined; memos: number } = { state: undefined, memos: -1 };
     let stages: string[] = [];
@@ -192,7 +183,6 @@ describe("the content state kept between builds", () => {
     const written = readFileSync(stateFile);
     assert.ok(atPages.state?.equals(written), "the state is written before the pages, once");
     // Said as a stage, Markdown file by file (the settings are read afresh each build): at 100,000 articles it takes 10 s.
-    const files = readdirSync(path.join(rootDir, "content"), { recursive: true }).filter((name) => String(name).endsWith(".md")).length;
     assert.deepEqual(stages, [`state ${files}/${files}`, "pages"]);
     // At 10,000 articles the memo was a third of the heap the pages started with.
     assert.equal(atPages.memos, 0, "no content memo is held while the pages render");
