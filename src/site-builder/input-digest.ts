@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { codeFingerprint } from "../cache/keyed-json-cache.ts";
 import { PAGE_CODE } from "../cache/code-fingerprints.ts";
 import { PUBLIC_DIR } from "../eleventy/static-assets.ts";
 import { statStamp } from "../util/file-stamp.ts";
+import { entriesUnder } from "../util/list-files.ts";
 import { writeFileWhole } from "../util/write-whole.ts";
 
 /**
@@ -55,20 +56,17 @@ export const UNREADABLE = "unreadable";
 
 /** Every file under `folder` (links followed), in name order, as absolute paths, with its stamp. */
 function stampedFiles(folder: string): [string, string][] {
-  let entries: string[];
-  try {
-    entries = readdirSync(folder, { recursive: true, encoding: "utf8" }).sort();
-  } catch {
-    return [];
-  }
+  const root = path.resolve(folder);
   const files: [string, string][] = [];
-  for (const entry of entries) {
-    const file = path.join(folder, entry);
+  // Joined as a string, not by path.join: a third of a second at 100,000 files.
+  for (const entry of entriesUnder(root)) {
+    const file = `${root}${path.sep}${entry}`;
     try {
-      const stat = statSync(file);
-      if (stat.isFile()) files.push([file, statStamp(stat)]);
+      const stat = statSync(file, { throwIfNoEntry: false });
+      if (!stat) files.push([file, UNREADABLE]); // a dangling link
+      else if (stat.isFile()) files.push([file, statStamp(stat)]);
     } catch {
-      files.push([file, UNREADABLE]); // a dangling link
+      files.push([file, UNREADABLE]); // a link to itself, a file that cannot be read
     }
   }
   return files;
