@@ -3,14 +3,14 @@ import type { Page } from "../collections/paginate.ts";
 import type { SiteModel, TagPage } from "../collections/site-model.ts";
 import type { Article, StandalonePage } from "../content/model.ts";
 import type { AssetManifest } from "../eleventy/static-assets.ts";
-import { feedDocument, type FeedScope } from "../feeds/feed-model.ts";
+import { FEED_SIZE, feedDocument, type FeedScope } from "../feeds/feed-model.ts";
 import { renderNewsSitemap, type SitemapFile } from "../feeds/sitemap.ts";
 import { articlePageInputs, authorPageInputs, newsFeedPageInputs, pageFrame, tagPageInputs, type EleventyPageData } from "../pages/page-inputs.ts";
 import { pageDefinitions, SCOPED_FEEDS, scopedFeedDocument, type PageDefinition } from "../pages/page-definitions.ts";
 import { isPaginated, paginatedItems } from "../pages/render-batches.ts";
 import { routes } from "../content/routes.ts";
-import type { PageKeys } from "./page-keys.ts";
-import { articleStructures, frameDigest, KeptKeys, type IndexedPage, type PlanIndex } from "./plan-index.ts";
+import { sha256, type PageKeys } from "./page-keys.ts";
+import { articleStructures, frameDigest, KeptKeys, type IndexedListing, type IndexedPage, type PlanIndex } from "./plan-index.ts";
 
 /** One file a page definition renders: for a paginated definition, one of its items. */
 export interface PlannedPage {
@@ -38,19 +38,46 @@ const data = (context: KeyContext, url: string): EleventyPageData => ({ newsroom
 /** Pages that show what the whole site holds (the home page, the indexes): keyed by all of it, so any article's change renders them again. */
 const wholeSite: KeyOf = (context, url) => context.keys.file("page", url, [pageFrame(data(context, url)), context.digest()]);
 
-/** A page that shows a list of articles: its key, and the articles it shows (plan-index.ts). */
-type IndexedKeyOf = (context: KeyContext, url: string, item: unknown) => { key: string; shows: readonly { id: string }[] };
+/**
+ * A page that shows a list of articles (plan-index.ts): what it is besides
+ * its articles (its shape: a tag and its page number, an author, a feed's
+ * title and URLs) and the articles it shows, in order, as its definition's
+ * item holds them; and its key, from what it shows. Its inputs are its
+ * frame, its shape and its articles, nothing else: what lets a plan keep
+ * its key when those are the same (KeptKeys.listingShowing).
+ */
+interface ListingKind {
+  listed: (item: unknown) => { shape: object; shown: readonly Article[] };
+  keyOf: KeyOf;
+}
 
-const scopedFeed = (name: keyof typeof SCOPED_FEEDS): IndexedKeyOf => (context, url, item) => {
-  const { format } = SCOPED_FEEDS[name];
-  const scope = item as FeedScope;
-  const document = scopedFeedDocument(context.model.site, scope, format);
-  // Headlines only: their entries are the scope's newest articles, in order.
-  const shows = scope.articles.slice(0, document.entries.length);
-  return { key: context.keys.feed(format, url, document, { base: context.model.site.baseUrl, articles: shows }), shows };
+const pageOfArticles = (item: unknown) => {
+  const { items, ...shape } = item as Page<Article>;
+  return { shape, shown: items };
 };
 
+const scopedFeed = (name: keyof typeof SCOPED_FEEDS): ListingKind => ({
+  // Headlines only: their entries are the scope's newest articles, in order.
+  listed: (item) => {
+    const { articles, ...shape } = item as FeedScope;
+    return { shape, shown: articles.slice(0, FEED_SIZE) };
+  },
+  keyOf: (context, url, item) => {
+    const { format } = SCOPED_FEEDS[name];
+    const scope = item as FeedScope;
+    const document = scopedFeedDocument(context.model.site, scope, format);
+    return context.keys.feed(format, url, document, { base: context.model.site.baseUrl, articles: scope.articles.slice(0, document.entries.length) });
+  },
+});
+
 const siteFeed = (format: "rss" | "atom" | "json"): KeyOf => (context, url) => context.keys.feed(format, url, feedDocument(context.model.site, context.model.feeds.site, url));
+
+/** An article's page: its key, and the articles it shows (its own, then its lists'), so that the next plan can keep it (plan-index.ts). */
+function articlePageKey(context: KeyContext, url: string, article: Article): { key: string; shows: readonly { id: string }[] } {
+  const inputs = articlePageInputs({ ...data(context, url), article });
+  const related = inputs.related.flatMap((entry) => (entry.kind === "article" ? [entry.article] : []));
+  return { key: context.keys.article(inputs), shows: [inputs.article, ...related, ...inputs.sideFeed, ...inputs.moreNews, ...inputs.picks] };
+}
 
 /**
  * How the pages that show a list of articles are keyed, by what they show
@@ -58,15 +85,16 @@ const siteFeed = (format: "rss" | "atom" | "json"): KeyOf => (context, url) => c
  * they show, so that the next plan can keep the key of a page none of whose
  * articles changed (plan-index.ts).
  */
-const INDEXED_KEYS: Record<string, IndexedKeyOf> = {
-  article: (context, url, item) => {
-    const inputs = articlePageInputs({ ...data(context, url), article: item as Article });
-    const related = inputs.related.flatMap((entry) => (entry.kind === "article" ? [entry.article] : []));
-    return { key: context.keys.article(inputs), shows: [inputs.article, ...related, ...inputs.sideFeed, ...inputs.moreNews, ...inputs.picks] };
+const LISTINGS: Record<string, ListingKind> = {
+  newsFeed: { listed: pageOfArticles, keyOf: (context, url, item) => context.keys.listing("news-feed", newsFeedPageInputs({ ...data(context, url), feedPage: item as Page<Article> }) as never) },
+  tag: { listed: pageOfArticles, keyOf: (context, url, item) => context.keys.listing("tag", tagPageInputs({ ...data(context, url), tagPage: item as TagPage }) as never) },
+  author: {
+    listed: (item) => {
+      const { articles, ...shape } = item as AuthorGroup;
+      return { shape, shown: articles };
+    },
+    keyOf: (context, url, item) => context.keys.listing("author", authorPageInputs({ ...data(context, url), authorGroup: item as AuthorGroup }) as never),
   },
-  newsFeed: (context, url, item) => ({ key: context.keys.listing("news-feed", newsFeedPageInputs({ ...data(context, url), feedPage: item as Page<Article> }) as never), shows: (item as Page<Article>).items }),
-  tag: (context, url, item) => ({ key: context.keys.listing("tag", tagPageInputs({ ...data(context, url), tagPage: item as TagPage }) as never), shows: (item as TagPage).items }),
-  author: (context, url, item) => ({ key: context.keys.listing("author", authorPageInputs({ ...data(context, url), authorGroup: item as AuthorGroup }) as never), shows: (item as AuthorGroup).articles }),
   tagRss: scopedFeed("tagRss"),
   tagAtom: scopedFeed("tagAtom"),
   authorRss: scopedFeed("authorRss"),
@@ -99,9 +127,11 @@ const PAGE_KEYS: Record<string, KeyOf> = {
  * the index the next plan starts from. With the last plan's index
  * (`previous`), the pages that show lists of articles keep their key when
  * none of their articles changed and what decides which articles they show
- * did not change either (KeptKeys in plan-index.ts); the rest are keyed
- * from what they show. Keying all 23,000 files of a 10,000-article site
- * takes about a second; an edit of what one article says keys a few dozen.
+ * did not change either, or when they show the same articles as before
+ * (KeptKeys in plan-index.ts); the rest are keyed from what they show.
+ * Keying all 23,000 files of a 10,000-article site takes about a second; an
+ * edit of what one article says keys a few dozen, a new story its own
+ * tags' and authors' listings.
  */
 export function planPages(model: SiteModel, assets: AssetManifest, keys: PageKeys, known: { previous?: PlanIndex | undefined; onStep?: (total: number) => void } = {}): { pages: PlannedPage[]; index: PlanIndex; keptKeys: number } {
   const { previous } = known;
@@ -119,28 +149,31 @@ export function planPages(model: SiteModel, assets: AssetManifest, keys: PageKey
   const kept = new KeptKeys(previous, now);
   const placeOf = once(() => new Map(model.articles.map((article, place) => [article.id, place])));
   const articlePages: IndexedPage[] = [];
-  const listingPages: IndexedPage[] = [];
+  const listingPages: IndexedListing[] = [];
   const planned: PlannedPage[] = [];
   let keptKeys = 0;
   for (const { name, definition, items } of definitions) {
-    const indexedKeyOf = INDEXED_KEYS[name];
+    const listing = LISTINGS[name];
     const keyOf = PAGE_KEYS[name];
-    if (!keyOf && !indexedKeyOf) throw new Error(`internal error, please report: page definition ${name} has no key`);
     // Article pages are indexed by their article's place: their items are the model's articles, in order.
     const isArticle = name === "article";
+    if (!keyOf && !listing && !isArticle) throw new Error(`internal error, please report: page definition ${name} has no key`);
     if (isArticle && items !== model.articles) throw new Error("internal error, please report: article pages are not the model's articles");
     items.forEach((item, ordinal) => {
       const url = urlOf(definition, item);
       let key: string;
-      if (indexedKeyOf) {
-        const pages = isArticle ? articlePages : listingPages;
-        let page = isArticle ? kept.articlePage(ordinal) : kept.listingPage(pages.length);
+      if (isArticle) {
+        let page = kept.articlePage(ordinal);
         if (page) keptKeys++;
         else {
-          const made = indexedKeyOf(context, url, item);
+          const made = articlePageKey(context, url, item as Article);
           page = { key: made.key, shows: placesOf(made.shows, placeOf()) };
         }
-        pages.push(page);
+        articlePages.push(page);
+        key = page.key;
+      } else if (listing) {
+        const page = keyListing(listing, name, url, item);
+        listingPages.push(page);
         key = page.key;
       } else key = keyOf!(context, url, item);
       planned.push({ definition: name, ...(item === undefined ? {} : { item }), url, path: sitePathOfUrl(url), key });
@@ -148,6 +181,23 @@ export function planPages(model: SiteModel, assets: AssetManifest, keys: PageKey
     });
   }
   return { pages: planned, index: { ...now, articlePages, listingPages }, keptKeys };
+
+  /** A listing page's key and index entry: kept when the structure is the same, or when it shows what it showed (plan-index.ts); else worked out. */
+  function keyListing(listing: ListingKind, name: string, url: string, item: unknown): IndexedListing {
+    const same = kept.listingPage(listingPages.length);
+    if (same) {
+      keptKeys++;
+      return same;
+    }
+    const { shape: fields, shown } = listing.listed(item);
+    const shape = sha256(JSON.stringify([name, fields]));
+    const showing = kept.listingShowing(url, shape, shown, model.articles);
+    if (showing) {
+      keptKeys++;
+      return showing;
+    }
+    return { key: listing.keyOf(context, url, item), shows: placesOf(shown, placeOf()), url, shape };
+  }
 }
 
 /**
@@ -159,7 +209,7 @@ export function plannedArticlePage(model: SiteModel, assets: AssetManifest, keys
   const definition = pageDefinitions.article!;
   const url = urlOf(definition, article);
   const context: KeyContext = { model, assets, keys, digest: () => siteDigest(model, keys) };
-  return { definition: "article", item: article, url, path: sitePathOfUrl(url), key: INDEXED_KEYS.article!(context, url, article).key };
+  return { definition: "article", item: article, url, path: sitePathOfUrl(url), key: articlePageKey(context, url, article).key };
 }
 
 /** The places of the shown articles among the model's articles. */

@@ -35,13 +35,19 @@ export interface PlanIndex {
   /** Each article's page, by the article's place. */
   articlePages: readonly IndexedPage[];
   /** The other indexed pages (news feed, tags' and authors' pages and feeds), in the order the plan makes them. */
-  listingPages: readonly IndexedPage[];
+  listingPages: readonly IndexedListing[];
 }
 
 export interface IndexedPage {
   key: string;
   /** The places of the articles the page shows, among the model's articles. */
   shows: Int32Array;
+}
+
+/** A page that shows a list of articles: also its URL, and the hash of what it is besides its articles (`listingShape` in output-plan.ts). */
+export interface IndexedListing extends IndexedPage {
+  url: string;
+  shape: string;
 }
 
 /**
@@ -89,7 +95,14 @@ function structureOf(article: Article): string {
  *   (src/collections/page-lists.ts, related.ts; decision 0044). So the page
  *   of a stable article keeps its key when it shows only stable articles
  *   and none of them changed. Publishing a story keeps every older story's
- *   key; listings and feeds are keyed again.
+ *   key.
+ * - A listing page (a tag's or author's page or feed, a news-feed page)
+ *   keeps its key, whatever the structure, when it is the same page (the
+ *   same URL, the same shape: everything it shows but its articles) showing
+ *   the same stable, unchanged articles in the same order: a page shows its
+ *   frame, its shape and its articles, nothing else (decision 0064).
+ *   Publishing a story keys again its tags' and authors' listings and the
+ *   news feed's front page, not the other 2,000 tags' (`listingShowing`).
  */
 export class KeptKeys {
   readonly #previous: PlanIndex | undefined;
@@ -134,32 +147,58 @@ export class KeptKeys {
     return shift === 0 ? kept : { key: kept.key, shows: kept.shows.map((shown) => shown + shift) };
   }
 
-  /** The `ordinal`th listing page, if it keeps its key. */
-  listingPage(ordinal: number): IndexedPage | undefined {
+  /** The `ordinal`th listing page, if the structure is the same and it keeps its key. */
+  listingPage(ordinal: number): IndexedListing | undefined {
     if (!this.isSameStructure) return undefined;
     const kept = this.#previous!.listingPages[ordinal];
     if (!kept) return undefined;
     for (const place of kept.shows) if (this.#changed[place] === 1) return undefined;
     return kept;
   }
+
+  /**
+   * The listing page at `url` with this `shape`, showing `shown` (this
+   * plan's `articles`, in order), if it keeps its key whatever the
+   * structure: the last plan had the same page, showing the same articles,
+   * each of them in the stable part and unchanged.
+   */
+  listingShowing(url: string, shape: string, shown: readonly object[], articles: readonly object[]): IndexedListing | undefined {
+    const kept = this.#listingsByUrl().get(url);
+    if (!kept || kept.shape !== shape || kept.shows.length !== shown.length) return undefined;
+    const places = new Int32Array(shown.length);
+    for (let at = 0; at < shown.length; at++) {
+      const place = kept.shows[at]! + this.#shift;
+      if (place < this.#stableFrom || this.#changed[place] === 1 || articles[place] !== shown[at]) return undefined;
+      places[at] = place;
+    }
+    return { key: kept.key, shows: places, url, shape };
+  }
+
+  #byUrl: Map<string, IndexedListing> | undefined;
+
+  #listingsByUrl(): Map<string, IndexedListing> {
+    return (this.#byUrl ??= new Map(this.#previous?.listingPages.map((page) => [page.url, page])));
+  }
 }
 
-const INDEX_VERSION = 2;
+const INDEX_VERSION = 3;
 const HASH_BYTES = 32;
 
 /**
- * Stored as one binary file: a JSON header (version, frame, counts), then
- * the article hashes, their structures and the page keys as raw SHA-256 bytes, then each
+ * Stored as one binary file: a JSON header (version, frame, counts, the
+ * listing pages' URLs), then the article hashes, their structures, the page
+ * keys and the listing pages' shapes as raw SHA-256 bytes, then each
  * page's count of articles shown and the places, as 32-bit integers. At
  * 100,000 articles JSON would have been tens of megabytes to parse.
  */
 export function writePlanIndex(file: string, index: PlanIndex): void {
   const pages = [...index.articlePages, ...index.listingPages];
   const shown = pages.reduce((total, page) => total + page.shows.length, 0);
-  const header = Buffer.from(JSON.stringify({ version: INDEX_VERSION, code: index.code, frame: index.frame, articles: index.articleHashes.length, articlePages: index.articlePages.length, pages: pages.length, shown }));
-  const hashes = Buffer.alloc((2 * index.articleHashes.length + pages.length) * HASH_BYTES);
+  const listingUrls = index.listingPages.map((page) => page.url);
+  const header = Buffer.from(JSON.stringify({ version: INDEX_VERSION, code: index.code, frame: index.frame, articles: index.articleHashes.length, articlePages: index.articlePages.length, pages: pages.length, shown, listingUrls }));
+  const hashes = Buffer.alloc((2 * index.articleHashes.length + pages.length + index.listingPages.length) * HASH_BYTES);
   let at = 0;
-  for (const hash of [...index.articleHashes, ...index.structures, ...pages.map((page) => page.key)]) {
+  for (const hash of [...index.articleHashes, ...index.structures, ...pages.map((page) => page.key), ...index.listingPages.map((page) => page.shape)]) {
     if (hashes.write(hash, at, HASH_BYTES, "hex") !== HASH_BYTES) throw new Error(`internal error, please report: ${hash} is not a SHA-256 in hex`);
     at += HASH_BYTES;
   }
@@ -185,8 +224,8 @@ export function readPlanIndex(file: string): PlanIndex | undefined {
   }
   try {
     const headerLength = bytes.readUInt32LE(0);
-    const header = JSON.parse(bytes.toString("utf8", 4, 4 + headerLength)) as { version: number; code: string; frame: string; articles: number; articlePages: number; pages: number; shown: number };
-    if (header.version !== INDEX_VERSION) return undefined;
+    const header = JSON.parse(bytes.toString("utf8", 4, 4 + headerLength)) as { version: number; code: string; frame: string; articles: number; articlePages: number; pages: number; shown: number; listingUrls: string[] };
+    if (header.version !== INDEX_VERSION || header.listingUrls.length !== header.pages - header.articlePages) return undefined;
     let at = 4 + headerLength;
     const readHashes = (count: number) => {
       const hashes: string[] = new Array(count);
@@ -197,6 +236,7 @@ export function readPlanIndex(file: string): PlanIndex | undefined {
     const structures = readHashes(header.articles);
     const keysAt = at;
     at += header.pages * HASH_BYTES;
+    const shapes = readHashes(header.listingUrls.length);
     if (at + (header.pages + header.shown) * 4 !== bytes.length) return undefined;
     // Copied out of the file's buffer, which can then go.
     const integers = new Int32Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + bytes.length));
@@ -207,7 +247,8 @@ export function readPlanIndex(file: string): PlanIndex | undefined {
       pages[page] = { key: bytes.toString("hex", keysAt + page * HASH_BYTES, keysAt + (page + 1) * HASH_BYTES), shows: integers.subarray(next, next + count) };
       next += count;
     }
-    return { code: header.code, frame: header.frame, articleHashes, structures, articlePages: pages.slice(0, header.articlePages), listingPages: pages.slice(header.articlePages) };
+    const listingPages = pages.slice(header.articlePages).map((page, ordinal): IndexedListing => ({ ...page, url: header.listingUrls[ordinal]!, shape: shapes[ordinal]! }));
+    return { code: header.code, frame: header.frame, articleHashes, structures, articlePages: pages.slice(0, header.articlePages), listingPages };
   } catch {
     return undefined;
   }
