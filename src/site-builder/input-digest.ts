@@ -58,7 +58,7 @@ export const UNREADABLE = "unreadable";
 function stampedFiles(folder: string): [string, string][] {
   const root = path.resolve(folder);
   const files: [string, string][] = [];
-  // Joined as a string, not by path.join: a third of a second at 100,000 files.
+  // Joined as a string, not by path.join: a fifth of a second less at 100,000 files.
   for (const entry of entriesUnder(root)) {
     const file = `${root}${path.sep}${entry}`;
     try {

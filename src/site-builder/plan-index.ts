@@ -44,7 +44,7 @@ export interface IndexedPage {
   shows: Int32Array;
 }
 
-/** A page that shows a list of articles: also its URL, and the hash of what it is besides its articles (`listingShape` in output-plan.ts). */
+/** A page that shows a list of articles: also its URL, and the hash of its shape, what it is besides its articles (`LISTINGS` in output-plan.ts). */
 export interface IndexedListing extends IndexedPage {
   url: string;
   shape: string;
@@ -102,7 +102,7 @@ function structureOf(article: Article): string {
  *   the same stable, unchanged articles in the same order: a page shows its
  *   frame, its shape and its articles, nothing else (decision 0064).
  *   Publishing a story keys again its tags' and authors' listings and the
- *   news feed's front page, not the other 2,000 tags' (`listingShowing`).
+ *   news feed's pages it appears on, not every other tag's (`listingShowing`).
  */
 export class KeptKeys {
   readonly #previous: PlanIndex | undefined;
@@ -112,6 +112,8 @@ export class KeptKeys {
   readonly #shift: number;
   /** By new place: 1 for an article not in the stable part or whose hash changed. */
   readonly #changed: Uint8Array;
+  /** The last plan's listing pages by URL, made when first asked. */
+  #byUrl: Map<string, IndexedListing> | undefined;
 
   constructor(previous: PlanIndex | undefined, now: Omit<PlanIndex, "articlePages" | "listingPages">) {
     const usable = previous?.code === now.code && previous.frame === now.frame;
@@ -173,8 +175,6 @@ export class KeptKeys {
     }
     return { key: kept.key, shows: places, url, shape };
   }
-
-  #byUrl: Map<string, IndexedListing> | undefined;
 
   #listingsByUrl(): Map<string, IndexedListing> {
     return (this.#byUrl ??= new Map(this.#previous?.listingPages.map((page) => [page.url, page])));

@@ -139,8 +139,9 @@ describe("the plan's index", () => {
     const file = path.join(temporaryFolder("newsroom-plan-index-"), "plan-index.bin");
     writePlanIndex(file, index);
     const read = readPlanIndex(file)!;
-    const comparable = (index: PlanIndex) => ({ ...index, articlePages: showsOf(index), listingPages: pagesOf(index).map((page) => page.key) });
+    const comparable = (index: PlanIndex) => ({ ...index, articlePages: showsOf(index), listingPages: pagesOf(index).map((page) => page.key), listings: index.listingPages.map(({ url, shape }) => ({ url, shape })) });
     assert.deepEqual(comparable(read), comparable(index));
+    assert.ok(index.listingPages.length > 0 && index.listingPages.every((page) => page.url.startsWith("/") && /^[0-9a-f]{64}$/.test(page.shape)), "each listing page has its URL and shape");
     const bytes = readFileSync(file);
     writeFileSync(file, bytes.subarray(0, bytes.length - 4));
     assert.equal(readPlanIndex(file), undefined, "a file cut short");
