@@ -179,7 +179,8 @@ function sitemapFile(url: string, render: () => string, inputsOf: () => unknown)
 
 /**
  * Google News sitemap: the articles published in the two days before `now`,
- * newest first, each with its `news:news`. On a quiet day, with none that
+ * newest first, each with its `news:news` (`articles` newest first, as the
+ * site model holds them). On a quiet day, with none that
  * recent, it lists the newest article without `news:news`, as Google's
  * guidelines allow for articles past two days
  * (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap):
@@ -188,11 +189,16 @@ function sitemapFile(url: string, render: () => string, inputsOf: () => unknown)
  * Before the first article, it lists the home page.
  */
 export function renderNewsSitemap(model: Pick<SiteModel, "site" | "articles">, now: Date): string {
-  const since = now.getTime() - NEWS_SITEMAP_MAX_AGE_MS;
-  const published = model.articles.filter((article) => article.publishedAt <= now);
-  const recent = published.filter((article) => article.publishedAt.getTime() >= since).slice(0, NEWS_SITEMAP_LIMIT);
-  const base = model.site.baseUrl;
-  const urls = recent.length > 0 ? recent.map((article) => newsUrl(model.site, article)) : [quietDayUrl(base, published[0])];
+  const { articles } = model;
+  const nowTime = now.getTime();
+  const since = nowTime - NEWS_SITEMAP_MAX_AGE_MS;
+  // The model's articles are newest first: those scheduled after `now` (a preview's) lead, then the recent ones.
+  // Only those are read, not the whole archive: filtering 100,000 articles took a quarter of a second of every plan.
+  let first = 0;
+  while (first < articles.length && articles[first]!.publishedAt.getTime() > nowTime) first++;
+  const recent: Article[] = [];
+  for (let at = first; at < articles.length && recent.length < NEWS_SITEMAP_LIMIT && articles[at]!.publishedAt.getTime() >= since; at++) recent.push(articles[at]!);
+  const urls = recent.length > 0 ? recent.map((article) => newsUrl(model.site, article)) : [quietDayUrl(model.site.baseUrl, articles[first])];
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">',

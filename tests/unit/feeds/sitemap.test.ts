@@ -194,6 +194,31 @@ describe("renderNewsSitemap", () => {
     const xml = renderNewsSitemap({ site, articles }, new Date("2026-11-26T12:00:00Z"));
     assert.deepEqual(locs(xml), ["https://herald.example.org/news/budget/"]);
   });
+
+  it("lists what filtering the whole archive lists, reading only its newest articles (the model's order, newest first)", () => {
+    // 3,000 stories at seeded minutes over five days (some in the same minute), newest first as the site model holds them.
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const start = Date.UTC(2026, 10, 1);
+    const day = 86_400_000;
+    const dated = Array.from({ length: 3000 }, (_, i) => makeArticle(`story-${i}`, { publishedAt: new Date(start + Math.floor(random() * 5 * 1440) * 60_000) }));
+    const newestFirst = dated.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.id.localeCompare(b.id));
+    const reference = (now: Date) => {
+      const published = newestFirst.filter((article) => article.publishedAt <= now);
+      const recent = published.filter((article) => article.publishedAt.getTime() >= now.getTime() - 2 * day).slice(0, 1000);
+      if (recent.length > 0) return recent.map((article) => `https://herald.example.org${article.url}`);
+      return [`https://herald.example.org${published[0]?.url ?? "/"}`];
+    };
+    const listed = (now: Date) => locs(renderNewsSitemap({ site, articles: newestFirst }, now));
+    // Before the first story, within the first days (stories scheduled after the build lead the list), at the limit, after the last, on a quiet day.
+    for (const at of [start - 1, start, start + 60_000, start + day / 2, start + day, start + 2 * day + 719 * 60_000, start + 3 * day, start + 5 * day, start + 6 * day, start + 9 * day]) {
+      const now = new Date(at);
+      assert.deepEqual(listed(now), reference(now), `at ${now.toISOString()}`);
+    }
+    assert.equal(listed(new Date(start + 3 * day)).length, 1000, "two days of stories, past the limit");
+    assert.equal(listed(new Date(start + 9 * day)).length, 1, "a quiet day: the newest story");
+    assert.deepEqual(listed(new Date(start - 1)), ["https://herald.example.org/"], "before the first story: the home page");
+  });
 });
 
 describe("renderRobotsTxt", () => {
