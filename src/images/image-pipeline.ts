@@ -368,7 +368,7 @@ async function decodeProblem(file: string, limitInputPixels: number): Promise<st
   // libvips keeps one error buffer for all its threads: while other images
   // encode, a decode may get only the generic failOn line. Asked again, it
   // says what is wrong.
-  for (let attempt = 0; attempt < 3 && (problem === undefined || FAIL_ON_LINE.test(problem)); attempt++) {
+  for (let attempt = 0; attempt < 5 && (problem === undefined || GENERIC_LINE.test(problem)); attempt++) {
     try {
       await (await loadSharp())(file, { failOn: "warning", limitInputPixels }).raw().toBuffer();
       return undefined;
@@ -379,13 +379,19 @@ async function decodeProblem(file: string, limitInputPixels: number): Promise<st
   return problem;
 }
 
-/** libvips's generic line for a warning turned into an error; the line that says what is wrong may come before or after it. */
-const FAIL_ON_LINE = /treated as error due to failOn/i;
+/**
+ * libvips's generic lines: a warning turned into an error, and a tile its
+ * threads could not read. The line that says what is wrong with the file
+ * ("VipsJpeg: premature end of JPEG image") may come before or after them,
+ * or, while other images encode, be missing: a truncated JPEG was once
+ * reported as "error in tile 0 x 16".
+ */
+const GENERIC_LINE = /treated as error due to failOn|^error in tile \d+ x \d+$/i;
 
 /** The line of a libvips error that says what is wrong with the file. */
-function problemOf(error: unknown): string {
+export function problemOf(error: unknown): string {
   const lines = (error instanceof Error ? error.message : String(error)).split("\n").map((line) => line.trim()).filter(Boolean);
-  return lines.find((line) => !FAIL_ON_LINE.test(line)) ?? lines[0] ?? "unknown error";
+  return lines.find((line) => !GENERIC_LINE.test(line)) ?? lines[0] ?? "unknown error";
 }
 
 /** sharp, loaded when an image is first read: a build whose images are all known does not load it. */

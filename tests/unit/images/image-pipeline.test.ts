@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { ImagePipeline } from "../../../src/images/image-pipeline.ts";
+import { ImagePipeline, problemOf } from "../../../src/images/image-pipeline.ts";
 import { DEFAULT_IMAGE_SETTINGS, FORMATS } from "../../../src/images/image-options.ts";
 import { animatedGif, halfTransparentPng, photo, stillGif, truncatedJpeg } from "../../fixtures/images/make-images.ts";
 import { makeTempDir } from "../helpers.ts";
@@ -118,6 +118,16 @@ describe("ImagePipeline", () => {
     assert.match(summary.failures.get(file) ?? "", /premature end of JPEG/);
     assert.equal(summary.encoded, 0);
     assert.equal(existsSync(path.join(temp.dir, "cache-truncated")), false, "nothing was written to the cache");
+  });
+
+  it("names the line of a libvips error that says what is wrong, wherever the generic lines put it", () => {
+    const specific = "VipsJpeg: premature end of JPEG image";
+    const generic = ["error in tile 0 x 16", "VipsJpeg: image treated as error due to failOn"];
+    for (const lines of [[specific, ...generic], [generic[0]!, specific, generic[1]!], [...generic, specific]]) {
+      assert.equal(problemOf(new Error(lines.join("\n"))), specific, lines.join(" | "));
+    }
+    assert.equal(problemOf(new Error("error in tile 0 x 16")), "error in tile 0 x 16", "only a generic line: that line");
+    assert.equal(problemOf(new Error("")), "unknown error");
   });
 
   it("keeps an animated GIF animated: WebP and GIF derivatives with every frame and its timing", async () => {
