@@ -366,7 +366,7 @@ async function inspectSvg(bytes: Buffer, { absolutePath, hash, written }: { abso
 async function decodeProblem(file: string, limitInputPixels: number): Promise<string | undefined> {
   let problem: string | undefined;
   // libvips keeps one error buffer for all its threads: while other images
-  // encode, a decode may get only the generic failOn line. Asked again, it
+  // encode, a decode may get only a generic line (GENERIC_LINE). Asked again, it
   // says what is wrong.
   for (let attempt = 0; attempt < 5 && (problem === undefined || GENERIC_LINE.test(problem)); attempt++) {
     try {
