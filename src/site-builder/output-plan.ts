@@ -56,17 +56,18 @@ const pageOfArticles = (item: unknown) => {
   return { shape, shown: items };
 };
 
+/** A tag's or author's feed: headlines only, its entries the scope's newest articles, in order (PageKeys.feed checks they match). */
+const feedOfArticles = (item: unknown) => {
+  const { articles, ...shape } = item as FeedScope;
+  return { shape, shown: articles.slice(0, FEED_SIZE) };
+};
+
 const scopedFeed = (name: keyof typeof SCOPED_FEEDS): ListingKind => ({
-  // Headlines only: their entries are the scope's newest articles, in order.
-  listed: (item) => {
-    const { articles, ...shape } = item as FeedScope;
-    return { shape, shown: articles.slice(0, FEED_SIZE) };
-  },
+  listed: feedOfArticles,
   keyOf: (context, url, item) => {
     const { format } = SCOPED_FEEDS[name];
-    const scope = item as FeedScope;
-    const document = scopedFeedDocument(context.model.site, scope, format);
-    return context.keys.feed(format, url, document, { base: context.model.site.baseUrl, articles: scope.articles.slice(0, document.entries.length) });
+    const document = scopedFeedDocument(context.model.site, item as FeedScope, format);
+    return context.keys.feed(format, url, document, { base: context.model.site.baseUrl, articles: feedOfArticles(item).shown });
   },
 });
 

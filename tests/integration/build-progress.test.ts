@@ -36,7 +36,6 @@ function recordingProgress() {
   return { progress, stages, events, stage: (name: string) => stages.find((stage) => stage.name === name) };
 }
 
-
 describe("what a build says it is doing", () => {
   test("a cold build: every stage that works item by item counts to its total and ends once, each as its work ends", async () => {
     const { rootDir, outputDir, markdownFiles } = copyOfBasicSite(NOW);
@@ -84,4 +83,3 @@ describe("what a build says it is doing", () => {
     rmSync(rootDir, { recursive: true, force: true });
   });
 });
-

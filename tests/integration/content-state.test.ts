@@ -14,7 +14,6 @@ import { copyOfBasicSite as copyOfFixture, siteContents } from "./build-fixture.
 const NOW = new Date("2026-11-27T12:00:00Z");
 const copyOfBasicSite = () => copyOfFixture(NOW);
 
-
 /** How many objects of the class named `className` this process holds, after a full collection (a heap snapshot takes one first). */
 function liveInstancesOf(className: string): number {
   const dir = mkdtempSync(path.join(tmpdir(), "newsroom-heap-"));
