@@ -59,6 +59,7 @@ export async function renderPages(pages: readonly PlannedPage[], siteDir: string
 /** One Eleventy run over one batch of the site's pages, written into `outputDir`; resolves with the files written. */
 export async function renderBatch(newsroomOptions: NewsroomOptions, batch: LoadedBatch, outputDir: string, quiet = true): Promise<string[]> {
   // Loaded when a build first renders: one that renders nothing does not pay for Eleventy's modules.
+  skipEleventysImportCacheBuster();
   const [{ default: Eleventy }, { newsroomPlugin }] = await Promise.all([import("@11ty/eleventy"), import("../eleventy/plugin.ts")]);
   // Every page is a virtual template: Eleventy's input is an empty folder, so
   // that no run lists the content folder (100,000 files at 100,000 articles).
@@ -74,6 +75,18 @@ export async function renderBatch(newsroomOptions: NewsroomOptions, batch: Loade
 }
 
 export type { RenderBatch };
+
+/**
+ * Eleventy registers a module resolve hook when it is imported, so that its
+ * watch mode imports an edited template afresh; on Node 20 every later
+ * import then waits on a loader thread (0.1-0.2 s of an edit's build at
+ * 10,000 articles). Our processes never import a template twice: the
+ * preview restarts when layouts/ or src/ change (src/dev/supervisor.ts).
+ * Eleventy's own command line (`.eleventy.ts`, --serve) keeps the hook.
+ */
+function skipEleventysImportCacheBuster(): void {
+  process.env.ELEVENTY_SKIP_ESM_RESOLVER ||= "1";
+}
 
 /**
  * Eleventy's input folder for a batch: empty, as every page is virtual. It is
