@@ -48,17 +48,23 @@ export function pageFrame(data: EleventyPageData): PageFrame {
   return { site: data.newsroom.site, url: data.page.url, year: frameYear(data.newsroom), assets: data.assets };
 }
 
-/** One summary object per article and build, so pages share them (and the page keys hash each once). */
+/** One summary object per article and build, so pages share them (and the page keys hash each once); and each one's article. */
 const summaries = new WeakMap<Article, ArticleSummary>();
+const summarized = new WeakMap<object, Article>();
 export function summaryOf(article: Article): ArticleSummary {
   let summary = summaries.get(article);
   if (!summary) {
     const { id, url, title, dek, publishedAt, hero, tags, authors } = article;
     summaries.set(article, (summary = { id, url, title, dek, publishedAt, hero, tags, authors }));
+    summarized.set(summary, article);
   }
   return summary;
 }
 
+/** The article `value` is the summary of, when it is one (made by `summaryOf`). */
+export function summarizedArticle(value: object): Article | undefined {
+  return summarized.get(value);
+}
 
 /** "Related" as an article page shows it: other articles as summaries, links as they are. */
 export type RelatedListItem = { kind: "article"; article: ArticleSummary } | Extract<RelatedItem, { kind: "link" }>;

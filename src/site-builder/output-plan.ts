@@ -141,7 +141,6 @@ export function planPages(model: SiteModel, assets: AssetManifest, keys: PageKey
   // Its steps, for the build's progress: each article hashed, then each page keyed.
   const steps = model.articles.length + definitions.reduce((sum, { items }) => sum + items.length, 0);
   const step = known.onStep ? () => known.onStep!(steps) : () => {};
-  keys.registerSummaries(model.articles);
   const articleHashes = model.articles.map((article) => {
     step();
     return keys.articleHash(article);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Article, ArticleSummary } from "../content/model.ts";
 import type { FeedDocument, FeedEntry } from "../feeds/feed-model.ts";
-import { summaryOf, type ArticlePageInputs, type PageFrame } from "../pages/page-inputs.ts";
+import { summarizedArticle, summaryOf, type ArticlePageInputs, type PageFrame } from "../pages/page-inputs.ts";
 import { cacheKey } from "../cache/keyed-json-cache.ts";
 import type { ArticleHashes } from "../assembly/content-memo.ts";
 
@@ -17,8 +17,6 @@ import type { ArticleHashes } from "../assembly/content-memo.ts";
  */
 export class PageKeys {
   readonly #hashes = new WeakMap<object, string>();
-  /** The summaries of this build's articles (registerSummaries): a listing's JSON shows each as its hash. */
-  readonly #summaries = new WeakSet<object>();
   /** Each article's headline entry hash, for the base URL it was made with. */
   readonly #headlines = new WeakMap<Article, { base: string; hash: string }>();
   /** The site settings and asset names every page shows, hashed once (by identity: they are the same objects for every page of a build). */
@@ -33,19 +31,6 @@ export class PageKeys {
     readonly code: string,
     readonly known: WeakMap<Article, ArticleHashes> = new WeakMap(),
   ) {}
-
-  /** Makes the articles' summaries known, so that the listings that show them hash each once. */
-  registerSummaries(articles: Iterable<Article>): void {
-    for (const article of articles) {
-      const summary = summaryOf(article);
-      this.#summaries.add(summary);
-      const known = this.known.get(article);
-      if (known) {
-        this.#hashes.set(summary, known.summary);
-        this.#hashes.set(article, known.article);
-      }
-    }
-  }
 
   /** An article page: the article, what its lists show of other articles, and the frame. */
   article(inputs: ArticlePageInputs): string {
@@ -64,7 +49,8 @@ export class PageKeys {
    */
   listing(kind: string, inputs: PageFrame & Record<string, unknown>): string {
     const { site, assets, url, ...shown } = inputs;
-    const summaryHash = (_: string, value: unknown) => (typeof value === "object" && value !== null && this.#summaries.has(value) ? this.#hash(value as ArticleSummary) : value);
+    // A listing's JSON shows each article summary as its hash: hashed once, however many listings show it.
+    const summaryHash = (_: string, value: unknown) => (typeof value === "object" && value !== null && summarizedArticle(value) ? this.#hash(value as ArticleSummary) : value);
     return cacheKey(this.code, "listing", kind, this.#frameHash(site, assets), url, sha256(JSON.stringify(shown, summaryHash)));
   }
 
@@ -91,7 +77,7 @@ export class PageKeys {
    * leaves out (the body by its hash: src/content/article-body.ts).
    */
   articleHash(article: Article): string {
-    let hash = this.#hashes.get(article);
+    let hash = this.#hashes.get(article) ?? this.known.get(article)?.article;
     if (!hash) {
       const summary = summaryOf(article);
       let fields: unknown;
@@ -124,9 +110,14 @@ export class PageKeys {
     return frame.hash;
   }
 
+  /** A summary's or feed entry's hash; a summary's is known already when its article's hashes are (`known`). */
   #hash(value: ArticleSummary | FeedEntry): string {
     let hash = this.#hashes.get(value);
-    if (!hash) this.#hashes.set(value, (hash = sha256(JSON.stringify(value, this.#sharedParts))));
+    if (!hash) {
+      const article = summarizedArticle(value);
+      hash = (article && this.known.get(article)?.summary) ?? sha256(JSON.stringify(value, this.#sharedParts));
+      this.#hashes.set(value, hash);
+    }
     return hash;
   }
 
