@@ -15,6 +15,8 @@ import os from "node:os";
 import path from "node:path";
 import { buildSite } from "../src/site-builder/build-site.ts";
 import { collectGarbageNow, limitHeapGrowth } from "../src/util/heap-growth.ts";
+import { relaunchForLargeEdit } from "../src/site-builder/edit-heap.ts";
+import { siteStateFiles } from "../src/site-builder/site-state.ts";
 
 async function main(): Promise<void> {
   const [corpusArg, outputArg] = process.argv.slice(2);
@@ -25,6 +27,8 @@ async function main(): Promise<void> {
   const rootDir = path.resolve(corpusArg);
   const tempDir = outputArg ? undefined : mkdtempSync(path.join(os.tmpdir(), "newsroom-bench-"));
   const outputDir = outputArg ? path.resolve(outputArg) : path.join(tempDir!, "_site");
+  // As `npm run build` does: an edit of a large site in a child process with a larger young generation.
+  relaunchForLargeEdit(siteStateFiles(rootDir, outputDir).content);
   try {
     const started = performance.now();
     // A cold (or large) build limits the heap's growth and collects once its content is loaded, as `npm run build` does.

@@ -1,7 +1,10 @@
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { buildSite, unwrapContentError } from "./build-site.ts";
 import { progressReporter } from "./progress.ts";
+import { relaunchForLargeEdit } from "./edit-heap.ts";
+import { siteStateFiles } from "./site-state.ts";
 import { collectGarbageNow, limitHeapGrowth } from "../util/heap-growth.ts";
 
 /** `npm run build [-- --fresh] [--preview] [--strict] [--now time] [--output dir] [--content dir]` */
@@ -23,6 +26,8 @@ if (now && Number.isNaN(now.getTime())) {
   console.error(`--now "${values.now}" is not a date and time, like 2026-11-28T09:00:00Z`);
   process.exit(2);
 }
+// An edit of a large site runs with a larger young generation (edit-heap.ts): this process then waits for that one.
+if (!values.fresh) relaunchForLargeEdit(siteStateFiles(process.cwd(), path.resolve(values.output)).content);
 const started = performance.now();
 try {
   const result = await buildSite({

@@ -12,9 +12,9 @@ import type { ReadFile } from "../content/read-files.ts";
 import { readSourceText } from "../content/read-source.ts";
 import type { YamlError } from "../content/yaml-source.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { CheckedImage } from "../images/image-pipeline.ts";
 import type { SettledBody } from "../markdown/render-bodies.ts";
 import { writeFileWhole } from "../util/write-whole.ts";
+import { readStateIndex, SHARD_FILE, STATE_VERSION, type StoredState } from "./content-state-file.ts";
 
 /**
  * The content as the last build of an output folder loaded it, kept for the
@@ -46,9 +46,7 @@ export interface ContentState {
   close(): void;
 }
 
-const STATE_VERSION = 4;
 const SHARD_COUNT = 32;
-const SHARD_FILE = /^content-\d+-[0-9a-z]+\.bin$/;
 
 /** Each shard's file as read (null: none), and each file's entry in it as the memo got it. */
 export interface KeptShards {
@@ -82,25 +80,15 @@ interface StoredFile {
   article?: KeptArticle;
 }
 
-interface StoredState {
-  version: number;
-  code: string;
-  context: string;
-  /** Each shard's file name, by shard (null: no file falls in it). */
-  shards: (string | null)[];
-  images: [string, CheckedImage][];
-}
-
 /** The state in `file` as a memo for the next load, or an empty memo when there is none that this code wrote. */
 export function readContentState(file: string): ContentState {
   const bodies = new PackStore(bodyStoreDir(file));
   const close = () => bodies.close();
   const none = (): ContentState => ({ memo: new ContentMemo(), shards: { names: [], entries: [] }, close });
-  let stored: StoredState;
+  const stored = readStateIndex(file);
+  if (!stored) return none();
   let shardFiles: StoredFile[][];
   try {
-    stored = v8.deserialize(readFileSync(file)) as StoredState;
-    if (stored.version !== STATE_VERSION || stored.code !== codeFingerprint(CONTENT_STATE_CODE)) return none();
     shardFiles = stored.shards.map((name) => (name === null ? [] : (v8.deserialize(readFileSync(path.join(path.dirname(file), name))) as StoredFile[])));
   } catch {
     return none();

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { cpSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { promisify } from "node:util";
@@ -44,5 +44,30 @@ describe("npm run build", () => {
     assert.match(stdout, /^Built \d+ files into _site\//);
     const hooks = stderr.split("\n").filter((line) => line.startsWith("module hook: "));
     assert.deepEqual(hooks, ["module hook: ./typescript-hooks.mjs"]);
+  });
+
+  test("an edit of a site whose content state is large is built in a child process with larger young-generation semi-spaces", async () => {
+    const rootDir = temporaryFolder("newsroom-build-edit-heap-");
+    cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
+    // Tells of each process's semi-space flag, the child's included (it is started with this process's flags).
+    const probe = 'const flag = process.execArgv.find((arg) => arg.startsWith("--max-semi-space-size")); if (flag) process.stderr.write("semi-space: " + flag + "\\n");';
+    const build = async (...args: string[]) => {
+      const { stdout, stderr } = await run(process.execPath, ["--import", `data:text/javascript,${encodeURIComponent(probe)}`, ...TYPESCRIPT_FLAGS, path.join(ROOT, "src/site-builder/cli.ts"), "--now", "2026-11-27T12:00:00Z", ...args], {
+        cwd: rootDir,
+        // Every state is large here.
+        env: { ...process.env, NEWSROOM_IMAGE_CACHE: BASIC_IMAGE_CACHE, NEWSROOM_LARGE_STATE_BYTES: "1" },
+      });
+      return { stdout: stdout.trim(), flags: stderr.split("\n").filter((line) => line.startsWith("semi-space: ")) };
+    };
+
+    const cold = await build();
+    assert.match(cold.stdout, /^Built \d+ files into _site\//);
+    assert.deepEqual(cold.flags, [], "a cold build reads no state: it runs as started");
+    const article = path.join(rootDir, "content", "articles", "council-budget.md");
+    writeFileSync(article, readFileSync(article, "utf8").replace(/^dek: .*$/m, 'dek: "The council agreed its budget late on Thursday."'));
+    const edit = await build();
+    assert.match(edit.stdout, /^Updated _site\/: \d+ files written, \d+ deleted, \d+ unchanged in [\d.]+ s$/, "the child's report, once");
+    assert.deepEqual(edit.flags, ["semi-space: --max-semi-space-size=64"]);
+    assert.deepEqual((await build("--fresh")).flags, [], "--fresh reads no state");
   });
 });

@@ -1,0 +1,50 @@
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import v8 from "node:v8";
+import { codeFingerprint } from "../cache/keyed-json-cache.ts";
+import { CONTENT_STATE_CODE } from "../cache/code-fingerprints.ts";
+import type { CheckedImage } from "../images/image-pipeline.ts";
+
+/**
+ * The content state's index (`content.bin`, see content-state.ts): what
+ * code wrote it, and the names of its shard files. Apart from the state's
+ * reader and writer so that the command line can ask how large a state is
+ * without loading the content's modules (edit-heap.ts).
+ */
+export const STATE_VERSION = 4;
+export const SHARD_FILE = /^content-\d+-[0-9a-z]+\.bin$/;
+
+export interface StoredState {
+  version: number;
+  code: string;
+  context: string;
+  /** Each shard's file name, by shard (null: no file falls in it). */
+  shards: (string | null)[];
+  images: [string, CheckedImage][];
+}
+
+/** The index in `file`, when it is whole and this code wrote it; else undefined. */
+export function readStateIndex(file: string): StoredState | undefined {
+  try {
+    const stored = v8.deserialize(readFileSync(file)) as StoredState;
+    return stored.version === STATE_VERSION && stored.code === codeFingerprint(CONTENT_STATE_CODE) ? stored : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bytes of the state in `file` (its index and shards) that the next build reads back, or 0 when this code did not write it. */
+export function keptStateBytes(file: string): number {
+  const stored = readStateIndex(file);
+  if (!stored) return 0;
+  let bytes = 0;
+  for (const name of [path.basename(file), ...stored.shards]) {
+    if (name === null) continue;
+    try {
+      bytes += statSync(path.join(path.dirname(file), name)).size;
+    } catch {
+      return 0; // a shard gone: the state is not read back
+    }
+  }
+  return bytes;
+}
