@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync } from "node:fs";
 import path from "node:path";
-import { stampsOf, writeOutputManifest, type OutputManifest } from "./output-manifest.ts";
+import { stampsOf, writeOutputManifest, type OutputManifest, type StampLookup } from "./output-manifest.ts";
 import { writeFileWhole } from "../util/write-whole.ts";
 
 /**
@@ -44,7 +44,7 @@ interface Journal {
 }
 
 /** The manifest a commit ends with; the stamps are those of the files it leaves as they are. */
-type ManifestToCommit = Omit<OutputManifest, "stamps"> & { stamps: ReadonlyMap<string, string> };
+type ManifestToCommit = Omit<OutputManifest, "stamps"> & { stamps: StampLookup };
 
 /** Commits `changes` from `stagingDir` into `outputDir` (see above); the staging folder is removed. */
 export function commitIntoOutput(stagingDir: string, outputDir: string, changes: OutputChanges, journalFile: string, manifestFile: string, manifest: ManifestToCommit): void {
