@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import v8 from "node:v8";
 import { codeFingerprint } from "../cache/keyed-json-cache.ts";
@@ -33,8 +33,21 @@ export function readStateIndex(file: string): StoredState | undefined {
   }
 }
 
-/** The bytes of the state in `file` (its index and shards) that the next build reads back, or 0 when this code did not write it. */
-export function keptStateBytes(file: string): number {
+/**
+ * The bytes of the state in `file` (its index and shards) that the next
+ * build reads back, when they are at least `atLeast`; else 0, and 0 when
+ * this code did not write it. The files on disk are counted first: a
+ * smaller state's index is not read, nor the code's fingerprint taken.
+ */
+export function keptStateBytes(file: string, atLeast = 0): number {
+  const dir = path.dirname(file);
+  let onDisk = 0;
+  try {
+    for (const name of readdirSync(dir)) if (name === path.basename(file) || SHARD_FILE.test(name)) onDisk += statSync(path.join(dir, name)).size;
+  } catch {
+    return 0;
+  }
+  if (onDisk < atLeast) return 0;
   const stored = readStateIndex(file);
   if (!stored) return 0;
   let bytes = 0;
@@ -46,5 +59,5 @@ export function keptStateBytes(file: string): number {
       return 0; // a shard gone: the state is not read back
     }
   }
-  return bytes;
+  return bytes >= atLeast ? bytes : 0;
 }

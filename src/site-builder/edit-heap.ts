@@ -6,8 +6,9 @@ import { keptStateBytes } from "./content-state-file.ts";
  * A build that starts from its last content state reads all of it back:
  * at 100,000 articles, 190 MB of objects that all live on, which V8's
  * young generation (16 MB semi-spaces) copied in about 300 scavenges, a
- * fifth of an edit's build. With 64 MB semi-spaces the edit took 25.1-25.4 s
- * against 27.0-27.1 s, at the same peak memory (decision 0065). V8 takes the
+ * fifth of an edit's build. With 64 MB semi-spaces it took 21.3-26.2 s
+ * against 22.2-27.1 s, and peaked at 1.9 GB against 2.0-2.2 GB: less
+ * short-lived garbage is promoted (decision 0065). V8 takes the
  * size only when a process starts, and a cold build, which reads no state,
  * peaks higher with it; so the command line starts the build again, in a
  * child process with the larger semi-spaces, when the output's content
@@ -27,7 +28,7 @@ const RELAUNCHED = "NEWSROOM_EDIT_HEAP";
 
 /** The Node flags a build starting from the content state in `stateFile` runs best with: none unless that state is large. */
 export function editHeapFlags(stateFile: string, threshold = largeStateBytes()): string[] {
-  return keptStateBytes(stateFile) >= threshold ? [`--max-semi-space-size=${EDIT_SEMI_SPACE_MB}`] : [];
+  return keptStateBytes(stateFile, threshold) > 0 ? [`--max-semi-space-size=${EDIT_SEMI_SPACE_MB}`] : [];
 }
 
 /**
