@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const tempDir = outputArg ? undefined : mkdtempSync(path.join(os.tmpdir(), "newsroom-bench-"));
   const outputDir = outputArg ? path.resolve(outputArg) : path.join(tempDir!, "_site");
   // As `npm run build` does: an edit of a large site in a child process with a larger young generation.
-  relaunchForLargeEdit(siteStateFiles(rootDir, outputDir).content);
+  await relaunchForLargeEdit(siteStateFiles(rootDir, outputDir).content);
   try {
     const started = performance.now();
     // A cold (or large) build limits the heap's growth and collects once its content is loaded, as `npm run build` does.

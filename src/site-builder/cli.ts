@@ -27,7 +27,7 @@ if (now && Number.isNaN(now.getTime())) {
   process.exit(2);
 }
 // An edit of a large site runs with a larger young generation (edit-heap.ts): this process then waits for that one.
-if (!values.fresh) relaunchForLargeEdit(siteStateFiles(process.cwd(), path.resolve(values.output)).content);
+if (!values.fresh) await relaunchForLargeEdit(siteStateFiles(process.cwd(), path.resolve(values.output)).content);
 const started = performance.now();
 try {
   const result = await buildSite({

@@ -1,4 +1,5 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { constants } from "node:os";
 import { keptStateBytes } from "./content-state-file.ts";
 
@@ -31,18 +32,24 @@ export function editHeapFlags(stateFile: string, threshold = largeStateBytes()):
   return keptStateBytes(stateFile, threshold) > 0 ? [`--max-semi-space-size=${EDIT_SEMI_SPACE_MB}`] : [];
 }
 
+/** Signals that stop a build: passed on to the child, which cleans up as a build does. */
+const STOPPING_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
 /**
  * Starts this command again with `editHeapFlags`, when there are any and
  * this process is not that child already, and exits as the child does
- * (its output goes straight to this process's); otherwise returns.
+ * (its output goes straight to this process's; a signal that would stop
+ * this process is passed on to it, so that a CI job cancelled or timed out
+ * leaves no build running); otherwise resolves at once.
  */
-export function relaunchForLargeEdit(stateFile: string): void {
+export async function relaunchForLargeEdit(stateFile: string): Promise<void> {
   if (process.env[RELAUNCHED]) return;
   const flags = editHeapFlags(stateFile);
   if (flags.length === 0) return;
-  const child = spawnSync(process.execPath, [...process.execArgv, ...flags, ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, [RELAUNCHED]: "1" } });
-  if (child.error) throw child.error;
-  process.exit(child.status ?? 128 + (child.signal ? constants.signals[child.signal] : 0));
+  const child = spawn(process.execPath, [...process.execArgv, ...flags, ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, [RELAUNCHED]: "1" } });
+  for (const signal of STOPPING_SIGNALS) process.on(signal, () => child.kill(signal));
+  const [code, signal] = (await once(child, "exit")) as [number | null, NodeJS.Signals | null];
+  process.exit(code ?? 128 + (signal ? constants.signals[signal] : 0));
 }
 
 function largeStateBytes(): number {

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { execFile, spawn } from "node:child_process";
+import { once } from "node:events";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { promisify } from "node:util";
@@ -70,4 +71,46 @@ describe("npm run build", () => {
     assert.deepEqual(edit.flags, ["semi-space: --max-semi-space-size=64"]);
     assert.deepEqual((await build("--fresh")).flags, [], "--fresh reads no state");
   });
+
+  test("a signal that stops a relaunched build stops its child too", async () => {
+    const rootDir = temporaryFolder("newsroom-build-edit-heap-signal-");
+    cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
+    const cli = [...TYPESCRIPT_FLAGS, path.join(ROOT, "src/site-builder/cli.ts"), "--now", "2026-11-27T12:00:00Z"];
+    const env = { ...process.env, NEWSROOM_IMAGE_CACHE: BASIC_IMAGE_CACHE, NEWSROOM_LARGE_STATE_BYTES: "1" };
+    await run(process.execPath, cli, { cwd: rootDir, env });
+    // The relaunched child tells its pid, then waits there for ever (before it builds anything).
+    const pidFile = path.join(rootDir, "child.pid");
+    const probe = `import { writeFileSync } from "node:fs"; if (process.env.NEWSROOM_EDIT_HEAP) { writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); setInterval(() => {}, 1000); await new Promise(() => {}); }`;
+    const parent = spawn(process.execPath, ["--import", `data:text/javascript,${encodeURIComponent(probe)}`, ...cli], { cwd: rootDir, env, stdio: "ignore" });
+    const exited = once(parent, "exit");
+    const childPid = await eventually(() => (existsSync(pidFile) ? Number(readFileSync(pidFile, "utf8")) : undefined));
+    try {
+      parent.kill("SIGTERM");
+      const [code] = await exited;
+      assert.equal(code, 128 + 15, "the parent exits as its child did: stopped by SIGTERM");
+      await eventually(() => (isRunning(childPid) ? undefined : true));
+    } finally {
+      // A child left running would wait for ever.
+      if (isRunning(childPid)) process.kill(childPid, "SIGKILL");
+    }
+  });
 });
+
+/** The value `check` gives once it gives one (checked every 50 ms, for up to 30 s). */
+async function eventually<T>(check: () => T | undefined): Promise<T> {
+  for (let waited = 0; waited < 30_000; waited += 50) {
+    const value = check();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("timed out waiting");
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
