@@ -41,23 +41,21 @@ export function readStateIndex(file: string): StoredState | undefined {
  */
 export function keptStateBytes(file: string, atLeast = 0): number {
   const dir = path.dirname(file);
-  let onDisk = 0;
+  const sizes = new Map<string, number>();
   try {
-    for (const name of readdirSync(dir)) if (name === path.basename(file) || SHARD_FILE.test(name)) onDisk += statSync(path.join(dir, name)).size;
+    for (const name of readdirSync(dir)) if (name === path.basename(file) || SHARD_FILE.test(name)) sizes.set(name, statSync(path.join(dir, name)).size);
   } catch {
     return 0;
   }
-  if (onDisk < atLeast) return 0;
+  if ([...sizes.values()].reduce((sum, size) => sum + size, 0) < atLeast) return 0;
   const stored = readStateIndex(file);
   if (!stored) return 0;
-  let bytes = 0;
-  for (const name of [path.basename(file), ...stored.shards]) {
+  let bytes = sizes.get(path.basename(file)) ?? 0;
+  for (const name of stored.shards) {
     if (name === null) continue;
-    try {
-      bytes += statSync(path.join(path.dirname(file), name)).size;
-    } catch {
-      return 0; // a shard gone: the state is not read back
-    }
+    const size = sizes.get(name);
+    if (size === undefined) return 0; // a shard gone: the state is not read back
+    bytes += size;
   }
   return bytes >= atLeast ? bytes : 0;
 }

@@ -97,9 +97,10 @@ export function writeOutputManifest(file: string, manifest: Omit<OutputManifest,
 export function stampsOf(siteDir: string, files: ReadonlyMap<string, string>, written: Iterable<string> | "all", previous?: StampLookup): StampLookup {
   const stampIn = (sitePath: string) => outputFileStamp(path.join(siteDir, sitePath)) ?? "";
   if (written === "all") return new Map([...files.keys()].map((sitePath) => [sitePath, stampIn(sitePath)]));
+  // Asked only of the manifest's files (writeOutputManifest).
   const fresh = new Map<string, string>();
-  for (const sitePath of written) if (files.has(sitePath)) fresh.set(sitePath, stampIn(sitePath));
-  return { get: (sitePath) => (files.has(sitePath) ? (fresh.get(sitePath) ?? previous?.get(sitePath) ?? stampIn(sitePath)) : undefined) };
+  for (const sitePath of written) fresh.set(sitePath, stampIn(sitePath));
+  return { get: (sitePath) => fresh.get(sitePath) ?? previous?.get(sitePath) ?? stampIn(sitePath) };
 }
 
 /** A file's site path as the manifest names it, from its path in a site folder. */

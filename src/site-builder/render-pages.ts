@@ -79,8 +79,8 @@ export type { RenderBatch };
 /**
  * Eleventy registers a module resolve hook when it is imported, so that its
  * watch mode imports an edited template afresh; on Node 20 every later
- * import then waits on a loader thread (0.1-0.2 s of an edit's build at
- * 10,000 articles). Our processes never import a template twice: the
+ * import then goes through one more hook on the loader thread. Our
+ * processes never import a template twice: the
  * preview restarts when layouts/ or src/ change (src/dev/supervisor.ts).
  * Eleventy's own command line (`.eleventy.ts`, --serve) keeps the hook.
  */
