@@ -6,7 +6,7 @@ import type { NewsroomOptions } from "../eleventy/content-store.ts";
 import type { AssetManifest } from "../eleventy/static-assets.ts";
 import { NEWS_SITEMAP_MAX_AGE_MS } from "../feeds/sitemap.ts";
 import { timed } from "../util/timed.ts";
-import { inputsDigest, isUnchanged, readBuildInputs, UNREADABLE, writeBuildInputs } from "./input-digest.ts";
+import { inputsDigest, isUnchanged, readBuildInputs, UNREADABLE, writeBuildInputs, type BuildInputs } from "./input-digest.ts";
 import { commitIntoOutput, finishInterruptedCommit } from "./output-commit.ts";
 import { outputFolderId, readOutputManifest, stampsOf, writeOutputManifest, type OutputManifest } from "./output-manifest.ts";
 import { addFiles, changesSince, type SiteChanges } from "./output-changes.ts";
@@ -123,25 +123,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const isIncremental = options.incremental !== false;
   const progress = options.progress ?? SILENT;
   const count = (name: string, summary: (total: number) => string) => countedStage(progress, name, summary);
-  // What the last build left: its unfinished commit finished, its output's manifest, its inputs against today's.
-  const { previous, recordedInputs, inputs } = await timed(timings, "prepare", async () => {
-    finishInterruptedCommit(state.journal);
-    await removeStaleStagingFolders(outputDir);
-    const previous = isIncremental ? readOutputManifest(state.manifest, outputDir) : undefined;
-    const recordedInputs = readBuildInputs(state.inputs);
-    const inputs = inputsDigest(path.resolve(rootDir, contentDir), { isPreview: options.isPreview ?? false, isStrict: options.isStrict ?? false, search: options.searchBundleSizes ?? null, outputDir }, recordedInputs, count("inputs", (total) => `${figure(total)} files checked for changes`));
-    return { previous, recordedInputs, inputs };
-  });
+  const { previous, recordedInputs, inputs } = await timed(timings, "prepare", () => lastBuildAndInputs(options, { contentDir: path.resolve(rootDir, contentDir), outputDir, state }, count));
   const finish = (result: Omit<BuildResult, "timings">): BuildResult => {
     timings.set("total", (performance.now() - started) / 1000);
     return { ...result, timings: Object.fromEntries([...timings].map(([name, seconds]) => [name, Number(seconds.toFixed(2))])) };
   };
   const schedulePath = path.join(path.dirname(outputDir), "schedule.json");
-  if (previous && isUnchanged(recordedInputs, inputs.digest, now)) {
-    // The same bytes under new stamps (a fresh checkout): remember the stamps, so the next build need not read them.
-    if (inputs.files.some(([file, stamp], index) => recordedInputs!.files[index]?.[0] !== file || recordedInputs!.files[index]?.[1] !== stamp)) {
-      writeBuildInputs(state.inputs, { ...inputs, validUntil: recordedInputs!.validUntil });
-    }
+  if (previous && recordedInputs && isUnchanged(recordedInputs, inputs.digest, now)) {
+    rememberNewStamps(state, recordedInputs, inputs);
     return finish({ outputDir, fileCount: previous.files.size, schedulePath, mode: "unchanged", rendered: 0, written: 0, kept: previous.files.size, removed: 0, changedPaths: [], removedPaths: [] });
   }
 
@@ -152,20 +141,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     isLarge = true;
   };
   if (!previous) beforeLargeBuild();
+  // A build that gets here almost always renders: Eleventy's modules load while the content does (an error surfaces where they are used).
+  import("./render-pages.ts").then(({ loadRenderer }) => loadRenderer()).catch(() => {});
   let pages: StageProgress | undefined;
-  const newsroom: NewsroomOptions = {
-    rootDir,
-    contentDir,
-    isPreview: options.isPreview ?? false,
-    isStrict: options.isStrict ?? false,
-    now: () => now,
-    timings,
-    onFileRead: count("read", (total) => `${figure(total)} files`),
-    onFileParsed: count("frontmatter", (total) => `${figure(total)} files parsed and checked`),
-    onBodyRendered: count("markdown", (total) => `${figure(total)} bodies rendered`),
-    onArticleBuilt: count("articles", (total) => `${figure(total)} built`),
-    onPageWritten: () => pages?.advance(),
-  };
+  const newsroom = newsroomOptionsFor(options, { rootDir, contentDir, now, timings, count, onPageWritten: () => pages?.advance() });
   const takenStamps = inputs.files.flatMap(([file, stamp]) => (stamp === UNREADABLE ? [] : [[file, stamp] as const]));
   const { model, plan, saveContentState } = await loadAndPlan(newsroom, state, { isIncremental, timings, progress, beforeLargeBuild, collectGarbage: options.collectGarbage ?? (() => {}), takenStamps });
   // The search is indexed from the content, in Pagefind's own processes, while the pages are rendered.
@@ -204,6 +183,48 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     removedPaths: changes.removed,
     search: searchSummary,
   });
+}
+
+type CountedStage = (name: string, summary: (total: number) => string) => ReturnType<typeof countedStage>;
+
+/** What the last build left (its unfinished commit finished, stale staging folders removed, its output's manifest), and the inputs as they are now against those it recorded. */
+async function lastBuildAndInputs(options: BuildOptions, where: { contentDir: string; outputDir: string; state: SiteStateFiles }, count: CountedStage) {
+  const { contentDir, outputDir, state } = where;
+  finishInterruptedCommit(state.journal);
+  await removeStaleStagingFolders(outputDir);
+  const previous = options.incremental !== false ? readOutputManifest(state.manifest, outputDir) : undefined;
+  const recordedInputs = readBuildInputs(state.inputs);
+  const settings = { isPreview: options.isPreview ?? false, isStrict: options.isStrict ?? false, search: options.searchBundleSizes ?? null, outputDir };
+  const inputs = inputsDigest(contentDir, settings, recordedInputs, count("inputs", (total) => `${figure(total)} files checked for changes`));
+  return { previous, recordedInputs, inputs };
+}
+
+/** The same bytes under new stamps (a fresh checkout): the stamps are remembered, so that the next build need not read the files. */
+function rememberNewStamps(state: SiteStateFiles, recorded: BuildInputs, inputs: Pick<BuildInputs, "digest" | "files">): void {
+  if (inputs.files.some(([file, stamp], index) => recorded.files[index]?.[0] !== file || recorded.files[index]?.[1] !== stamp)) {
+    writeBuildInputs(state.inputs, { ...inputs, validUntil: recorded.validUntil });
+  }
+}
+
+/** How the content is loaded and the pages told of: the build's settings, and where each long step reports its progress. */
+function newsroomOptionsFor(
+  options: BuildOptions,
+  build: { rootDir: string; contentDir: string; now: Date; timings: Map<string, number>; count: CountedStage; onPageWritten: () => void },
+): NewsroomOptions {
+  const { count } = build;
+  return {
+    rootDir: build.rootDir,
+    contentDir: build.contentDir,
+    isPreview: options.isPreview ?? false,
+    isStrict: options.isStrict ?? false,
+    now: () => build.now,
+    timings: build.timings,
+    onFileRead: count("read", (total) => `${figure(total)} files`),
+    onFileParsed: count("frontmatter", (total) => `${figure(total)} files parsed and checked`),
+    onBodyRendered: count("markdown", (total) => `${figure(total)} bodies rendered`),
+    onArticleBuilt: count("articles", (total) => `${figure(total)} built`),
+    onPageWritten: build.onPageWritten,
+  };
 }
 
 /** What loading the content needs from the build. */

@@ -58,9 +58,7 @@ export async function renderPages(pages: readonly PlannedPage[], siteDir: string
 
 /** One Eleventy run over one batch of the site's pages, written into `outputDir`; resolves with the files written. */
 export async function renderBatch(newsroomOptions: NewsroomOptions, batch: LoadedBatch, outputDir: string, quiet = true): Promise<string[]> {
-  // Loaded when a build first renders: one that renders nothing does not pay for Eleventy's modules.
-  skipEleventysImportCacheBuster();
-  const [{ default: Eleventy }, { newsroomPlugin }] = await Promise.all([import("@11ty/eleventy"), import("../eleventy/plugin.ts")]);
+  const [{ default: Eleventy }, { newsroomPlugin }] = await loadRenderer();
   // Every page is a virtual template: Eleventy's input is an empty folder, so
   // that no run lists the content folder (100,000 files at 100,000 articles).
   const inputDir = emptyInputDir(newsroomOptions.rootDir);
@@ -75,6 +73,19 @@ export async function renderBatch(newsroomOptions: NewsroomOptions, batch: Loade
 }
 
 export type { RenderBatch };
+
+let loadingRenderer: Promise<[typeof import("@11ty/eleventy"), typeof import("../eleventy/plugin.ts")]> | undefined;
+
+/**
+ * Eleventy's and our plugin's modules, loaded once. A build that renders
+ * nothing does not pay for them; one that will render starts loading them
+ * early (`buildSite`), so that reading their files on the loader thread
+ * overlaps the content's work instead of leaving the main thread idle.
+ */
+export function loadRenderer(): typeof loadingRenderer & object {
+  skipEleventysImportCacheBuster();
+  return (loadingRenderer ??= Promise.all([import("@11ty/eleventy"), import("../eleventy/plugin.ts")]));
+}
 
 /**
  * Eleventy registers a module resolve hook when it is imported, so that its
