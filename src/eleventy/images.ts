@@ -17,7 +17,8 @@ export function derivedFileUrls(model: SiteModel): Set<string> {
   const add = (url: string) => {
     if (PUBLISHED_PREFIXES.some((prefix) => url.startsWith(prefix))) urls.add(url);
   };
-  // Articles showing one photo share its planned renditions (src/images/responsive-image.ts): one list of sources, one fallback URL.
+  // Articles showing one photo share its planned renditions, thumbnail and crops (src/images/responsive-image.ts):
+  // one list of sources, one fallback URL, one social card, one list of crops, each added once.
   const added = new Map<object, string>();
   const addImage = (image: ResponsiveImage) => {
     if (added.get(image.sources) === image.url) return;
@@ -25,13 +26,18 @@ export function derivedFileUrls(model: SiteModel): Set<string> {
     add(image.url);
     for (const source of image.sources) for (const candidate of source.candidates) add(candidate.url);
   };
+  const addOnce = <T extends { url: string }>(image: T | readonly T[]) => {
+    if (added.has(image)) return;
+    added.set(image, "");
+    for (const each of Array.isArray(image) ? image : [image]) add(each.url);
+  };
   for (const article of model.articles) {
     const { hero } = article;
     if (hero) {
       addImage(hero);
       addImage(hero.thumbnail);
-      add(hero.social.url);
-      for (const crop of hero.searchCrops) add(crop.url);
+      addOnce(hero.social);
+      addOnce(hero.searchCrops);
     }
     article.bodyImages.forEach(addImage);
   }

@@ -144,7 +144,12 @@ export function sitemapFiles(baseUrl: string, sections: SitemapSections, limit =
     return [sitemapFile(routes.sitemap(), () => urlset(baseUrl, entries()), () => inputsOf(baseUrl, entries()))];
   }
   const parts = sitemapParts(sections, limit);
-  const latest = (entries: readonly SitemapEntry[]) => entries.reduce((found, entry) => (entry.lastmod > found ? entry.lastmod : found), new Date(0));
+  // Compared as numbers (see `newest`): the index asks every URL of the site for its time.
+  const latest = (entries: readonly SitemapEntry[]) => {
+    let time = 0;
+    for (const entry of entries) time = Math.max(time, entry.lastmod.getTime());
+    return new Date(time);
+  };
   const index = () =>
     [
       '<?xml version="1.0" encoding="UTF-8"?>',

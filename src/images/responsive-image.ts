@@ -41,21 +41,36 @@ export function responsiveImage(plan: PlannedRendition, alt: string, position: s
 /** The hero, its square thumbnail and its social card; the last two cropped around `hero.focus`. */
 export function planHero(images: ImagePipeline, source: SourceImage, frontmatter: HeroFrontmatter, settings: ImageSettings): Hero {
   const focus = (frontmatter.focus ? parseFocus(frontmatter.focus) : undefined) ?? CENTER;
-  // What depends on the photo and its focus alone is one object for every article showing it (see ImagePipeline.shared).
-  const crops = images.shared(`hero-crops|${source.hash}|${focus.x},${focus.y}|${settings.thumbnailWidths.join(",")}`, () => {
+  // What depends on the photo and its focus alone is one object for every article showing it (see
+  // ImagePipeline.shared): planned again for each article, it took a second at 100,000 articles.
+  const shown = images.shared(`hero|${source.hash}|${focus.x},${focus.y}|${settings.widths.join(",")}|${settings.thumbnailWidths.join(",")}`, () => {
     const square = focalCrop(source.width, source.height, 1, focus);
     const thumbnail = responsiveImage(
       images.rendition(source, { widths: settings.thumbnailWidths, formats: FORMATS, crop: square }),
       "",
       cssPosition(focusInCrop(focus, square, source.width, source.height)),
     );
-    return { thumbnail, social: images.fixedSize(source, SOCIAL_SIZE, "jpeg", focus), searchCrops: SEARCH_CROP_SIZES.map((size) => images.fixedSize(source, size, "jpeg", focus)) };
+    return {
+      image: responsiveImage(images.rendition(source, { widths: settings.widths, formats: FORMATS }), "", cssPosition(focus)),
+      thumbnail,
+      social: images.fixedSize(source, SOCIAL_SIZE, "jpeg", focus),
+      searchCrops: SEARCH_CROP_SIZES.map((size) => images.fixedSize(source, size, "jpeg", focus)),
+    };
   });
   void images.placeholder(source); // starts it now; filled in once loading is done
+  const { image } = shown;
+  // Each article's own object: its alt text and caption are its own, and its placeholder is set on it later.
   return {
-    ...responsiveImage(images.rendition(source, { widths: settings.widths, formats: FORMATS }), frontmatter.alt ?? "", cssPosition(focus)),
+    url: image.url,
+    width: image.width,
+    height: image.height,
+    alt: frontmatter.alt ?? "",
+    sources: image.sources,
+    position: image.position,
     ...(frontmatter.caption ? { caption: frontmatter.caption } : {}),
     ...(frontmatter.credit ? { credit: frontmatter.credit } : {}),
-    ...crops,
+    thumbnail: shown.thumbnail,
+    social: shown.social,
+    searchCrops: shown.searchCrops,
   };
 }

@@ -36,4 +36,22 @@ describe("derivedFileUrls", () => {
       "/images/svg/harbour.svg",
     ].sort());
   });
+
+  it("lists a social card and crops shared by the articles showing one photo once, and another photo's too", () => {
+    const shared = hero(rendition("quay"), "The quay", "quay");
+    const articles = [
+      { hero: shared, bodyImages: [] },
+      // What planHero gives another article showing the photo: its own object, the photo's derivatives shared.
+      { hero: { ...shared, alt: "The quay at night" }, bodyImages: [] },
+      { hero: hero(rendition("pier"), "The pier", "pier"), bodyImages: [] },
+    ];
+    const urls = [...derivedFileUrls({ articles, authors: new Map() } as unknown as SiteModel)];
+    assert.equal(urls.length, new Set(urls).size);
+    assert.deepEqual(urls.filter((url) => /-(social|crop)\.jpg$/.test(url)).sort(), [
+      "/images/derived/pier-crop.jpg",
+      "/images/derived/pier-social.jpg",
+      "/images/derived/quay-crop.jpg",
+      "/images/derived/quay-social.jpg",
+    ]);
+  });
 });
