@@ -263,12 +263,11 @@ async function loadAndPlan(newsroom: NewsroomOptions, state: SiteStateFiles, con
   return { model, plan, saveContentState };
 }
 
-/** Writes the content state of `memo` (closing the last state it started from first), as a stage; holds only what it is given. */
+/** Writes the content state of `memo` (into the body store of the last state it started from, which it closes), as a stage; holds only what it is given. */
 function contentStateWriter(file: string, memo: ContentMemo, last: ContentState | undefined, write: typeof writeContentState, progress: Progress): () => void {
   return () => {
     const saving = progress.stage("state", memo.files.size);
-    last?.close();
-    write(file, memo, last?.shards, () => saving.advance());
+    write(file, memo, last, () => saving.advance());
     saving.done(`${figure(memo.files.size)} files kept for the next build`);
   };
 }

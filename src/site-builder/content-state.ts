@@ -42,6 +42,8 @@ export interface ContentState {
   memo: ContentMemo;
   /** What the shards held as read: the next write leaves unchanged ones as they are. */
   shards: KeptShards;
+  /** The body store the pages read kept bodies from: the next write adds to it (its index is read once a build). */
+  bodies: PackStore;
   /** Closes the body store (after the last page is rendered). */
   close(): void;
 }
@@ -84,7 +86,7 @@ interface StoredFile {
 export function readContentState(file: string): ContentState {
   const bodies = new PackStore(bodyStoreDir(file));
   const close = () => bodies.close();
-  const none = (): ContentState => ({ memo: new ContentMemo(), shards: { names: [], entries: [] }, close });
+  const none = (): ContentState => ({ memo: new ContentMemo(), shards: { names: [], entries: [] }, bodies, close });
   const stored = readStateIndex(file);
   if (!stored) return none();
   let shardFiles: StoredFile[][];
@@ -113,21 +115,23 @@ export function readContentState(file: string): ContentState {
     }
     return kept;
   });
-  return { memo, shards: { names: stored.shards, entries }, close };
+  return { memo, shards: { names: stored.shards, entries }, bodies, close };
 }
 
 /**
  * Writes the memo of a successful load to `file` and the shards it names
  * (each whole or not at all; `content.bin` last, so that a build killed
  * meanwhile leaves the last state whole), its bodies into the body store.
- * A shard whose entries are those `kept` read is not written again. Bodies
+ * A shard whose entries are those `last` read is not written again, and
+ * bodies go into the store `last` read them from (closed once written). Bodies
  * no file holds any more are pruned once they outnumber the kept ones, and
  * shard files no longer named are removed. `onFileKept` is told of each
  * file as its entry and body are kept (the whole write took 10-11 s at
  * 100,000 articles, cold).
  */
-export function writeContentState(file: string, memo: ContentMemo, kept?: KeptShards, onFileKept?: () => void): void {
-  const bodies = new PackStore(bodyStoreDir(file));
+export function writeContentState(file: string, memo: ContentMemo, last?: Pick<ContentState, "shards" | "bodies">, onFileKept?: () => void): void {
+  const kept = last?.shards;
+  const bodies = last?.bodies ?? new PackStore(bodyStoreDir(file));
   try {
     const byShard = Array.from({ length: SHARD_COUNT }, () => [] as [string, MemoFile<unknown>][]);
     for (const [filePath, entry] of memo.files) {
