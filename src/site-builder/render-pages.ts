@@ -74,15 +74,19 @@ export async function renderBatch(newsroomOptions: NewsroomOptions, batch: Loade
 
 export type { RenderBatch };
 
-let loadingRenderer: Promise<[typeof import("@11ty/eleventy"), typeof import("../eleventy/plugin.ts")]> | undefined;
+/** Eleventy's module and our plugin's. */
+type Renderer = [typeof import("@11ty/eleventy"), typeof import("../eleventy/plugin.ts")];
+
+let loadingRenderer: Promise<Renderer> | undefined;
 
 /**
  * Eleventy's and our plugin's modules, loaded once. A build that renders
  * nothing does not pay for them; one that will render starts loading them
  * early (`buildSite`), so that reading their files on the loader thread
- * overlaps the content's work instead of leaving the main thread idle.
+ * overlaps the content's work instead of leaving the main thread idle
+ * (decision 0066).
  */
-export function loadRenderer(): typeof loadingRenderer & object {
+export function loadRenderer(): Promise<Renderer> {
   skipEleventysImportCacheBuster();
   return (loadingRenderer ??= Promise.all([import("@11ty/eleventy"), import("../eleventy/plugin.ts")]));
 }
