@@ -262,29 +262,50 @@ function storedRead(read: ReadFile<unknown>): StoredRead {
  */
 function restoredRead(stored: StoredRead): ReadFile<unknown> {
   if (!stored.parsed) return stored as ReadFile<unknown>;
-  const light = { ...stored } as ReadFile<unknown>;
+  // The state's object itself (each read is deserialised for this memo alone), its parse made lazy.
+  const light = stored as unknown as ReadFile<unknown>;
+  light.parsed = new KeptParse(stored.parsed, stored.file.absolutePath, stored.file.sourcePath);
   lightReads.add(light);
-  let full: ParsedFrontmatter | undefined;
-  const reparsed = () => {
-    if (!full) {
-      const source = readSourceText(stored.file.absolutePath);
-      if (!source.ok) throw new Error(`internal error, please report: ${stored.file.sourcePath} could not be read again`);
-      full = parseFrontmatter(source.text);
-    }
-    return full;
-  };
-  const { data, errors, bodyLineOffset } = stored.parsed;
-  const parsed: ParsedFrontmatter = {
-    data,
-    errors,
-    bodyLineOffset,
-    locate: (place, options) => reparsed().locate(place, options),
-    get body() {
-      return reparsed().body;
-    },
-  };
-  light.parsed = parsed;
   return light;
+}
+
+/**
+ * A kept parse: what the state holds of it, and its text read again when
+ * asked for. One class, not an object literal with a getter: a getter made
+ * afresh for each of 100,000 files gave each parse a hidden class of its own.
+ */
+class KeptParse implements ParsedFrontmatter {
+  readonly data: unknown;
+  readonly errors: YamlError[];
+  readonly bodyLineOffset: number;
+  readonly #absolutePath: string;
+  readonly #sourcePath: string;
+  #full: ParsedFrontmatter | undefined;
+
+  constructor(kept: NonNullable<StoredRead["parsed"]>, absolutePath: string, sourcePath: string) {
+    this.data = kept.data;
+    this.errors = kept.errors;
+    this.bodyLineOffset = kept.bodyLineOffset;
+    this.#absolutePath = absolutePath;
+    this.#sourcePath = sourcePath;
+  }
+
+  locate(place: readonly PropertyKey[], options?: { key?: boolean }): ReturnType<ParsedFrontmatter["locate"]> {
+    return this.#reparsed().locate(place, options);
+  }
+
+  get body(): string {
+    return this.#reparsed().body;
+  }
+
+  #reparsed(): ParsedFrontmatter {
+    if (!this.#full) {
+      const source = readSourceText(this.#absolutePath);
+      if (!source.ok) throw new Error(`internal error, please report: ${this.#sourcePath} could not be read again`);
+      this.#full = parseFrontmatter(source.text);
+    }
+    return this.#full;
+  }
 }
 
 /** Reads made by `restoredRead`: their text is read from the file only when asked for. */
