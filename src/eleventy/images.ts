@@ -26,9 +26,10 @@ export function derivedFileUrls(model: SiteModel): Set<string> {
     add(image.url);
     for (const source of image.sources) for (const candidate of source.candidates) add(candidate.url);
   };
+  const listed = new Set<object>();
   const addOnce = <T extends { url: string }>(image: T | readonly T[]) => {
-    if (added.has(image)) return;
-    added.set(image, "");
+    if (listed.has(image)) return;
+    listed.add(image);
     for (const each of Array.isArray(image) ? image : [image]) add(each.url);
   };
   for (const article of model.articles) {

@@ -123,7 +123,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const isIncremental = options.incremental !== false;
   const progress = options.progress ?? SILENT;
   const count = (name: string, summary: (total: number) => string) => countedStage(progress, name, summary);
-  const { previous, recordedInputs, inputs } = await timed(timings, "prepare", () => lastBuildAndInputs(options, { contentDir: path.resolve(rootDir, contentDir), outputDir, state }, count));
+  const { previous, recordedInputs, inputs } = await timed(timings, "prepare", () => lastBuildAndInputs(options, { contentDir: path.resolve(rootDir, contentDir), outputDir, state, isIncremental }, count));
   const finish = (result: Omit<BuildResult, "timings">): BuildResult => {
     timings.set("total", (performance.now() - started) / 1000);
     return { ...result, timings: Object.fromEntries([...timings].map(([name, seconds]) => [name, Number(seconds.toFixed(2))])) };
@@ -188,11 +188,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 type CountedStage = (name: string, summary: (total: number) => string) => ReturnType<typeof countedStage>;
 
 /** What the last build left (its unfinished commit finished, stale staging folders removed, its output's manifest), and the inputs as they are now against those it recorded. */
-async function lastBuildAndInputs(options: BuildOptions, where: { contentDir: string; outputDir: string; state: SiteStateFiles }, count: CountedStage) {
-  const { contentDir, outputDir, state } = where;
+async function lastBuildAndInputs(options: BuildOptions, where: { contentDir: string; outputDir: string; state: SiteStateFiles; isIncremental: boolean }, count: CountedStage) {
+  const { contentDir, outputDir, state, isIncremental } = where;
   finishInterruptedCommit(state.journal);
   await removeStaleStagingFolders(outputDir);
-  const previous = options.incremental !== false ? readOutputManifest(state.manifest, outputDir) : undefined;
+  const previous = isIncremental ? readOutputManifest(state.manifest, outputDir) : undefined;
   const recordedInputs = readBuildInputs(state.inputs);
   const settings = { isPreview: options.isPreview ?? false, isStrict: options.isStrict ?? false, search: options.searchBundleSizes ?? null, outputDir };
   const inputs = inputsDigest(contentDir, settings, recordedInputs, count("inputs", (total) => `${figure(total)} files checked for changes`));
