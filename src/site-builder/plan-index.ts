@@ -196,12 +196,7 @@ export function writePlanIndex(file: string, index: PlanIndex): void {
   const shown = pages.reduce((total, page) => total + page.shows.length, 0);
   const listingUrls = index.listingPages.map((page) => page.url);
   const header = Buffer.from(JSON.stringify({ version: INDEX_VERSION, code: index.code, frame: index.frame, articles: index.articleHashes.length, articlePages: index.articlePages.length, pages: pages.length, shown, listingUrls }));
-  const hashes = Buffer.alloc((2 * index.articleHashes.length + pages.length + index.listingPages.length) * HASH_BYTES);
-  let at = 0;
-  for (const hash of [...index.articleHashes, ...index.structures, ...pages.map((page) => page.key), ...index.listingPages.map((page) => page.shape)]) {
-    if (hashes.write(hash, at, HASH_BYTES, "hex") !== HASH_BYTES) throw new Error(`internal error, please report: ${hash} is not a SHA-256 in hex`);
-    at += HASH_BYTES;
-  }
+  const hashes = hashBytes(index.articleHashes.concat(index.structures, pages.map((page) => page.key), index.listingPages.map((page) => page.shape)));
   const integers = new Int32Array(pages.length + shown);
   let next = 0;
   for (const page of pages) {
@@ -212,6 +207,20 @@ export function writePlanIndex(file: string, index: PlanIndex): void {
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length);
   writeFileWhole(file, Buffer.concat([length, header, hashes, Buffer.from(integers.buffer)]));
+}
+
+/**
+ * SHA-256s in hex as bytes, in order. Decoded in one call: one `Buffer.write`
+ * per hash took 0.7 s for the 350,000 hashes of a 100,000-article index.
+ */
+function hashBytes(hexHashes: readonly string[]): Buffer {
+  const bytes = Buffer.from(hexHashes.join(""), "hex");
+  // Decoding stops at the first character that is not hex: a wrong hash leaves the bytes short, or a length is wrong.
+  if (bytes.length !== hexHashes.length * HASH_BYTES || hexHashes.some((hash) => hash.length !== 2 * HASH_BYTES)) {
+    const wrong = hexHashes.find((hash) => !/^[0-9a-f]{64}$/i.test(hash));
+    throw new Error(`internal error, please report: ${wrong} is not a SHA-256 in hex`);
+  }
+  return bytes;
 }
 
 /** The index in `file`, or undefined when there is none this code can read. */

@@ -148,5 +148,10 @@ describe("the plan's index", () => {
     writeFileSync(file, "not an index");
     assert.equal(readPlanIndex(file), undefined, "another file");
     assert.equal(readPlanIndex(path.join(path.dirname(file), "missing.bin")), undefined, "no file");
+    // Its hashes are written as bytes: one that is not a SHA-256 in hex is a bug, and is not written.
+    const [first, ...rest] = index.articleHashes;
+    for (const wrong of [`${first!.slice(0, 63)}g`, first!.slice(0, 62), `${first}00`]) {
+      assert.throws(() => writePlanIndex(file, { ...index, articleHashes: [...rest, wrong] }), new RegExp(`${wrong} is not a SHA-256 in hex`));
+    }
   });
 });
