@@ -210,7 +210,7 @@ async function buildArticle(
     dek: data.dek ?? "",
     authors,
     publishedAt: data.date,
-    ...latestUpdate(data),
+    updatedAt: latestUpdate(data),
     corrections: [...data.corrections].sort((a, b) => a.date.getTime() - b.date.getTime()),
     tags: tagSlugs.map((slug) => tagBySlug.get(slug)!),
     related: data.related.map((entry) => (typeof entry === "string" ? { id: entry } : entry)),
@@ -218,7 +218,7 @@ async function buildArticle(
     // Always set, even when undefined: articles with and without a hero keep one hidden class (see article-body.ts).
     hero,
     bodyImages: bodyImagesOf(body),
-    ...(audio ? { audio } : {}),
+    audio,
     isFeatured: data.featured,
     isDraft: data.draft,
     isScheduled: candidate.isScheduled,
@@ -308,10 +308,10 @@ function sameCard(now: RelatedCardTarget | undefined, shown: RelatedCardTarget):
 }
 
 /** `updatedAt`: the later of `updated` and the newest correction, if either exists. */
-function latestUpdate(data: ArticleFrontmatter): { updatedAt?: Date } {
-  const times = [data.updated, ...data.corrections.map((correction) => correction.date)].filter((date): date is Date => date !== undefined);
-  if (times.length === 0) return {};
-  return { updatedAt: new Date(Math.max(...times.map((date) => date.getTime()))) };
+function latestUpdate(data: ArticleFrontmatter): Date | undefined {
+  let latest = data.updated?.getTime();
+  for (const { date } of data.corrections) if (latest === undefined || date.getTime() > latest) latest = date.getTime();
+  return latest === undefined ? undefined : new Date(latest);
 }
 
 function resolveAudio(candidate: ArticleCandidate & { read: { data: ArticleFrontmatter } }, context: ArticleContext, diagnostics: Diagnostic[], assets: string[]): AudioVersion | undefined {

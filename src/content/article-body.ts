@@ -31,14 +31,15 @@ const BODY = Symbol("body");
 export function articleWithBody(fields: ArticleFields, body: StoredBody): Article {
   // In the order buildArticle (src/assembly/build-articles.ts) writes them: the order of the article's JSON.
   const article: Record<string, unknown> = { id: fields.id, slug: fields.slug, url: fields.url, sourcePath: fields.sourcePath, title: fields.title, dek: fields.dek, authors: fields.authors, publishedAt: fields.publishedAt };
-  if ("updatedAt" in fields) article.updatedAt = fields.updatedAt;
+  // Absent, not undefined, when there is none: as the fields are spread and compared.
+  if (fields.updatedAt !== undefined) article.updatedAt = fields.updatedAt;
   article.corrections = fields.corrections;
   article.tags = fields.tags;
   article.related = fields.related;
   article.aliases = fields.aliases;
   article.hero = fields.hero;
   article.bodyImages = fields.bodyImages;
-  if ("audio" in fields) article.audio = fields.audio;
+  if (fields.audio !== undefined) article.audio = fields.audio;
   article.isFeatured = fields.isFeatured;
   article.isDraft = fields.isDraft;
   article.isScheduled = fields.isScheduled;
