@@ -107,15 +107,27 @@ export function readContentState(file: string): ContentState {
     const kept = new Map<string, KeptEntry>();
     for (const entry of files) {
       const read = restoredRead(entry.read);
-      memo.files.set(entry.path, { stamp: entry.stamp, ...(entry.hash ? { hash: entry.hash } : {}), outcome: read });
+      memo.files.set(entry.path, { stamp: entry.stamp, hash: entry.hash, outcome: read });
       if (entry.article) memo.kept.set(read, entry.article);
-      const body: MemoBody | undefined = entry.body && { settingsKey: entry.body.settingsKey, body: { ...entry.body.meta, html: "", readHtml: readBody(entry.body.meta.htmlHash) } };
+      const body = entry.body && restoredBody(entry.body, readBody);
       if (body) memo.bodies.set(read, body);
       kept.set(entry.path, { stamp: entry.stamp, hash: entry.hash, read, body, article: entry.article });
     }
     return kept;
   });
   return { memo, shards: { names: stored.shards, entries }, bodies, close };
+}
+
+/**
+ * A kept body as the memo holds it: the object read from the state becomes
+ * the body itself (it is this load's own), rather than being spread into a
+ * new one per file; its HTML is read from the body store when a page needs it.
+ */
+function restoredBody(stored: NonNullable<StoredFile["body"]>, readBody: (hash: string) => () => string): MemoBody {
+  const body = stored.meta as SettledBody;
+  body.html = "";
+  body.readHtml = readBody(body.htmlHash);
+  return { settingsKey: stored.settingsKey, body };
 }
 
 /**
