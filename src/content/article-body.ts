@@ -31,7 +31,7 @@ const BODY = Symbol("body");
 export function articleWithBody(fields: ArticleFields, body: StoredBody): Article {
   // In the order buildArticle (src/assembly/build-articles.ts) writes them: the order of the article's JSON.
   const article: Record<string, unknown> = { id: fields.id, slug: fields.slug, url: fields.url, sourcePath: fields.sourcePath, title: fields.title, dek: fields.dek, authors: fields.authors, publishedAt: fields.publishedAt };
-  // Absent, not undefined, when there is none: as the fields are spread and compared.
+  // An article without an update or audio has no such property, rather than one set to undefined.
   if (fields.updatedAt !== undefined) article.updatedAt = fields.updatedAt;
   article.corrections = fields.corrections;
   article.tags = fields.tags;

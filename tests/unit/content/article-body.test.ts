@@ -62,7 +62,8 @@ describe("an article's body", () => {
 
   test("leaves articles of the same fields one hidden class, with or without an update or audio (property reads in listings stay cached)", () => {
     // V8's own checks, in a process of its own: they need --allow-natives-syntax.
-    // The fields are written as buildArticle writes them: a literal with the optional ones spread in.
+    // The optional fields are spread in, as buildArticle once wrote them: copied in a loop over the keys, such fields gave
+    // each article with an update or audio a hash table for its properties. However the fields are written, none may.
     const script = `
       const { articleWithBody } = await import(${JSON.stringify(import.meta.resolve("../../../src/content/article-body.ts"))});
       const { makeArticle } = await import(${JSON.stringify(import.meta.resolve("../helpers.ts"))});
