@@ -29,10 +29,16 @@ export interface SitemapFile {
 }
 
 const changedAt = (article: Article) => article.updatedAt ?? article.publishedAt;
-/** Compared as numbers: comparing Dates converts both on every comparison, and a tag page's newest is asked of 30,000 articles. */
-function newest(articles: readonly Article[]): Date {
+const newest = (articles: readonly Article[]) => latestOf(articles, changedAt);
+
+/**
+ * The latest of the items' times (the epoch for none). Compared as numbers:
+ * comparing Dates converts both on every comparison, and a tag page's
+ * newest is asked of 30,000 articles, the sitemap index of every URL.
+ */
+function latestOf<T>(items: readonly T[], timeOf: (item: T) => Date): Date {
   let latest = 0;
-  for (const article of articles) latest = Math.max(latest, changedAt(article).getTime());
+  for (const item of items) latest = Math.max(latest, timeOf(item).getTime());
   return new Date(latest);
 }
 
@@ -144,12 +150,7 @@ export function sitemapFiles(baseUrl: string, sections: SitemapSections, limit =
     return [sitemapFile(routes.sitemap(), () => urlset(baseUrl, entries()), () => inputsOf(baseUrl, entries()))];
   }
   const parts = sitemapParts(sections, limit);
-  // Compared as numbers (see `newest`): the index asks every URL of the site for its time.
-  const latest = (entries: readonly SitemapEntry[]) => {
-    let time = 0;
-    for (const entry of entries) time = Math.max(time, entry.lastmod.getTime());
-    return new Date(time);
-  };
+  const latest = (entries: readonly SitemapEntry[]) => latestOf(entries, (entry) => entry.lastmod);
   const index = () =>
     [
       '<?xml version="1.0" encoding="UTF-8"?>',
