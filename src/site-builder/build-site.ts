@@ -8,6 +8,7 @@ import { NEWS_SITEMAP_MAX_AGE_MS } from "../feeds/sitemap.ts";
 import { timed } from "../util/timed.ts";
 import { inputsDigest, isUnchanged, readBuildInputs, UNREADABLE, writeBuildInputs, type BuildInputs } from "./input-digest.ts";
 import { commitIntoOutput, finishInterruptedCommit } from "./output-commit.ts";
+import { commitBySwap, isCheaperToSwap } from "./output-swap.ts";
 import { outputFolderId, readOutputManifest, stampsOf, writeOutputManifest, type OutputManifest } from "./output-manifest.ts";
 import { addFiles, changesSince, type SiteChanges } from "./output-changes.ts";
 import { SEARCH_PATH, searchFiles } from "./search-files.ts";
@@ -110,7 +111,9 @@ export interface Schedule {
  * 4. Commit: a cold build (no output, or none this manifest describes)
  *    swaps its complete staging folder in; an incremental one moves its
  *    files into the output and deletes what is no longer planned, under a
- *    journal (output-commit.ts). A failed build leaves the output as it was.
+ *    journal (output-commit.ts), or, when it wrote most of the site again,
+ *    links the files it kept into its staging folder and swaps that in
+ *    (output-swap.ts). A failed build leaves the output as it was.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
@@ -340,16 +343,19 @@ async function writeAndCommit(changes: SiteChanges, context: CommitContext): Pro
       return search;
     }
     const committing = progress.stage("commit");
+    let isSwapped = !previous;
     await timed(timings, "commit", async () => {
       if (previous) {
         const written = [...changes.pages, ...changes.files].map((file) => file.path);
-        commitIntoOutput(stagingDir, outputDir, { written, removed: changes.removed }, state.journal, state.manifest, { outputId: previous.outputId, files: changes.manifest, stamps: previous.stamps });
+        // Most of the site written again (new settings or code): the staging folder becomes the site, the kept files linked in.
+        isSwapped = isCheaperToSwap(written.length, changes.kept) && (await commitBySwap(stagingDir, outputDir, written, state.manifest, { files: changes.manifest, stamps: previous.stamps }));
+        if (!isSwapped) commitIntoOutput(stagingDir, outputDir, { written, removed: changes.removed }, state.journal, state.manifest, { outputId: previous.outputId, files: changes.manifest, stamps: previous.stamps });
       } else {
         await swapIn(stagingDir, outputDir);
         writeOutputManifest(state.manifest, { outputId: outputFolderId(outputDir)!, files: changes.manifest, stamps: stampsOf(outputDir, changes.manifest, "all") });
       }
     });
-    committing.done(previous ? `${figure(changes.pages.length + changes.files.length)} files in, ${figure(changes.removed.length)} out` : "the new folder put in place");
+    committing.done(isSwapped ? "the new folder put in place" : `${figure(changes.pages.length + changes.files.length)} files in, ${figure(changes.removed.length)} out`);
     return search;
   } catch (error) {
     await discardStagingFolder(stagingDir);

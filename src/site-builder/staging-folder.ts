@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { chmod, mkdtemp, rename, rm } from "node:fs/promises";
 import path from "node:path";
@@ -20,19 +21,67 @@ export async function createStagingFolder(outputDir: string): Promise<string> {
   return stagingDir;
 }
 
+/** The removals of replaced sites this process started, each until it ends: its process (none when it could not start), and its end. */
+const removals = new Set<{ remover?: ChildProcess; done: Promise<void> }>();
+
 /**
- * Replaces the output folder with the finished staging folder: two renames,
- * then the old site is deleted. A build killed between the renames leaves
- * the old site as `<staging>-previous` and no output; the next build puts it
- * back (removeStaleStagingFolders).
+ * Replaces the output folder with the finished staging folder: two renames;
+ * the old site is then removed in the background (`removeInBackground`). A
+ * build killed between the renames leaves the old site as
+ * `<staging>-previous` and no output; the next build puts it back
+ * (removeStaleStagingFolders).
  */
 export async function swapIn(stagingDir: string, outputDir: string): Promise<void> {
   await chmod(stagingDir, 0o755); // mkdtemp creates it private
   const previous = existsSync(outputDir) ? `${stagingDir}${PREVIOUS_SUFFIX}` : undefined;
   if (previous) await rename(outputDir, previous);
   await rename(stagingDir, outputDir);
-  if (previous) await rm(previous, { recursive: true, force: true });
   ownFolders.delete(stagingDir);
+  if (previous) removeInBackground(previous);
+}
+
+/**
+ * Removes the site a swap replaced without waiting for it: a process of its
+ * own does it, and goes on once this one has exited. Removing a
+ * 10,000-article site (23,000 files in 10,000 folders) took 4-6 s here,
+ * most of it removing folders, at the end of a build whose site was already
+ * in place. The remover first renames the folder after itself (its pid in
+ * place of the build's), so that a build starting meanwhile leaves it alone
+ * as a live owner's; if it is killed, the next build removes the rest.
+ */
+function removeInBackground(dir: string): void {
+  // Not the build's Node options (its module hooks): this process needs none.
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  const remover = spawn(process.execPath, ["-e", REMOVER, dir], { detached: true, stdio: "ignore", env });
+  // Not waited for: this process may exit first.
+  remover.unref();
+  const removal = {
+    remover,
+    done: new Promise<void>((resolve) => {
+      remover.once("exit", () => resolve());
+      // No process could be started: removed by this one, as before.
+      remover.once("error", () => void rm(dir, { recursive: true, force: true }).finally(resolve));
+    }).finally(() => removals.delete(removal)),
+  };
+  removals.add(removal);
+}
+
+/** The remover's script: `<staging>-<pid>-XXXXXX-previous` renamed with its own pid, then removed. */
+const REMOVER = `
+const fs = require("node:fs");
+const dir = process.argv[1];
+const own = dir.replace(/-\\d+(-[A-Za-z0-9]{6}${PREVIOUS_SUFFIX})$/, "-" + process.pid + "$1");
+let target = dir;
+try { fs.renameSync(dir, own); target = own; } catch {}
+fs.rmSync(target, { recursive: true, force: true, maxRetries: 3 });
+`;
+
+/** Resolves once the folders this process is removing in the background are gone (tests wait for it). */
+export async function backgroundRemovals(): Promise<void> {
+  // Waited for now: the processes keep this one running until they end.
+  for (const { remover } of removals) remover?.ref();
+  await Promise.all([...removals].map(({ done }) => done));
 }
 
 /** Removes a staging folder of this process (a failed build). */

@@ -1,10 +1,12 @@
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { buildSite, type BuildResult } from "../../src/site-builder/build-site.ts";
-import { FIXTURE_SITES, siteContents } from "./build-fixture.ts";
+import { outputFolderId } from "../../src/site-builder/output-manifest.ts";
+import { backgroundRemovals } from "../../src/site-builder/staging-folder.ts";
+import { FIXTURE_SITES, siteContents, siteFiles } from "./build-fixture.ts";
 
 const NOW = new Date("2026-11-27T12:00:00Z");
 
@@ -84,6 +86,50 @@ describe("incremental builds", () => {
     // An output folder the manifest does not describe (made again by hand) is built from nothing.
     rmSync(siteDir, { recursive: true, force: true });
     assert.equal((await build()).mode, "cold");
+    rmSync(rootDir, { recursive: true, force: true });
+  });
+  test("a change every page shows renders every page, and the new site is swapped in: the files it kept linked into it, the old one removed", async () => {
+    const rootDir = mkdtempSync(path.join(tmpdir(), "newsroom-swap-"));
+    cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
+    process.env.NEWSROOM_IMAGE_CACHE = path.join(FIXTURE_SITES, "basic", ".cache", "images");
+    const siteDir = path.join(rootDir, "_site");
+    const build = (outputDir = siteDir, incremental = true) => buildSite({ rootDir, outputDir, now: NOW, searchBundleSizes: { articlesPerArchive: 2 }, incremental });
+    const edit = (file: string, change: (text: string) => string) => writeFileSync(path.join(rootDir, "content", file), change(readFileSync(path.join(rootDir, "content", file), "utf8")));
+    const assertLikeColdBuild = async (step: string) => {
+      const coldDir = path.join(rootDir, "cold");
+      await build(coldDir, false);
+      const [expected, actual] = [siteContents(coldDir), siteContents(siteDir)];
+      assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort(), `${step}: the same files`);
+      assert.deepEqual([...expected].filter(([file, bytes]) => actual.get(file) !== bytes).map(([file]) => file), [], `${step}: the same bytes`);
+      rmSync(coldDir, { recursive: true, force: true });
+    };
+
+    await build();
+    const coldFolder = outputFolderId(siteDir);
+    // An image derivative: the same whatever the site's settings.
+    const image = siteFiles(siteDir).find((file) => file.startsWith("/images/") && file.endsWith(".webp"))!.slice(1);
+    const imageFile = statSync(path.join(siteDir, image));
+
+    // The site's name is on every page, feed and sitemap.
+    edit("site.yaml", (text) => text.replace("name: The Fixture Gazette", "name: The Fixture Gazette Daily"));
+    const settings = await build();
+    assert.equal(settings.mode, "incremental");
+    assert.ok(!settings.changedPaths.includes(image), "the image was not written again");
+    assert.ok(settings.rendered + settings.written >= settings.kept / 4, `most of the site written again (${settings.rendered} pages and ${settings.written} files; ${settings.kept} kept)`);
+    const swappedFolder = outputFolderId(siteDir);
+    assert.notEqual(swappedFolder, coldFolder, "a new folder in place of the output");
+    const linked = statSync(path.join(siteDir, image));
+    assert.deepEqual([linked.ino, linked.mtimeMs], [imageFile.ino, imageFile.mtimeMs], "the kept image is the same file, linked");
+    await backgroundRemovals();
+    assert.deepEqual(readdirSync(rootDir).filter((name) => name.startsWith(".build-staging")), [], "the old site removed");
+    await assertLikeColdBuild("after the site's settings changed");
+
+    // The manifest describes the new folder: the next edit renders only what it changed.
+    edit("articles/bridge-repairs.md", (text) => `${text.trimEnd()}\n\nUpdate: the lane reopens on Monday.\n`);
+    const bodyEdit = await build();
+    assert.deepEqual({ mode: bodyEdit.mode, isSmall: bodyEdit.rendered < settings.rendered }, { mode: "incremental", isSmall: true });
+    await backgroundRemovals();
+    await assertLikeColdBuild("after an edit that followed the swap");
     rmSync(rootDir, { recursive: true, force: true });
   });
 });
