@@ -10,27 +10,36 @@ import { FIXTURE_SITES, siteContents, siteFiles } from "./build-fixture.ts";
 
 const NOW = new Date("2026-11-27T12:00:00Z");
 
+/**
+ * A copy of the basic site (its image cache shared: no encoding here), a
+ * build of it into `_site/` or another folder, and a check that `_site/`
+ * is what a cold build of the same content into a new folder writes, byte
+ * for byte.
+ */
+function basicSiteCopy(prefix: string) {
+  const rootDir = mkdtempSync(path.join(tmpdir(), prefix));
+  cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
+  process.env.NEWSROOM_IMAGE_CACHE = path.join(FIXTURE_SITES, "basic", ".cache", "images");
+  const siteDir = path.join(rootDir, "_site");
+  const build = (outputDir = siteDir, incremental = true) => buildSite({ rootDir, outputDir, now: NOW, searchBundleSizes: { articlesPerArchive: 2 }, incremental });
+  const assertLikeColdBuild = async (step: string) => {
+    const coldDir = path.join(rootDir, "cold");
+    const cold = await build(coldDir, false);
+    assert.equal(cold.mode, "cold");
+    const [expected, actual] = [siteContents(coldDir), siteContents(siteDir)];
+    assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort(), `${step}: the same files`);
+    assert.deepEqual([...expected].filter(([file, bytes]) => actual.get(file) !== bytes).map(([file]) => file), [], `${step}: the same bytes`);
+    rmSync(coldDir, { recursive: true, force: true });
+  };
+  return { rootDir, siteDir, build, assertLikeColdBuild };
+}
+
 describe("incremental builds", () => {
   test("after each edit, the output folder holds exactly what a cold build writes, and only what changed was rendered", async () => {
-    // A copy of the basic site, sharing its image cache (no encoding here).
-    const rootDir = mkdtempSync(path.join(tmpdir(), "newsroom-incremental-"));
-    cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
-    process.env.NEWSROOM_IMAGE_CACHE = path.join(FIXTURE_SITES, "basic", ".cache", "images");
-    const siteDir = path.join(rootDir, "_site");
-    const build = (outputDir = siteDir, incremental = true) => buildSite({ rootDir, outputDir, now: NOW, searchBundleSizes: { articlesPerArchive: 2 }, incremental });
+    const { rootDir, siteDir, build, assertLikeColdBuild } = basicSiteCopy("newsroom-incremental-");
     const articles = path.join(rootDir, "content", "articles");
     const edit = (name: string, change: (text: string) => string) => writeFileSync(path.join(articles, name), change(readFileSync(path.join(articles, name), "utf8")));
     const articlePages = (result: BuildResult) => result.changedPaths.filter((file) => /^news\/[^/]+\/index\.html$/.test(file)).sort();
-    /** The output folder is what a cold build of the same content into a new folder writes, byte for byte. */
-    const assertLikeColdBuild = async (step: string) => {
-      const coldDir = path.join(rootDir, "cold");
-      const cold = await build(coldDir, false);
-      assert.equal(cold.mode, "cold");
-      const [expected, actual] = [siteContents(coldDir), siteContents(siteDir)];
-      assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort(), `${step}: the same files`);
-      assert.deepEqual([...expected].filter(([file, bytes]) => actual.get(file) !== bytes).map(([file]) => file), [], `${step}: the same bytes`);
-      rmSync(coldDir, { recursive: true, force: true });
-    };
 
     const first = await build();
     assert.equal(first.mode, "cold");
@@ -89,20 +98,8 @@ describe("incremental builds", () => {
     rmSync(rootDir, { recursive: true, force: true });
   });
   test("a change every page shows renders every page, and the new site is swapped in: the files it kept linked into it, the old one removed", async () => {
-    const rootDir = mkdtempSync(path.join(tmpdir(), "newsroom-swap-"));
-    cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
-    process.env.NEWSROOM_IMAGE_CACHE = path.join(FIXTURE_SITES, "basic", ".cache", "images");
-    const siteDir = path.join(rootDir, "_site");
-    const build = (outputDir = siteDir, incremental = true) => buildSite({ rootDir, outputDir, now: NOW, searchBundleSizes: { articlesPerArchive: 2 }, incremental });
+    const { rootDir, siteDir, build, assertLikeColdBuild } = basicSiteCopy("newsroom-swap-");
     const edit = (file: string, change: (text: string) => string) => writeFileSync(path.join(rootDir, "content", file), change(readFileSync(path.join(rootDir, "content", file), "utf8")));
-    const assertLikeColdBuild = async (step: string) => {
-      const coldDir = path.join(rootDir, "cold");
-      await build(coldDir, false);
-      const [expected, actual] = [siteContents(coldDir), siteContents(siteDir)];
-      assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort(), `${step}: the same files`);
-      assert.deepEqual([...expected].filter(([file, bytes]) => actual.get(file) !== bytes).map(([file]) => file), [], `${step}: the same bytes`);
-      rmSync(coldDir, { recursive: true, force: true });
-    };
 
     await build();
     const coldFolder = outputFolderId(siteDir);
