@@ -1,4 +1,4 @@
-import { linkSync, mkdirSync } from "node:fs";
+import { linkSync, lstatSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { outputFolderId, stampsOf, writeOutputManifest, type OutputManifest } from "./output-manifest.ts";
 import { swapIn } from "./staging-folder.ts";
@@ -32,16 +32,18 @@ export function isCheaperToSwap(written: number, kept: number): boolean {
  * site and removing the 12,000 folders they left took 6-7 s; the old site
  * is now removed in the background (staging-folder.ts).
  *
- * Returns false, having changed nothing in the output, when the output's
- * files cannot be linked (a file system without hard links, a kept file
- * deleted by hand): the caller commits into the output instead, which
- * removes the staging folder and any links made in it.
+ * Returns false, having changed nothing in the output, when the output is
+ * a symbolic link, or its files cannot be linked (a file system without
+ * hard links, a kept file deleted by hand): the caller commits into the
+ * output instead, which removes the staging folder and any links made in it.
  *
  * A build killed before the swap leaves the output as it was; one killed
  * between the swap and the manifest leaves a folder the manifest does not
  * describe, which the next build takes as new and builds whole.
  */
 export async function commitBySwap(stagingDir: string, outputDir: string, written: readonly string[], manifestFile: string, manifest: Omit<OutputManifest, "outputId">): Promise<boolean> {
+  // An output that is a link to a folder elsewhere (a web server's) stays that link: its files are committed through it.
+  if (lstatSync(outputDir).isSymbolicLink()) return false;
   const writtenPaths = new Set(written);
   const folders = new Set<string>();
   try {

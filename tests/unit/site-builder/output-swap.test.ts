@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { outputFileStamp, outputFolderId, readOutputManifest } from "../../../src/site-builder/output-manifest.ts";
@@ -71,5 +71,17 @@ describe("committing by swapping folders", () => {
     assert.equal(outputFolderId(output), outputId);
     assert.equal(readFileSync(path.join(output, "index.html"), "utf8"), "old home");
     assert.equal(existsSync(manifestFile), false, "no manifest written");
+  });
+
+  test("an output that is a symbolic link to a folder elsewhere stays that link: nothing is swapped", async () => {
+    const { root, output, staging, manifestFile, manifest, written } = setUp();
+    const elsewhere = path.join(root, "www");
+    renameSync(output, elsewhere);
+    symlinkSync(elsewhere, output);
+
+    assert.equal(await commitBySwap(staging, output, written, manifestFile, manifest), false);
+
+    assert.equal(lstatSync(output).isSymbolicLink(), true);
+    assert.equal(readFileSync(path.join(elsewhere, "index.html"), "utf8"), "old home");
   });
 });
