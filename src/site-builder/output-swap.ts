@@ -29,7 +29,7 @@ export function isCheaperToSwap(written: number, kept: number): boolean {
  * each file kept from the output is hard-linked into it (the same file under
  * a second name: nothing is copied, its size and time are those the
  * manifest recorded). Moving 12,000 rendered pages into a 10,000-article
- * site and removing the 12,000 folders they left took 6-7 s; the old site
+ * site and removing the 12,000 folders they left took 5-7 s; the old site
  * is now removed in the background (staging-folder.ts).
  *
  * Returns false, having changed nothing in the output, when the output is

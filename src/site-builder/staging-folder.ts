@@ -21,8 +21,8 @@ export async function createStagingFolder(outputDir: string): Promise<string> {
   return stagingDir;
 }
 
-/** The removals of replaced sites this process started, each until it ends: its process (none when it could not start), and its end. */
-const removals = new Set<{ remover?: ChildProcess; done: Promise<void> }>();
+/** The removals of replaced sites this process started, each until it ends: its process, and its end. */
+const removals = new Set<{ remover: ChildProcess; done: Promise<void> }>();
 
 /**
  * Replaces the output folder with the finished staging folder: two renames;
@@ -61,7 +61,7 @@ function removeInBackground(dir: string): void {
     done: new Promise<void>((resolve) => {
       remover.once("exit", () => resolve());
       // No process could be started: removed by this one, as before.
-      remover.once("error", () => void rm(dir, { recursive: true, force: true }).finally(resolve));
+      remover.once("error", () => void rm(dir, { recursive: true, force: true }).then(resolve, resolve));
     }).finally(() => removals.delete(removal)),
   };
   removals.add(removal);
@@ -80,7 +80,7 @@ fs.rmSync(target, { recursive: true, force: true, maxRetries: 3 });
 /** Resolves once the folders this process is removing in the background are gone (tests wait for it). */
 export async function backgroundRemovals(): Promise<void> {
   // Waited for now: the processes keep this one running until they end.
-  for (const { remover } of removals) remover?.ref();
+  for (const { remover } of removals) remover.ref();
   await Promise.all([...removals].map(({ done }) => done));
 }
 
