@@ -258,19 +258,10 @@ function takeKeptHashes(memo: ContentMemo, read: object, built: MemoArticle): vo
  * its slug, its standing, its tags as shown (a tag's label can come from
  * another article), its hero's and audio's files by their stamps, and what
  * it shows of its body (hash, length, images; most bodies have none).
- *
- * Joined by hand, not as one JSON array: every article of the site is
- * compared so, each build (100,000 at a time: 175 against 65 ms in a
- * scratch comparison, and a third of the garbage). The parts an editor
- * writes (a tag's label, a file's path) are JSON-quoted, so no two
- * different inputs join the same way.
  */
 function builtFrom({ article, assets }: MemoArticle): string {
-  let joined = `${article.slug}\0${article.isScheduled}\0`;
-  for (const tag of article.tags) joined += `${tag.slug}\u0001${JSON.stringify(tag.label)}\u0001${tag.url}\u0002`;
-  joined += "\0";
-  for (const [asset, stamp] of assets) joined += `${JSON.stringify(asset)}\u0001${stamp}\u0002`;
-  return `${joined}\0${article.bodyHash}\0${article.wordCount}\0${article.bodyImages.length === 0 ? "" : JSON.stringify(article.bodyImages)}`;
+  const tags = article.tags.map((tag) => [tag.slug, tag.label, tag.url]);
+  return JSON.stringify([article.slug, article.isScheduled, tags, assets, article.bodyHash, article.wordCount, article.bodyImages]);
 }
 
 /** A memo's articles are built for one context (site settings, authors, preview): another one starts afresh. */
