@@ -83,7 +83,9 @@ describe("npm run build", () => {
     const probe = `import { writeFileSync } from "node:fs"; if (process.env.NEWSROOM_EDIT_HEAP) { writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); setInterval(() => {}, 1000); await new Promise(() => {}); }`;
     const parent = spawn(process.execPath, ["--import", `data:text/javascript,${encodeURIComponent(probe)}`, ...cli], { cwd: rootDir, env, stdio: "ignore" });
     const exited = once(parent, "exit");
-    const childPid = await eventually(() => (existsSync(pidFile) ? Number(readFileSync(pidFile, "utf8")) : undefined));
+    // Read once it holds a pid: the file exists, empty, for a moment before it is written, and Number("") is 0, which
+    // `process.kill` takes as this whole process group (the test runner and the CI job around it).
+    const childPid = await eventually(() => (existsSync(pidFile) ? positivePid(readFileSync(pidFile, "utf8")) : undefined));
     try {
       parent.kill("SIGTERM");
       const [code] = await exited;
@@ -104,6 +106,12 @@ async function eventually<T>(check: () => T | undefined): Promise<T> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error("timed out waiting");
+}
+
+/** A pid as written, or undefined while it is not one (an empty file). */
+function positivePid(text: string): number | undefined {
+  const pid = Number(text);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
 
 function isRunning(pid: number): boolean {
