@@ -21,7 +21,7 @@ import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { BENCH_DIR, CORPUS_CACHE_DIR, ensureCorpus } from "./generate-corpus.ts";
 import { editOneArticle } from "./rebuild-check.ts";
-import { TYPESCRIPT_FLAGS } from "../src/loader/node-flags.ts";
+import { RUN_COMMAND } from "../src/loader/node-flags.ts";
 
 const ROOT_DIR = path.dirname(BENCH_DIR);
 
@@ -54,7 +54,7 @@ function parseOptions(argv: readonly string[]): { sizes: number[]; seed: number;
 /** One of the project's CLIs in the corpus folder, as `npm run <script>` runs it there; resolves with wall seconds and output. */
 function runStep(workDir: string, script: string, args: readonly string[] = []): { seconds: number; stdout: string } {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [...TYPESCRIPT_FLAGS, path.join(ROOT_DIR, script), ...args], {
+  const result = spawnSync(process.execPath, [RUN_COMMAND, path.join(ROOT_DIR, script), ...args], {
     cwd: workDir,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,

@@ -43,7 +43,7 @@ import os from "node:os";
 import path from "node:path";
 import { BENCH_DIR, ensureCorpus } from "./generate-corpus.ts";
 import { differingFiles, editorsChanges } from "./rebuild-check.ts";
-import { TYPESCRIPT_FLAGS } from "../src/loader/node-flags.ts";
+import { RUN_COMMAND, TYPESCRIPT_FLAGS } from "../src/loader/node-flags.ts";
 
 interface Options {
   sizes: number[];
@@ -177,12 +177,12 @@ function buildInChild(script: string, corpusDir: string, outputDir?: string): Pr
   const cleanUp = () => tempDir && rmSync(tempDir, { recursive: true, force: true });
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    // Equivalent to `node <TypeScript flags> <script> <corpusDir>`, but run
+    // Started as `npm run build` starts its command (compiled, src/loader/run.mjs), both tools alike, and run
     // from inside the corpus: Eleventy applies the .gitignore of the working
     // directory, and the package's .gitignore lists bench/.corpus/, which would
     // silently drop every article (the plain config turns .gitignore off, but
     // both tools get the same process setup).
-    const child = spawn(process.execPath, [...TYPESCRIPT_FLAGS, script, corpusDir, siteDir], {
+    const child = spawn(process.execPath, [RUN_COMMAND, script, corpusDir, siteDir], {
       cwd: corpusDir,
       stdio: ["ignore", "pipe", "inherit"],
     });

@@ -1,9 +1,11 @@
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Article } from "../content/model.ts";
 import { pageDefinitions } from "../pages/page-definitions.ts";
 import { BATCH_DATA_KEY, isPaginated, type RenderBatch } from "../pages/render-batches.ts";
 import type { SiteModel } from "../collections/site-model.ts";
+import { compiledLayoutsDir } from "../loader/node-flags.ts";
 import { timed } from "../util/timed.ts";
 import { ContentStore, type NewsroomOptions } from "./content-store.ts";
 import { addTsxTemplates } from "./tsx-templates.ts";
@@ -22,6 +24,7 @@ export interface EleventyConfig {
   setUseGitIgnore(enabled: boolean): void;
   setLayoutsDirectory(dir: string): void;
   setIncludesDirectory(dir: string): void;
+  addLayoutAlias(from: string, to: string): void;
   addWatchTarget(target: string): void;
   addTransform(name: string, transform: (this: { page: { url: string | false; outputPath: string | false } }, content: string) => string | Promise<string>): void;
   on(event: string, callback: (...args: unknown[]) => unknown): void;
@@ -37,6 +40,28 @@ export interface LoadedBatch {
 
 /** `layouts/` of this package: designers' files, outside the editors' content folder. */
 const LAYOUTS_DIR = fileURLToPath(new URL("../../layouts", import.meta.url));
+
+/**
+ * Pages are rendered by the layouts of `layouts/`: their sources (through the
+ * module hooks), or, for a command started from its compiled form
+ * (src/loader/compiled-command.mjs), the same layouts compiled beside it
+ * (`<name>.11ty.mjs`, by the same names), so that they share its modules.
+ */
+function useLayouts(eleventyConfig: EleventyConfig, inputDir: string): void {
+  const compiled = compiledLayoutsDir();
+  // Eleventy resolves these relative to its input folder: the content folder, or an empty one for a batch (see render-pages.ts).
+  const layoutsFromInput = path.relative(inputDir, compiled ?? LAYOUTS_DIR);
+  eleventyConfig.setLayoutsDirectory(layoutsFromInput);
+  eleventyConfig.setIncludesDirectory(layoutsFromInput);
+  if (!compiled) {
+    addTsxTemplates(eleventyConfig);
+    return;
+  }
+  addTsxTemplates(eleventyConfig, ["11ty.tsx", "11ty.mjs"]);
+  for (const name of readdirSync(compiled)) {
+    if (name.endsWith(".11ty.mjs")) eleventyConfig.addLayoutAlias(name.replace(/\.mjs$/, ".tsx"), name);
+  }
+}
 
 /**
  * The one place that knows Eleventy's APIs: every page is a virtual template
@@ -81,11 +106,7 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: Newsroom
     });
   }
 
-  addTsxTemplates(eleventyConfig);
-  // Eleventy resolves these relative to its input folder: the content folder, or an empty one for a batch (see render-pages.ts).
-  const layoutsFromInput = path.relative(options.inputDir ?? contentDir, LAYOUTS_DIR);
-  eleventyConfig.setLayoutsDirectory(layoutsFromInput);
-  eleventyConfig.setIncludesDirectory(layoutsFromInput);
+  useLayouts(eleventyConfig, options.inputDir ?? contentDir);
 
   // Every page is a virtual template over the loaded model: Eleventy reads
   // no file of the content folder itself (articles, authors and settings are

@@ -11,8 +11,8 @@ interface EleventyConfig {
  * whose render function returns Preact elements; they become static HTML
  * here. Text is escaped by Preact; only `dangerouslySetInnerHTML` is raw.
  */
-export function addTsxTemplates(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.addExtension(["11ty.tsx"], {
+export function addTsxTemplates(eleventyConfig: EleventyConfig, extensions: readonly string[] = ["11ty.tsx"]): void {
+  eleventyConfig.addExtension([...extensions], {
     key: "11ty.js",
     compile() {
       return async function (this: { defaultRenderer(data: unknown): Promise<unknown> }, data: unknown) {

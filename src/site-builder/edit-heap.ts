@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { constants } from "node:os";
+import { relaunchArguments } from "../loader/node-flags.ts";
 import { keptStateBytes } from "./content-state-file.ts";
 
 /**
@@ -46,7 +47,7 @@ export async function relaunchForLargeEdit(stateFile: string): Promise<void> {
   if (process.env[RELAUNCHED]) return;
   const flags = editHeapFlags(stateFile);
   if (flags.length === 0) return;
-  const child = spawn(process.execPath, [...process.execArgv, ...flags, ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, [RELAUNCHED]: "1" } });
+  const child = spawn(process.execPath, relaunchArguments(flags), { stdio: "inherit", env: { ...process.env, [RELAUNCHED]: "1" } });
   for (const signal of STOPPING_SIGNALS) process.on(signal, () => child.kill(signal));
   const [code, signal] = (await once(child, "exit")) as [number | null, NodeJS.Signals | null];
   process.exit(code ?? 128 + (signal ? constants.signals[signal] : 0));

@@ -1,23 +1,27 @@
 import assert from "node:assert/strict";
 import { execFile, spawn } from "node:child_process";
 import { once } from "node:events";
-import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { promisify } from "node:util";
 import { FIXTURE_SITES } from "./build-fixture.ts";
 import { BASIC_IMAGE_CACHE, ROOT } from "./preview-process.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
-import { TYPESCRIPT_FLAGS } from "../../src/loader/node-flags.ts";
+import { RUN_COMMAND, TYPESCRIPT_FLAGS } from "../../src/loader/node-flags.ts";
 
 const run = promisify(execFile);
+/** What `npm run build` runs: the command's compiled form (src/loader/run.mjs). */
+const BUILD_COMMAND = [RUN_COMMAND, path.join(ROOT, "src/site-builder/cli.ts")];
+/** Imported first (`--import`): tells on stderr of every module hook registered after it ("module hook: <specifier>"). */
+const HOOK_PROBE = `data:text/javascript,${encodeURIComponent('import m from "node:module"; const register = m.register; m.register = (specifier, ...rest) => { process.stderr.write("module hook: " + specifier + "\\n"); return register.call(m, specifier, ...rest); }; m.syncBuiltinESMExports();')}`;
 
 describe("npm run build", () => {
   test("builds a new folder, then finds nothing changed, and with --fresh builds everything again", async () => {
     const rootDir = temporaryFolder("newsroom-build-command-");
     cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
     const build = async (...args: string[]) => {
-      const { stdout } = await run(process.execPath, [...TYPESCRIPT_FLAGS, path.join(ROOT, "src/site-builder/cli.ts"), "--now", "2026-11-27T12:00:00Z", ...args], {
+      const { stdout } = await run(process.execPath, [...BUILD_COMMAND, "--now", "2026-11-27T12:00:00Z", ...args], {
         cwd: rootDir,
         env: { ...process.env, NEWSROOM_IMAGE_CACHE: BASIC_IMAGE_CACHE },
       });
@@ -35,10 +39,8 @@ describe("npm run build", () => {
   test("renders without Eleventy's module resolve hook, which would send every later import through a loader thread", async () => {
     const rootDir = temporaryFolder("newsroom-build-hooks-");
     cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
-    // Imported before the TypeScript hooks: tells of every module hook registered after it, ours first.
-    const probe = 'import m from "node:module"; const register = m.register; m.register = (specifier, ...rest) => { process.stderr.write("module hook: " + specifier + "\\n"); return register.call(m, specifier, ...rest); }; m.syncBuiltinESMExports();';
     const { ELEVENTY_SKIP_ESM_RESOLVER: _inherited, ...env } = process.env;
-    const { stdout, stderr } = await run(process.execPath, ["--import", `data:text/javascript,${encodeURIComponent(probe)}`, ...TYPESCRIPT_FLAGS, path.join(ROOT, "src/site-builder/cli.ts"), "--now", "2026-11-27T12:00:00Z"], {
+    const { stdout, stderr } = await run(process.execPath, ["--import", HOOK_PROBE, ...TYPESCRIPT_FLAGS, path.join(ROOT, "src/site-builder/cli.ts"), "--now", "2026-11-27T12:00:00Z"], {
       cwd: rootDir,
       env: { ...env, NEWSROOM_IMAGE_CACHE: BASIC_IMAGE_CACHE },
     });
@@ -47,13 +49,31 @@ describe("npm run build", () => {
     assert.deepEqual(hooks, ["module hook: ./typescript-hooks.mjs"]);
   });
 
+  test("runs compiled, with no module hook, and writes the files the sources write through the hooks", async () => {
+    const rootDir = temporaryFolder("newsroom-build-compiled-");
+    cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
+    // Eleventy's own resolve hook would show too, were the build not to keep it out.
+    const { ELEVENTY_SKIP_ESM_RESOLVER: _inherited, ...inherited } = process.env;
+    const env = { ...inherited, NEWSROOM_IMAGE_CACHE: BASIC_IMAGE_CACHE };
+    const compiled = await run(process.execPath, ["--import", HOOK_PROBE, ...BUILD_COMMAND, "--now", "2026-11-27T12:00:00Z", "--output", "compiled"], { cwd: rootDir, env });
+    assert.match(compiled.stdout, /^Built \d+ files into compiled\//);
+    assert.deepEqual(compiled.stderr.split("\n").filter((line) => line.startsWith("module hook: ")), [], "no module hook: every module loads as Node loads it");
+    await run(process.execPath, [...TYPESCRIPT_FLAGS, path.join(ROOT, "src/site-builder/cli.ts"), "--now", "2026-11-27T12:00:00Z", "--output", "sources"], { cwd: rootDir, env });
+    const compiledFiles = filesUnder(path.join(rootDir, "compiled"));
+    assert.ok(compiledFiles.includes("news/council-budget/index.html"), "the article pages are rendered by the compiled layouts");
+    assert.deepEqual(compiledFiles, filesUnder(path.join(rootDir, "sources")));
+    for (const file of compiledFiles) {
+      assert.ok(readFileSync(path.join(rootDir, "compiled", file)).equals(readFileSync(path.join(rootDir, "sources", file))), `${file} is the same`);
+    }
+  });
+
   test("an edit of a site whose content state is large is built in a child process with larger young-generation semi-spaces", async () => {
     const rootDir = temporaryFolder("newsroom-build-edit-heap-");
     cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
     // Tells of each process's semi-space flag, the child's included (it is started with this process's flags).
     const probe = 'const flag = process.execArgv.find((arg) => arg.startsWith("--max-semi-space-size")); if (flag) process.stderr.write("semi-space: " + flag + "\\n");';
     const build = async (...args: string[]) => {
-      const { stdout, stderr } = await run(process.execPath, ["--import", `data:text/javascript,${encodeURIComponent(probe)}`, ...TYPESCRIPT_FLAGS, path.join(ROOT, "src/site-builder/cli.ts"), "--now", "2026-11-27T12:00:00Z", ...args], {
+      const { stdout, stderr } = await run(process.execPath, ["--import", `data:text/javascript,${encodeURIComponent(probe)}`, ...BUILD_COMMAND, "--now", "2026-11-27T12:00:00Z", ...args], {
         cwd: rootDir,
         // Every state is large here.
         env: { ...process.env, NEWSROOM_IMAGE_CACHE: BASIC_IMAGE_CACHE, NEWSROOM_LARGE_STATE_BYTES: "1" },
@@ -75,7 +95,7 @@ describe("npm run build", () => {
   test("a signal that stops a relaunched build stops its child too", async () => {
     const rootDir = temporaryFolder("newsroom-build-edit-heap-signal-");
     cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
-    const cli = [...TYPESCRIPT_FLAGS, path.join(ROOT, "src/site-builder/cli.ts"), "--now", "2026-11-27T12:00:00Z"];
+    const cli = [...BUILD_COMMAND, "--now", "2026-11-27T12:00:00Z"];
     const env = { ...process.env, NEWSROOM_IMAGE_CACHE: BASIC_IMAGE_CACHE, NEWSROOM_LARGE_STATE_BYTES: "1" };
     await run(process.execPath, cli, { cwd: rootDir, env });
     // The relaunched child tells its pid, then waits there for ever (before it builds anything).
@@ -97,6 +117,14 @@ describe("npm run build", () => {
     }
   });
 });
+
+/** Every file under `dir`, as paths relative to it, in order. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
 
 /** The value `check` gives once it gives one (checked every 50 ms, for up to 30 s). */
 async function eventually<T>(check: () => T | undefined): Promise<T> {

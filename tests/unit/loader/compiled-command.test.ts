@@ -1,0 +1,63 @@
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, test } from "node:test";
+import { compiledCommand, PROJECT_DIR } from "../../../src/loader/compiled-command.mjs";
+import { temporaryFolder } from "../../temporary-folder.ts";
+
+/** A project of one command and one layout sharing a module; its packages are this project's. */
+function smallProject(): { projectDir: string; cacheDir: string; write: (file: string, text: string) => void } {
+  const projectDir = temporaryFolder("newsroom-compiled-command-");
+  symlinkSync(path.join(PROJECT_DIR, "node_modules"), path.join(projectDir, "node_modules"));
+  const write = (file: string, text: string) => {
+    mkdirSync(path.dirname(path.join(projectDir, file)), { recursive: true });
+    writeFileSync(path.join(projectDir, file), text);
+  };
+  write("src/shared.ts", 'export const shared = { version: 1 as number, here: import.meta.url };\n');
+  write("src/command.ts", 'import { shared } from "./shared.ts";\nexport { shared };\nexport const later = () => import("./later.ts");\n');
+  write("src/later.ts", 'export const folder: string = new URL(".", import.meta.url).href;\n');
+  write("layouts/page.11ty.tsx", 'import { shared } from "../src/shared.ts";\nexport { shared };\nexport function render(): unknown {\n  return <p>{shared.version}</p>;\n}\n');
+  return { projectDir, cacheDir: path.join(projectDir, "cache"), write };
+}
+
+describe("a command's compiled form", () => {
+  test("is one module graph with its layouts, each file keeping its own import.meta.url", async () => {
+    const { projectDir, cacheDir } = smallProject();
+    const compiled = await compiledCommand(path.join(projectDir, "src/command.ts"), { projectDir, cacheDir });
+    assert.ok(compiled.url.startsWith(pathToFileURL(cacheDir).href), "run from the cache");
+    const command = await import(compiled.url);
+    const layout = await import(pathToFileURL(path.join(compiled.layoutsDir, "page.11ty.mjs")).href);
+    assert.equal(layout.shared, command.shared, "the layout shares the command's module, not a second copy");
+    assert.equal(command.shared.here, pathToFileURL(path.join(projectDir, "src/shared.ts")).href);
+    assert.equal((await command.later()).folder, pathToFileURL(path.join(projectDir, "src/")).href, "a module imported later too");
+    assert.equal(typeof layout.render(), "object", "JSX compiled for Preact");
+  });
+
+  test("is kept while its sources are unchanged, and compiled again when one changes or a layout is added", async () => {
+    const { projectDir, cacheDir, write } = smallProject();
+    const entry = path.join(projectDir, "src/command.ts");
+    const first = await compiledCommand(entry, { projectDir, cacheDir });
+    const record = path.join(path.dirname(path.dirname(path.dirname(new URL(first.url).pathname))), "current.json");
+    const recorded = statSync(record).mtimeMs;
+    assert.deepEqual(await compiledCommand(entry, { projectDir, cacheDir }), first);
+    assert.equal(statSync(record).mtimeMs, recorded, "not compiled again");
+
+    write("src/shared.ts", 'export const shared = { version: 22 as number, here: import.meta.url };\n');
+    const edited = await compiledCommand(entry, { projectDir, cacheDir });
+    assert.notEqual(edited.url, first.url);
+    assert.equal((await import(edited.url)).shared.version, 22);
+
+    write("layouts/other.11ty.tsx", "export function render(): string {\n  return \"other\";\n}\n");
+    const withLayout = await compiledCommand(entry, { projectDir, cacheDir });
+    assert.ok(readdirSync(withLayout.layoutsDir).includes("other.11ty.mjs"));
+  });
+
+  test("an error in a source is told with its file and line, and leaves nothing half-written", async () => {
+    const { projectDir, cacheDir, write } = smallProject();
+    write("src/shared.ts", "export const shared = {\n  version: ,\n};\n");
+    await assert.rejects(compiledCommand(path.join(projectDir, "src/command.ts"), { projectDir, cacheDir }), /src\/shared\.ts:2:\d+: ERROR/);
+    const commandDirs = existsSync(cacheDir) ? readdirSync(cacheDir).flatMap((dir) => readdirSync(path.join(cacheDir, dir))) : [];
+    assert.deepEqual(commandDirs, [], "no partial folder, no record");
+  });
+});
