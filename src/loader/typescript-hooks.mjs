@@ -6,7 +6,9 @@
  * version per file, by a hash of its source), so that a process compiles
  * only files changed since.
  *
- * The commands use these instead of tsx (docs/decisions/0056): tsx compiles
+ * The tests, the preview and the CMS run through these (the one-shot
+ * commands run compiled instead, compiled-command.mjs, decision 0068).
+ * They are used instead of tsx (docs/decisions/0056): tsx compiles
  * with esbuild's keepNames, which wraps every function created at run time
  * in a call that defines its name, and the loops over every article create
  * several per article: a seventh of the time a preview save took.
