@@ -6,7 +6,9 @@
  * through this file (node-flags.ts).
  *
  * NEWSROOM_COMPILED_COMMANDS=off runs the command through the module hooks
- * instead (register.mjs), as the tests' own processes do.
+ * instead (register.mjs), as the tests' own processes do;
+ * NEWSROOM_COMMANDS_CACHE keeps the compiled forms in another folder than
+ * node_modules/.cache/newsroom-commands/.
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -38,9 +40,10 @@ if (compiled) {
 async function compiledForm(entry) {
   const { compiledCommand } = await import("./compiled-command.mjs");
   try {
-    return await compiledCommand(entry);
+    return await compiledCommand(entry, process.env.NEWSROOM_COMMANDS_CACHE ? { cacheDir: path.resolve(process.env.NEWSROOM_COMMANDS_CACHE) } : {});
   } catch (error) {
-    if (!["EACCES", "EPERM", "EROFS", "ENOSPC", "EDQUOT"].includes(error?.code)) throw error;
+    // A file system's refusal (it names its call); a compile error is the code's, and stops the command.
+    if (typeof error?.syscall !== "string") throw error;
     process.stderr.write(`note: the compiled form of ${entry} could not be kept (${error.code}); running it from its sources, which starts more slowly\n`);
     return undefined;
   }

@@ -67,6 +67,19 @@ describe("npm run build", () => {
     }
   });
 
+  test("runs from its sources, with a note, where its compiled form cannot be kept", async () => {
+    const rootDir = temporaryFolder("newsroom-build-uncompiled-");
+    cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
+    // A folder inside a file: no user can write there, root included.
+    writeFileSync(path.join(rootDir, "not-a-folder"), "");
+    const { stdout, stderr } = await run(process.execPath, [...BUILD_COMMAND, "--now", "2026-11-27T12:00:00Z"], {
+      cwd: rootDir,
+      env: { ...process.env, NEWSROOM_IMAGE_CACHE: BASIC_IMAGE_CACHE, NEWSROOM_COMMANDS_CACHE: path.join(rootDir, "not-a-folder", "commands") },
+    });
+    assert.match(stdout, /^Built \d+ files into _site\//);
+    assert.match(stderr, /note: the compiled form of .*cli\.ts could not be kept \(ENOTDIR\); running it from its sources/);
+  });
+
   test("an edit of a site whose content state is large is built in a child process with larger young-generation semi-spaces", async () => {
     const rootDir = temporaryFolder("newsroom-build-edit-heap-");
     cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
