@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, test } from "node:test";
 import { rcloneEnv, rcloneSkipReason, temporaryDir } from "./rclone-target.ts";
-import { TYPESCRIPT_FLAGS } from "../../src/loader/node-flags.ts";
+import { RUN_COMMAND } from "../../src/loader/node-flags.ts";
 
 const CLI = fileURLToPath(new URL("../../src/deploy/cli.ts", import.meta.url));
 const SCHEDULE = { builtAt: "2026-11-28T09:00:00.000Z", nextPublication: null, scheduled: [] };
@@ -20,7 +20,7 @@ function builtSite(): string {
   return path.join(root, "site");
 }
 
-const deploy = (args: string[]) => spawnSync(process.execPath, [...TYPESCRIPT_FLAGS, CLI, ...args], { encoding: "utf8", env: rcloneEnv() });
+const deploy = (args: string[]) => spawnSync(process.execPath, [RUN_COMMAND, CLI, ...args], { encoding: "utf8", env: rcloneEnv() });
 
 describe("npm run deploy", () => {
   test("--pages fails on a site over 1 GB, naming its size and the way to object storage, and writes nothing", () => {

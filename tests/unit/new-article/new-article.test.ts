@@ -9,7 +9,7 @@ import { parseFrontmatter } from "../../../src/content/frontmatter.ts";
 import { loadContent } from "../../../src/assembly/load-content.ts";
 import { articleIdFor, newArticleMarkdown } from "../../../src/new-article/new-article.ts";
 import { temporaryFolder } from "../../temporary-folder.ts";
-import { TYPESCRIPT_FLAGS } from "../../../src/loader/node-flags.ts";
+import { RUN_COMMAND } from "../../../src/loader/node-flags.ts";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const CLI = path.join(ROOT, "src/new-article/cli.ts");
@@ -34,7 +34,7 @@ describe("new article", () => {
   it("creates the file from the command line, which checks cleanly, and refuses to overwrite it", async () => {
     const root = temporaryFolder("newsroom-new-");
     cpSync(path.join(ROOT, "tests/fixtures/sites/basic/content"), path.join(root, "content"), { recursive: true });
-    const run = (...args: string[]) => spawnSync(process.execPath, [...TYPESCRIPT_FLAGS, CLI, ...args], { cwd: root, encoding: "utf8" });
+    const run = (...args: string[]) => spawnSync(process.execPath, [RUN_COMMAND, CLI, ...args], { cwd: root, encoding: "utf8" });
     const created = run("Harbour", "wall", "repairs", "begin", "--author", "ben-okoro");
     assert.equal(created.status, 0, created.stderr);
     const file = path.join(root, "content/articles/harbour-wall-repairs-begin.md");
