@@ -24,14 +24,14 @@
  * Plain JavaScript: it runs before anything can compile TypeScript.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const PROJECT_DIR = fileURLToPath(new URL("../../", import.meta.url));
 const LAYOUT_FILE = /\.11ty\.tsx$/;
-/** Folders of compiled versions no current record names are removed once this old (a command started before may still import from one). */
+/** Compiled versions other than the current one are removed once no command has started from them for this long (one may still be importing from it). */
 const STALE_VERSION_MS = 24 * 60 * 60 * 1000;
 
 const ESBUILD_VERSION = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("esbuild/package.json"), "utf8")).version;
@@ -70,6 +70,8 @@ export async function compiledCommand(entry, { projectDir = PROJECT_DIR, cacheDi
   const layouts = layoutFiles(projectDir);
   const recorded = readRecord(commandDir);
   const versionDir = recorded && isCurrent(recorded, projectDir, commandDir, layouts) ? path.join(commandDir, recorded.version) : await compile(entryFile, layouts, projectDir, commandDir);
+  // Its time says when a command last started from it (see removeStaleVersions).
+  touch(versionDir);
   return {
     url: pathToFileURL(path.join(versionDir, entryName.replace(/\.(?:tsx?|mts)$/, ".mjs"))).href,
     layoutsDir: path.join(versionDir, "layouts"),
@@ -128,8 +130,7 @@ async function compile(entryFile, layouts, projectDir, commandDir) {
     const outputs = Object.keys(result.metafile.outputs).sort();
     const version = sha256(outputs.map((file) => `${path.relative(partial, path.join(projectDir, file))}\0${readFileSync(path.join(projectDir, file), "utf8")}`).join("\0")).slice(0, 20);
     const versionDir = path.join(commandDir, version);
-    if (existsSync(versionDir)) rmSync(partial, { recursive: true, force: true });
-    else renameSync(partial, versionDir);
+    keepAs(partial, versionDir);
     writeWhole(path.join(commandDir, "current.json"), JSON.stringify({ version, compileKey: COMPILE_KEY, layouts, inputs }));
     removeStaleVersions(commandDir, version);
     return versionDir;
@@ -159,7 +160,26 @@ function ownImportMetaUrl(projectDir, stamps) {
   };
 }
 
-/** Versions other than the current one, once no command can still be running from them. */
+/** The compiled folder under its version's name; when another command named it first (the same sources), that one is kept. */
+function keepAs(partial, versionDir) {
+  try {
+    renameSync(partial, versionDir);
+  } catch (error) {
+    if (!existsSync(versionDir)) throw error;
+    rmSync(partial, { recursive: true, force: true });
+  }
+}
+
+function touch(dir) {
+  const now = new Date();
+  try {
+    utimesSync(dir, now, now);
+  } catch {
+    // removed meanwhile: the command still runs from what it has
+  }
+}
+
+/** Versions other than the current one, and partial folders, once no command has started from them for a day (a command may still be running from one). */
 function removeStaleVersions(commandDir, current) {
   for (const name of readdirSync(commandDir)) {
     if (name === current || name === "current.json") continue;

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, test } from "node:test";
@@ -51,6 +51,35 @@ describe("a command's compiled form", () => {
     write("layouts/other.11ty.tsx", "export function render(): string {\n  return \"other\";\n}\n");
     const withLayout = await compiledCommand(entry, { projectDir, cacheDir });
     assert.ok(readdirSync(withLayout.layoutsDir).includes("other.11ty.mjs"));
+  });
+
+  test("a version no command has started from for a day is removed at the next compile; one started from since is kept", async () => {
+    const { projectDir, cacheDir, write } = smallProject();
+    const entry = path.join(projectDir, "src/command.ts");
+    const versionOf = (compiled: { layoutsDir: string }) => path.dirname(compiled.layoutsDir);
+    const first = versionOf(await compiledCommand(entry, { projectDir, cacheDir }));
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    utimesSync(first, twoDaysAgo, twoDaysAgo);
+    await compiledCommand(entry, { projectDir, cacheDir });
+    assert.ok(statSync(first).mtimeMs > Date.now() - 60_000, "a start from a version marks it as used");
+    write("src/shared.ts", 'export const shared = { version: 2 as number, here: import.meta.url };\n');
+    const second = versionOf(await compiledCommand(entry, { projectDir, cacheDir }));
+    utimesSync(first, twoDaysAgo, twoDaysAgo);
+    write("src/shared.ts", 'export const shared = { version: 333 as number, here: import.meta.url };\n');
+    const third = versionOf(await compiledCommand(entry, { projectDir, cacheDir }));
+    assert.ok(!existsSync(first), "unused for two days: removed");
+    assert.ok(existsSync(second), "started from a moment ago: kept");
+    assert.ok(existsSync(third));
+  });
+
+  test("two commands compiling the same sources at once both run from the one version kept", async () => {
+    const { projectDir, cacheDir } = smallProject();
+    const entry = path.join(projectDir, "src/command.ts");
+    const [first, second] = await Promise.all([compiledCommand(entry, { projectDir, cacheDir }), compiledCommand(entry, { projectDir, cacheDir })]);
+    assert.deepEqual(second, first);
+    const [commandDir] = readdirSync(cacheDir);
+    assert.deepEqual(readdirSync(path.join(cacheDir, commandDir!)).sort(), [path.basename(path.dirname(first.layoutsDir)), "current.json"].sort(), "one version, no partial folder");
+    assert.equal((await import(first.url)).shared.version, 1);
   });
 
   test("an error in a source is told with its file and line, and leaves nothing half-written", async () => {
