@@ -1,8 +1,8 @@
 import { performance } from "node:perf_hooks";
-import { parseArgs } from "node:util";
 import { asErrors, formatReport, hasErrors } from "../diagnostics/diagnostic.ts";
 import { isRuleId, RULES } from "../diagnostics/messages.ts";
 import { checkSite } from "./check-site.ts";
+import { commandLine } from "../util/command-line.ts";
 
 /**
  * `npm run check [-- --content dir] [--strict] [--list rule]`: validates every
@@ -11,13 +11,16 @@ import { checkSite } from "./check-site.ts";
  * many), and writes no site. Exit 1 on any error; `--strict` makes warnings
  * errors; `--list <rule>` prints every problem of one rule.
  */
-const { values } = parseArgs({
-  options: {
-    content: { type: "string", default: "content" },
-    strict: { type: "boolean", default: false },
-    list: { type: "string" },
+const { values } = commandLine(
+  {
+    options: {
+      content: { type: "string", default: "content" },
+      strict: { type: "boolean", default: false },
+      list: { type: "string" },
+    },
   },
-});
+  "usage: npm run check [-- --content content] [--strict] [--list <rule>]",
+);
 
 if (values.list !== undefined && !isRuleId(values.list)) {
   console.error(`--list: unknown rule "${values.list}"; the rules are:\n${Object.keys(RULES).join("\n")}`);

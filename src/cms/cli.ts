@@ -1,7 +1,7 @@
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { LOCAL_BACKEND_URL } from "./cms-backend.ts";
 import { startLocalBackend } from "./local-backend.ts";
+import { commandLine } from "../util/command-line.ts";
 
 /**
  * `npm run cms`: Decap CMS's local backend on 127.0.0.1:8081, so that
@@ -10,7 +10,7 @@ import { startLocalBackend } from "./local-backend.ts";
  * editorial workflow on local branches (it checks branches out in this
  * folder while it works: commit or put aside your own changes first).
  */
-const { values } = parseArgs({ options: { git: { type: "boolean", default: false }, verbose: { type: "boolean", default: false } } });
+const { values } = commandLine({ options: { git: { type: "boolean", default: false }, verbose: { type: "boolean", default: false } } }, "usage: npm run cms [-- --git] [--verbose]");
 
 const port = Number(new URL(LOCAL_BACKEND_URL).port);
 const backend = await startLocalBackend({ repoDir: path.resolve("."), mode: values.git ? "git" : "fs", port, isVerbose: values.verbose });

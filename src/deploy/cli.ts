@@ -1,28 +1,31 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import type { Schedule } from "../site-builder/build-site.ts";
 import { deployToObjectStorage } from "./deploy.ts";
 import { PAGES_RECORD_FILE, serializeDeploymentRecord } from "./deployment-record.ts";
 import { formatBytes, measurePagesArtifact, pagesSizeProblem } from "./pages-artifact.ts";
 import { HOW_TO_GET_RCLONE, findRclone, rcloneRunner } from "./rclone.ts";
+import { commandLine } from "../util/command-line.ts";
 
 const USAGE = `usage:
   npm run deploy -- --to <rclone remote:path> [--site _site] [--transfers 32]   upload what changed to object storage
   npm run deploy -- --pages [--site _site]                                       check the size and add the record for GitHub Pages
   both: [--schedule <schedule.json beside the site>] [--commit <sha; default GITHUB_SHA or git HEAD>]`;
 
-const { values } = parseArgs({
-  options: {
-    to: { type: "string" },
-    pages: { type: "boolean", default: false },
-    site: { type: "string", default: "_site" },
-    schedule: { type: "string" },
-    commit: { type: "string" },
-    transfers: { type: "string", default: "32" },
+const { values } = commandLine(
+  {
+    options: {
+      to: { type: "string" },
+      pages: { type: "boolean", default: false },
+      site: { type: "string", default: "_site" },
+      schedule: { type: "string" },
+      commit: { type: "string" },
+      transfers: { type: "string", default: "32" },
+    },
   },
-});
+  USAGE,
+);
 
 if (Boolean(values.to) === values.pages) {
   console.error(`Say where to deploy: --to <remote:path> or --pages.\n${USAGE}`);

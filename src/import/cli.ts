@@ -1,10 +1,10 @@
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { parseArgs } from "node:util";
 import { isTimeZone } from "../content/site-schema.ts";
 import { importArchive } from "./import-archive.ts";
 import type { SourceKind } from "./model.ts";
 import { formatSummary } from "./report.ts";
+import { commandLine } from "../util/command-line.ts";
 
 /**
  * `npm run import -- --from wordpress export.xml` or
@@ -26,9 +26,8 @@ const USAGE = `Usage: npm run import -- --from wordpress|jekyll|hugo|eleventy <e
 
 const KINDS: readonly SourceKind[] = ["wordpress", "jekyll", "hugo", "eleventy"];
 
-let parsed;
-try {
-  parsed = parseArgs({
+const { values, positionals } = commandLine(
+  {
     allowPositionals: true,
     options: {
       from: { type: "string" },
@@ -43,18 +42,14 @@ try {
       posts: { type: "string" },
       "default-author": { type: "string" },
       overwrite: { type: "boolean", default: false },
-      help: { type: "boolean", default: false },
     },
-  });
-} catch (error) {
-  console.error(`${(error as Error).message}\n\n${USAGE}`);
-  process.exit(2);
-}
-const { values, positionals } = parsed;
+  },
+  USAGE,
+);
 const from = values.from as SourceKind | undefined;
-if (values.help || !from || !KINDS.includes(from) || positionals.length !== 1) {
-  console.error(values.help ? USAGE : `Give the source's kind and one file or folder.\n\n${USAGE}`);
-  process.exit(values.help ? 0 : 2);
+if (!from || !KINDS.includes(from) || positionals.length !== 1) {
+  console.error(`Give the source's kind and one file or folder.\n\n${USAGE}`);
+  process.exit(2);
 }
 if (values["time-zone"] && !isTimeZone(values["time-zone"])) {
   console.error(`--time-zone: "${values["time-zone"]}" is not a time zone name like Europe/London`);

@@ -1,14 +1,17 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { parse } from "yaml";
 import { articleIdFor, newArticleMarkdown } from "./new-article.ts";
+import { commandLine } from "../util/command-line.ts";
 
 /** `npm run new -- "Headline words" [--author id]`: creates content/articles/<id>.md as a draft. */
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { author: { type: "string", multiple: true }, content: { type: "string", default: "content" } },
-});
+const { values, positionals } = commandLine(
+  {
+    allowPositionals: true,
+    options: { author: { type: "string", multiple: true }, content: { type: "string", default: "content" } },
+  },
+  'usage: npm run new -- "Headline words" [--author <id>]... [--content content]',
+);
 
 const headline = positionals.join(" ").trim();
 const contentDir = path.resolve(values.content);

@@ -1,14 +1,15 @@
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { parseArgs } from "node:util";
 import { buildSite, unwrapContentError } from "./build-site.ts";
 import { progressReporter } from "./progress.ts";
 import { relaunchForLargeEdit } from "./edit-heap.ts";
 import { siteStateFiles } from "./site-state.ts";
+import { commandLine } from "../util/command-line.ts";
 import { collectGarbageNow, limitHeapGrowth } from "../util/heap-growth.ts";
 
-/** `npm run build [-- --fresh] [--preview] [--strict] [--now time] [--output dir] [--content dir]` */
-const { values } = parseArgs({
+const USAGE = "usage: npm run build [-- --fresh] [--preview] [--strict] [--now 2026-11-28T09:00:00Z] [--output _site] [--content content]";
+
+const { values } = commandLine({
   options: {
     preview: { type: "boolean", default: process.env.NEWSROOM_PREVIEW === "1" },
     strict: { type: "boolean", default: false },
@@ -19,7 +20,7 @@ const { values } = parseArgs({
     // Reproducible builds: the time the Google News sitemap counts back from.
     now: { type: "string", default: process.env.NEWSROOM_NOW },
   },
-});
+}, USAGE);
 
 const now = values.now ? new Date(values.now) : undefined;
 if (now && Number.isNaN(now.getTime())) {

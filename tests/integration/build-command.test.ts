@@ -36,6 +36,21 @@ describe("npm run build", () => {
     assert.equal(fresh.match(/\d+ files/)![0], first.match(/\d+ files/)![0], "the same files as the first build");
   });
 
+  test("a mistyped option is told in a line with the option meant, and --help prints the usage", async () => {
+    const rootDir = temporaryFolder("newsroom-build-usage-");
+    const mistyped = await run(process.execPath, [...BUILD_COMMAND, "--prevew"], { cwd: rootDir }).then(
+      () => assert.fail("the build ran"),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    assert.equal(mistyped.code, 2);
+    assert.match(mistyped.stderr, /^unknown option --prevew \(did you mean --preview\?\); the options are --preview, --strict/);
+    assert.match(mistyped.stderr, /\nusage: npm run build \[-- --fresh\]/);
+    assert.doesNotMatch(mistyped.stderr, /\n\s+at /, "no stack trace");
+    assert.ok(!existsSync(path.join(rootDir, "_site")), "nothing built");
+    const help = await run(process.execPath, [...BUILD_COMMAND, "--help"], { cwd: rootDir });
+    assert.match(help.stdout, /^usage: npm run build/);
+  });
+
   test("renders without Eleventy's module resolve hook, which would send every later import through a loader thread", async () => {
     const rootDir = temporaryFolder("newsroom-build-hooks-");
     cpSync(path.join(FIXTURE_SITES, "basic", "content"), path.join(rootDir, "content"), { recursive: true });
