@@ -1,5 +1,6 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { usageProblem } from "../util/command-line.ts";
 
 /** Where `npm start` writes the preview: in the project's caches, never published (a production build writes _site/). */
 export const PREVIEW_OUTPUT_DIR = path.join(".cache", "preview");
@@ -36,19 +37,19 @@ export interface PreviewOptions {
  * USAGE_ERROR_EXIT_CODE.
  */
 export function parsePreviewArgs(args: readonly string[], env: NodeJS.ProcessEnv, rootDir: string): PreviewOptions | { problem: string } {
+  const options = {
+    port: { type: "string", default: env.PORT ?? "8080" },
+    // NEWSROOM_CONTENT previews another content folder (the benchmark's corpus, a branch checkout).
+    content: { type: "string", default: env.NEWSROOM_CONTENT ?? "content" },
+    output: { type: "string", default: PREVIEW_OUTPUT_DIR },
+  } as const;
   let values;
   try {
-    ({ values } = parseArgs({
-      args: [...args],
-      options: {
-        port: { type: "string", default: env.PORT ?? "8080" },
-        // NEWSROOM_CONTENT previews another content folder (the benchmark's corpus, a branch checkout).
-        content: { type: "string", default: env.NEWSROOM_CONTENT ?? "content" },
-        output: { type: "string", default: PREVIEW_OUTPUT_DIR },
-      },
-    }));
+    ({ values } = parseArgs({ args: [...args], options }));
   } catch (error) {
-    return { problem: `${(error as Error).message}. Usage: npm start [-- --port 8080] [--content content] [--output ${PREVIEW_OUTPUT_DIR}]` };
+    // Told as the other commands tell it (src/util/command-line.ts); the supervisor prints it and stops.
+    const problem = usageProblem(error, Object.keys(options)) ?? (error as Error).message;
+    return { problem: `${problem}\nusage: npm start [-- --port 8080] [--content content] [--output ${PREVIEW_OUTPUT_DIR}]` };
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return { problem: `--port ${values.port} is not a port number (0-65535; 0 picks a free one).` };

@@ -45,6 +45,6 @@ describe("the preview's command line", () => {
   test("refuses a port that is not one, and an unknown option, saying how to call it", () => {
     assert.match(problemOf("--port", "eighty"), /--port eighty is not a port number/);
     assert.match(problemOf("--port", "70000"), /not a port number/);
-    assert.match(problemOf("--outptu", "x"), /Unknown option '--outptu'.*Usage: npm start/);
+    assert.match(problemOf("--outptu", "x"), /^unknown option --outptu \(did you mean --output\?\); the options are --port, --content, --output\nusage: npm start/);
   });
 });
