@@ -1,25 +1,27 @@
 /**
  * A command's TypeScript compiled once into one module graph (esbuild,
- * bundled, the packages left as imports), kept in
+ * bundled with the packages it imports), kept in
  * node_modules/.cache/newsroom-commands/ and run from there while none of
- * its sources has changed: `node src/loader/run.mjs src/site-builder/cli.ts`
- * (run.mjs).
+ * its sources, the packages' files included, has changed:
+ * `node src/loader/run.mjs src/site-builder/cli.ts` (run.mjs).
  *
- * Why (docs/decisions/0068): run through the module hooks (register.mjs),
- * every module a command loads, each package file included, is a round trip
- * to Node's loader thread, and each of our 200 files a module of its own. An
- * edit of a 10,000-article site spent about 0.9 s of main-thread time
- * loading modules that way, against about 0.55 s for the same code bundled
- * and loaded with no hooks.
+ * Why (docs/decisions/0068, 0069): run through the module hooks
+ * (register.mjs), every module a command loads, each package file
+ * included, is a round trip to Node's loader thread, and each of our 200
+ * files a module of its own. Even with no hooks, each package file is a
+ * module Node resolves, reads and links (Eleventy's, zod's, YAML's:
+ * hundreds for an edit); bundled, they are a few dozen chunks.
  *
  * The layouts (`layouts/*.11ty.tsx`) are compiled in the same graph, as
  * entries of their own (`layouts/<name>.11ty.mjs`): Eleventy imports them
  * by file, and they share the command's modules rather than loading second
  * copies. The plugin points Eleventy at them (src/eleventy/plugin.ts).
  *
- * Each file keeps its own `import.meta.url` (the folders it finds beside it,
- * `public/`, `layouts/`, a worker's script, are the source tree's), and stack
- * traces name the TypeScript files and lines (inline source maps).
+ * Each file keeps where it lies (`import.meta.url`, and a CommonJS
+ * package's `__dirname`): the folders it finds beside it, `public/`,
+ * `layouts/`, a worker's script, Eleventy's package.json, are the source
+ * tree's. Stack traces name our TypeScript files and lines (inline source
+ * maps, cut to our own sources: own-source-map.mjs).
  *
  * Plain JavaScript: it runs before anything can compile TypeScript.
  */
@@ -28,6 +30,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { ownSourceMap } from "./own-source-map.mjs";
 
 export const PROJECT_DIR = fileURLToPath(new URL("../../", import.meta.url));
 const LAYOUT_FILE = /\.11ty\.tsx$/;
@@ -36,18 +39,27 @@ const STALE_VERSION_MS = 24 * 60 * 60 * 1000;
 
 const ESBUILD_VERSION = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("esbuild/package.json"), "utf8")).version;
 
-/** As typescript-hooks.mjs compiles each file, bundled: ES modules for this Node, the packages imported from node_modules. */
+/**
+ * Packages imported from where they lie rather than bundled: native code
+ * (sharp), a package imported once per search process (pagefind), and
+ * parts of Eleventy a build never loads (its dev server is not strict-mode
+ * code; fsevents is macOS's).
+ */
+const UNBUNDLED_PACKAGES = /^(?:sharp|pagefind|esbuild|@11ty\/eleventy-dev-server|fsevents)(?:\/|$)/;
+
+/** As typescript-hooks.mjs compiles each file, bundled with the packages: ES modules for this Node. */
 const BUNDLE = {
   bundle: true,
   splitting: true,
   format: "esm",
   platform: "node",
   target: `node${process.versions.node}`,
-  packages: "external",
   jsx: "automatic",
   jsxImportSource: "preact",
-  sourcemap: "inline",
+  // Written inline by writeOutputs, cut down to our own sources.
+  sourcemap: "external",
   sourcesContent: false,
+  write: false,
   tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true, useDefineForClassFields: true } },
   outExtension: { ".js": ".mjs" },
   entryNames: "[dir]/[name]",
@@ -124,11 +136,13 @@ async function compile(entryFile, layouts, projectDir, commandDir) {
       outbase: projectDir,
       outdir: partial,
       metafile: true,
-      plugins: [ownImportMetaUrl(projectDir, stamps)],
+      // A bundled package's `require` of a Node module, or of a name it computes, is answered as from the project.
+      banner: { js: `import { createRequire as __newsroomCreateRequire } from "node:module";\nconst require = __newsroomCreateRequire(${JSON.stringify(pathToFileURL(path.join(projectDir, "package.json")).href)});` },
+      plugins: [ownFileLocations(projectDir, stamps), unbundledPackages()],
     });
-    const inputs = Object.keys(result.metafile.inputs).filter((file) => !file.includes("node_modules/")).sort().map((file) => [file, stamps.get(path.join(projectDir, file)) ?? stampOf(path.join(projectDir, file))]);
-    const outputs = Object.keys(result.metafile.outputs).sort();
-    const version = sha256(outputs.map((file) => `${path.relative(partial, path.join(projectDir, file))}\0${readFileSync(path.join(projectDir, file), "utf8")}`).join("\0")).slice(0, 20);
+    const inputs = Object.keys(result.metafile.inputs).sort().map((file) => [file, stamps.get(path.join(projectDir, file)) ?? stampOf(path.join(projectDir, file))]);
+    const outputs = writeOutputs(result.outputFiles, projectDir);
+    const version = sha256(outputs.map(([file, text]) => `${path.relative(partial, file)}\0${text}`).join("\0")).slice(0, 20);
     const versionDir = path.join(commandDir, version);
     keepAs(partial, versionDir);
     writeWhole(path.join(commandDir, "current.json"), JSON.stringify({ version, compileKey: COMPILE_KEY, layouts, inputs }));
@@ -141,20 +155,89 @@ async function compile(entryFile, layouts, projectDir, commandDir) {
 }
 
 /**
- * Each of the project's files keeps its own `import.meta.url` in the bundle
- * (its file's URL, as when it runs from the source tree), so that paths made
- * from it (`new URL("../../public", import.meta.url)`) find the same folders.
+ * Each file, ours or a package's, keeps where it is in the bundle: its
+ * `import.meta.url` (and, in a CommonJS package, `__dirname` and
+ * `__filename`) are its own file's, as when it runs from where it lies, so
+ * that paths made from them (`new URL("../../public", import.meta.url)`,
+ * Eleventy finding its package.json) find the same files.
  */
-function ownImportMetaUrl(projectDir, stamps) {
+function ownFileLocations(projectDir, stamps) {
   return {
-    name: "own-import-meta-url",
+    name: "own-file-locations",
     setup(build) {
-      build.onLoad({ filter: /\.(?:tsx?|mts|mjs|js)$/ }, (args) => {
-        if (args.path.includes(`${path.sep}node_modules${path.sep}`) || !args.path.startsWith(path.join(projectDir, path.sep))) return undefined;
+      build.onLoad({ filter: /\.(?:tsx?|mts|mjs|cjs|js)$/ }, async (args) => {
+        const isPackage = args.path.includes(`${path.sep}node_modules${path.sep}`);
+        if (!isPackage && !args.path.startsWith(path.join(projectDir, path.sep))) return undefined;
         stamps.set(args.path, stampOf(args.path));
-        const source = readFileSync(args.path, "utf8");
+        const source = readFileSync(args.path, "utf8").replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href));
         const loader = /\.tsx$/.test(args.path) ? "tsx" : /\.(?:ts|mts)$/.test(args.path) ? "ts" : "js";
-        return { contents: source.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href)), loader };
+        return { contents: isPackage ? withCommonJsLocation(source, args.path) : await withResolvedSpecifiers(source, args.path, build), loader };
+      });
+    },
+  };
+}
+
+/** A literal `import.meta.resolve("name")` answered now: the URL of the file it names from `file`. */
+async function withResolvedSpecifiers(source, file, build) {
+  let text = source;
+  for (const [call, specifier] of source.matchAll(/import\.meta\.resolve\(\s*"([^"]+)"\s*\)/g)) {
+    const resolved = await build.resolve(specifier, { kind: "import-statement", resolveDir: path.dirname(file), importer: file });
+    if (resolved.errors.length > 0 || !resolved.path) continue; // left to Node, which tells what is missing
+    text = text.replace(call, JSON.stringify(resolved.path.startsWith("file:") ? resolved.path : pathToFileURL(resolved.path).href));
+  }
+  return text;
+}
+
+/** `__dirname` and `__filename` declared for a package file that uses them without declaring its own (an ES module may). */
+function withCommonJsLocation(source, file) {
+  const declarations = [
+    ["__dirname", path.dirname(file)],
+    ["__filename", file],
+  ].flatMap(([name, value]) => (new RegExp(`\\b${name}\\b`).test(source) && !new RegExp(`\\b(?:const|let|var)\\s+${name}\\b`).test(source) ? [`var ${name} = ${JSON.stringify(value)};`] : []));
+  // On the first line, so that the file's own lines keep their numbers.
+  return declarations.length > 0 ? `${declarations.join(" ")}${source}` : source;
+}
+
+/**
+ * Writes the compiled modules, each with its source map inline, cut down to
+ * our own sources (own-source-map.mjs); returns each module's file and text.
+ */
+function writeOutputs(outputFiles, projectDir) {
+  const packagesDir = path.join(projectDir, "node_modules", path.sep);
+  const maps = new Map(outputFiles.filter((file) => file.path.endsWith(".map")).map((file) => [file.path, JSON.parse(file.text)]));
+  return outputFiles
+    .filter((file) => !file.path.endsWith(".map"))
+    .map((file) => {
+      const map = maps.get(`${file.path}.map`);
+      const isOwn = (source) => {
+        const sourceFile = path.resolve(path.dirname(file.path), source);
+        return sourceFile.startsWith(path.join(projectDir, path.sep)) && !sourceFile.startsWith(packagesDir);
+      };
+      const own = map && ownSourceMap(map, isOwn);
+      const text = own ? `${file.text}//# sourceMappingURL=data:application/json;base64,${Buffer.from(JSON.stringify(own)).toString("base64")}\n` : file.text;
+      mkdirSync(path.dirname(file.path), { recursive: true });
+      writeFileSync(file.path, text);
+      return [file.path, text];
+    })
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The packages not bundled are imported by their files' URLs (so that a
+ * compiled form kept outside the project finds them too), as is a literal
+ * `import.meta.resolve("pagefind")`. One not installed (fsevents off macOS)
+ * is left as its name: a package imports it inside a try, if at all.
+ */
+function unbundledPackages() {
+  const resolving = Symbol("resolving");
+  return {
+    name: "unbundled-packages",
+    setup(build) {
+      build.onResolve({ filter: UNBUNDLED_PACKAGES }, async (args) => {
+        if (args.pluginData === resolving) return undefined;
+        const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: resolving });
+        if (resolved.errors.length > 0 || !resolved.path) return { path: args.path, external: true };
+        return { path: args.kind === "require-call" || args.kind === "require-resolve" ? resolved.path : pathToFileURL(resolved.path).href, external: true };
       });
     },
   };
