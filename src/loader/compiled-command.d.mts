@@ -6,6 +6,8 @@ export interface CompiledCommand {
   url: string;
   /** The folder of the compiled layouts (`<name>.11ty.mjs`). */
   layoutsDir: string;
+  /** True when this call compiled it (no kept form was current). */
+  isCompiledNow: boolean;
 }
 
 export declare function compiledCommand(entry: string, options?: { projectDir?: string; cacheDir?: string }): Promise<CompiledCommand>;

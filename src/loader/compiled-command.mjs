@@ -66,7 +66,8 @@ const BUNDLE = {
   chunkNames: "chunks/[name]-[hash]",
   logLevel: "silent",
 };
-const COMPILE_KEY = JSON.stringify([ESBUILD_VERSION, BUNDLE]);
+/** What else decides the compiled form: esbuild's version, its options, and this file's and its helper's code (a change to how a command is compiled compiles it again). */
+const COMPILE_KEY = JSON.stringify([ESBUILD_VERSION, BUNDLE, sha256(["compiled-command.mjs", "own-source-map.mjs"].map((name) => readFileSync(new URL(name, import.meta.url), "utf8")).join("\0"))]);
 
 /**
  * The compiled form of the command `entry` (a path to a TypeScript file of
@@ -81,12 +82,14 @@ export async function compiledCommand(entry, { projectDir = PROJECT_DIR, cacheDi
   const commandDir = path.join(cacheDir, sha256(entryFile).slice(0, 16));
   const layouts = layoutFiles(projectDir);
   const recorded = readRecord(commandDir);
-  const versionDir = recorded && isCurrent(recorded, projectDir, commandDir, layouts) ? path.join(commandDir, recorded.version) : await compile(entryFile, layouts, projectDir, commandDir);
+  const isKept = recorded !== undefined && isCurrent(recorded, projectDir, commandDir, layouts);
+  const versionDir = isKept ? path.join(commandDir, recorded.version) : await compile(entryFile, layouts, projectDir, commandDir);
   // Its time says when a command last started from it (see removeStaleVersions).
   touch(versionDir);
   return {
     url: pathToFileURL(path.join(versionDir, entryName.replace(/\.(?:tsx?|mts)$/, ".mjs"))).href,
     layoutsDir: path.join(versionDir, "layouts"),
+    isCompiledNow: !isKept,
   };
 }
 
@@ -104,11 +107,42 @@ function readRecord(commandDir) {
   }
 }
 
-/** Whether the record's version exists, was compiled by these options, from these layouts, and from sources with these stamps. */
+/**
+ * Whether the record's version exists, was compiled by these options, from
+ * these layouts, and from sources with these stamps, or else these bytes, as
+ * git's index tells a file: after a fresh checkout and `npm ci` (CI restores
+ * the compiled forms with its other caches) every stamp is new and the
+ * sources the same. New stamps of the same bytes are written into the
+ * record, so that the next start only stats them.
+ */
 function isCurrent(recorded, projectDir, commandDir, layouts) {
   if (recorded.compileKey !== COMPILE_KEY || recorded.layouts.join("\n") !== layouts.join("\n")) return false;
   if (!existsSync(path.join(commandDir, recorded.version))) return false;
-  return recorded.inputs.every(([file, stamp]) => stampOf(path.join(projectDir, file)) === stamp);
+  let isRestamped = false;
+  for (const input of recorded.inputs) {
+    const [file, stamp, hash] = input;
+    const stampNow = stampOf(path.join(projectDir, file));
+    if (stampNow === stamp) continue;
+    if (stampNow === "missing" || hashOf(path.join(projectDir, file)) !== hash) return false;
+    input[1] = stampNow;
+    isRestamped = true;
+  }
+  if (isRestamped) {
+    try {
+      writeWhole(path.join(commandDir, "current.json"), JSON.stringify(recorded));
+    } catch {
+      // a read-only cache: the next start compares the bytes again
+    }
+  }
+  return true;
+}
+
+function hashOf(file) {
+  try {
+    return createHash("sha1").update(readFileSync(file)).digest("base64");
+  } catch {
+    return "unreadable";
+  }
 }
 
 function stampOf(file) {
@@ -127,7 +161,7 @@ async function compile(entryFile, layouts, projectDir, commandDir) {
   mkdirSync(commandDir, { recursive: true });
   const partial = path.join(commandDir, `.partial-${process.pid}-${Math.random().toString(36).slice(2)}`);
   try {
-    // Each source's stamp is taken as it is read: a file saved meanwhile is compiled again next time.
+    // Each source's stamp and hash are taken as it is read: a file saved meanwhile is compiled again next time.
     const stamps = new Map();
     const result = await build({
       ...BUNDLE,
@@ -140,7 +174,13 @@ async function compile(entryFile, layouts, projectDir, commandDir) {
       banner: { js: `import { createRequire as __newsroomCreateRequire } from "node:module";\nconst require = __newsroomCreateRequire(${JSON.stringify(pathToFileURL(path.join(projectDir, "package.json")).href)});` },
       plugins: [ownFileLocations(projectDir, stamps), unbundledPackages()],
     });
-    const inputs = Object.keys(result.metafile.inputs).sort().map((file) => [file, stamps.get(path.join(projectDir, file)) ?? stampOf(path.join(projectDir, file))]);
+    const inputs = Object.keys(result.metafile.inputs)
+      .sort()
+      .map((file) => {
+        const absolute = path.join(projectDir, file);
+        const { stamp, hash } = stamps.get(absolute) ?? { stamp: stampOf(absolute), hash: hashOf(absolute) };
+        return [file, stamp, hash];
+      });
     const outputs = writeOutputs(result.outputFiles, projectDir);
     const version = sha256(outputs.map(([file, text]) => `${path.relative(partial, file)}\0${text}`).join("\0")).slice(0, 20);
     const versionDir = path.join(commandDir, version);
@@ -168,8 +208,10 @@ function ownFileLocations(projectDir, stamps) {
       build.onLoad({ filter: /\.(?:tsx?|mts|mjs|cjs|js)$/ }, async (args) => {
         const isPackage = args.path.includes(`${path.sep}node_modules${path.sep}`);
         if (!isPackage && !args.path.startsWith(path.join(projectDir, path.sep))) return undefined;
-        stamps.set(args.path, stampOf(args.path));
-        const source = readFileSync(args.path, "utf8").replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href));
+        const stamp = stampOf(args.path);
+        const bytes = readFileSync(args.path);
+        stamps.set(args.path, { stamp, hash: createHash("sha1").update(bytes).digest("base64") });
+        const source = bytes.toString("utf8").replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href));
         const loader = /\.tsx$/.test(args.path) ? "tsx" : /\.(?:ts|mts)$/.test(args.path) ? "ts" : "js";
         return { contents: isPackage ? withCommonJsLocation(source, args.path) : await withResolvedSpecifiers(source, args.path, build), loader };
       });

@@ -11,32 +11,66 @@
  */
 
 const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-const BASE64_VALUE = new Map([...BASE64].map((character, value) => [character, value]));
+/** Each Base64 digit's value, by character code (-1: not a digit). */
+const BASE64_VALUE = Array.from({ length: 128 }, (_, code) => BASE64.indexOf(String.fromCharCode(code)));
 
 /**
  * The map `map` (a source map v3 object) with only the segments that point
  * into a source `isOwn` accepts, its sources and names renumbered; undefined
- * when no segment is left.
+ * when no segment is left. One pass over the mappings, writing the kept
+ * segments as it reads them: a command's chunks hold a few million.
  */
 export function ownSourceMap(map, isOwn) {
+  const isOwnSource = map.sources.map((source) => isOwn(source));
   const keptSources = new Map();
   const keptNames = new Map();
-  const lines = decodeMappings(map.mappings).map((segments) =>
-    segments.flatMap((segment) => {
-      if (segment.length === 1 || !isOwn(map.sources[segment[1]])) return [];
-      const source = keptSources.get(segment[1]) ?? keptSources.set(segment[1], keptSources.size).get(segment[1]);
-      const kept = [segment[0], source, segment[2], segment[3]];
-      if (segment.length === 5) kept.push(keptNames.get(segment[4]) ?? keptNames.set(segment[4], keptNames.size).get(segment[4]));
-      return [kept];
-    }),
-  );
+  const read = [0, 0, 0, 0, 0]; // running fields as read
+  const written = [0, 0, 0, 0, 0]; // running fields as written
+  const fields = [];
+  let out = "";
+  let isLineStart = true;
+  const { mappings } = map;
+  let at = 0;
+  while (at <= mappings.length) {
+    const end = nextSeparator(mappings, at);
+    if (end > at) {
+      fields.length = 0;
+      decodeVlqsInto(mappings, at, end, fields);
+      read[0] += fields[0];
+      for (let field = 1; field < fields.length; field++) read[field] += fields[field];
+      if (fields.length >= 4 && isOwnSource[read[1]]) {
+        const source = keptSources.get(read[1]) ?? keptSources.set(read[1], keptSources.size).get(read[1]);
+        const segment = [read[0], source, read[2], read[3]];
+        if (fields.length === 5) segment.push(keptNames.get(read[4]) ?? keptNames.set(read[4], keptNames.size).get(read[4]));
+        if (!isLineStart) out += ",";
+        for (let field = 0; field < segment.length; field++) {
+          out += encodeVlq(segment[field] - written[field]);
+          written[field] = segment[field];
+        }
+        isLineStart = false;
+      }
+    }
+    if (mappings[end] === ";" || end >= mappings.length) {
+      if (end < mappings.length) out += ";";
+      read[0] = 0; // the generated column starts again on each line; the other fields run on
+      written[0] = 0;
+      isLineStart = true;
+    }
+    at = end + 1;
+  }
   if (keptSources.size === 0) return undefined;
   return {
     version: 3,
     sources: [...keptSources.keys()].map((index) => map.sources[index]),
     names: [...keptNames.keys()].map((index) => map.names[index]),
-    mappings: encodeMappings(lines),
+    mappings: out,
   };
+}
+
+function nextSeparator(text, from) {
+  let at = from;
+  while (at < text.length && text[at] !== "," && text[at] !== ";") at++;
+  return at;
 }
 
 /** Each generated line's segments, their fields absolute: [column] or [column, source, line, sourceColumn] or [..., name]. */
@@ -74,11 +108,16 @@ export function encodeMappings(lines) {
 
 function decodeVlqs(text) {
   const values = [];
+  decodeVlqsInto(text, 0, text.length, values);
+  return values;
+}
+
+function decodeVlqsInto(text, from, to, values) {
   let value = 0;
   let shift = 0;
-  for (const character of text) {
-    const digit = BASE64_VALUE.get(character);
-    if (digit === undefined) throw new Error(`not a source map mapping: ${JSON.stringify(text)}`);
+  for (let at = from; at < to; at++) {
+    const digit = BASE64_VALUE[text.charCodeAt(at)] ?? -1;
+    if (digit < 0) throw new Error(`not a source map mapping: ${JSON.stringify(text.slice(from, to))}`);
     value += (digit & 31) << shift;
     if (digit & 32) {
       shift += 5;
@@ -88,7 +127,6 @@ function decodeVlqs(text) {
     value = 0;
     shift = 0;
   }
-  return values;
 }
 
 function encodeVlq(number) {

@@ -42,9 +42,11 @@ function assertStepOrder(steps: Step[], predicates: ((step: Step) => boolean)[],
 }
 
 const isRun = (command: string) => (step: Step) => step.run === command;
-const isCache = (action: "restore" | "save", dir: string) => (step: Step) => step.uses?.startsWith(`actions/cache/${action}@`) === true && step.with?.path?.split("\n").includes(dir) === true;
+const isCache = (action: "restore" | "save", ...dirs: string[]) => (step: Step) => step.uses?.startsWith(`actions/cache/${action}@`) === true && dirs.every((dir) => step.with?.path?.split("\n").includes(dir) === true);
 // The build checks everything a check does, and stops before writing: a check step of its own would load the content twice.
-const BUILD_STEPS = [isRun("npm ci"), isCache("restore", ".cache/images"), isCache("restore", ".cache/state"), isRun("npm run build"), isCache("save", ".cache/images"), isCache("save", ".cache/state")];
+// The commands' compiled form is restored with the content's caches, after `npm ci` (which empties node_modules/).
+const CONTENT_CACHES = [".cache/state", "node_modules/.cache/newsroom-commands"];
+const BUILD_STEPS = [isRun("npm ci"), isCache("restore", ".cache/images"), isCache("restore", ...CONTENT_CACHES), isRun("npm run build"), isCache("save", ".cache/images"), isCache("save", ...CONTENT_CACHES)];
 
 for (const [file, workflow] of [["site.yml", pages], ["site-object-storage.yml", objectStorage]] as const) {
   describe(`the ${file} workflow`, () => {

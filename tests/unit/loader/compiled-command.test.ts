@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, test } from "node:test";
@@ -87,8 +87,8 @@ describe("a command's compiled form", () => {
     const first = await compiledCommand(entry, { projectDir, cacheDir });
     const record = path.join(path.dirname(path.dirname(path.dirname(new URL(first.url).pathname))), "current.json");
     const recorded = statSync(record).mtimeMs;
-    assert.deepEqual(await compiledCommand(entry, { projectDir, cacheDir }), first);
-    assert.equal(statSync(record).mtimeMs, recorded, "not compiled again");
+    assert.deepEqual(await compiledCommand(entry, { projectDir, cacheDir }), { ...first, isCompiledNow: false });
+    assert.equal(statSync(record).mtimeMs, recorded, "not compiled again, nor its record written");
 
     write("src/shared.ts", 'export const shared = { version: 22 as number, here: import.meta.url };\n');
     const edited = await compiledCommand(entry, { projectDir, cacheDir });
@@ -103,6 +103,24 @@ describe("a command's compiled form", () => {
     write("layouts/other.11ty.tsx", "export function render(): string {\n  return \"other\";\n}\n");
     const withLayout = await compiledCommand(entry, { projectDir, cacheDir });
     assert.ok(readdirSync(withLayout.layoutsDir).includes("other.11ty.mjs"));
+  });
+
+  test("a checkout of the same bytes (new stamps: CI restores the compiled forms after a fresh checkout and npm ci) starts from the kept form", async () => {
+    const { projectDir, cacheDir, write } = smallProject();
+    const entry = path.join(projectDir, "src/command.ts");
+    const first = await compiledCommand(entry, { projectDir, cacheDir });
+    const record = path.join(path.dirname(path.dirname(first.layoutsDir)), "current.json");
+    const stampIn = () => (JSON.parse(readFileSync(record, "utf8")) as { inputs: [string, string, string][] }).inputs.find(([file]) => file === "src/shared.ts")![1];
+    const before = stampIn();
+    const text = readFileSync(path.join(projectDir, "src/shared.ts"), "utf8");
+    rmSync(path.join(projectDir, "src/shared.ts"));
+    write("src/shared.ts", text);
+    const later = new Date(Date.now() + 5000);
+    utimesSync(path.join(projectDir, "src/shared.ts"), later, later);
+    assert.deepEqual(await compiledCommand(entry, { projectDir, cacheDir }), { ...first, isCompiledNow: false }, "not compiled again");
+    assert.notEqual(stampIn(), before, "the record takes the new stamp");
+    const { mtimeMs, size, ino } = statSync(path.join(projectDir, "src/shared.ts"));
+    assert.equal(stampIn(), `${mtimeMs}:${size}:${ino}`);
   });
 
   test("a version no command has started from for a day is removed at the next compile; one started from since is kept", async () => {
@@ -129,6 +147,7 @@ describe("a command's compiled form", () => {
     const entry = path.join(projectDir, "src/command.ts");
     const [first, second] = await Promise.all([compiledCommand(entry, { projectDir, cacheDir }), compiledCommand(entry, { projectDir, cacheDir })]);
     assert.deepEqual(second, first);
+    assert.equal(first.isCompiledNow, true);
     const [commandDir] = readdirSync(cacheDir);
     assert.deepEqual(readdirSync(path.join(cacheDir, commandDir!)).sort(), [path.basename(path.dirname(first.layoutsDir)), "current.json"].sort(), "one version, no partial folder");
     assert.equal((await import(first.url)).shared.version, 1);
