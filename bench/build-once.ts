@@ -4,13 +4,13 @@
  *   node --import ./src/loader/register.mjs bench/build-once.ts <corpusDir> [outputDir]
  *
  * Without outputDir the site goes to a temp folder that is deleted afterwards.
- * The last stdout line is JSON: {"pages":N,"articlePages":N,"maxRssKB":N,"buildSeconds":N,"timings":{...},"search":{...},"reusedPages":N,"reusedFeeds":N,"reusedListings":N}
+ * The last stdout line is JSON: {"pages":N,"maxRssKB":N,"buildSeconds":N,"timings":{...},"search":{...},"reusedPages":N,"reusedFeeds":N,"reusedListings":N}
  * (search: records and bundles indexed, bundles reused, and the peak memory of the Pagefind processes, which maxRssKB does not count;
  * reusedPages, reusedFeeds, reusedListings: article pages, tags' and authors' feeds, and tag, author and news-feed pages taken from the page cache).
- * articlePages counts news/<slug>/index.html, so a build that silently
- * skipped articles is caught by the runner.
+ * The runner counts the article pages written once this process has exited
+ * (bench/article-pages.ts).
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildSite } from "../src/site-builder/build-site.ts";
@@ -36,19 +36,10 @@ async function main(): Promise<void> {
     const buildSeconds = (performance.now() - started) / 1000;
     // maxRSS is in kilobytes on Linux and macOS.
     const maxRssKB = process.resourceUsage().maxRSS;
-    const articlePages = countArticlePages(result.outputDir);
-    process.stdout.write(`\n${JSON.stringify({ pages: result.fileCount, articlePages, maxRssKB, buildSeconds: Number(buildSeconds.toFixed(3)), timings: result.timings, mode: result.mode, rendered: result.rendered, written: result.written, kept: result.kept, removed: result.removed })}\n`);
+    process.stdout.write(`\n${JSON.stringify({ pages: result.fileCount, maxRssKB, buildSeconds: Number(buildSeconds.toFixed(3)), timings: result.timings, mode: result.mode, rendered: result.rendered, written: result.written, kept: result.kept, removed: result.removed })}\n`);
   } finally {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   }
-}
-
-function countArticlePages(outputDir: string): number {
-  const newsDir = path.join(outputDir, "news");
-  if (!existsSync(newsDir)) return 0;
-  return readdirSync(newsDir, { withFileTypes: true }).filter(
-    (entry) => entry.isDirectory() && existsSync(path.join(newsDir, entry.name, "index.html")),
-  ).length;
 }
 
 main().catch((error: unknown) => {

@@ -7,11 +7,10 @@
  * Only content/articles/ is built: plain Eleventy knows nothing of authors,
  * images or site.yaml. Without outputDir the pages go to a temp folder that is
  * deleted afterwards. The last stdout line is JSON, in build-once.ts's shape:
- * {"pages":N,"articlePages":N,"maxRssKB":N,"buildSeconds":N}.
- * articlePages counts the articles whose /<fileSlug>/index.html exists, so a
- * build that silently skipped articles is caught by the runner.
+ * {"pages":N,"maxRssKB":N,"buildSeconds":N}. The runner counts the article
+ * pages written once this process has exited (bench/article-pages.ts).
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -39,17 +38,10 @@ async function main(): Promise<void> {
     const buildSeconds = (performance.now() - started) / 1000;
     // maxRSS is in kilobytes on Linux and macOS.
     const maxRssKB = process.resourceUsage().maxRSS;
-    const articlePages = countArticlePages(inputDir, outputDir);
-    process.stdout.write(`\n${JSON.stringify({ pages: writtenFiles(written).length, articlePages, maxRssKB, buildSeconds: Number(buildSeconds.toFixed(3)) })}\n`);
+    process.stdout.write(`\n${JSON.stringify({ pages: writtenFiles(written).length, maxRssKB, buildSeconds: Number(buildSeconds.toFixed(3)) })}\n`);
   } finally {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   }
-}
-
-function countArticlePages(inputDir: string, outputDir: string): number {
-  return readdirSync(inputDir).filter(
-    (name) => name.endsWith(".md") && existsSync(path.join(outputDir, name.slice(0, -".md".length), "index.html")),
-  ).length;
 }
 
 main().catch((error: unknown) => {

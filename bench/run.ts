@@ -41,6 +41,7 @@ import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { articlePagesWritten } from "./article-pages.ts";
 import { BENCH_DIR, ensureCorpus } from "./generate-corpus.ts";
 import { differingFiles, editorsChanges } from "./rebuild-check.ts";
 import { RUN_COMMAND, TYPESCRIPT_FLAGS } from "../src/loader/node-flags.ts";
@@ -69,7 +70,8 @@ interface ImageReport {
 
 interface BuildReport {
   pages: number;
-  articlePages: number;
+  /** Counted by the runner once the child has exited (article-pages.ts), for timed cold builds. */
+  articlePages?: number;
   maxRssKB: number;
   buildSeconds?: number;
   /** Our build only: seconds per stage (content, eleventy, search, ...). */
@@ -168,9 +170,11 @@ function parseArgs(argv: readonly string[]): Options {
 
 /**
  * Runs a build script (build-once.ts or plain-once.ts) in a fresh Node
- * process; resolves with its report and the wall time.
+ * process; resolves with its report and the wall time (from the spawn to the
+ * child's exit), and, when `countArticlesOf` names the tool, the article
+ * pages it wrote, counted after that.
  */
-function buildInChild(script: string, corpusDir: string, outputDir?: string): Promise<{ report: BuildReport; wallSeconds: number }> {
+function buildInChild(script: string, corpusDir: string, outputDir?: string, countArticlesOf?: Tool): Promise<{ report: BuildReport; wallSeconds: number }> {
   // Without an output folder the site goes to a temporary one, deleted afterwards.
   const tempDir = outputDir ? undefined : mkdtempSync(path.join(os.tmpdir(), "newsroom-bench-"));
   const siteDir = outputDir ?? path.join(tempDir!, "_site");
@@ -195,16 +199,27 @@ function buildInChild(script: string, corpusDir: string, outputDir?: string): Pr
     });
     child.on("close", (code, signal) => {
       const wallSeconds = (performance.now() - started) / 1000;
-      cleanUp();
       if (code !== 0) {
+        cleanUp();
         reject(new Error(`${path.basename(script)} failed (${signal ? `signal ${signal}` : `exit code ${code}`})${stdout.trim() ? `; output:\n${stdout.trim()}` : ""}`));
         return;
       }
       const last = stdout.trim().split("\n").pop() ?? "";
+      let report: BuildReport;
       try {
-        resolve({ report: JSON.parse(last) as BuildReport, wallSeconds });
+        report = JSON.parse(last) as BuildReport;
       } catch {
+        cleanUp();
         reject(new Error(`${path.basename(script)} printed no report; last line: ${JSON.stringify(last)}`));
+        return;
+      }
+      try {
+        if (countArticlesOf) report.articlePages = articlePagesWritten(countArticlesOf, corpusDir, siteDir);
+        resolve({ report, wallSeconds });
+      } catch (error) {
+        reject(error);
+      } finally {
+        cleanUp();
       }
     });
   });
@@ -250,7 +265,7 @@ function resultOf(tool: Tool, size: number, report: BuildReport, wallSeconds: nu
 
 /** One timed build in a child; a report with fewer article pages than articles fails the run. */
 async function timedBuild(tool: Tool, corpusDir: string, size: number, log: (message: string) => void, outputDir?: string): Promise<{ result: BenchResult; report: BuildReport }> {
-  const { report, wallSeconds } = await buildInChild(tool === "site" ? BUILD_ONCE : PLAIN_ONCE, corpusDir, outputDir);
+  const { report, wallSeconds } = await buildInChild(tool === "site" ? BUILD_ONCE : PLAIN_ONCE, corpusDir, outputDir, tool);
   if (report.articlePages !== size) {
     throw new Error(`the ${tool} build wrote ${report.articlePages} article pages for ${size} articles`);
   }
