@@ -349,7 +349,7 @@ async function writeAndCommit(changes: SiteChanges, context: CommitContext): Pro
         const written = [...changes.pages, ...changes.files].map((file) => file.path);
         // Most of the site written again (new settings or code): the staging folder becomes the site, the kept files linked in.
         isSwapped = isCheaperToSwap(written.length, changes.kept) && (await commitBySwap(stagingDir, outputDir, written, state.manifest, { files: changes.manifest, stamps: previous.stamps }));
-        if (!isSwapped) commitIntoOutput(stagingDir, outputDir, { written, removed: changes.removed }, state.journal, state.manifest, { outputId: previous.outputId, files: changes.manifest, stamps: previous.stamps });
+        if (!isSwapped) commitIntoOutput(stagingDir, outputDir, { written, removed: changes.removed }, state.journal, state.manifest, { outputId: previous.outputId, files: changes.manifest, stamps: previous.stamps, ...(previous.record ? { record: previous.record } : {}) });
       } else {
         await swapIn(stagingDir, outputDir);
         writeOutputManifest(state.manifest, { outputId: outputFolderId(outputDir)!, files: changes.manifest, stamps: stampsOf(outputDir, changes.manifest, "all") });

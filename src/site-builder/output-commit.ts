@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync } from "node:fs";
 import path from "node:path";
-import { stampsOf, writeOutputManifest, type OutputManifest, type StampLookup } from "./output-manifest.ts";
+import { manifestUpdate, stampsOf, writeOutputManifest, type ManifestToWrite } from "./output-manifest.ts";
 import { writeFileWhole } from "../util/write-whole.ts";
 
 /**
@@ -31,36 +31,37 @@ interface Journal {
   stagingDir: string;
   outputDir: string;
   changes: OutputChanges;
+  /** The manifest's file this commit writes: the whole manifest, or the changes since it (output-manifest.ts). */
   manifestFile: string;
   /**
-   * The manifest once done, written whole beside it before the first rename
-   * and renamed over it last. The journal names it rather than holding it:
-   * at 100,000 articles the manifest lists 240,000 files, and writing it
-   * twice per edit (in the journal, then as itself) took over a second.
+   * What that file holds once done, written beside it before the first
+   * rename and renamed over it last. The journal names it rather than
+   * holding it: at 100,000 articles the manifest lists 240,000 files, and
+   * writing it twice per edit (in the journal, then as itself) took over a
+   * second.
    */
   nextManifestFile?: string;
   /** The manifest once done, held in the journal itself: as builds before `nextManifestFile` wrote it. */
   manifest?: { outputId: string; files: [string, string][]; stamps: [string, string][] };
 }
 
-/** The manifest a commit ends with; the stamps are those of the files it leaves as they are. */
-type ManifestToCommit = Omit<OutputManifest, "stamps"> & { stamps: StampLookup };
-
 /** Commits `changes` from `stagingDir` into `outputDir` (see above); the staging folder is removed. */
-export function commitIntoOutput(stagingDir: string, outputDir: string, changes: OutputChanges, journalFile: string, manifestFile: string, manifest: ManifestToCommit): void {
+export function commitIntoOutput(stagingDir: string, outputDir: string, changes: OutputChanges, journalFile: string, manifestFile: string, manifest: ManifestToWrite): void {
   applyJournal(writeCommitJournal(stagingDir, outputDir, changes, journalFile, manifestFile, manifest));
   unlinkSync(journalFile);
 }
 
 /**
  * What a commit writes before its first rename, made durable: the manifest
- * it ends with (the stamps of the files written now are read in the staging
- * folder: a rename keeps a file's size and time), then the journal naming it.
+ * it ends with, or its changes since the last whole one (the stamps of the
+ * files written now are read in the staging folder: a rename keeps a file's
+ * size and time), then the journal naming it.
  */
-export function writeCommitJournal(stagingDir: string, outputDir: string, changes: OutputChanges, journalFile: string, manifestFile: string, manifest: ManifestToCommit): Journal {
-  const nextManifestFile = `${manifestFile}.next`;
-  writeOutputManifest(nextManifestFile, { outputId: manifest.outputId, files: manifest.files, stamps: stampsOf(stagingDir, manifest.files, changes.written, manifest.stamps) }, { flush: true });
-  const journal: Journal = { stagingDir, outputDir, changes, manifestFile, nextManifestFile };
+export function writeCommitJournal(stagingDir: string, outputDir: string, changes: OutputChanges, journalFile: string, manifestFile: string, manifest: ManifestToWrite): Journal {
+  const update = manifestUpdate(manifestFile, { ...manifest, stamps: stampsOf(stagingDir, manifest.files, changes.written, manifest.stamps) }, changes);
+  const nextManifestFile = `${update.file}.next`;
+  writeFileWhole(nextManifestFile, update.text, { flush: true });
+  const journal: Journal = { stagingDir, outputDir, changes, manifestFile: update.file, nextManifestFile };
   writeFileWhole(journalFile, JSON.stringify(journal), { flush: true });
   return journal;
 }

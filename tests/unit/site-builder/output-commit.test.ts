@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { commitIntoOutput, finishInterruptedCommit, writeCommitJournal } from "../../../src/site-builder/output-commit.ts";
-import { outputFileStamp, outputFolderId, readOutputManifest } from "../../../src/site-builder/output-manifest.ts";
+import { manifestChangesFile, manifestUpdate, outputFileStamp, outputFolderId, readOutputManifest, stampsOf, writeOutputManifest } from "../../../src/site-builder/output-manifest.ts";
 
 /** An output folder with two pages, a staging folder with one changed and one new page, and the state files. */
 function setUp() {
@@ -101,5 +101,79 @@ describe("committing into the output folder", () => {
     mkdirSync(output);
     assert.equal(readOutputManifest(files.manifest, output), undefined, "a folder made again is another folder");
     rmSync(root, { recursive: true, force: true });
+  });
+});
+
+/** setUp's output as a last build left it: its whole manifest written and read back, as the next build reads it. */
+function lastBuild(setup: ReturnType<typeof setUp>) {
+  const { output, files } = setup;
+  const before = new Map([["news/a/index.html", "a1"], ["news/gone/index.html", "g1"], ["index.html", "h1"]]);
+  writeOutputManifest(files.manifest, { outputId: outputFolderId(output)!, files: before, stamps: stampsOf(output, before, "all") });
+  const previous = readOutputManifest(files.manifest, output)!;
+  assert.ok(previous.record, "read with the id of its whole manifest");
+  return { previous, next: { ...setup.manifest, stamps: previous.stamps, record: previous.record } };
+}
+
+describe("the manifest on disk: whole, and the changes since", () => {
+  test("a commit writes only its changes beside the whole manifest; read, the two are the manifest the commit ends with", () => {
+    const setup = setUp();
+    const { root, output, staging, files, changes } = setup;
+    const { next } = lastBuild(setup);
+    const whole = readFileSync(files.manifest, "utf8");
+    commitIntoOutput(staging, output, changes, files.journal, files.manifest, next);
+    assert.equal(readFileSync(files.manifest, "utf8"), whole, "the whole manifest is not written again");
+    assert.ok(existsSync(manifestChangesFile(files.manifest)));
+    const read = readOutputManifest(files.manifest, output)!;
+    assert.deepEqual([...read.files].sort(), [...next.files].sort());
+    for (const sitePath of next.files.keys()) assert.equal(read.stamps.get(sitePath), outputFileStamp(path.join(output, sitePath)), sitePath);
+    assert.equal(read.stamps.has("news/gone/index.html"), false, "a deleted file's stamp goes with it");
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test("changes pile up across commits, and changes written for an earlier whole manifest are not read", () => {
+    const setup = setUp();
+    const { root, output, staging, files, changes, read: readPage } = setup;
+    const { next } = lastBuild(setup);
+    commitIntoOutput(staging, output, changes, files.journal, files.manifest, next);
+    // A second edit: the home page again, on top of the first commit's changes.
+    mkdirSync(staging);
+    writeFileSync(path.join(staging, "index.html"), "new home");
+    const second = readOutputManifest(files.manifest, output)!;
+    const files2 = new Map(second.files).set("index.html", "h2");
+    commitIntoOutput(staging, output, { written: ["index.html"], removed: [] }, files.journal, files.manifest, { ...second, files: files2 });
+    assert.equal(readPage("index.html"), "new home");
+    assert.deepEqual([...readOutputManifest(files.manifest, output)!.files].sort(), [...files2].sort());
+    // A whole manifest written since (a swap, a cold build): the changes on disk belong to the one before.
+    const replaced = new Map([["index.html", "h3"]]);
+    writeOutputManifest(files.manifest, { outputId: outputFolderId(output)!, files: replaced, stamps: stampsOf(output, replaced, "all") });
+    assert.ok(existsSync(manifestChangesFile(files.manifest)));
+    assert.deepEqual([...readOutputManifest(files.manifest, output)!.files], [...replaced]);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test("a build killed while committing its changes is completed from its journal", () => {
+    const setup = setUp();
+    const { root, output, staging, files, changes } = setup;
+    const { next } = lastBuild(setup);
+    writeCommitJournal(staging, output, changes, files.journal, files.manifest, next);
+    assert.equal(existsSync(manifestChangesFile(files.manifest)), false, "the changes are not in place before the files are");
+    assert.deepEqual([...readOutputManifest(files.manifest, output)!.files].sort(), [["index.html", "h1"], ["news/a/index.html", "a1"], ["news/gone/index.html", "g1"]], "until then, the manifest is the last build's");
+    assert.equal(finishInterruptedCommit(files.journal), true);
+    assert.deepEqual([...readOutputManifest(files.manifest, output)!.files].sort(), [...next.files].sort());
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test("changes are folded into a whole manifest once they outnumber a twentieth of it (and at least a thousand)", () => {
+    const files = new Map(Array.from({ length: 40_000 }, (_, index) => [`news/${index}/index.html`, "k"] as const));
+    const changesOf = (count: number) => new Map(Array.from({ length: count }, (_, index) => [`news/${index}/index.html`, ["k", "1:1"] as const]));
+    const manifest = (changeCount: number) => ({ outputId: "1:2:3", files, stamps: new Map<string, string>(), record: { baseId: "base", changes: changesOf(changeCount) } });
+    const commit = { written: ["news/0/index.html"], removed: ["news/gone/index.html"] };
+    assert.equal(manifestUpdate("/state/m.json", manifest(1_997), commit).file, "/state/m.changes.json");
+    assert.equal(manifestUpdate("/state/m.json", manifest(1_999), commit).file, "/state/m.json", "2,001 changes of 40,000 files");
+    const small = { outputId: "1:2:3", files: new Map([["index.html", "k"]]), stamps: new Map<string, string>(), record: { baseId: "base", changes: changesOf(998) } };
+    assert.equal(manifestUpdate("/state/m.json", small, { written: ["index.html"], removed: [] }).file, "/state/m.changes.json", "a thousand changes at least");
+    const { file, text } = manifestUpdate("/state/m.json", { outputId: "1:2:3", files, stamps: new Map<string, string>() }, commit);
+    assert.equal(file, "/state/m.json", "no whole manifest read: written whole");
+    assert.equal((JSON.parse(text) as { files: unknown[] }).files.length, 40_000);
   });
 });
