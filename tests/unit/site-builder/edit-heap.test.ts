@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import v8 from "node:v8";
 import { describe, test } from "node:test";
 import { codeFingerprint } from "../../../src/cache/keyed-json-cache.ts";
 import { CONTENT_STATE_CODE } from "../../../src/cache/code-fingerprints.ts";
 import { STATE_VERSION } from "../../../src/site-builder/content-state-file.ts";
-import { EDIT_SEMI_SPACE_MB, editHeapFlags } from "../../../src/site-builder/edit-heap.ts";
+import { EDIT_SEMI_SPACE_MB, editHeapFlags, OLD_SPACE_PER_STATE_BYTE } from "../../../src/site-builder/edit-heap.ts";
 import { temporaryFolder } from "../../temporary-folder.ts";
 
 /** A content state of `shardBytes` bytes in one shard, written by `code`; its index file. */
@@ -18,9 +18,15 @@ function contentState(shardBytes: number, code = codeFingerprint(CONTENT_STATE_C
   return index;
 }
 
-describe("the young generation of a build", () => {
-  test("is larger when the content state it starts from is at least the threshold", () => {
+describe("the heap of a build", () => {
+  test("has a larger young generation when the content state it starts from is at least the threshold", () => {
     assert.deepEqual(editHeapFlags(contentState(200_000), 100_000), [`--max-semi-space-size=${EDIT_SEMI_SPACE_MB}`]);
+  });
+
+  test("starts with an old generation sized to the state it reads back, when that is large enough to matter", () => {
+    const state = contentState(20 * 2 ** 20);
+    const bytes = 20 * 2 ** 20 + statSync(state).size;
+    assert.deepEqual(editHeapFlags(state, 100_000), [`--max-semi-space-size=${EDIT_SEMI_SPACE_MB}`, `--initial-old-space-size=${Math.round((bytes * OLD_SPACE_PER_STATE_BYTE) / 2 ** 20)}`]);
   });
 
   test("is left as it is for a smaller state, a state other code wrote, or none", () => {
