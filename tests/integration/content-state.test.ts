@@ -114,7 +114,7 @@ describe("the content state kept between builds", () => {
     rmSync(rootDir, { recursive: true, force: true });
   });
 
-  test("a build that loads every file asks for a collection once, when its parses are let go (before the plan); an edit's build never does", async () => {
+  test("a build that loads every file asks for a collection once, when its parses are let go (before the plan); an edit's build never does; one that renders every page from its state, once it knows", async () => {
     const { rootDir, outputDir, file } = copyOfBasicSite();
     let events: string[] = [];
     const progress = { stage: (name: string) => {
@@ -132,6 +132,11 @@ describe("the content state kept between builds", () => {
     writeFileSync(file("articles/bridge-repairs.md"), `${readFileSync(file("articles/bridge-repairs.md"), "utf8").trimEnd()}\n\nUpdate.\n`);
     assert.equal((await build()).mode, "incremental");
     assert.ok(!events.includes("collect"), "an edit's build lets little go");
+    // New settings: every page again, from the state, known once the plan is made; the heap's growth is limited from then.
+    writeFileSync(file("site.yaml"), readFileSync(file("site.yaml"), "utf8").replace(/^name: .*$/m, "name: The Renamed Gazette"));
+    assert.equal((await build()).mode, "incremental");
+    assert.equal(events.filter((event) => event === "collect").length, 1);
+    assert.ok(at("plan") < at("collect") && at("collect") < at("pages"), events.join(", "));
     rmSync(rootDir, { recursive: true, force: true });
   });
 
