@@ -27,7 +27,7 @@ export const EDIT_SEMI_SPACE_MB = 64;
  * Started at 8 times the state, it collects once, near the end; the edit's
  * peak grows from 1.4 to 1.8 GB (decision 0071).
  */
-export const OLD_SPACE_PER_STATE_BYTE = 8;
+const OLD_SPACE_PER_STATE_BYTE = 8;
 
 /** Below this, V8's own starting size is left as it is. */
 const MIN_INITIAL_OLD_SPACE_MB = 64;

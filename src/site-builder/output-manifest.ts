@@ -90,7 +90,8 @@ export function readOutputManifest(file: string, outputDir: string): OutputManif
   const stored = readStored<StoredManifest>(file);
   if (!stored || !Array.isArray(stored.files) || typeof stored.id !== "string") return undefined;
   // One loop fills both maps: two passes, each making a pair per file, took half as long again at 240,000 files.
-  const manifest: OutputManifest = { outputId, files: new Map(), stamps: new Map(), record: { baseId: stored.id, changes: new Map() } };
+  const record: ManifestRecord = { baseId: stored.id, changes: new Map() };
+  const manifest: OutputManifest = { outputId, files: new Map(), stamps: new Map(), record };
   for (const [sitePath, key, stamp] of stored.files) {
     manifest.files.set(sitePath, key);
     manifest.stamps.set(sitePath, stamp);
@@ -98,7 +99,7 @@ export function readOutputManifest(file: string, outputDir: string): OutputManif
   // Changes written for another whole manifest (one written whole since) are not these.
   const changed = readStored<StoredChanges>(manifestChangesFile(file));
   const isCurrent = changed?.baseId === stored.id && Array.isArray(changed.changes);
-  if (isCurrent) applyChanges(manifest, changed.changes);
+  if (isCurrent) applyChanges(manifest, record, changed.changes);
   const recordedOutputId = isCurrent ? changed.outputId : stored.outputId;
   if (recordedOutputId === outputId) return manifest;
   // Another folder: the same files, as they were written?
@@ -114,16 +115,17 @@ function readStored<T extends { version: number }>(file: string): T | undefined 
   }
 }
 
-function applyChanges(manifest: OutputManifest, changes: StoredChanges["changes"]): void {
-  for (const [sitePath, key, stamp] of changes) {
+/** The stored changes applied to the manifest read whole, and remembered in its record for the next commit. */
+function applyChanges(manifest: OutputManifest, record: ManifestRecord, changes: StoredChanges["changes"]): void {
+  for (const [sitePath, key, stamp = ""] of changes) {
     if (key === undefined) {
       manifest.files.delete(sitePath);
       manifest.stamps.delete(sitePath);
-      manifest.record!.changes.set(sitePath, null);
+      record.changes.set(sitePath, null);
     } else {
       manifest.files.set(sitePath, key);
-      manifest.stamps.set(sitePath, stamp!);
-      manifest.record!.changes.set(sitePath, [key, stamp!]);
+      manifest.stamps.set(sitePath, stamp);
+      record.changes.set(sitePath, [key, stamp]);
     }
   }
 }
@@ -162,8 +164,9 @@ function wholeManifestText(manifest: ManifestToWrite): string {
  */
 export function manifestUpdate(manifestFile: string, manifest: ManifestToWrite, commit: { written: readonly string[]; removed: readonly string[] }): { file: string; text: string } {
   const { record } = manifest;
-  const changeCount = (record?.changes.size ?? 0) + commit.written.length + commit.removed.length;
-  if (!record || changeCount > Math.max(MIN_CHANGES_BEFORE_FOLDING, manifest.files.size / 20)) return { file: manifestFile, text: wholeManifestText(manifest) };
+  const whole = () => ({ file: manifestFile, text: wholeManifestText(manifest) });
+  if (!record) return whole();
+  // A path changed again counts once.
   const changes = new Map(record.changes);
   for (const sitePath of commit.removed) changes.set(sitePath, null);
   for (const sitePath of commit.written) {
@@ -171,6 +174,7 @@ export function manifestUpdate(manifestFile: string, manifest: ManifestToWrite, 
     if (key === undefined) throw new Error(`internal error, please report: ${sitePath} is written but not in the manifest`);
     changes.set(sitePath, [key, manifest.stamps.get(sitePath) ?? ""]);
   }
+  if (changes.size > Math.max(MIN_CHANGES_BEFORE_FOLDING, manifest.files.size / 20)) return whole();
   const stored: StoredChanges = { version: MANIFEST_VERSION, baseId: record.baseId, outputId: manifest.outputId, changes: [...changes].map(([sitePath, change]) => (change ? [sitePath, ...change] : [sitePath])) };
   return { file: manifestChangesFile(manifestFile), text: JSON.stringify(stored) };
 }
