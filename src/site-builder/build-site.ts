@@ -6,7 +6,8 @@ import type { NewsroomOptions } from "../eleventy/content-store.ts";
 import type { AssetManifest } from "../eleventy/static-assets.ts";
 import { NEWS_SITEMAP_MAX_AGE_MS } from "../feeds/sitemap.ts";
 import { timed } from "../util/timed.ts";
-import { inputsDigest, isUnchanged, readBuildInputs, UNREADABLE, writeBuildInputs, type BuildInputs } from "./input-digest.ts";
+import { isUnchanged, UNREADABLE, writeBuildInputs } from "./input-digest.ts";
+import { startInputsCheck, type InputsCheck } from "./inputs-check.ts";
 import { commitIntoOutput, finishInterruptedCommit } from "./output-commit.ts";
 import { commitBySwap, isCheaperToSwap } from "./output-swap.ts";
 import { outputFolderId, readOutputManifest, stampsOf, writeOutputManifest, type OutputManifest } from "./output-manifest.ts";
@@ -128,14 +129,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const isIncremental = options.incremental !== false;
   const progress = options.progress ?? SILENT;
   const count = (name: string, summary: (total: number) => string) => countedStage(progress, name, summary);
-  const { previous, recordedInputs, inputs } = await timed(timings, "prepare", () => lastBuildAndInputs(options, { contentDir: path.resolve(rootDir, contentDir), outputDir, state, isIncremental }, count));
+  const { previous, inputsCheck, stateAhead } = await timed(timings, "prepare", () => lastBuildAndInputs(options, { contentDir: path.resolve(rootDir, contentDir), outputDir, state, isIncremental, now }, count));
+  const { inputs, recorded: recordedInputs } = inputsCheck;
   const finish = (result: Omit<BuildResult, "timings">): BuildResult => {
     timings.set("total", (performance.now() - started) / 1000);
     return { ...result, timings: Object.fromEntries([...timings].map(([name, seconds]) => [name, Number(seconds.toFixed(2))])) };
   };
   const schedulePath = path.join(path.dirname(outputDir), "schedule.json");
   if (previous && recordedInputs && isUnchanged(recordedInputs, inputs.digest, now)) {
-    rememberNewStamps(state, recordedInputs, inputs);
+    if (inputsCheck.stampsChanged) writeBuildInputs(state.inputs, { ...inputs, validUntil: recordedInputs.validUntil });
     return finish({ outputDir, fileCount: previous.files.size, schedulePath, mode: "unchanged", rendered: 0, written: 0, kept: previous.files.size, removed: 0, changedPaths: [], removedPaths: [] });
   }
 
@@ -151,7 +153,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   let pages: StageProgress | undefined;
   const newsroom = newsroomOptionsFor(options, { rootDir, contentDir, now, timings, count, onPageWritten: () => pages?.advance() });
   const takenStamps = inputs.files.flatMap(([file, stamp]) => (stamp === UNREADABLE ? [] : [[file, stamp] as const]));
-  const { model, plan, saveContentState } = await loadAndPlan(newsroom, state, { isIncremental, timings, progress, beforeLargeBuild, collectGarbage: options.collectGarbage ?? (() => {}), takenStamps });
+  const { model, plan, saveContentState } = await loadAndPlan(newsroom, state, { isIncremental, stateAhead, timings, progress, beforeLargeBuild, collectGarbage: options.collectGarbage ?? (() => {}), takenStamps });
   // The search is indexed from the content, in Pagefind's own processes, while the pages are rendered.
   let searching: StageProgress | undefined;
   const search = indexSearch(model, plan.keys, rootDir, options, (total) => (searching ??= progress.stage("search", total)).advance());
@@ -196,23 +198,46 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
 type CountedStage = (name: string, summary: (total: number) => string) => ReturnType<typeof countedStage>;
 
-/** What the last build left (its unfinished commit finished, stale staging folders removed, its output's manifest), and the inputs as they are now against those it recorded. */
-async function lastBuildAndInputs(options: BuildOptions, where: { contentDir: string; outputDir: string; state: SiteStateFiles; isIncremental: boolean }, count: CountedStage) {
-  const { contentDir, outputDir, state, isIncremental } = where;
+/**
+ * What the last build left (its unfinished commit finished, stale staging
+ * folders removed, its output's manifest), and the inputs as they are now
+ * against those it recorded. A large site's inputs are checked on another
+ * thread, while this one reads the output's manifest and then its content
+ * state (`stateAhead`), which the build needs unless nothing changed
+ * (decision 0072).
+ */
+async function lastBuildAndInputs(options: BuildOptions, where: { contentDir: string; outputDir: string; state: SiteStateFiles; isIncremental: boolean; now: Date }, count: CountedStage) {
+  const { contentDir, outputDir, state, isIncremental, now } = where;
   finishInterruptedCommit(state.journal);
   await removeStaleStagingFolders(outputDir);
-  const previous = isIncremental ? readOutputManifest(state.manifest, outputDir) : undefined;
-  const recordedInputs = readBuildInputs(state.inputs);
   const settings = { isPreview: options.isPreview ?? false, isStrict: options.isStrict ?? false, search: options.searchBundleSizes ?? null, outputDir };
-  const inputs = inputsDigest(contentDir, settings, recordedInputs, count("inputs", (total) => `${figure(total)} files checked for changes`));
-  return { previous, recordedInputs, inputs };
+  const checked = count("inputs", (total) => `${figure(total)} files checked for changes`);
+  const checking = startInputsCheck({ inputsFile: state.inputs, contentDir, settings }, checked);
+  checking.check.catch(() => {}); // awaited below
+  const previous = isIncremental ? readOutputManifest(state.manifest, outputDir) : undefined;
+  const stateAhead = checking.onThread && previous ? readStateAhead(state.content, checking.check, (check) => isUnchanged(check.recorded, check.inputs.digest, now)) : undefined;
+  stateAhead?.catch(() => {}); // awaited by the content's load; a build with nothing to do lets it go
+  const inputsCheck = await checking.check;
+  return { previous, inputsCheck, stateAhead };
 }
 
-/** The same bytes under new stamps (a fresh checkout): the stamps are remembered, so that the next build need not read the files. */
-function rememberNewStamps(state: SiteStateFiles, recorded: BuildInputs, inputs: Pick<BuildInputs, "digest" | "files">): void {
-  if (inputs.files.some(([file, stamp], index) => recorded.files[index]?.[0] !== file || recorded.files[index]?.[1] !== stamp)) {
-    writeBuildInputs(state.inputs, { ...inputs, validUntil: recorded.validUntil });
-  }
+/**
+ * The content state, read while the inputs are checked; undefined, once
+ * read no further, when the check finds nothing changed (or fails: the
+ * build then stops on the check's error).
+ */
+async function readStateAhead(file: string, checking: Promise<InputsCheck>, isUnchangedBy: (check: InputsCheck) => boolean): Promise<ContentState | undefined> {
+  let isWanted = true;
+  checking.then(
+    (check) => {
+      isWanted = !isUnchangedBy(check);
+    },
+    () => {
+      isWanted = false;
+    },
+  );
+  const { readContentStateWhileWanted } = await import("./content-state.ts");
+  return readContentStateWhileWanted(file, () => isWanted);
 }
 
 /** How the content is loaded and the pages told of: the build's settings, and where each long step reports its progress. */
@@ -239,6 +264,8 @@ function newsroomOptionsFor(
 /** What loading the content needs from the build. */
 interface LoadContext {
   isIncremental: boolean;
+  /** The content state, when it is being read already (lastBuildAndInputs). */
+  stateAhead: Promise<ContentState | undefined> | undefined;
   timings: Map<string, number>;
   progress: Progress;
   beforeLargeBuild: () => void;
@@ -292,7 +319,7 @@ async function loadContentAndPlan(newsroom: NewsroomOptions, state: SiteStateFil
     import("./plan-index.ts"),
   ]);
   const loading = progress.stage("content");
-  const contentState = isIncremental ? await timed(timings, "state-read", async () => readContentState(state.content)) : undefined;
+  const contentState = isIncremental ? await timed(timings, "state-read", async () => (await context.stateAhead) ?? readContentState(state.content)) : undefined;
   const memo = contentState?.memo ?? new ContentMemo();
   memo.takenStamps = context.takenStamps;
   // No state this code wrote (new code, a first build): every file is loaded, as in a cold build.

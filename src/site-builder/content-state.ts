@@ -84,38 +84,91 @@ interface StoredFile {
 
 /** The state in `file` as a memo for the next load, or an empty memo when there is none that this code wrote. */
 export function readContentState(file: string): ContentState {
-  const bodies = new PackStore(bodyStoreDir(file));
-  const close = () => bodies.close();
-  const none = (): ContentState => ({ memo: new ContentMemo(), shards: { names: [], entries: [] }, bodies, close });
-  const stored = readStateIndex(file);
-  if (!stored) return none();
-  let shardFiles: StoredFile[][];
-  try {
-    shardFiles = stored.shards.map((name) => (name === null ? [] : (v8.deserialize(readFileSync(path.join(path.dirname(file), name))) as StoredFile[])));
-  } catch {
-    return none();
-  }
-  const readBody = (hash: string) => () => {
-    const html = bodies.get(hash);
-    if (html === undefined) throw new Error(`internal error, please report: a kept body is missing from ${bodyStoreDir(file)} (delete .cache/state/ and build again)`);
-    return html;
-  };
-  const memo = new ContentMemo();
-  memo.context = stored.context;
-  for (const [imagePath, checked] of stored.images) memo.images.set(imagePath, checked);
-  const entries = shardFiles.map((files) => {
-    const kept = new Map<string, KeptEntry>();
-    for (const entry of files) {
-      const read = restoredRead(entry.read);
-      memo.files.set(entry.path, { stamp: entry.stamp, hash: entry.hash, outcome: read });
-      if (entry.article) memo.kept.set(read, entry.article);
-      const body = entry.body && restoredBody(entry.body, readBody);
-      if (body) memo.bodies.set(read, body);
-      kept.set(entry.path, { stamp: entry.stamp, hash: entry.hash, read, body, article: entry.article });
+  return new ContentStateReading(file).finish();
+}
+
+/**
+ * `readContentState`, a shard at a time, letting other work run between
+ * shards: undefined, with nothing held, once `isWanted` says the state is
+ * no longer wanted. A large site's build reads its state while its inputs
+ * are checked on another thread, and drops it when nothing changed.
+ */
+export async function readContentStateWhileWanted(file: string, isWanted: () => boolean): Promise<ContentState | undefined> {
+  const reading = new ContentStateReading(file);
+  for (let more = true; more; ) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (!isWanted()) {
+      reading.abandon();
+      return undefined;
     }
-    return kept;
-  });
-  return { memo, shards: { names: stored.shards, entries }, bodies, close };
+    more = reading.step();
+  }
+  return reading.finish();
+}
+
+/** A content state as it is read, shard by shard. */
+class ContentStateReading {
+  readonly #file: string;
+  readonly #bodies: PackStore;
+  readonly #stored: StoredState | undefined;
+  readonly #shardFiles: StoredFile[][] = [];
+  #unreadable = false;
+
+  constructor(file: string) {
+    this.#file = file;
+    this.#bodies = new PackStore(bodyStoreDir(file));
+    this.#stored = readStateIndex(file);
+  }
+
+  /** Reads the next shard; false once there is none left to read (or one could not be read). */
+  step(): boolean {
+    const names = this.#stored?.shards ?? [];
+    if (this.#unreadable || this.#shardFiles.length >= names.length) return false;
+    const name = names[this.#shardFiles.length];
+    try {
+      this.#shardFiles.push(name === null || name === undefined ? [] : (v8.deserialize(readFileSync(path.join(path.dirname(this.#file), name))) as StoredFile[]));
+    } catch {
+      this.#unreadable = true;
+      return false;
+    }
+    return this.#shardFiles.length < names.length;
+  }
+
+  /** The rest read, the memo made: an empty one when there is no state this code wrote, or a shard could not be read. */
+  finish(): ContentState {
+    while (this.step());
+    const bodies = this.#bodies;
+    const close = () => bodies.close();
+    const stored = this.#stored;
+    if (!stored || this.#unreadable) return { memo: new ContentMemo(), shards: { names: [], entries: [] }, bodies, close };
+    const readBody = (hash: string) => () => {
+      const html = bodies.get(hash);
+      if (html === undefined) throw new Error(`internal error, please report: a kept body is missing from ${bodyStoreDir(this.#file)} (delete .cache/state/ and build again)`);
+      return html;
+    };
+    const memo = new ContentMemo();
+    memo.context = stored.context;
+    for (const [imagePath, checked] of stored.images) memo.images.set(imagePath, checked);
+    const entries = this.#shardFiles.map((files) => {
+      const kept = new Map<string, KeptEntry>();
+      for (const entry of files) {
+        const read = restoredRead(entry.read);
+        memo.files.set(entry.path, { stamp: entry.stamp, hash: entry.hash, outcome: read });
+        if (entry.article) memo.kept.set(read, entry.article);
+        const body = entry.body && restoredBody(entry.body, readBody);
+        if (body) memo.bodies.set(read, body);
+        kept.set(entry.path, { stamp: entry.stamp, hash: entry.hash, read, body, article: entry.article });
+      }
+      return kept;
+    });
+    return { memo, shards: { names: stored.shards, entries }, bodies, close };
+  }
+
+  /** Lets go of what was read, and closes the body store (nothing was read from it). */
+  abandon(): void {
+    this.#shardFiles.length = 0;
+    this.#bodies.close();
+  }
 }
 
 /**

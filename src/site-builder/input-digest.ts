@@ -94,6 +94,6 @@ export function writeBuildInputs(file: string, inputs: BuildInputs): void {
 }
 
 /** Whether a build with `digest` at `now` would write what the recorded build wrote. */
-export function isUnchanged(recorded: BuildInputs | undefined, digest: string, now: Date): boolean {
+export function isUnchanged(recorded: Pick<BuildInputs, "digest" | "validUntil"> | undefined, digest: string, now: Date): boolean {
   return recorded !== undefined && recorded.digest === digest && (recorded.validUntil === null || now.getTime() < recorded.validUntil);
 }

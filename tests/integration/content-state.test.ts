@@ -6,7 +6,7 @@ import { describe, test } from "node:test";
 import v8 from "node:v8";
 import { buildSite } from "../../src/site-builder/build-site.ts";
 import { siteStateFiles } from "../../src/site-builder/site-state.ts";
-import { readContentState } from "../../src/site-builder/content-state.ts";
+import { readContentState, readContentStateWhileWanted } from "../../src/site-builder/content-state.ts";
 import { PageKeys } from "../../src/site-builder/page-keys.ts";
 import { ContentStore } from "../../src/eleventy/content-store.ts";
 import { copyOfBasicSite as copyOfFixture, siteContents } from "./build-fixture.ts";
@@ -243,6 +243,56 @@ describe("the content state kept between builds", () => {
     const next = await build();
     assert.equal(next.mode, "incremental");
     assert.match(page("news/late-night-ferry"), /Ferry timetable changes tonight/);
+    rmSync(rootDir, { recursive: true, force: true });
+  });
+
+  test("a large site's inputs are checked on their own thread while its state is read: nothing changed does nothing, an edit writes what a build from nothing writes", async () => {
+    const { rootDir, outputDir, build, file, page, markdownFiles } = copyOfBasicSite();
+    await build();
+    process.env.NEWSROOM_LARGE_INPUTS_BYTES = "1";
+    try {
+      let checked = 0;
+      const progress = { stage: (name: string) => ({
+        advance(count = 1) {
+          if (name === "inputs") checked += count;
+        },
+        done() {},
+      }) };
+      const unchanged = await buildSite({ rootDir, outputDir, now: NOW, progress });
+      assert.equal(unchanged.mode, "unchanged");
+      assert.ok(checked > markdownFiles, `every file checked and told of (${checked})`);
+      const ferry = file("articles/late-night-ferry.md");
+      writeFileSync(ferry, `${readFileSync(ferry, "utf8").trimEnd()}\n\nThe last sailing left at 23:40.\n`);
+      const edited = await build();
+      assert.equal(edited.mode, "incremental");
+      assert.equal(edited.rendered < 20, true, `only what the edit changed is rendered (${edited.rendered})`);
+      assert.match(page("news/late-night-ferry"), /The last sailing left at 23:40\./);
+      const fresh = path.join(rootDir, "_fresh");
+      await buildSite({ rootDir, outputDir: fresh, now: NOW, incremental: false });
+      assert.deepEqual(siteContents(outputDir), siteContents(fresh), "what a build from nothing writes");
+    } finally {
+      delete process.env.NEWSROOM_LARGE_INPUTS_BYTES;
+      rmSync(rootDir, { recursive: true, force: true });
+    }
+  });
+
+  test("the state read a shard at a time is the state read at once, and is let go when no longer wanted", async () => {
+    const { rootDir, outputDir, build } = copyOfBasicSite();
+    await build();
+    const stateFile = siteStateFiles(rootDir, outputDir).content;
+    const atOnce = readContentState(stateFile);
+    atOnce.close();
+    const inSteps = await readContentStateWhileWanted(stateFile, () => true);
+    assert.ok(inSteps);
+    inSteps.close();
+    assert.deepEqual([...inSteps.memo.files.keys()].sort(), [...atOnce.memo.files.keys()].sort());
+    assert.deepEqual(inSteps.shards.names, atOnce.shards.names);
+    const bodiesKept = (state: typeof atOnce) => [...state.memo.files.values()].filter((entry) => state.memo.bodies.has(entry.outcome as object)).length;
+    assert.equal(bodiesKept(inSteps), bodiesKept(atOnce));
+    assert.ok(atOnce.memo.files.size > 3);
+    let asked = 0;
+    assert.equal(await readContentStateWhileWanted(stateFile, () => ++asked < 3), undefined);
+    assert.equal(asked, 3, "asked before each shard, stopped at the first no");
     rmSync(rootDir, { recursive: true, force: true });
   });
 
