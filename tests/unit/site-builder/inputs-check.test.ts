@@ -58,11 +58,14 @@ describe("the check of a build's inputs", () => {
     assert.ok(here.inputs.files.length > 4500);
   });
 
-  test("a small record is checked here, before the check is returned", () => {
+  test("a small record is checked here, before the check is returned, each file told of alone", async () => {
     const job = contentFolder(3);
     record(job, checkInputs(job));
-    const started = startInputsCheck(job);
+    const told: number[] = [];
+    const started = startInputsCheck(job, (_total, count) => told.push(count));
     assert.equal(started.onThread, false);
+    assert.ok(told.length > 3 && told.every((count) => count === 1), `told of each file before returning (${told.join(", ")})`);
+    assert.deepEqual(await started.check, checkInputs(job));
   });
 
   test("tells the same bytes under new stamps apart from a change: the digest is the record's, the stamps are not", async () => {
