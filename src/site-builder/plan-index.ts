@@ -190,75 +190,135 @@ const HASH_BYTES = 32;
  * keys and the listing pages' shapes as raw SHA-256 bytes, then each
  * page's count of articles shown and the places, as 32-bit integers. At
  * 100,000 articles JSON would have been tens of megabytes to parse.
+ *
+ * Written in parts, through two buffers of 2 MB used again for each part
+ * (each part is written before the next is made): made whole, with its
+ * hashes and integers as Buffers of their own first, it was 43 MB of
+ * Buffers at 100,000 articles, enough for V8 to start a full collection as
+ * the build ended (see write-whole.ts).
  */
 export function writePlanIndex(file: string, index: PlanIndex): void {
+  writeFileWhole(file, planIndexParts(index));
+}
+
+/** Hashes decoded per part: 2 MB of bytes. */
+const HASHES_PER_PART = 65_536;
+/** Integers per part: 2 MB. */
+const INTEGERS_PER_PART = 524_288;
+
+function* planIndexParts(index: PlanIndex): Generator<Uint8Array> {
   const pages = [...index.articlePages, ...index.listingPages];
   const shown = pages.reduce((total, page) => total + page.shows.length, 0);
   const listingUrls = index.listingPages.map((page) => page.url);
   const header = Buffer.from(JSON.stringify({ version: INDEX_VERSION, code: index.code, frame: index.frame, articles: index.articleHashes.length, articlePages: index.articlePages.length, pages: pages.length, shown, listingUrls }));
-  const hashes = hashBytes(index.articleHashes.concat(index.structures, pages.map((page) => page.key), index.listingPages.map((page) => page.shape)));
-  const integers = new Int32Array(pages.length + shown);
-  let next = 0;
-  for (const page of pages) {
-    integers[next++] = page.shows.length;
-    integers.set(page.shows, next);
-    next += page.shows.length;
-  }
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length);
-  writeFileWhole(file, Buffer.concat([length, header, hashes, Buffer.from(integers.buffer)]));
+  yield length;
+  yield header;
+  const hashes = [index.articleHashes, index.structures, pages.map((page) => page.key), index.listingPages.map((page) => page.shape)].flat();
+  const hashPart = Buffer.allocUnsafeSlow(HASHES_PER_PART * HASH_BYTES);
+  for (let start = 0; start < hashes.length; start += HASHES_PER_PART) yield hashBytes(hashes.slice(start, start + HASHES_PER_PART), hashPart);
+  // Each page's count, then its places, through one buffer: a full part is written before it is filled again.
+  const part = new Int32Array(INTEGERS_PER_PART);
+  const whole = new Uint8Array(part.buffer);
+  let next = 0;
+  for (const { shows } of pages) {
+    if (next === part.length) {
+      yield whole;
+      next = 0;
+    }
+    part[next++] = shows.length;
+    for (let from = 0; from < shows.length; ) {
+      if (next === part.length) {
+        yield whole;
+        next = 0;
+      }
+      const take = Math.min(shows.length - from, part.length - next);
+      // Most pages' places fit whole: no view made of them.
+      part.set(take === shows.length ? shows : shows.subarray(from, from + take), next);
+      next += take;
+      from += take;
+    }
+  }
+  if (next > 0) yield whole.subarray(0, next * 4);
 }
 
 /**
- * SHA-256s in hex as bytes, in order. Decoded in one call: one `Buffer.write`
- * per hash took 0.7 s for the 350,000 hashes of a 100,000-article index.
+ * SHA-256s in hex as bytes, in order, decoded into `into` (from its start).
+ * Decoded in one call: one `Buffer.write` per hash took 0.7 s for the
+ * 350,000 hashes of a 100,000-article index.
  */
-function hashBytes(hexHashes: readonly string[]): Buffer {
-  const bytes = Buffer.from(hexHashes.join(""), "hex");
+function hashBytes(hexHashes: readonly string[], into: Buffer): Buffer {
+  const length = into.write(hexHashes.join(""), 0, "hex");
   // Decoding stops at the first character that is not hex: a wrong hash leaves the bytes short, or a length is wrong.
-  if (bytes.length !== hexHashes.length * HASH_BYTES || hexHashes.some((hash) => hash.length !== 2 * HASH_BYTES)) {
+  if (length !== hexHashes.length * HASH_BYTES || hexHashes.some((hash) => hash.length !== 2 * HASH_BYTES)) {
     const wrong = hexHashes.find((hash) => !/^[0-9a-f]{64}$/i.test(hash));
     throw new Error(`internal error, please report: ${wrong} is not a SHA-256 in hex`);
   }
-  return bytes;
+  return into.subarray(0, length);
 }
 
 /** The index in `file`, or undefined when there is none this code can read. */
 export function readPlanIndex(file: string): PlanIndex | undefined {
+  try {
+    const read = readIndexFile(file);
+    if (!read) return undefined;
+    const { header, hex, integers } = read;
+    const hashes = (section: string) => {
+      const cut: string[] = new Array(section.length / HEX_LENGTH);
+      for (let place = 0; place < cut.length; place++) cut[place] = section.slice(place * HEX_LENGTH, (place + 1) * HEX_LENGTH);
+      return cut;
+    };
+    const keys = hashes(hex.keys);
+    const shapes = hashes(hex.shapes);
+    const pages: IndexedPage[] = new Array(header.pages);
+    let next = 0;
+    for (let page = 0; page < header.pages; page++) {
+      const count = integers[next++]!;
+      pages[page] = { key: keys[page]!, shows: integers.subarray(next, next + count) };
+      next += count;
+    }
+    const listingPages = pages.slice(header.articlePages).map((page, ordinal): IndexedListing => ({ ...page, url: header.listingUrls[ordinal]!, shape: shapes[ordinal]! }));
+    return { code: header.code, frame: header.frame, articleHashes: hashes(hex.articleHashes), structures: hashes(hex.structures), articlePages: pages.slice(0, header.articlePages), listingPages };
+  } catch {
+    return undefined;
+  }
+}
+
+const HEX_LENGTH = 2 * HASH_BYTES;
+
+interface IndexHeader {
+  version: number;
+  code: string;
+  frame: string;
+  articles: number;
+  articlePages: number;
+  pages: number;
+  shown: number;
+  listingUrls: string[];
+}
+
+/**
+ * The index file's header, each section of hashes as one text of hex, and
+ * its integers, copied out: the file's bytes go before the hashes are cut
+ * apart. Kept through the hundreds of thousands of objects made then, the
+ * Buffer lived on in V8's old generation, 22 MB at 100,000 articles counted
+ * against its limit on Buffers until the full collection it then started
+ * (see write-whole.ts).
+ */
+function readIndexFile(file: string): { header: IndexHeader; hex: Record<"articleHashes" | "structures" | "keys" | "shapes", string>; integers: Int32Array } | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch {
     return undefined;
   }
-  try {
-    const headerLength = bytes.readUInt32LE(0);
-    const header = JSON.parse(bytes.toString("utf8", 4, 4 + headerLength)) as { version: number; code: string; frame: string; articles: number; articlePages: number; pages: number; shown: number; listingUrls: string[] };
-    if (header.version !== INDEX_VERSION || header.listingUrls.length !== header.pages - header.articlePages) return undefined;
-    let at = 4 + headerLength;
-    const readHashes = (count: number) => {
-      const hashes: string[] = new Array(count);
-      for (let place = 0; place < count; place++, at += HASH_BYTES) hashes[place] = bytes.toString("hex", at, at + HASH_BYTES);
-      return hashes;
-    };
-    const articleHashes = readHashes(header.articles);
-    const structures = readHashes(header.articles);
-    const keysAt = at;
-    at += header.pages * HASH_BYTES;
-    const shapes = readHashes(header.listingUrls.length);
-    if (at + (header.pages + header.shown) * 4 !== bytes.length) return undefined;
-    // Copied out of the file's buffer, which can then go.
-    const integers = new Int32Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + bytes.length));
-    const pages: IndexedPage[] = new Array(header.pages);
-    let next = 0;
-    for (let page = 0; page < header.pages; page++) {
-      const count = integers[next++]!;
-      pages[page] = { key: bytes.toString("hex", keysAt + page * HASH_BYTES, keysAt + (page + 1) * HASH_BYTES), shows: integers.subarray(next, next + count) };
-      next += count;
-    }
-    const listingPages = pages.slice(header.articlePages).map((page, ordinal): IndexedListing => ({ ...page, url: header.listingUrls[ordinal]!, shape: shapes[ordinal]! }));
-    return { code: header.code, frame: header.frame, articleHashes, structures, articlePages: pages.slice(0, header.articlePages), listingPages };
-  } catch {
-    return undefined;
-  }
+  const headerLength = bytes.readUInt32LE(0);
+  const header = JSON.parse(bytes.toString("utf8", 4, 4 + headerLength)) as IndexHeader;
+  if (header.version !== INDEX_VERSION || header.listingUrls.length !== header.pages - header.articlePages) return undefined;
+  let at = 4 + headerLength;
+  const section = (count: number) => bytes.toString("hex", at, (at += count * HASH_BYTES));
+  const hex = { articleHashes: section(header.articles), structures: section(header.articles), keys: section(header.pages), shapes: section(header.listingUrls.length) };
+  if (at + (header.pages + header.shown) * 4 !== bytes.length) return undefined;
+  return { header, hex, integers: new Int32Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + bytes.length)) };
 }
