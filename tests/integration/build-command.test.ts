@@ -116,7 +116,7 @@ describe("npm run build", () => {
     writeFileSync(article, readFileSync(article, "utf8").replace(/^dek: .*$/m, 'dek: "The council agreed its budget late on Thursday."'));
     const edit = await build();
     assert.match(edit.stdout, /^Updated _site\/: \d+ files written, \d+ deleted, \d+ unchanged in [\d.]+ s$/, "the child's report, once");
-    assert.deepEqual(edit.flags, ["semi-space: --max-semi-space-size=64"]);
+    assert.deepEqual(edit.flags, ["semi-space: --max-semi-space-size=128"]);
     assert.deepEqual((await build("--fresh")).flags, [], "--fresh reads no state");
   });
 
