@@ -24,8 +24,8 @@ describe("the heap of a build", () => {
   });
 
   test("starts with an old generation sized to the state it reads back, when that is large enough to matter", () => {
-    // 20 MB of state (and its small index): 240 MB of old generation.
-    assert.deepEqual(editHeapFlags(contentState(20 * 2 ** 20), 100_000), [`--max-semi-space-size=${EDIT_SEMI_SPACE_MB}`, "--initial-old-space-size=240"]);
+    // 20 MB of state (and its small index): 160 MB of old generation.
+    assert.deepEqual(editHeapFlags(contentState(20 * 2 ** 20), 100_000), [`--max-semi-space-size=${EDIT_SEMI_SPACE_MB}`, "--initial-old-space-size=160"]);
   });
 
   test("is left as it is for a smaller state, a state other code wrote, or none", () => {
