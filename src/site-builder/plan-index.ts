@@ -202,9 +202,9 @@ export function writePlanIndex(file: string, index: PlanIndex): void {
 }
 
 /** Hashes decoded per part: 2 MB of bytes. */
-const HASHES_PER_PART = 65_536;
+export const HASHES_PER_PART = 65_536;
 /** Integers per part: 2 MB. */
-const INTEGERS_PER_PART = 524_288;
+export const INTEGERS_PER_PART = 524_288;
 
 function* planIndexParts(index: PlanIndex): Generator<Uint8Array> {
   const pages = [...index.articlePages, ...index.listingPages];

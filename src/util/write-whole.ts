@@ -35,7 +35,8 @@ function writePart(fd: number, part: string | NodeJS.ArrayBufferView, file: stri
   if (typeof part === "string") {
     // One call: a text's bytes cannot be resumed from the middle, and a file takes them all (or the disk is full).
     const written = writeSync(fd, part, null, "utf8");
-    if (written !== Buffer.byteLength(part, "utf8")) throw new Error(`${file}: only ${written} bytes written of ${Buffer.byteLength(part, "utf8")} (is the disk full?)`);
+    const length = Buffer.byteLength(part, "utf8");
+    if (written !== length) throw new Error(`${file}: only ${written} bytes written of ${length} (is the disk full?)`);
     return;
   }
   const bytes = new Uint8Array(part.buffer, part.byteOffset, part.byteLength);
