@@ -32,7 +32,9 @@ export async function checkSite(options: CheckOptions): Promise<CheckedSite> {
   for (const url of partial.unbuiltArticleUrls) published.add(url);
   const aliasProblems = aliasDiagnostics(partial.aliases, published);
   // An old address is a valid link: it redirects (and bodies' links to one are rewritten already).
-  const linkable = new Set([...published, ...partial.aliases.map((alias) => alias.from)]);
+  // Added to the published paths themselves: a copy of them took 0.03-0.04 s at 100,000 articles.
+  const linkable = published;
+  for (const alias of partial.aliases) linkable.add(alias.from);
   const contentDir = path.resolve(options.rootDir, options.contentDir ?? "content");
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...aliasProblems, ...brokenSiteLinks(partial.siteLinks, linkable, normalizedSitePath, contentDir)];
   if (hasErrors(diagnostics)) {

@@ -38,7 +38,7 @@ export interface ManifestRecord {
   changes: Map<string, readonly [key: string, stamp: string] | null>;
 }
 
-const MANIFEST_VERSION = 3;
+const MANIFEST_VERSION = 4;
 
 /** Changes kept beside a whole manifest before it is written whole again: at least this many, or a twentieth of its files. */
 const MIN_CHANGES_BEFORE_FOLDING = 1000;
@@ -52,7 +52,12 @@ interface StoredManifest {
   version: number;
   id: string;
   outputId: string;
-  files: [string, string, string][];
+  /**
+   * Each file's site path, key and stamp, one after another in one list:
+   * a list of three per file took half as long again to read into the maps
+   * (240,000 lists at 100,000 articles: 0.44-0.48 s against 0.28-0.34 s).
+   */
+  files: string[];
 }
 
 interface StoredChanges {
@@ -88,13 +93,15 @@ export function readOutputManifest(file: string, outputDir: string): OutputManif
   const outputId = outputFolderId(outputDir);
   if (!outputId) return undefined;
   const stored = readStored<StoredManifest>(file);
-  if (!stored || !Array.isArray(stored.files) || typeof stored.id !== "string") return undefined;
+  if (!stored || !Array.isArray(stored.files) || stored.files.length % 3 !== 0 || typeof stored.id !== "string") return undefined;
+  const { files } = stored;
   // One loop fills both maps: two passes, each making a pair per file, took half as long again at 240,000 files.
   const record: ManifestRecord = { baseId: stored.id, changes: new Map() };
   const manifest: OutputManifest = { outputId, files: new Map(), stamps: new Map(), record };
-  for (const [sitePath, key, stamp] of stored.files) {
-    manifest.files.set(sitePath, key);
-    manifest.stamps.set(sitePath, stamp);
+  for (let at = 0; at < files.length; at += 3) {
+    const sitePath = files[at]!;
+    manifest.files.set(sitePath, files[at + 1]!);
+    manifest.stamps.set(sitePath, files[at + 2]!);
   }
   // Changes written for another whole manifest (one written whole since) are not these.
   const changed = readStored<StoredChanges>(manifestChangesFile(file));
@@ -152,7 +159,8 @@ export function writeOutputManifest(file: string, manifest: ManifestToWrite, opt
 }
 
 function wholeManifestText(manifest: ManifestToWrite): string {
-  const files = [...manifest.files].map(([sitePath, key]): [string, string, string] => [sitePath, key, manifest.stamps.get(sitePath) ?? ""]);
+  const files: string[] = [];
+  for (const [sitePath, key] of manifest.files) files.push(sitePath, key, manifest.stamps.get(sitePath) ?? "");
   return JSON.stringify({ version: MANIFEST_VERSION, id: randomUUID(), outputId: manifest.outputId, files } satisfies StoredManifest);
 }
 

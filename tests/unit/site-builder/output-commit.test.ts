@@ -163,6 +163,22 @@ describe("the manifest on disk: whole, and the changes since", () => {
     rmSync(root, { recursive: true, force: true });
   });
 
+  test("a manifest of the earlier layout (a list of three per file), or one whose list is cut short, is not trusted: the build starts afresh", () => {
+    const setup = setUp();
+    const { root, output, files } = setup;
+    lastBuild(setup);
+    const stored = JSON.parse(readFileSync(files.manifest, "utf8")) as { version: number; files: string[] };
+    assert.deepEqual(stored.files.slice(0, 3), ["news/a/index.html", "a1", outputFileStamp(path.join(output, "news/a/index.html"))], "path, key and stamp, one after another");
+    const triples = Array.from({ length: stored.files.length / 3 }, (_, index) => stored.files.slice(3 * index, 3 * index + 3));
+    writeFileSync(files.manifest, JSON.stringify({ ...stored, version: stored.version - 1, files: triples }));
+    assert.equal(readOutputManifest(files.manifest, output), undefined, "the earlier layout");
+    writeFileSync(files.manifest, JSON.stringify({ ...stored, files: stored.files.slice(0, -1) }));
+    assert.equal(readOutputManifest(files.manifest, output), undefined, "a list cut short");
+    writeFileSync(files.manifest, JSON.stringify(stored));
+    assert.equal(readOutputManifest(files.manifest, output)?.files.get("news/a/index.html"), "a1", "the same, whole");
+    rmSync(root, { recursive: true, force: true });
+  });
+
   test("changes are folded into a whole manifest once they outnumber a twentieth of it (and at least a thousand)", () => {
     const files = new Map(Array.from({ length: 40_000 }, (_, index) => [`news/${index}/index.html`, "k"] as const));
     const changesOf = (count: number) => new Map(Array.from({ length: count }, (_, index) => [`news/${index}/index.html`, ["k", "1:1"] as const]));
@@ -175,6 +191,7 @@ describe("the manifest on disk: whole, and the changes since", () => {
     assert.equal(manifestUpdate("/state/m.json", small, { written: ["index.html"], removed: [] }).file, "/state/m.changes.json", "a thousand changes at least");
     const { file, text } = manifestUpdate("/state/m.json", { outputId: "1:2:3", files, stamps: new Map<string, string>() }, commit);
     assert.equal(file, "/state/m.json", "no whole manifest read: written whole");
-    assert.equal((JSON.parse(text) as { files: unknown[] }).files.length, 40_000);
+    // Each file's path, key and stamp, one after another.
+    assert.equal((JSON.parse(text) as { files: unknown[] }).files.length, 3 * 40_000);
   });
 });
