@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
+import { appendFileSync, cpSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { checkSite } from "../../src/check/check-site.ts";
 import { formatDiagnostic, sortDiagnostics } from "../../src/diagnostics/diagnostic.ts";
 import { FIXTURE_SITES } from "./build-fixture.ts";
+import { temporaryFolder } from "../temporary-folder.ts";
 
 /**
  * tests/fixtures/sites/ten-mistakes holds ten mistakes in five files, among
@@ -27,6 +29,18 @@ describe("every problem in every file in one run, and no false ones, #20", () =>
       "content/authors/jane-roe.md:5:26 links/broken",
       "content/site.yaml:7:28 site/unknown-navigation-tag",
     ]);
+  });
+
+  test("a link to a published article that could not be built is not broken: its own problems are what is reported", async () => {
+    const rootDir = temporaryFolder("newsroom-unbuilt-");
+    cpSync(path.join(FIXTURE_SITES, "ten-mistakes"), rootDir, { recursive: true });
+    // harbour-closed is published, and cannot be built (its body and its dates are wrong); no-such-story does not exist.
+    appendFileSync(path.join(rootDir, "content/articles/ferry-cancelled.md"), "\nMore: [the closure](/news/harbour-closed/) and [a story](/news/no-such-story/).\n");
+    const { diagnostics } = await checkSite({ rootDir, checkOnly: true });
+    const broken = diagnostics.filter((d) => d.ruleId === "links/broken" && d.file === "content/articles/ferry-cancelled.md").map((d) => d.message);
+    assert.equal(broken.length, 2, broken.join("\n"));
+    assert.ok(broken.some((message) => message.includes("/news/no-such-story/")));
+    assert.ok(!broken.some((message) => message.includes("/news/harbour-closed/")));
   });
 
   test("each says what is wrong and how to fix it, with the values in the site's zone", async () => {
